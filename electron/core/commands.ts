@@ -1,0 +1,35 @@
+// Runs one contract command from an untrusted caller: validates the payload with the command's
+// zod schema, runs the desk's handler and wraps the outcome as a CommandResult. Both transports
+// (Electron IPC in main, the WebSocket in the test harness) call this and nothing else.
+import { commands, type CommandName, type CommandResult } from '../shared/contract';
+import type { Desk } from './desk';
+import { describeError } from './aura/errors';
+import { AuraError } from './aura/errors';
+
+export function isCommandName(name: unknown): name is CommandName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(commands, name);
+}
+
+export async function runCommand(desk: Desk, name: unknown, payload: unknown): Promise<CommandResult<unknown>> {
+  if (!isCommandName(name)) {
+    return { ok: false, error: { code: 'unknownCommand', message: `Unknown command ${String(name).slice(0, 60)}` } };
+  }
+  const parsed = commands[name].input.safeParse(payload ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? issue.path.join('.') : 'payload';
+    return {
+      ok: false,
+      error: { code: 'invalidPayload', message: `${name}: ${where}: ${issue?.message ?? 'invalid'}` },
+    };
+  }
+  try {
+    // The handler map is keyed by the same names; the cast only joins the union back up.
+    const handler = desk.handlers[name] as (input: unknown) => Promise<unknown>;
+    return { ok: true, value: await handler(parsed.data) };
+  } catch (error) {
+    const message =
+      error instanceof AuraError ? describeError(error) : error instanceof Error ? error.message : 'Unexpected error';
+    return { ok: false, error: { code: 'failed', message } };
+  }
+}

@@ -1,0 +1,249 @@
+// The application service: implements every contract command, owns the desk's state and emits
+// `state.changed` whenever it moves. Both hosts (Electron main and the web harness) wrap this
+// same class; nothing here knows about windows, IPC or WebSockets.
+import { randomUUID } from 'node:crypto';
+import type { CommandInput, CommandName, CommandOutput } from '../shared/contract';
+import { z } from 'zod';
+import {
+  CalloutSchema,
+  type Callout,
+  type DeskState,
+  type Environment,
+  type Press,
+  type Readiness,
+  type Site,
+} from '../shared/model';
+import type { AuraClient } from './aura/client';
+import { AuraError, describeError, isPermanent } from './aura/errors';
+import { isFinal } from './aura/status';
+import { Outbox } from './dispatch/outbox';
+import { Poller } from './dispatch/poller';
+import { applySnapshot, calloutFromRaise } from './dispatch/timeline';
+import { systemClock, type Clock, type KeyValueStore } from './ports';
+import { loadSites, saveSites, siteFromLocation } from './sites';
+import type { TrainingControl } from './training';
+
+export interface DeskOptions {
+  environment: Environment;
+  /** Null when no credentials are configured: presses are queued and shown as not sent. */
+  client: AuraClient | null;
+  store: KeyValueStore;
+  training?: TrainingControl | null;
+  clock?: Clock;
+  pollIntervalMs?: number;
+  /** Delays between send attempts; the last one repeats for as long as the app runs. */
+  retryDelaysMs?: readonly number[];
+  controlRoomPhone?: string;
+}
+
+type Handlers = { [N in CommandName]: (input: CommandInput<N>) => Promise<CommandOutput<N>> };
+type Listener = (state: DeskState) => void;
+
+const CALLOUTS_KEY = 'callouts';
+const ENVIRONMENT_NAMES: Record<Environment, string> = {
+  training: 'AURA Training (simulator)',
+  staging: 'AURA Staging',
+  production: 'AURA Production',
+  custom: 'AURA (custom URL)',
+};
+
+export class Desk {
+  private readonly clock: Clock;
+  private readonly outbox: Outbox;
+  private readonly poller: Poller;
+  private readonly listeners = new Set<Listener>();
+  private readonly retryDelaysMs: readonly number[];
+  private sites: Site[];
+  private callouts: Callout[];
+  private readiness: Readiness;
+  private stopped = false;
+  private readonly retryTimers = new Map<string, () => void>();
+
+  constructor(private readonly opts: DeskOptions) {
+    this.clock = opts.clock ?? systemClock;
+    this.retryDelaysMs = opts.retryDelaysMs ?? [500, 1000, 2000, 5000, 10_000];
+    this.outbox = new Outbox(opts.store);
+    this.sites = loadSites(opts.store);
+    const saved = z.array(CalloutSchema).safeParse(opts.store.get(CALLOUTS_KEY) ?? []);
+    // TODO(issue 4): move an unreadable file aside and tell the operator instead of starting empty.
+    this.callouts = saved.success ? saved.data : [];
+    this.readiness = opts.client
+      ? { level: 'degraded', message: `Connecting to ${ENVIRONMENT_NAMES[opts.environment]}…`, lastContactAt: null }
+      : { level: 'notConfigured', message: 'Not configured — presses will be queued', lastContactAt: null };
+    this.poller = new Poller({
+      clock: this.clock,
+      intervalMs: opts.pollIntervalMs ?? 5000,
+      poll: (id) => this.refreshCallout(id),
+    });
+  }
+
+  /** Syncs sites, resumes unsent presses and polls tracked callouts again. */
+  async start(): Promise<void> {
+    for (const c of this.callouts) if (!isFinal(c.stage)) this.poller.track(c.id);
+    for (const p of this.outbox.pending()) void this.send(p.id);
+    await this.syncSites();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.poller.stop();
+    for (const cancel of this.retryTimers.values()) cancel();
+    this.retryTimers.clear();
+  }
+
+  onChange(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  getState(): DeskState {
+    return {
+      environment: this.opts.environment,
+      readiness: this.readiness,
+      sites: this.sites,
+      presses: this.outbox.all(),
+      callouts: this.callouts,
+      controlRoomPhone: this.opts.controlRoomPhone ?? '',
+    };
+  }
+
+  readonly handlers: Handlers = {
+    'state.get': async () => this.getState(),
+    'panic.trigger': async ({ siteId }) => this.trigger(siteId, 'button'),
+    'training.advance': async ({ calloutId, step }) => {
+      if (!this.opts.training) throw new Error('Responder controls exist only in Training mode');
+      await this.opts.training.advance(calloutId, step);
+      await this.refreshCallout(calloutId);
+      const callout = this.callouts.find((c) => c.id === calloutId);
+      return { stage: callout?.stage ?? 'unknown' };
+    },
+  };
+
+  /** A press: recorded durably first, then sent. Always accepted, whatever the network does. */
+  trigger(siteId: string, source: Press['source']): Press {
+    const press: Press = {
+      id: randomUUID(),
+      siteId,
+      source,
+      pressedAt: this.clock.now(),
+      status: 'queued',
+      attempts: 0,
+      lastError: null,
+      calloutId: null,
+    };
+    this.outbox.add(press);
+    this.emit();
+    void this.send(press.id);
+    return press;
+  }
+
+  private async send(pressId: string): Promise<void> {
+    if (this.stopped) return;
+    const press = this.outbox.all().find((p) => p.id === pressId);
+    if (!press || press.status === 'sent' || press.status === 'failed') return;
+    const client = this.opts.client;
+    if (!client) {
+      this.outbox.update(pressId, { status: 'notSent', lastError: 'Panic Desk has no AURA credentials' });
+      this.emit();
+      return;
+    }
+    const attempts = press.attempts + 1;
+    this.outbox.update(pressId, { status: 'sending', attempts });
+    this.emit();
+    try {
+      const snapshot = await client.raiseCallout(press.siteId);
+      this.markContact();
+      const existing = this.callouts.find((c) => c.id === snapshot.id);
+      if (!existing) {
+        this.callouts = [...this.callouts, calloutFromRaise(snapshot, press, this.clock.now())];
+        this.saveCallouts();
+      }
+      this.outbox.update(pressId, { status: 'sent', calloutId: snapshot.id, lastError: null });
+      this.poller.track(snapshot.id);
+    } catch (error) {
+      const message = describeError(error);
+      if (isPermanent(error)) {
+        this.outbox.update(pressId, { status: 'failed', lastError: message });
+      } else {
+        this.outbox.update(pressId, { status: 'notSent', lastError: message });
+        this.markTrouble(error);
+        const delay = this.retryDelaysMs[Math.min(attempts - 1, this.retryDelaysMs.length - 1)] ?? 10_000;
+        this.retryTimers.set(
+          pressId,
+          this.clock.setTimeout(() => {
+            this.retryTimers.delete(pressId);
+            void this.send(pressId);
+          }, delay),
+        );
+      }
+    }
+    this.emit();
+  }
+
+  private async refreshCallout(calloutId: string): Promise<void> {
+    const client = this.opts.client;
+    const callout = this.callouts.find((c) => c.id === calloutId);
+    if (!client || !callout) return;
+    try {
+      const read = await client.getCallout(calloutId);
+      this.markContact();
+      const next = applySnapshot(callout, read.callout, this.clock.now());
+      if (next !== callout) {
+        this.callouts = this.callouts.map((c) => (c.id === calloutId ? next : c));
+        this.saveCallouts();
+      }
+      if (read.closed || isFinal(next.stage)) this.poller.untrack(calloutId);
+    } catch (error) {
+      this.markTrouble(error);
+    }
+    this.emit();
+  }
+
+  private async syncSites(): Promise<void> {
+    const client = this.opts.client;
+    if (!client) return;
+    try {
+      const locations = await client.listFixedLocations();
+      this.sites = locations.map(siteFromLocation);
+      saveSites(this.opts.store, this.sites);
+      this.markContact();
+    } catch (error) {
+      this.markTrouble(error);
+    }
+    this.emit();
+  }
+
+  private markContact(): void {
+    this.readiness = {
+      level: 'ready',
+      message: ENVIRONMENT_NAMES[this.opts.environment],
+      lastContactAt: this.clock.now(),
+    };
+  }
+
+  private markTrouble(error: unknown): void {
+    const lastContactAt = this.readiness.lastContactAt;
+    if (error instanceof AuraError && error.kind === 'credentialsRejected') {
+      this.readiness = {
+        level: 'credentialsRejected',
+        message: 'AURA rejected the client ID or secret — presses cannot be sent',
+        lastContactAt,
+      };
+    } else {
+      this.readiness = {
+        level: 'offline',
+        message: `Presses will be queued and retried — ${describeError(error)}`,
+        lastContactAt,
+      };
+    }
+  }
+
+  private saveCallouts(): void {
+    this.opts.store.set(CALLOUTS_KEY, this.callouts);
+  }
+
+  private emit(): void {
+    const state = this.getState();
+    for (const listener of this.listeners) listener(state);
+  }
+}
