@@ -1,0 +1,7 @@
+export function TrainingBanner() {
+  return (
+    <div className="training-banner" role="note">
+      TRAINING — no responders are dispatched
+    </div>
+  );
+}
