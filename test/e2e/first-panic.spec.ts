@@ -1,0 +1,72 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+
+/** Holds the button for longer than the hold time, as an operator would. */
+async function holdToConfirm(page: Page, name: string): Promise<void> {
+  const button = page.getByRole('button', { name });
+  await button.hover();
+  await page.mouse.down();
+  await page.waitForTimeout(1800);
+  await page.mouse.up();
+}
+
+test('one panic in Training mode, from press to closed', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByText('TRAINING — no responders are dispatched')).toBeVisible();
+  const panic = page.getByRole('button', { name: 'Panic: Downtown Branch' });
+  await expect(panic).toBeVisible();
+  await expect(page.getByRole('status', { name: 'Readiness' })).toContainText('Ready');
+  await shot(page, '01-desk-ready');
+
+  await holdToConfirm(page, 'Panic: Downtown Branch');
+  const callout = page.getByRole('region', { name: 'Callout for Downtown Branch' });
+  await expect(callout.locator('.callout-stage')).toHaveText('Created');
+  const timeline = callout.getByRole('list', { name: 'Timeline' });
+  await expect(timeline).toContainText('Panic button pressed');
+  await shot(page, '02-created');
+
+  const steps: Array<[string, string, string]> = [
+    ['Dispatch responder', 'Dispatched', '03-dispatched'],
+    ['Responder arrived', 'Arrived', '04-arrived'],
+    ['Complete', 'Completed', '05-completed'],
+    ['Close callout', 'Closed', '06-closed'],
+  ];
+  for (const [control, stage, name] of steps) {
+    await callout.getByRole('button', { name: control }).click();
+    await expect(callout.locator('.callout-stage')).toHaveText(stage);
+    await expect(timeline.getByRole('listitem').filter({ hasText: stage })).toHaveCount(1);
+    await shot(page, name);
+  }
+  // Every stage appears once, oldest first, each with a time of day.
+  const entries = await timeline.getByRole('listitem').allInnerTexts();
+  expect(entries.map((e) => e.replace(/^\d\d:\d\d:\d\d\s*/, ''))).toEqual([
+    'Panic button pressed',
+    'Created',
+    'Dispatched',
+    'Arrived',
+    'Completed',
+    'Closed',
+  ]);
+  for (const entry of entries) expect(entry).toMatch(/^\d\d:\d\d:\d\d/);
+});
+
+test('releasing the button early sends nothing', async ({ page }) => {
+  await page.goto('/');
+  const pressCount = async () =>
+    page.evaluate(async () => {
+      const state = await window.panicDesk?.invoke('state.get', {});
+      return state?.ok ? state.value.presses.length : -1;
+    });
+  const before = await pressCount();
+  expect(before).toBeGreaterThanOrEqual(0);
+  const panic = page.getByRole('button', { name: 'Panic: Downtown Branch' });
+  await panic.hover();
+  await page.mouse.down();
+  await page.waitForTimeout(300);
+  await page.mouse.up();
+  await page.waitForTimeout(500);
+  await expect(panic).toContainText('Hold 1.5 s');
+  expect(await pressCount()).toBe(before);
+});

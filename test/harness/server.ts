@@ -1,0 +1,126 @@
+// The web harness: runs the same core and simulator as the app, under plain Node, and serves the
+// built renderer to any browser at http://127.0.0.1:${PANIC_DESK_PORT:-5178}/, with
+// `window.panicDesk` implemented over a WebSocket. Data lives in ${PANIC_DESK_DATA_DIR} (a fresh
+// temporary folder when unset). Playwright's end-to-end specs run against this.
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { runCommand } from '../../electron/core/commands';
+import { openTrainingSession } from '../../electron/core/session';
+import { openFileStore } from './file-store';
+
+const ROOT = resolve(__dirname, '../..');
+const RENDERER_DIR = join(ROOT, 'out/renderer');
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+async function bundleBridge(): Promise<string> {
+  const result = await build({
+    entryPoints: [join(__dirname, 'ws-bridge.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'chrome120',
+  });
+  const file = result.outputFiles[0];
+  if (!file) throw new Error('esbuild produced no bridge bundle');
+  return file.text;
+}
+
+/** The app's own index.html, with the harness bridge loaded first and its socket allowed by the CSP. */
+function harnessIndex(port: number): string {
+  const html = readFileSync(join(RENDERER_DIR, 'index.html'), 'utf8');
+  return html
+    .replace("connect-src 'none'", `connect-src ws://127.0.0.1:${port} ws://localhost:${port}`)
+    .replace('</head>', '  <script src="/__harness/bridge.js"></script>\n  </head>');
+}
+
+export async function startHarness(port: number, dataDir: string): Promise<{ close(): Promise<void> }> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    throw new Error('out/renderer/index.html is missing: run `npm run build` first');
+  }
+  const store = await openFileStore(dataDir);
+  const session = await openTrainingSession({ store });
+  const bridgeJs = await bundleBridge();
+  const index = harnessIndex(port);
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/' || url.pathname === '/index.html') return reply(res, 200, TYPES['.html'], index);
+    if (url.pathname === '/__harness/bridge.js') return reply(res, 200, TYPES['.js'], bridgeJs);
+    const file = normalize(join(RENDERER_DIR, url.pathname));
+    if (!file.startsWith(RENDERER_DIR) || !existsSync(file)) return reply(res, 404, 'text/plain', 'not found');
+    reply(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
+  });
+
+  const wss = new WebSocketServer({ server, path: '/__harness/ws' });
+  const clients = new Set<WebSocket>();
+  wss.on('connection', (ws) => {
+    clients.add(ws);
+    ws.on('close', () => clients.delete(ws));
+    ws.on('message', (data) => {
+      let message: { id?: unknown; name?: unknown; payload?: unknown };
+      try {
+        message = JSON.parse(String(data)) as typeof message;
+      } catch {
+        return;
+      }
+      if (typeof message.id !== 'number') return;
+      const id = message.id;
+      void runCommand(session.desk, message.name, message.payload).then((result) =>
+        ws.send(JSON.stringify({ id, result })),
+      );
+    });
+  });
+  const unsubscribe = session.desk.onChange((state) => {
+    const text = JSON.stringify({ event: 'state.changed', payload: state });
+    for (const ws of clients) ws.send(text);
+  });
+
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', () => ok());
+  });
+  return {
+    async close() {
+      unsubscribe();
+      for (const ws of clients) ws.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((ok) => server.close(() => ok()));
+      await session.close();
+    },
+  };
+}
+
+function reply(res: ServerResponse, status: number, type: string | undefined, body: string | Buffer): void {
+  res.writeHead(status, { 'content-type': type ?? 'application/octet-stream', 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+if (require.main === module) {
+  const port = Number(process.env.PANIC_DESK_PORT ?? 5178);
+  const dataDir = process.env.PANIC_DESK_DATA_DIR || mkdtempSync(join(tmpdir(), 'panic-desk-'));
+  startHarness(port, dataDir).then(
+    (harness) => {
+      console.log(`Panic Desk web harness (Training mode) at http://127.0.0.1:${port}/`);
+      console.log(`  data folder: ${dataDir}`);
+      const stop = (): void => void harness.close().then(() => process.exit(0));
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    },
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,61 @@
+// Browser side of the web harness: implements `window.panicDesk` over a WebSocket, so that the
+// very same renderer build runs in plain Chromium against the very same core under Node.
+import type { CommandResult, PanicDeskBridge } from '../../electron/shared/contract';
+
+type Pending = (result: CommandResult<unknown>) => void;
+type Inbound = { id: number; result: CommandResult<unknown> } | { event: string; payload: unknown };
+
+function createBridge(url: string): PanicDeskBridge {
+  let socket: WebSocket | null = null;
+  let nextId = 1;
+  const pending = new Map<number, Pending>();
+  const outbox: string[] = [];
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+
+  const connect = (): void => {
+    const ws = new WebSocket(url);
+    socket = ws;
+    ws.onopen = () => {
+      for (const message of outbox.splice(0)) ws.send(message);
+      // After a reconnect (harness restarted), fetch the whole state again.
+      for (const listener of listeners.get('harness.reconnected') ?? []) listener(null);
+    };
+    ws.onmessage = (e) => {
+      const message = JSON.parse(String(e.data)) as Inbound;
+      if ('id' in message) {
+        pending.get(message.id)?.(message.result);
+        pending.delete(message.id);
+      } else {
+        for (const listener of listeners.get(message.event) ?? []) listener(message.payload);
+      }
+    };
+    ws.onclose = () => {
+      for (const resolve of pending.values())
+        resolve({ ok: false, error: { code: 'failed', message: 'Lost the connection to the harness' } });
+      pending.clear();
+      setTimeout(connect, 300);
+    };
+  };
+  connect();
+
+  return {
+    invoke(name, input) {
+      const id = nextId++;
+      const text = JSON.stringify({ id, name, payload: input });
+      return new Promise((resolve) => {
+        pending.set(id, resolve as Pending);
+        if (socket?.readyState === WebSocket.OPEN) socket.send(text);
+        else outbox.push(text);
+      });
+    },
+    on(name, listener) {
+      const set = listeners.get(name) ?? new Set();
+      listeners.set(name, set);
+      const wrapped = listener as (payload: unknown) => void;
+      set.add(wrapped);
+      return () => void set.delete(wrapped);
+    },
+  };
+}
+
+window.panicDesk = createBridge(`ws://${location.host}/__harness/ws`);
