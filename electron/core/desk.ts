@@ -2,15 +2,19 @@
 // `state.changed` whenever it moves. Both hosts (Electron main and the web harness) wrap this
 // same class; nothing here knows about windows, IPC or WebSockets.
 import { randomUUID } from 'node:crypto';
-import type { CommandInput, CommandName, CommandOutput } from '../shared/contract';
+import type { CommandName, CommandOutput, CommandParsedInput } from '../shared/contract';
 import { z } from 'zod';
 import {
   CalloutSchema,
+  DEFAULT_SETTINGS,
+  SettingsSchema,
   type Callout,
   type DeskState,
   type Environment,
+  type Notice,
   type Press,
   type Readiness,
+  type Settings,
   type Site,
 } from '../shared/model';
 import type { AuraClient } from './aura/client';
@@ -33,13 +37,18 @@ export interface DeskOptions {
   pollIntervalMs?: number;
   /** Delays between send attempts; the last one repeats for as long as the app runs. */
   retryDelaysMs?: readonly number[];
-  controlRoomPhone?: string;
 }
 
-type Handlers = { [N in CommandName]: (input: CommandInput<N>) => Promise<CommandOutput<N>> };
+type Handlers = { [N in CommandName]: (input: CommandParsedInput<N>) => Promise<CommandOutput<N>> };
+
+/** A command whose behaviour is still being built; fails loudly with the issue that brings it. */
+function pending(what: string, issue: number): never {
+  throw new Error(`${what} is not available yet (issue ${issue})`);
+}
 type Listener = (state: DeskState) => void;
 
 const CALLOUTS_KEY = 'callouts';
+const SETTINGS_KEY = 'settings';
 const ENVIRONMENT_NAMES: Record<Environment, string> = {
   training: 'AURA Training (simulator)',
   staging: 'AURA Staging',
@@ -54,6 +63,9 @@ export class Desk {
   private readonly listeners = new Set<Listener>();
   private readonly retryDelaysMs: readonly number[];
   private sites: Site[];
+  private lastSyncAt: number | null = null;
+  private settings: Settings;
+  private notices: Notice[] = [];
   private callouts: Callout[];
   private readiness: Readiness;
   private stopped = false;
@@ -64,6 +76,12 @@ export class Desk {
     this.retryDelaysMs = opts.retryDelaysMs ?? [500, 1000, 2000, 5000, 10_000];
     this.outbox = new Outbox(opts.store);
     this.sites = loadSites(opts.store);
+    const savedSettings = SettingsSchema.safeParse({
+      ...DEFAULT_SETTINGS,
+      ...(opts.store.get(SETTINGS_KEY) as object | undefined),
+    });
+    // TODO(issue 4): move an unreadable settings file aside and tell the operator.
+    this.settings = savedSettings.success ? savedSettings.data : { ...DEFAULT_SETTINGS };
     const saved = z.array(CalloutSchema).safeParse(opts.store.get(CALLOUTS_KEY) ?? []);
     // TODO(issue 4): move an unreadable file aside and tell the operator instead of starting empty.
     this.callouts = saved.success ? saved.data : [];
@@ -97,19 +115,49 @@ export class Desk {
   }
 
   getState(): DeskState {
+    const shown = this.settings.shownSiteIds;
+    const sites = shown ? shown.flatMap((id) => this.sites.filter((site) => site.id === id)) : this.sites;
     return {
       environment: this.opts.environment,
+      connection: {
+        environment: this.opts.environment,
+        baseUrl: null,
+        clientId: null,
+        hasSecret: this.opts.client !== null,
+      },
       readiness: this.readiness,
-      sites: this.sites,
+      sites,
+      allSites: this.sites,
+      lastSyncAt: this.lastSyncAt,
       presses: this.outbox.all(),
       callouts: this.callouts,
-      controlRoomPhone: this.opts.controlRoomPhone ?? '',
+      settings: this.settings,
+      training: this.opts.training ? { autoplay: false, fault: null } : null,
+      hotkey: { registered: false, error: null, testing: false, lastTestOkAt: null },
+      notices: this.notices,
     };
   }
 
   readonly handlers: Handlers = {
     'state.get': async () => this.getState(),
     'panic.trigger': async ({ siteId }) => this.trigger(siteId, 'button'),
+    'callout.reasons': async () => pending('Cancel reasons', 3),
+    'callout.cancel': async () => pending('Cancelling a callout', 3),
+    'callout.message': async () => pending('Messages to the control room', 3),
+    'setup.saveCredentials': async () => pending('Saving credentials', 5),
+    'sites.sync': async () => {
+      await this.syncSites();
+      return this.sites;
+    },
+    'sites.choose': async ({ shownSiteIds }) => {
+      this.updateSettings({ shownSiteIds });
+      return {};
+    },
+    'sites.create': async () => pending('Registering a site', 6),
+    'sites.update': async () => pending('Editing a site', 6),
+    'sites.delete': async () => pending('Deleting a site', 6),
+    'settings.update': async (patch) => this.updateSettings(patch),
+    'hotkey.test': async () => pending('Testing the hotkey', 5),
     'training.advance': async ({ calloutId, step }) => {
       if (!this.opts.training) throw new Error('Responder controls exist only in Training mode');
       await this.opts.training.advance(calloutId, step);
@@ -117,7 +165,23 @@ export class Desk {
       const callout = this.callouts.find((c) => c.id === calloutId);
       return { stage: callout?.stage ?? 'unknown' };
     },
+    'training.autoplay': async () => pending('Autoplay', 6),
+    'training.fault': async () => pending('Practising a network failure', 6),
+    'audit.list': async () => pending('The audit log', 4),
+    'audit.exportCsv': async () => pending('Audit export', 4),
+    'notice.dismiss': async ({ id }) => {
+      this.notices = this.notices.filter((n) => n.id !== id);
+      this.emit();
+      return {};
+    },
   };
+
+  private updateSettings(patch: Partial<Settings>): Settings {
+    this.settings = SettingsSchema.parse({ ...this.settings, ...patch });
+    this.opts.store.set(SETTINGS_KEY, this.settings);
+    this.emit();
+    return this.settings;
+  }
 
   /** A press: recorded durably first, then sent. Always accepted, whatever the network does. */
   trigger(siteId: string, source: Press['source']): Press {
@@ -205,6 +269,7 @@ export class Desk {
     try {
       const locations = await client.listFixedLocations();
       this.sites = locations.map(siteFromLocation);
+      this.lastSyncAt = this.clock.now();
       saveSites(this.opts.store, this.sites);
       this.markContact();
     } catch (error) {

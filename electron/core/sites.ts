@@ -13,6 +13,10 @@ export function siteFromLocation(location: FixedLocation): Site {
     name: location.name,
     address: location.address,
     auraId: location.id,
+    description: null,
+    latitude: location.latitude,
+    longitude: location.longitude,
+    locationTypeId: null,
   };
 }
 

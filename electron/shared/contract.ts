@@ -2,30 +2,100 @@
 // its reply schema, and every event. Both transports (Electron IPC and the test harness's
 // WebSocket) and both ends (main's handlers and the renderer's bridge) are typed from this map.
 import { z } from 'zod';
-import { DeskStateSchema, PressSchema } from './model';
+import {
+  AuditEntrySchema,
+  DeskStateSchema,
+  EnvironmentSchema,
+  FaultKindSchema,
+  PressSchema,
+  SettingsSchema,
+  SiteInputSchema,
+  SiteSchema,
+} from './model';
 
-export const TRAINING_STEPS = ['dispatch', 'arrive', 'complete', 'close'] as const;
+export const TRAINING_STEPS = ['dispatch', 'arrive', 'complete', 'close', 'cancel'] as const;
 export const TrainingStepSchema = z.enum(TRAINING_STEPS);
 export type TrainingStep = z.infer<typeof TrainingStepSchema>;
 
+const Empty = z.object({}).strict();
+const CalloutId = z.string().min(1).max(100);
+const SiteId = z.string().min(1).max(200);
+
+export const CancelReasonSchema = z.object({ id: z.number().int(), text: z.string() });
+export type CancelReason = z.infer<typeof CancelReasonSchema>;
+
 export const commands = {
-  'state.get': {
-    input: z.object({}).strict(),
-    output: DeskStateSchema,
-  },
-  'panic.trigger': {
-    input: z.object({ siteId: z.string().min(1).max(200) }).strict(),
-    output: PressSchema,
-  },
-  'training.advance': {
-    input: z.object({ calloutId: z.string().min(1).max(100), step: TrainingStepSchema }).strict(),
+  'state.get': { input: Empty, output: DeskStateSchema },
+
+  // Panic
+  'panic.trigger': { input: z.object({ siteId: SiteId }).strict(), output: PressSchema },
+
+  // Callouts
+  'callout.reasons': { input: z.object({ calloutId: CalloutId }).strict(), output: z.array(CancelReasonSchema) },
+  'callout.cancel': {
+    input: z
+      .object({ calloutId: CalloutId, reasonId: z.number().int(), notes: z.string().max(1000).default('') })
+      .strict(),
     output: z.object({ stage: z.string() }),
   },
+  'callout.message': {
+    input: z.object({ calloutId: CalloutId, text: z.string().trim().min(1).max(1000) }).strict(),
+    output: z.object({ sent: z.literal(true) }),
+  },
+
+  // Setup: the AURA connection. The secret goes in here and never comes back out.
+  'setup.saveCredentials': {
+    input: z
+      .object({
+        environment: EnvironmentSchema,
+        baseUrl: z.string().max(300).nullable().default(null),
+        clientId: z.string().trim().max(200).default(''),
+        clientSecret: z.string().max(1000).default(''),
+      })
+      .strict(),
+    output: z.object({ saved: z.literal(true) }),
+  },
+
+  // Sites
+  'sites.sync': { input: Empty, output: z.array(SiteSchema) },
+  'sites.choose': { input: z.object({ shownSiteIds: z.array(SiteId).nullable() }).strict(), output: Empty },
+  'sites.create': { input: SiteInputSchema, output: SiteSchema },
+  'sites.update': { input: SiteInputSchema, output: SiteSchema },
+  'sites.delete': { input: z.object({ siteId: SiteId }).strict(), output: Empty },
+
+  // Settings (hold time, hotkey, start at login, notifications, phone number, desk name)
+  'settings.update': { input: SettingsSchema.omit({ shownSiteIds: true }).partial().strict(), output: SettingsSchema },
+  'hotkey.test': { input: z.object({ action: z.enum(['start', 'stop']) }).strict(), output: Empty },
+
+  // Training (embedded simulator only)
+  'training.advance': {
+    input: z.object({ calloutId: CalloutId, step: TrainingStepSchema }).strict(),
+    output: z.object({ stage: z.string() }),
+  },
+  'training.autoplay': { input: z.object({ on: z.boolean() }).strict(), output: Empty },
+  'training.fault': { input: z.object({ fault: FaultKindSchema.nullable() }).strict(), output: Empty },
+
+  // Audit
+  'audit.list': {
+    input: z
+      .object({ text: z.string().max(200).default(''), limit: z.number().int().min(1).max(5000).default(500) })
+      .strict(),
+    output: z.object({ entries: z.array(AuditEntrySchema), chainOk: z.boolean(), problem: z.string().nullable() }),
+  },
+  'audit.exportCsv': {
+    input: z.object({ text: z.string().max(200).default('') }).strict(),
+    output: z.object({ csv: z.string() }),
+  },
+
+  // Notices
+  'notice.dismiss': { input: z.object({ id: z.string().min(1).max(100) }).strict(), output: Empty },
 } as const;
 
 export type CommandName = keyof typeof commands;
 export const COMMAND_NAMES = Object.keys(commands) as CommandName[];
-export type CommandInput<N extends CommandName> = z.infer<(typeof commands)[N]['input']>;
+export type CommandInput<N extends CommandName> = z.input<(typeof commands)[N]['input']>;
+/** The payload after validation (defaults applied): what a handler receives. */
+export type CommandParsedInput<N extends CommandName> = z.output<(typeof commands)[N]['input']>;
 export type CommandOutput<N extends CommandName> = z.infer<(typeof commands)[N]['output']>;
 
 export const events = {

@@ -19,8 +19,39 @@ export const SiteSchema = z.object({
   name: z.string(),
   address: z.string().nullable(),
   auraId: z.number().int().nullable(),
+  description: z.string().nullable().default(null),
+  latitude: z.number().nullable().default(null),
+  longitude: z.number().nullable().default(null),
+  locationTypeId: z.number().int().nullable().default(null),
 });
 export type Site = z.infer<typeof SiteSchema>;
+
+/** What the operator enters to register or edit a Fixed Location (sent to AURA as strings). */
+export const SiteInputSchema = z
+  .object({
+    externalReferenceId: z
+      .string()
+      .trim()
+      .min(1, 'Reference is required')
+      .max(100)
+      .regex(/^[A-Za-z0-9_.:-]+$/, 'Reference may use letters, digits and _ . : - only'),
+    name: z.string().trim().min(1, 'Name is required').max(200),
+    description: z.string().trim().max(500).default(''),
+    address: z.string().trim().max(300).default(''),
+    latitude: z.number().min(-90, 'Latitude is between -90 and 90').max(90, 'Latitude is between -90 and 90'),
+    longitude: z.number().min(-180, 'Longitude is between -180 and 180').max(180, 'Longitude is between -180 and 180'),
+    locationTypeId: z.number().int().positive().nullable().default(null),
+  })
+  .strict();
+export type SiteInput = z.infer<typeof SiteInputSchema>;
+
+/** The responder, as far as AURA tells us (incidentInformation; its fields are undocumented). */
+export const ResponderSchema = z.object({
+  name: z.string().nullable(),
+  phone: z.string().nullable(),
+  supplier: z.string().nullable(),
+});
+export type Responder = z.infer<typeof ResponderSchema>;
 
 export const TimelineEntrySchema = z.object({
   /** When this desk first saw it (ms since epoch). */
@@ -41,6 +72,9 @@ export const CalloutSchema = z.object({
   rawStatus: z.string(),
   pressedAt: z.number(),
   silent: z.boolean(),
+  responder: ResponderSchema.nullable().default(null),
+  /** When AURA reported it closed (ms since epoch), for the 30-day history. */
+  closedAt: z.number().nullable().default(null),
   timeline: z.array(TimelineEntrySchema),
 });
 export type Callout = z.infer<typeof CalloutSchema>;
@@ -78,12 +112,109 @@ export const ReadinessSchema = z.object({
 });
 export type Readiness = z.infer<typeof ReadinessSchema>;
 
+export const SettingsSchema = z.object({
+  /** How long the panic button must be held, 0 to 5 s. */
+  holdMs: z.number().int().min(0).max(5000),
+  /** Electron accelerator of the silent global hotkey; empty turns it off. */
+  hotkey: z.string().max(100),
+  /** The site the hotkey raises a callout for. */
+  hotkeySiteId: z.string().nullable(),
+  startAtLogin: z.boolean(),
+  notifications: z.boolean(),
+  /** Shown on every NOT SENT state: the fallback when AURA cannot be reached. */
+  controlRoomPhone: z.string().max(40),
+  /** Recorded in the audit log with every entry. */
+  deskName: z.string().max(80),
+  /** The sites this desk shows, in order; null shows every Fixed Location in AURA's order. */
+  shownSiteIds: z.array(z.string()).nullable(),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  holdMs: 1500,
+  hotkey: 'CommandOrControl+Alt+Shift+P',
+  hotkeySiteId: null,
+  startAtLogin: true,
+  notifications: true,
+  controlRoomPhone: '',
+  deskName: '',
+  shownSiteIds: null,
+};
+
+/** Where this desk's AURA connection stands. Never carries the secret, only whether one is set. */
+export const ConnectionSchema = z.object({
+  environment: EnvironmentSchema,
+  baseUrl: z.string().nullable(),
+  clientId: z.string().nullable(),
+  hasSecret: z.boolean(),
+});
+export type Connection = z.infer<typeof ConnectionSchema>;
+
+export const FAULT_KINDS = [
+  'latency',
+  'reset',
+  'error500',
+  'error502',
+  'rateLimited',
+  'truncated',
+  'tokenExpiry',
+] as const;
+export const FaultKindSchema = z.enum(FAULT_KINDS);
+export type FaultKind = z.infer<typeof FaultKindSchema>;
+
+export const TrainingStateSchema = z.object({
+  autoplay: z.boolean(),
+  /** The network failure being practised, if any. */
+  fault: FaultKindSchema.nullable(),
+});
+export type TrainingState = z.infer<typeof TrainingStateSchema>;
+
+/** Something the operator must be told once (a settings file moved aside, a broken audit chain). */
+export const NoticeSchema = z.object({
+  id: z.string(),
+  at: z.number(),
+  level: z.enum(['info', 'warning', 'error']),
+  text: z.string(),
+});
+export type Notice = z.infer<typeof NoticeSchema>;
+
+export const HotkeyStateSchema = z.object({
+  registered: z.boolean(),
+  /** Why registration failed, in plain words. */
+  error: z.string().nullable(),
+  /** True while a "test the hotkey" is waiting for the operator's press. */
+  testing: z.boolean(),
+  lastTestOkAt: z.number().nullable(),
+});
+export type HotkeyState = z.infer<typeof HotkeyStateSchema>;
+
 export const DeskStateSchema = z.object({
   environment: EnvironmentSchema,
+  connection: ConnectionSchema,
   readiness: ReadinessSchema,
+  /** The sites this desk shows, in order (settings.shownSiteIds applied). */
   sites: z.array(SiteSchema),
+  /** Every Fixed Location of the account, as last synced. */
+  allSites: z.array(SiteSchema),
+  lastSyncAt: z.number().nullable(),
   presses: z.array(PressSchema),
+  /** Active callouts and closed ones of the last 30 days (the history), oldest first. */
   callouts: z.array(CalloutSchema),
-  controlRoomPhone: z.string(),
+  settings: SettingsSchema,
+  training: TrainingStateSchema.nullable(),
+  hotkey: HotkeyStateSchema,
+  notices: z.array(NoticeSchema),
 });
 export type DeskState = z.infer<typeof DeskStateSchema>;
+
+export const AuditEntrySchema = z.object({
+  seq: z.number().int().nonnegative(),
+  at: z.number(),
+  desk: z.string(),
+  kind: z.string(),
+  text: z.string(),
+  data: z.record(z.string(), z.unknown()),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;

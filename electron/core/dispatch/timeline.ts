@@ -37,6 +37,8 @@ export function calloutFromRaise(
     rawStatus: '',
     pressedAt: press.pressedAt,
     silent,
+    responder: null,
+    closedAt: null,
     timeline: [
       {
         at: press.pressedAt,

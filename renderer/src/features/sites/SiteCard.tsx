@@ -4,8 +4,6 @@ import { PanicButton } from '../panic/PanicButton';
 import { PressStatus } from '../panic/PressStatus';
 import { useDesk } from '../../store';
 
-const HOLD_MS = 1500;
-
 /** One site: its name, its big panic button, and whatever is happening there right now. */
 export function SiteCard({ site, desk }: { site: Site; desk: DeskState }) {
   const trigger = useDesk((s) => s.trigger);
@@ -20,9 +18,9 @@ export function SiteCard({ site, desk }: { site: Site; desk: DeskState }) {
         {site.name}
       </h2>
       {site.address && <p className="site-address">{site.address}</p>}
-      <PanicButton siteName={site.name} holdMs={HOLD_MS} onConfirm={() => void trigger(site.id)} />
+      <PanicButton siteName={site.name} holdMs={desk.settings.holdMs} onConfirm={() => void trigger(site.id)} />
       {unsent.map((press) => (
-        <PressStatus key={press.id} press={press} phone={desk.controlRoomPhone} />
+        <PressStatus key={press.id} press={press} phone={desk.settings.controlRoomPhone} />
       ))}
       {latest && <CalloutPanel callout={latest} siteName={site.name} training={desk.environment === 'training'} />}
     </article>
