@@ -11,6 +11,7 @@ import {
   type Callout,
   type DeskState,
   type Environment,
+  type HotkeyState,
   type Notice,
   type Press,
   type Readiness,
@@ -66,6 +67,7 @@ export class Desk {
   private lastSyncAt: number | null = null;
   private settings: Settings;
   private notices: Notice[] = [];
+  private hotkey: HotkeyState = { registered: false, error: null, testing: false, lastTestOkAt: null };
   private callouts: Callout[];
   private readiness: Readiness;
   private stopped = false;
@@ -133,7 +135,7 @@ export class Desk {
       callouts: this.callouts,
       settings: this.settings,
       training: this.opts.training ? { autoplay: false, fault: null } : null,
-      hotkey: { registered: false, error: null, testing: false, lastTestOkAt: null },
+      hotkey: this.hotkey,
       notices: this.notices,
     };
   }
@@ -157,7 +159,11 @@ export class Desk {
     'sites.update': async () => pending('Editing a site', 6),
     'sites.delete': async () => pending('Deleting a site', 6),
     'settings.update': async (patch) => this.updateSettings(patch),
-    'hotkey.test': async () => pending('Testing the hotkey', 5),
+    'hotkey.test': async ({ action }) => {
+      this.hotkey = { ...this.hotkey, testing: action === 'start' };
+      this.emit();
+      return {};
+    },
     'training.advance': async ({ calloutId, step }) => {
       if (!this.opts.training) throw new Error('Responder controls exist only in Training mode');
       await this.opts.training.advance(calloutId, step);
@@ -175,6 +181,28 @@ export class Desk {
       return {};
     },
   };
+
+  /** Main reports whether the global hotkey could be registered, and why not. */
+  setHotkeyStatus(status: { registered: boolean; error: string | null }): void {
+    this.hotkey = { ...this.hotkey, ...status };
+    this.emit();
+  }
+
+  /**
+   * The global hotkey fired. During a "test the hotkey" step it only confirms the test (no
+   * callout); otherwise it raises a silent callout for the hotkey's site.
+   */
+  hotkeyPressed(): 'tested' | 'raised' | 'noSite' {
+    if (this.hotkey.testing) {
+      this.hotkey = { ...this.hotkey, testing: false, lastTestOkAt: this.clock.now() };
+      this.emit();
+      return 'tested';
+    }
+    const siteId = this.settings.hotkeySiteId;
+    if (!siteId) return 'noSite';
+    this.trigger(siteId, 'hotkey');
+    return 'raised';
+  }
 
   private updateSettings(patch: Partial<Settings>): Settings {
     this.settings = SettingsSchema.parse({ ...this.settings, ...patch });
