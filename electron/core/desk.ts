@@ -2,113 +2,181 @@
 // `state.changed` whenever it moves. Both hosts (Electron main and the web harness) wrap this
 // same class; nothing here knows about windows, IPC or WebSockets.
 import { randomUUID } from 'node:crypto';
-import type { CommandName, CommandOutput, CommandParsedInput } from '../shared/contract';
+import { join } from 'node:path';
 import { z } from 'zod';
+import type { CommandName, CommandOutput, CommandParsedInput } from '../shared/contract';
 import {
   CalloutSchema,
   DEFAULT_SETTINGS,
   SettingsSchema,
+  SiteSchema,
   type Callout,
   type DeskState,
   type Environment,
   type HotkeyState,
   type Notice,
   type Press,
-  type Readiness,
   type Settings,
   type Site,
 } from '../shared/model';
-import type { AuraClient } from './aura/client';
-import { AuraError, describeError, isPermanent } from './aura/errors';
-import { isFinal } from './aura/status';
+import { STAGE_WORDS } from '../shared/stages';
+import type { CalloutRead } from './aura/client';
+import { describeError } from './aura/errors';
+import type { FixedLocation } from './aura/schemas';
+import { AuditLog } from './audit';
+import { Dispatcher, type DispatchApi } from './dispatch/dispatcher';
 import { Outbox } from './dispatch/outbox';
-import { Poller } from './dispatch/poller';
-import { applySnapshot, calloutFromRaise } from './dispatch/timeline';
+import { Poller, type PollOutcome } from './dispatch/poller';
+import { addNote, applyEvents, applySnapshot, calloutFromPress, type TimelineEvent } from './dispatch/timeline';
 import { systemClock, type Clock, type KeyValueStore } from './ports';
-import { loadSites, saveSites, siteFromLocation } from './sites';
+import { ReadinessTracker, type ConfigProblem } from './readiness';
+import { siteFromLocation } from './sites';
+import { readValidated } from './storage/validated';
 import type { TrainingControl } from './training';
+
+/** What the desk needs of the AURA client (AuraClient satisfies it). */
+export interface DeskApi extends DispatchApi {
+  getCallout(calloutId: string): Promise<CalloutRead>;
+  listFixedLocations(): Promise<FixedLocation[]>;
+  /** Callout events, when the client offers them. */
+  listCalloutEvents?(calloutId: string): Promise<TimelineEvent[]>;
+}
 
 export interface DeskOptions {
   environment: Environment;
   /** Null when no credentials are configured: presses are queued and shown as not sent. */
-  client: AuraClient | null;
+  api: DeskApi | null;
   store: KeyValueStore;
+  /** Where the outbox and the audit log live. */
+  dataDir: string;
+  /** Why a press cannot be attempted at all (no credentials, no keychain); null when it can. */
+  configProblem?: ConfigProblem;
+  /** Problems found while opening the store, to tell the operator once. */
+  startupProblems?: string[];
   training?: TrainingControl | null;
   clock?: Clock;
-  pollIntervalMs?: number;
-  /** Delays between send attempts; the last one repeats for as long as the app runs. */
-  retryDelaysMs?: readonly number[];
+  random?: () => number;
+  /** Poll intervals and retry delays; tests shorten them. */
+  timing?: { movingMs?: number; settledMs?: number; retryDelaysMs?: readonly number[]; readinessEveryMs?: number };
 }
 
 type Handlers = { [N in CommandName]: (input: CommandParsedInput<N>) => Promise<CommandOutput<N>> };
+type Listener = (state: DeskState) => void;
+
+/** Closed callouts stay in the history this long. */
+const HISTORY_MS = 30 * 24 * 3600 * 1000;
 
 /** A command whose behaviour is still being built; fails loudly with the issue that brings it. */
 function pending(what: string, issue: number): never {
   throw new Error(`${what} is not available yet (issue ${issue})`);
 }
-type Listener = (state: DeskState) => void;
-
-const CALLOUTS_KEY = 'callouts';
-const SETTINGS_KEY = 'settings';
-const ENVIRONMENT_NAMES: Record<Environment, string> = {
-  training: 'AURA Training (simulator)',
-  staging: 'AURA Staging',
-  production: 'AURA Production',
-  custom: 'AURA (custom URL)',
-};
 
 export class Desk {
   private readonly clock: Clock;
   private readonly outbox: Outbox;
+  private readonly dispatcher: Dispatcher;
   private readonly poller: Poller;
+  private readonly readiness: ReadinessTracker;
+  private readonly audit: AuditLog;
   private readonly listeners = new Set<Listener>();
-  private readonly retryDelaysMs: readonly number[];
+  private readonly keys: { sites: string; callouts: string; lastSync: string };
   private sites: Site[];
-  private lastSyncAt: number | null = null;
+  private callouts: Callout[];
+  private lastSyncAt: number | null;
   private settings: Settings;
   private notices: Notice[] = [];
   private hotkey: HotkeyState = { registered: false, error: null, testing: false, lastTestOkAt: null };
-  private callouts: Callout[];
-  private readiness: Readiness;
-  private stopped = false;
-  private readonly retryTimers = new Map<string, () => void>();
+  private emitQueued = false;
 
   constructor(private readonly opts: DeskOptions) {
+    const env = opts.environment;
     this.clock = opts.clock ?? systemClock;
-    this.retryDelaysMs = opts.retryDelaysMs ?? [500, 1000, 2000, 5000, 10_000];
-    this.outbox = new Outbox(opts.store);
-    this.sites = loadSites(opts.store);
-    const savedSettings = SettingsSchema.safeParse({
-      ...DEFAULT_SETTINGS,
-      ...(opts.store.get(SETTINGS_KEY) as object | undefined),
+    // Sites and callouts are kept per environment, so that switching never mixes them.
+    this.keys = { sites: `${env}.sites`, callouts: `${env}.callouts`, lastSync: `${env}.lastSyncAt` };
+    const report = (problem: string): void => this.notice('warning', problem);
+    const backupDir = join(opts.dataDir, 'backups');
+    const now = this.clock.now();
+    this.settings = readValidated(opts.store, 'settings', SettingsSchema, DEFAULT_SETTINGS, backupDir, now, report);
+    this.sites = readValidated(opts.store, this.keys.sites, z.array(SiteSchema), [], backupDir, now, report);
+    this.callouts = readValidated(opts.store, this.keys.callouts, z.array(CalloutSchema), [], backupDir, now, report);
+    this.lastSyncAt = readValidated(
+      opts.store,
+      this.keys.lastSync,
+      z.number().nullable(),
+      null,
+      backupDir,
+      now,
+      report,
+    );
+    for (const problem of opts.startupProblems ?? []) report(problem);
+
+    this.audit = new AuditLog(
+      opts.dataDir,
+      () => this.settings.deskName || 'unnamed desk',
+      () => this.clock.now(),
+    );
+    if (!this.audit.chain.ok && this.audit.chain.problem) this.notice('error', this.audit.chain.problem);
+
+    const opened = Outbox.open(join(opts.dataDir, `outbox-${env}.json`), now);
+    this.outbox = opened.outbox;
+    if (opened.problem) {
+      this.notice('error', opened.problem);
+      this.audit.record('failure', opened.problem);
+    }
+
+    this.readiness = new ReadinessTracker({
+      environment: env,
+      clock: this.clock,
+      configProblem: opts.configProblem ?? null,
+      probe: opts.api ? () => this.probe() : null,
+      retrying: () => this.dispatcher.retrying,
+      onChange: () => this.emit(),
+      everyMs: opts.timing?.readinessEveryMs,
     });
-    // TODO(issue 4): move an unreadable settings file aside and tell the operator.
-    this.settings = savedSettings.success ? savedSettings.data : { ...DEFAULT_SETTINGS };
-    const saved = z.array(CalloutSchema).safeParse(opts.store.get(CALLOUTS_KEY) ?? []);
-    // TODO(issue 4): move an unreadable file aside and tell the operator instead of starting empty.
-    this.callouts = saved.success ? saved.data : [];
-    this.readiness = opts.client
-      ? { level: 'degraded', message: `Connecting to ${ENVIRONMENT_NAMES[opts.environment]}…`, lastContactAt: null }
-      : { level: 'notConfigured', message: 'Not configured — presses will be queued', lastContactAt: null };
+    this.dispatcher = new Dispatcher({
+      outbox: this.outbox,
+      clock: this.clock,
+      api: opts.api,
+      random: opts.random,
+      delaysMs: opts.timing?.retryDelaysMs,
+      site: (id) => this.sites.find((s) => s.id === id),
+      activeCalloutFor: (siteId) => this.activeCalloutFor(siteId)?.id ?? null,
+      onSent: (press, snapshot, how) => this.pressSent(press, snapshot, how),
+      onFailure: (press, error) => {
+        this.readiness.recordFailure(error);
+        this.audit.record('failure', `Panic for ${this.siteName(press.siteId)} not sent: ${describeError(error)}`, {
+          press: press.id,
+          site: press.siteId,
+          attempt: press.attempts,
+        });
+      },
+      onContact: () => this.readiness.recordContact(),
+      onChange: () => this.emit(),
+    });
     this.poller = new Poller({
       clock: this.clock,
-      intervalMs: opts.pollIntervalMs ?? 5000,
+      random: opts.random,
+      movingMs: opts.timing?.movingMs,
+      settledMs: opts.timing?.settledMs,
       poll: (id) => this.refreshCallout(id),
+      onError: (_id, error) => this.readiness.recordFailure(error),
     });
   }
 
-  /** Syncs sites, resumes unsent presses and polls tracked callouts again. */
+  /** Resumes unsent presses, polls tracked callouts again, syncs sites, starts readiness checks. */
   async start(): Promise<void> {
-    for (const c of this.callouts) if (!isFinal(c.stage)) this.poller.track(c.id);
-    for (const p of this.outbox.pending()) void this.send(p.id);
-    await this.syncSites();
+    this.pruneHistory();
+    this.dispatcher.resumeAll();
+    for (const c of this.callouts) if (c.stage !== 'closed') this.poller.track(c.id, c.stage, 0);
+    this.readiness.start();
+    await this.syncSites().catch(() => undefined);
   }
 
   stop(): void {
-    this.stopped = true;
+    this.dispatcher.stop();
     this.poller.stop();
-    for (const cancel of this.retryTimers.values()) cancel();
-    this.retryTimers.clear();
+    this.readiness.stop();
+    this.listeners.clear();
   }
 
   onChange(listener: Listener): () => void {
@@ -125,9 +193,9 @@ export class Desk {
         environment: this.opts.environment,
         baseUrl: null,
         clientId: null,
-        hasSecret: this.opts.client !== null,
+        hasSecret: this.opts.api !== null,
       },
-      readiness: this.readiness,
+      readiness: this.readiness.current,
       sites,
       allSites: this.sites,
       lastSyncAt: this.lastSyncAt,
@@ -167,20 +235,52 @@ export class Desk {
     'training.advance': async ({ calloutId, step }) => {
       if (!this.opts.training) throw new Error('Responder controls exist only in Training mode');
       await this.opts.training.advance(calloutId, step);
-      await this.refreshCallout(calloutId);
-      const callout = this.callouts.find((c) => c.id === calloutId);
-      return { stage: callout?.stage ?? 'unknown' };
+      const outcome = await this.refreshCallout(calloutId);
+      return { stage: outcome.stage };
     },
     'training.autoplay': async () => pending('Autoplay', 6),
     'training.fault': async () => pending('Practising a network failure', 6),
-    'audit.list': async () => pending('The audit log', 4),
-    'audit.exportCsv': async () => pending('Audit export', 4),
+    'audit.list': async ({ text, limit }) => {
+      const { entries, chain } = this.audit.list(text, limit);
+      return { entries, chainOk: chain.ok, problem: chain.problem };
+    },
+    'audit.exportCsv': async ({ text }) => ({ csv: this.audit.exportCsv(text) }),
     'notice.dismiss': async ({ id }) => {
       this.notices = this.notices.filter((n) => n.id !== id);
       this.emit();
       return {};
     },
   };
+
+  /**
+   * A press: on disk before any network I/O, then sent. Always accepted, whatever the network
+   * does; a press on a site whose callout is still active joins that callout (no second incident).
+   */
+  trigger(siteId: string, source: Press['source']): Press {
+    const press: Press = {
+      id: randomUUID(),
+      siteId,
+      source,
+      pressedAt: this.clock.now(),
+      status: 'queued',
+      attempts: 0,
+      lastError: null,
+      calloutId: null,
+    };
+    this.outbox.add(press);
+    this.dispatcher.dispatch(press.id);
+    this.audit.record(
+      'press',
+      `${source === 'hotkey' ? 'Silent panic (hotkey)' : 'Panic button'}: ${this.siteName(siteId)}`,
+      {
+        press: press.id,
+        site: siteId,
+        source,
+      },
+    );
+    this.emit();
+    return press;
+  }
 
   /** Main reports whether the global hotkey could be registered, and why not. */
   setHotkeyStatus(status: { registered: boolean; error: string | null }): void {
@@ -204,139 +304,131 @@ export class Desk {
     return 'raised';
   }
 
+  private pressSent(press: Press, snapshot: Parameters<typeof calloutFromPress>[0], how: 'raised' | 'adopted'): void {
+    const now = this.clock.now();
+    const existing = this.callouts.find((c) => c.id === snapshot.id);
+    const site = this.siteName(press.siteId);
+    if (existing) {
+      const again = press.source === 'hotkey' ? 'Pressed again (silent hotkey)' : 'Pressed again';
+      this.replaceCallout(addNote(applySnapshot(existing, snapshot, now), again, press.pressedAt));
+      this.audit.record('press', `Second press on ${site} joined callout ${snapshot.id}`, {
+        press: press.id,
+        callout: snapshot.id,
+      });
+    } else {
+      this.callouts = [...this.callouts, calloutFromPress(snapshot, press, now)];
+      this.audit.record(how === 'raised' ? 'calloutCreated' : 'calloutAdopted', `Callout ${snapshot.id} for ${site}`, {
+        press: press.id,
+        callout: snapshot.id,
+        site: press.siteId,
+        status: snapshot.status,
+      });
+    }
+    this.saveCallouts();
+    this.poller.track(snapshot.id, this.callouts.find((c) => c.id === snapshot.id)?.stage ?? 'created');
+  }
+
+  /** Reads a callout and its events; records what changed. */
+  private async refreshCallout(calloutId: string): Promise<PollOutcome> {
+    const api = this.opts.api;
+    const callout = this.callouts.find((c) => c.id === calloutId);
+    if (!api || !callout) return { stage: 'unknown', closed: true };
+    const read = await api.getCallout(calloutId);
+    const events = api.listCalloutEvents ? await api.listCalloutEvents(calloutId) : [];
+    this.readiness.recordContact();
+    const now = this.clock.now();
+    const current = this.callouts.find((c) => c.id === calloutId) ?? callout;
+    const next = applyEvents(applySnapshot(current, read.callout, now), events, now);
+    if (next.stage !== current.stage) {
+      this.audit.record('stage', `Callout ${calloutId} at ${this.siteName(next.siteId)}: ${STAGE_WORDS[next.stage]}`, {
+        callout: calloutId,
+        stage: next.stage,
+        status: read.callout.status,
+      });
+    }
+    if (next !== current) {
+      this.replaceCallout(next);
+      this.saveCallouts();
+    }
+    this.emit();
+    return { stage: next.stage, closed: read.closed || next.stage === 'closed' };
+  }
+
+  private async syncSites(): Promise<void> {
+    const api = this.opts.api;
+    if (!api) return;
+    try {
+      const locations = await api.listFixedLocations();
+      this.readiness.recordContact();
+      this.sites = locations.map(siteFromLocation);
+      this.lastSyncAt = this.clock.now();
+      this.opts.store.set(this.keys.sites, this.sites);
+      this.opts.store.set(this.keys.lastSync, this.lastSyncAt);
+    } catch (error) {
+      this.readiness.recordFailure(error);
+      throw error;
+    } finally {
+      this.emit();
+    }
+  }
+
+  /** The readiness probe: a valid token and one light request. */
+  private async probe(): Promise<void> {
+    const api = this.opts.api;
+    if (!api) return;
+    await api.listActiveCallouts();
+  }
+
+  private activeCalloutFor(siteId: string): Callout | undefined {
+    return this.callouts.find((c) => c.siteId === siteId && c.stage !== 'closed');
+  }
+
+  private siteName(siteId: string): string {
+    return this.sites.find((s) => s.id === siteId)?.name ?? siteId;
+  }
+
   private updateSettings(patch: Partial<Settings>): Settings {
+    const before = this.settings;
     this.settings = SettingsSchema.parse({ ...this.settings, ...patch });
-    this.opts.store.set(SETTINGS_KEY, this.settings);
+    this.opts.store.set('settings', this.settings);
+    const changed = (Object.keys(patch) as Array<keyof Settings>).filter(
+      (k) => JSON.stringify(before[k]) !== JSON.stringify(this.settings[k]),
+    );
+    if (changed.length > 0) this.audit.record('settings', `Settings changed: ${changed.join(', ')}`);
     this.emit();
     return this.settings;
   }
 
-  /** A press: recorded durably first, then sent. Always accepted, whatever the network does. */
-  trigger(siteId: string, source: Press['source']): Press {
-    const press: Press = {
-      id: randomUUID(),
-      siteId,
-      source,
-      pressedAt: this.clock.now(),
-      status: 'queued',
-      attempts: 0,
-      lastError: null,
-      calloutId: null,
-    };
-    this.outbox.add(press);
-    this.emit();
-    void this.send(press.id);
-    return press;
-  }
-
-  private async send(pressId: string): Promise<void> {
-    if (this.stopped) return;
-    const press = this.outbox.all().find((p) => p.id === pressId);
-    if (!press || press.status === 'sent' || press.status === 'failed') return;
-    const client = this.opts.client;
-    if (!client) {
-      this.outbox.update(pressId, { status: 'notSent', lastError: 'Panic Desk has no AURA credentials' });
-      this.emit();
-      return;
-    }
-    const attempts = press.attempts + 1;
-    this.outbox.update(pressId, { status: 'sending', attempts });
-    this.emit();
-    try {
-      const snapshot = await client.raiseCallout(press.siteId);
-      this.markContact();
-      const existing = this.callouts.find((c) => c.id === snapshot.id);
-      if (!existing) {
-        this.callouts = [...this.callouts, calloutFromRaise(snapshot, press, this.clock.now())];
-        this.saveCallouts();
-      }
-      this.outbox.update(pressId, { status: 'sent', calloutId: snapshot.id, lastError: null });
-      this.poller.track(snapshot.id);
-    } catch (error) {
-      const message = describeError(error);
-      if (isPermanent(error)) {
-        this.outbox.update(pressId, { status: 'failed', lastError: message });
-      } else {
-        this.outbox.update(pressId, { status: 'notSent', lastError: message });
-        this.markTrouble(error);
-        const delay = this.retryDelaysMs[Math.min(attempts - 1, this.retryDelaysMs.length - 1)] ?? 10_000;
-        this.retryTimers.set(
-          pressId,
-          this.clock.setTimeout(() => {
-            this.retryTimers.delete(pressId);
-            void this.send(pressId);
-          }, delay),
-        );
-      }
-    }
+  private notice(level: Notice['level'], text: string): void {
+    this.notices = [...this.notices, { id: randomUUID(), at: this.clock.now(), level, text }];
     this.emit();
   }
 
-  private async refreshCallout(calloutId: string): Promise<void> {
-    const client = this.opts.client;
-    const callout = this.callouts.find((c) => c.id === calloutId);
-    if (!client || !callout) return;
-    try {
-      const read = await client.getCallout(calloutId);
-      this.markContact();
-      const next = applySnapshot(callout, read.callout, this.clock.now());
-      if (next !== callout) {
-        this.callouts = this.callouts.map((c) => (c.id === calloutId ? next : c));
-        this.saveCallouts();
-      }
-      if (read.closed || isFinal(next.stage)) this.poller.untrack(calloutId);
-    } catch (error) {
-      this.markTrouble(error);
-    }
-    this.emit();
+  private replaceCallout(next: Callout): void {
+    this.callouts = this.callouts.map((c) => (c.id === next.id ? next : c));
   }
 
-  private async syncSites(): Promise<void> {
-    const client = this.opts.client;
-    if (!client) return;
-    try {
-      const locations = await client.listFixedLocations();
-      this.sites = locations.map(siteFromLocation);
-      this.lastSyncAt = this.clock.now();
-      saveSites(this.opts.store, this.sites);
-      this.markContact();
-    } catch (error) {
-      this.markTrouble(error);
-    }
-    this.emit();
-  }
-
-  private markContact(): void {
-    this.readiness = {
-      level: 'ready',
-      message: ENVIRONMENT_NAMES[this.opts.environment],
-      lastContactAt: this.clock.now(),
-    };
-  }
-
-  private markTrouble(error: unknown): void {
-    const lastContactAt = this.readiness.lastContactAt;
-    if (error instanceof AuraError && error.kind === 'credentialsRejected') {
-      this.readiness = {
-        level: 'credentialsRejected',
-        message: 'AURA rejected the client ID or secret — presses cannot be sent',
-        lastContactAt,
-      };
-    } else {
-      this.readiness = {
-        level: 'offline',
-        message: `Presses will be queued and retried — ${describeError(error)}`,
-        lastContactAt,
-      };
+  private pruneHistory(): void {
+    const cutoff = this.clock.now() - HISTORY_MS;
+    const kept = this.callouts.filter((c) => c.closedAt === null || c.closedAt >= cutoff);
+    if (kept.length !== this.callouts.length) {
+      this.callouts = kept;
+      this.saveCallouts();
     }
   }
 
   private saveCallouts(): void {
-    this.opts.store.set(CALLOUTS_KEY, this.callouts);
+    this.opts.store.set(this.keys.callouts, this.callouts);
   }
 
+  /** Coalesces bursts of changes into one state event per tick. */
   private emit(): void {
-    const state = this.getState();
-    for (const listener of this.listeners) listener(state);
+    if (this.emitQueued || this.listeners.size === 0) return;
+    this.emitQueued = true;
+    queueMicrotask(() => {
+      this.emitQueued = false;
+      const state = this.getState();
+      for (const listener of this.listeners) listener(state);
+    });
   }
 }

@@ -2,7 +2,7 @@
 // the embedded AURA simulator on 127.0.0.1 and talks to it exactly as it would to AURA.
 import { startSimulator, type RunningSimulator } from '../simulator/server';
 import { AuraClient } from './aura/client';
-import { Desk } from './desk';
+import { Desk, type DeskApi, type DeskOptions } from './desk';
 import type { KeyValueStore } from './ports';
 import { simulatorControl } from './training';
 
@@ -17,7 +17,22 @@ export interface DeskSession {
 
 export interface SessionOptions {
   store: KeyValueStore;
-  pollIntervalMs?: number;
+  /** Where the outbox, the audit log and backups live. */
+  dataDir: string;
+  /** Problems found opening the store (e.g. a corrupt settings file set aside). */
+  startupProblems?: string[];
+  timing?: DeskOptions['timing'];
+}
+
+/** The desk's view of an AuraClient. */
+function deskApi(client: AuraClient): DeskApi {
+  return {
+    raiseCallout: (ref) => client.raiseCallout(ref),
+    getCallout: (id) => client.getCallout(id),
+    listFixedLocations: () => client.listFixedLocations(),
+    // TODO(issue 3): the client's active-callouts read; until it lands nothing is adopted.
+    listActiveCallouts: async () => [],
+  };
 }
 
 export async function openTrainingSession(options: SessionOptions): Promise<DeskSession> {
@@ -29,10 +44,12 @@ export async function openTrainingSession(options: SessionOptions): Promise<Desk
   });
   const desk = new Desk({
     environment: 'training',
-    client,
+    api: deskApi(client),
     store: options.store,
+    dataDir: options.dataDir,
+    startupProblems: options.startupProblems,
     training: simulatorControl(simulator.origin),
-    pollIntervalMs: options.pollIntervalMs,
+    timing: options.timing,
   });
   await desk.start();
   return {

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   await app.whenReady();
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
 
-  deskSession = await openTrainingSession({ store: openStore() });
+  deskSession = await openTrainingSession({ store: openStore(), dataDir: app.getPath('userData') });
   let win = createMainWindow();
   registerIpc(ipcMain, deskSession.desk, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
 

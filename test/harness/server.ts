@@ -49,7 +49,11 @@ export async function startHarness(port: number, dataDir: string): Promise<{ clo
     throw new Error('out/renderer/index.html is missing: run `npm run build` first');
   }
   const store = await openFileStore(dataDir);
-  const session = await openTrainingSession({ store });
+  const session = await openTrainingSession({
+    store,
+    dataDir,
+    startupProblems: store.openProblem ? [store.openProblem] : [],
+  });
   const bridgeJs = await bundleBridge();
   const index = harnessIndex(port);
 

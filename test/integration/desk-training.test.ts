@@ -28,7 +28,7 @@ async function until(desk: DeskSession['desk'], ok: (s: DeskState) => boolean, m
 describe('desk in Training mode', () => {
   it('shows the demo site, raises a callout and follows it to closed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'desk-'));
-    session = await openTrainingSession({ store: await openFileStore(dir) });
+    session = await openTrainingSession({ store: await openFileStore(dir), dataDir: dir });
     const { desk } = session;
     expect(desk.getState().sites.map((s) => s.name)).toEqual(['Downtown Branch']);
     expect(desk.getState().readiness.level).toBe('ready');
@@ -55,11 +55,11 @@ describe('desk in Training mode', () => {
 
   it('keeps presses and callouts on disk across a restart', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'desk-'));
-    session = await openTrainingSession({ store: await openFileStore(dir) });
+    session = await openTrainingSession({ store: await openFileStore(dir), dataDir: dir });
     session.desk.trigger('site_9944', 'hotkey');
     await until(session.desk, (s) => s.presses[0]?.status === 'sent');
     await session.close();
-    session = await openTrainingSession({ store: await openFileStore(dir) });
+    session = await openTrainingSession({ store: await openFileStore(dir), dataDir: dir });
     const state = session.desk.getState();
     expect(state.presses).toHaveLength(1);
     expect(state.callouts[0]?.silent).toBe(true);
@@ -70,7 +70,7 @@ describe('desk in Training mode', () => {
 describe('runCommand refuses bad input from the renderer', () => {
   it.each(COMMAND_NAMES)('refuses a malformed payload for %s', async (name) => {
     const dir = mkdtempSync(join(tmpdir(), 'desk-'));
-    session ??= await openTrainingSession({ store: await openFileStore(dir) });
+    session ??= await openTrainingSession({ store: await openFileStore(dir), dataDir: dir });
     const result = await runCommand(session.desk, name, { unexpected: true, siteId: 42 });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe('invalidPayload');
@@ -78,7 +78,7 @@ describe('runCommand refuses bad input from the renderer', () => {
 
   it('refuses an unknown command', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'desk-'));
-    session = await openTrainingSession({ store: await openFileStore(dir) });
+    session = await openTrainingSession({ store: await openFileStore(dir), dataDir: dir });
     const result = await runCommand(session.desk, '__proto__', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'unknownCommand' } });
   });

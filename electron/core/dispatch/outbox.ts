@@ -1,38 +1,69 @@
-// The durable queue of presses. A press is written to the store before any network I/O, so a
-// crash or a restart never loses it; the desk resumes every press that is not yet sent.
-import { z } from 'zod';
+// The durable queue of presses, in its own file. A press is on disk (fsynced) before any network
+// I/O, so a crash or a restart never loses it; the dispatcher resumes every press not yet sent.
+// A damaged file is never discarded: it is moved aside, every press that can still be read is
+// recovered, and the operator is told what happened and where the backup is.
 import { PressSchema, type Press } from '../../shared/model';
-import type { KeyValueStore } from '../ports';
+import { moveAside, readTextIfExists, writeFileDurably } from '../storage/durable-file';
 
-const KEY = 'outbox';
-const OutboxFileSchema = z.array(PressSchema);
+/** Sent and failed presses are kept this long (they are also in the audit log). */
+const KEEP_DONE_MS = 30 * 24 * 3600 * 1000;
+
+export interface OutboxOpen {
+  outbox: Outbox;
+  /** What went wrong reading the file, in words for the operator; null when all was well. */
+  problem: string | null;
+}
 
 export class Outbox {
-  private presses: Press[];
+  private constructor(
+    private readonly path: string,
+    private presses: Press[],
+  ) {}
 
-  constructor(private readonly store: KeyValueStore) {
-    const parsed = OutboxFileSchema.safeParse(store.get(KEY) ?? []);
-    // TODO(issue 4): recover or report an unreadable outbox instead of starting empty.
-    this.presses = parsed.success ? parsed.data : [];
+  static open(path: string, now: number): OutboxOpen {
+    const text = readTextIfExists(path);
+    if (text === null) return { outbox: new Outbox(path, []), problem: null };
+    const { presses, unreadable } = readPresses(text);
+    let problem: string | null = null;
+    if (unreadable > 0 || presses === null) {
+      const backup = moveAside(path, now);
+      const recovered = presses ?? recoverPresses(text);
+      const lost = presses === null ? 'some entries may be missing' : `${unreadable} could not be read`;
+      problem =
+        `The outbox file was damaged. ${recovered.length} press(es) were recovered; ${lost}. ` +
+        `The original is kept at ${backup}. Check with the control room that every recent panic arrived.`;
+      const outbox = new Outbox(path, recovered);
+      outbox.persist();
+      return { outbox, problem };
+    }
+    const kept = presses.filter((p) => !isDone(p) || now - p.pressedAt < KEEP_DONE_MS);
+    const outbox = new Outbox(path, kept);
+    if (kept.length !== presses.length) outbox.persist();
+    return { outbox, problem };
   }
 
   all(): Press[] {
     return this.presses;
   }
 
-  /** Presses that still need sending (after a restart too). */
-  pending(): Press[] {
-    return this.presses.filter((p) => p.status !== 'sent' && p.status !== 'failed');
+  get(id: string): Press | undefined {
+    return this.presses.find((p) => p.id === id);
   }
 
+  /** Presses that still need sending (after a restart too). */
+  pending(): Press[] {
+    return this.presses.filter((p) => !isDone(p));
+  }
+
+  /** Records a press durably; returns only once it is on disk. */
   add(press: Press): void {
     this.presses = [...this.presses, press];
     this.persist();
   }
 
   update(id: string, patch: Partial<Omit<Press, 'id'>>): Press {
-    const current = this.presses.find((p) => p.id === id);
-    if (!current) throw new Error(`no press ${id}`);
+    const current = this.get(id);
+    if (!current) throw new Error(`no press ${id} in the outbox`);
     const next = { ...current, ...patch };
     this.presses = this.presses.map((p) => (p.id === id ? next : p));
     this.persist();
@@ -40,6 +71,43 @@ export class Outbox {
   }
 
   private persist(): void {
-    this.store.set(KEY, this.presses);
+    writeFileDurably(this.path, JSON.stringify(this.presses, null, 1));
   }
+}
+
+function isDone(p: Press): boolean {
+  return p.status === 'sent' || p.status === 'failed';
+}
+
+/** Parses the file; `presses` is null when it is not a JSON array at all. */
+function readPresses(text: string): { presses: Press[] | null; unreadable: number } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { presses: null, unreadable: 0 };
+  }
+  if (!Array.isArray(json)) return { presses: null, unreadable: 0 };
+  const presses: Press[] = [];
+  let unreadable = 0;
+  for (const item of json) {
+    const parsed = PressSchema.safeParse(item);
+    if (parsed.success) presses.push(parsed.data);
+    else unreadable++;
+  }
+  return { presses, unreadable };
+}
+
+/** Last resort for a torn or hand-mangled file: every flat `{…}` that still reads as a press. */
+function recoverPresses(text: string): Press[] {
+  const found: Press[] = [];
+  for (const match of text.matchAll(/\{[^{}]*\}/g)) {
+    try {
+      const parsed = PressSchema.safeParse(JSON.parse(match[0]));
+      if (parsed.success) found.push(parsed.data);
+    } catch {
+      // not a whole object: skip it
+    }
+  }
+  return found;
 }

@@ -1,9 +1,18 @@
-// Turns what we learn about a callout (the press, AURA's status, responder details) into timeline
-// entries: one per stage change, oldest first, with the time we first saw it and AURA's own time.
-import type { Callout, TimelineEntry } from '../../shared/model';
+// Turns what we learn about a callout (the press, AURA's status, responder details, callout
+// events) into one timeline, oldest first: each stage change with the time we first saw it and
+// AURA's own time where AURA gives one, and each event once.
+import type { Callout, Responder, TimelineEntry } from '../../shared/model';
 import { STAGE_WORDS, type Stage } from '../../shared/stages';
 import type { AuraCallout } from '../aura/schemas';
 import { stageFromStatus } from '../aura/status';
+
+/** A callout event as the timeline needs it (messages from either side, AURA's notes). */
+export interface TimelineEvent {
+  /** AURA's id for the event when it has one; otherwise the time and text identify it. */
+  id: string | null;
+  at: string | null;
+  text: string;
+}
 
 function auraTimeFor(stage: Stage, snapshot: AuraCallout): string | null {
   const incident = snapshot.incidents[0];
@@ -14,17 +23,71 @@ function auraTimeFor(stage: Stage, snapshot: AuraCallout): string | null {
   return null;
 }
 
-/** The callout after applying one AURA snapshot; unchanged (same object) when nothing moved. */
-export function applySnapshot(callout: Callout, snapshot: AuraCallout, seenAt: number): Callout {
-  const stage = stageFromStatus(snapshot.status);
-  if (stage === callout.stage && snapshot.status === callout.rawStatus) return callout;
-  const text = stage === 'unknown' ? `AURA status: ${snapshot.status}` : STAGE_WORDS[stage];
-  const entry: TimelineEntry = { at: seenAt, kind: 'stage', stage, text, auraAt: auraTimeFor(stage, snapshot) };
-  return { ...callout, stage, rawStatus: snapshot.status, timeline: [...callout.timeline, entry] };
+function responderOf(snapshot: AuraCallout): Responder | null {
+  const incident = snapshot.incidents[0];
+  if (!incident) return null;
+  const name = incident.responderName ?? null;
+  const phone = incident.responderPhone ?? null;
+  const supplier = incident.supplierName ?? null;
+  return name || phone || supplier ? { name, phone, supplier } : null;
 }
 
-/** A new tracked callout from the raise response. */
-export function calloutFromRaise(
+function sameResponder(a: Responder | null, b: Responder | null): boolean {
+  return a?.name === b?.name && a?.phone === b?.phone && a?.supplier === b?.supplier;
+}
+
+/** The time an entry sorts by: AURA's time when it gave one, else when we saw it. */
+function sortTime(entry: TimelineEntry): number {
+  const aura = entry.auraAt === null ? NaN : Date.parse(entry.auraAt);
+  return Number.isNaN(aura) ? entry.at : aura;
+}
+
+function insertInOrder(timeline: TimelineEntry[], entry: TimelineEntry): TimelineEntry[] {
+  const t = sortTime(entry);
+  const index = timeline.findIndex((e) => sortTime(e) > t);
+  return index === -1 ? [...timeline, entry] : [...timeline.slice(0, index), entry, ...timeline.slice(index)];
+}
+
+/** The callout after one AURA snapshot; the same object when nothing changed. */
+export function applySnapshot(callout: Callout, snapshot: AuraCallout, seenAt: number): Callout {
+  const stage = stageFromStatus(snapshot.status);
+  const responder = responderOf(snapshot) ?? callout.responder;
+  const stageChanged = stage !== callout.stage || snapshot.status !== callout.rawStatus;
+  if (!stageChanged && sameResponder(responder, callout.responder)) return callout;
+  let timeline = callout.timeline;
+  if (stageChanged) {
+    const text = stage === 'unknown' ? `AURA status: ${snapshot.status}` : STAGE_WORDS[stage];
+    // Stage changes are appended as seen: their order is the order AURA moved in.
+    timeline = [...timeline, { at: seenAt, kind: 'stage', stage, text, auraAt: auraTimeFor(stage, snapshot) }];
+  }
+  return {
+    ...callout,
+    stage,
+    rawStatus: snapshot.status,
+    responder,
+    closedAt: stage === 'closed' ? (callout.closedAt ?? seenAt) : callout.closedAt,
+    timeline,
+  };
+}
+
+/** The callout with any events it did not have yet, each placed by its time. */
+export function applyEvents(callout: Callout, events: readonly TimelineEvent[], seenAt: number): Callout {
+  let timeline = callout.timeline;
+  for (const event of events) {
+    const known = timeline.some((e) => e.kind === 'event' && e.text === event.text && e.auraAt === event.at);
+    if (known) continue;
+    timeline = insertInOrder(timeline, { at: seenAt, kind: 'event', stage: null, text: event.text, auraAt: event.at });
+  }
+  return timeline === callout.timeline ? callout : { ...callout, timeline };
+}
+
+/** A note on the callout's timeline from this desk (a second press, a message sent, a cancel). */
+export function addNote(callout: Callout, text: string, at: number): Callout {
+  return { ...callout, timeline: [...callout.timeline, { at, kind: 'event', stage: null, text, auraAt: null }] };
+}
+
+/** A new tracked callout, from the press and the callout AURA raised (or that we adopted). */
+export function calloutFromPress(
   snapshot: AuraCallout,
   press: { siteId: string; pressedAt: number; source: 'button' | 'hotkey' },
   seenAt: number,

@@ -1,0 +1,118 @@
+// One answer to "would a press right now reach AURA?", from what every AURA call reports plus a
+// cheap probe (token validity and one light request) about once a minute and soon after any failure.
+import type { Environment, Readiness } from '../shared/model';
+import { AuraError, describeError } from './aura/errors';
+import type { Clock } from './ports';
+
+export const ENVIRONMENT_NAMES: Record<Environment, string> = {
+  training: 'AURA Training (simulator)',
+  staging: 'AURA Staging',
+  production: 'AURA Production',
+  custom: 'AURA (custom URL)',
+};
+
+/** A probe slower than this makes the desk "degraded": a press would arrive, but late. */
+export const SLOW_MS = 3000;
+
+export type ConfigProblem = { level: 'notConfigured' | 'keychainUnavailable'; message: string } | null;
+
+export interface ReadinessOptions {
+  environment: Environment;
+  clock: Clock;
+  /** Null when a press can be attempted at all; else why not. */
+  configProblem: ConfigProblem;
+  /** The light request: resolves when AURA answered. */
+  probe: (() => Promise<void>) | null;
+  /** True while presses are waiting for a retry. */
+  retrying: () => boolean;
+  onChange: () => void;
+  everyMs?: number;
+  afterFailureMs?: number;
+}
+
+export class ReadinessTracker {
+  private lastContactAt: number | null = null;
+  private lastLatencyMs = 0;
+  private lastError: unknown = null;
+  private cancelTimer: (() => void) | null = null;
+  private stopped = false;
+
+  constructor(private readonly opts: ReadinessOptions) {}
+
+  start(): void {
+    this.schedule(0);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.cancelTimer?.();
+    this.cancelTimer = null;
+  }
+
+  /** Any AURA call that got an answer. */
+  recordContact(latencyMs = 0): void {
+    this.lastContactAt = this.opts.clock.now();
+    this.lastLatencyMs = latencyMs;
+    this.lastError = null;
+    this.opts.onChange();
+  }
+
+  /** Any AURA call that failed: check again soon, so recovery shows quickly. */
+  recordFailure(error: unknown): void {
+    this.lastError = error;
+    this.opts.onChange();
+    this.schedule(this.opts.afterFailureMs ?? 10_000);
+  }
+
+  get current(): Readiness {
+    const name = ENVIRONMENT_NAMES[this.opts.environment];
+    const lastContactAt = this.lastContactAt;
+    const problem = this.opts.configProblem;
+    if (problem) return { level: problem.level, message: problem.message, lastContactAt };
+    const error = this.lastError;
+    if (error instanceof AuraError && error.kind === 'credentialsRejected') {
+      return {
+        level: 'credentialsRejected',
+        message: `${name} rejected the client ID or secret — presses cannot be sent; fix them in Setup`,
+        lastContactAt,
+      };
+    }
+    if (error !== null) {
+      return {
+        level: 'offline',
+        message: `Presses will be queued and retried — ${describeError(error)}`,
+        lastContactAt,
+      };
+    }
+    if (lastContactAt === null) return { level: 'degraded', message: `Connecting to ${name}…`, lastContactAt };
+    if (this.opts.retrying())
+      return { level: 'degraded', message: `${name} — a panic is being retried`, lastContactAt };
+    if (this.lastLatencyMs > SLOW_MS) {
+      return {
+        level: 'degraded',
+        message: `${name} — slow (${(this.lastLatencyMs / 1000).toFixed(1)} s)`,
+        lastContactAt,
+      };
+    }
+    return { level: 'ready', message: name, lastContactAt };
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped || !this.opts.probe) return;
+    this.cancelTimer?.();
+    this.cancelTimer = this.opts.clock.setTimeout(() => void this.runProbe(), delayMs);
+  }
+
+  private async runProbe(): Promise<void> {
+    const probe = this.opts.probe;
+    if (!probe || this.stopped) return;
+    const started = this.opts.clock.now();
+    try {
+      await probe();
+      this.recordContact(this.opts.clock.now() - started);
+      this.schedule(this.opts.everyMs ?? 60_000);
+    } catch (error) {
+      this.recordFailure(error);
+    }
+  }
+}
