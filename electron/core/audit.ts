@@ -109,7 +109,7 @@ export class AuditLog {
 
   /** Reads every month file in order and verifies the chain from the first entry to the last. */
   private readAll(): { entries: AuditEntry[]; check: ChainCheck } {
-    let files: string[] = [];
+    let files: string[];
     try {
       files = readdirSync(this.dir)
         .filter((f) => /^audit-\d{4}-\d{2}\.jsonl$/.test(f))
