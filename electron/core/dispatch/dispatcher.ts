@@ -94,6 +94,7 @@ export class Dispatcher {
       return;
     }
     this.inFlight.add(pressId);
+    let retryInMs: number | null = null;
     // Recorded before the request: after a crash, attempts > 0 tells the next run to check first.
     const attempts = press.attempts + 1;
     const sending = outbox.update(pressId, { status: 'sending', attempts });
@@ -106,11 +107,12 @@ export class Dispatcher {
       const sent = outbox.update(pressId, { status: 'sent', calloutId: callout.id, lastError: null });
       this.opts.onSent(sent, callout, adopted ? 'adopted' : 'raised');
     } catch (error) {
-      this.fail(sending, error);
+      retryInMs = this.fail(sending, error);
     } finally {
       this.inFlight.delete(pressId);
       this.opts.onChange();
     }
+    if (retryInMs !== null) this.schedule(pressId, retryInMs);
   }
 
   private async findActive(api: DispatchApi, siteId: string): Promise<AuraCallout | null> {
@@ -120,7 +122,8 @@ export class Dispatcher {
     return active.find((c) => c.predefinedLocationId === auraId) ?? null;
   }
 
-  private fail(press: Press, error: unknown): void {
+  /** Records the failure; returns when to try again, or null when retrying cannot help. */
+  private fail(press: Press, error: unknown): number | null {
     const { outbox } = this.opts;
     const message = describeError(error);
     const kind = error instanceof AuraError ? error.kind : null;
@@ -128,7 +131,7 @@ export class Dispatcher {
     if (kind === 'unknownSite' || kind === 'notFound' || kind === 'invalidRequest' || kind === 'forbidden') {
       // AURA refuses this panic for good (unknown or deleted site, not allowed): say exactly why.
       outbox.update(press.id, { status: 'failed', lastError: message });
-      return;
+      return null;
     }
     if (kind === 'credentialsRejected') {
       // No retry can succeed until the credentials are fixed; saving new ones resumes the press.
@@ -136,11 +139,11 @@ export class Dispatcher {
         status: 'notSent',
         lastError: `${message}. Fix the credentials in Setup: this panic is sent as soon as they work.`,
       });
-      return;
+      return null;
     }
     outbox.update(press.id, { status: 'notSent', lastError: message });
     const retryAfter = error instanceof AuraError ? error.retryAfterMs : null;
-    this.schedule(press.id, Math.max(retryAfter ?? 0, this.backoff(press.attempts)));
+    return Math.max(retryAfter ?? 0, this.backoff(press.attempts));
   }
 
   private backoff(attempts: number): number {

@@ -72,7 +72,8 @@ export class Poller {
 
   /** Sets the one timer for the earliest due poll (or the end of a Retry-After pause). */
   private arm(): void {
-    if (this.stopped) return;
+    // With every slot busy, the next finished poll re-arms; a timer now would only spin.
+    if (this.stopped || this.inFlight.size >= (this.opts.maxInFlight ?? 3)) return;
     let next = Infinity;
     for (const [id, e] of this.entries) if (!this.inFlight.has(id)) next = Math.min(next, e.dueAt);
     if (next === Infinity) {

@@ -1,0 +1,93 @@
+// The audit log on real files: hash chain across months, tampering and torn lines detected,
+// filter and CSV export, and no field that looks secret ever written.
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AuditLog } from '../../electron/core/audit';
+
+const NOV = Date.UTC(2026, 10, 30, 23, 59, 0);
+const DEC = Date.UTC(2026, 11, 1, 0, 1, 0);
+
+function logIn(dir: string, times: number[]) {
+  let i = 0;
+  return new AuditLog(
+    dir,
+    () => 'Gate 2',
+    () => times[Math.min(i++, times.length - 1)] ?? NOV,
+  );
+}
+
+describe('audit log', () => {
+  it('writes one file a month, chained across months, and verifies on open', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'audit-'));
+    const log = logIn(dir, [NOV, NOV, DEC]);
+    log.record('press', 'Panic button: Downtown Branch', { site: 'site_9944' });
+    log.record('calloutCreated', 'Callout 992011 for Downtown Branch', { callout: '992011' });
+    log.record('stage', 'Callout 992011: Dispatched');
+    expect(readdirSync(dir).sort()).toEqual(['audit-2026-11.jsonl', 'audit-2026-12.jsonl']);
+    const reopened = new AuditLog(dir, () => 'Gate 2');
+    expect(reopened.chain).toEqual({ ok: true, problem: null });
+    const { entries } = reopened.list();
+    expect(entries.map((e) => e.seq)).toEqual([2, 1, 0]);
+    expect(entries[0]?.prevHash).toBe(entries[1]?.hash);
+    expect(entries[2]?.desk).toBe('Gate 2');
+  });
+
+  it('reports an entry edited after it was written', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'audit-'));
+    const log = logIn(dir, [NOV]);
+    log.record('press', 'Panic button: Downtown Branch');
+    log.record('cancel', 'Callout cancelled: false alarm');
+    const file = join(dir, 'audit-2026-11.jsonl');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('false alarm', 'test'));
+    const check = new AuditLog(dir, () => 'x').chain;
+    expect(check.ok).toBe(false);
+    expect(check.problem).toContain('audit-2026-11.jsonl line 2');
+    expect(check.problem).toContain('changed after it was written');
+  });
+
+  it('reports a deleted entry as a broken chain', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'audit-'));
+    const log = logIn(dir, [NOV]);
+    for (const n of [1, 2, 3]) log.record('press', `press ${n}`);
+    const file = join(dir, 'audit-2026-11.jsonl');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    writeFileSync(file, [lines[0], lines[2], ''].join('\n'));
+    const check = new AuditLog(dir, () => 'x').chain;
+    expect(check.ok).toBe(false);
+    expect(check.problem).toContain('chain is broken');
+  });
+
+  it('reports a torn last line (a crash mid-write) and keeps appending after the last good entry', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'audit-'));
+    logIn(dir, [NOV]).record('press', 'first');
+    const file = join(dir, 'audit-2026-11.jsonl');
+    writeFileSync(file, readFileSync(file, 'utf8') + '{"seq":1,"at":');
+    const reopened = logIn(dir, [NOV]);
+    expect(reopened.chain.problem).toContain('unreadable entry at audit-2026-11.jsonl line 2');
+    const next = reopened.record('press', 'second');
+    expect(next.seq).toBe(1);
+  });
+
+  it('filters and exports CSV with formulas defused', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'audit-'));
+    const log = logIn(dir, [NOV]);
+    log.record('press', 'Panic button: Downtown Branch');
+    log.record('message', '=HYPERLINK("x") said "hello"');
+    expect(log.list('downtown').entries).toHaveLength(1);
+    const csv = log.exportCsv();
+    const rows = csv.trim().split('\r\n');
+    expect(rows[0]).toBe('"seq","time","desk","kind","text","data","hash"');
+    expect(rows).toHaveLength(3);
+    expect(rows[2]).toContain(`"'=HYPERLINK(""x"") said ""hello"""`);
+  });
+
+  it('refuses to record a field that looks secret', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'audit-'));
+    const log = logIn(dir, [NOV]);
+    expect(() => log.record('credentials', 'changed', { clientSecret: 'x' })).toThrow(/refusing/);
+    expect(() => log.record('credentials', 'changed', { accessToken: 'x' })).toThrow(/refusing/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
