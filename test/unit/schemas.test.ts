@@ -74,6 +74,12 @@ describe('AURA response schemas accept both documented shapes', () => {
       address: '1 Long St, Cape Town',
       latitude: -33.9249,
       longitude: 18.4241,
+      description: null,
+      additionalInformation: null,
+      w3w: null,
+      customerId: null,
+      locationTypeId: null,
+      locationType: null,
     });
     const [a] = FixedLocationListSchema.parse([
       { id: 1, name: 'Shop', externalReferenceId: 'S1', latitude: -33.9, longitude: 18.4, address: 'Here' },

@@ -1,286 +1,335 @@
 // The AURA Panic API client. Runs in main (or plain Node), never in the renderer.
 // It keeps a server token warm so that a panic press costs exactly one HTTP request, validates
-// every response with zod, and turns every failure into a typed AuraError with no secret in it.
+// every response with zod (both documented shapes), and turns every failure into a typed
+// AuraError with no secret or token in it. Paths marked INFERRED are our best reading of
+// shared/aura-api.md where the docs did not capture the path (also in docs/decisions.md).
 import type { z } from 'zod';
 import { AuraError } from './errors';
+import { AuraHttp, DEFAULT_MAX_BODY_BYTES, type HttpResult, type SendOptions, type StatusReader } from './http';
+import { fixedLocationBody, type FixedLocationInput } from './locations';
+import { Redactor } from './redact';
 import {
-  auraMessageOf,
+  ActiveCalloutsSchema,
+  CalloutEventListSchema,
+  CalloutEventResponseSchema,
+  CalloutMapSchema,
   CalloutResponseSchema,
+  ExceptionReasonListSchema,
+  ExceptionReasonResponseSchema,
   FixedLocationListSchema,
+  FixedLocationResponseSchema,
+  RaiseResponseSchema,
+  ResolutionReportSchema,
   TokenResponseSchema,
   type AuraCallout,
+  type CalloutEvent,
+  type CalloutMap,
+  type ExceptionReason,
   type FixedLocation,
+  type ResolutionReport,
 } from './schemas';
+import { TokenKeeper, type TokenGrant } from './token';
 
 export interface AuraClientOptions {
   /** Base URL including the API prefix, e.g. `https://staging-panic.aura.services/panic-api/v2`. */
   baseUrl: string;
   clientId: string;
-  /** Read from the keychain when a token is needed; kept only in this closure's caller. */
+  /** Read from the keychain when a token is needed; never stored by the client beyond redaction. */
   getSecret: () => Promise<string>;
+  /** Per-request timeout (default 10 s). */
   timeoutMs?: number;
   now?: () => number;
   fetch?: typeof fetch;
+  /** Refresh the token on a timer ahead of expiry, even when idle (default true). */
+  keepWarm?: boolean;
+  /** Bodies larger than this are refused as badResponse (default 1 MB). */
+  maxBodyBytes?: number;
+  /**
+   * Merged into every raise body, e.g. `{ responseTypeId: 2 }` where AURA requires it (Set A
+   * documents `responseTypeId` as required; Set B takes no body). Nothing by default.
+   */
+  raiseDefaults?: RaiseCalloutBody;
 }
 
-/** Refresh this long before the token's expiry, so that a press never waits for a token. */
-const REFRESH_MARGIN_MS = 60_000;
-/** Larger bodies are refused: no AURA response we read is anywhere near this. */
-const MAX_BODY_BYTES = 1_000_000;
-/** AURA's custom 2xx: the callout is closed; the body is its latest state. */
-const HTTP_CLOSED = 285;
+/** Optional body fields of the raise route, from both doc sets. */
+export interface RaiseCalloutBody {
+  /** Set A: required there; which response AURA sends. Confirm the ids with AURA. */
+  responseTypeId?: number;
+  /** Set A, optional. */
+  calloutClassificationId?: number;
+  /** Set A, legacy: routes to a test supplier. Never in production. */
+  internalTest?: boolean;
+  /** Set B, optional: groups a partner's Fixed Locations for reporting and billing. */
+  installerIdentifier?: string;
+}
 
 export interface CalloutRead {
   callout: AuraCallout;
-  /** True when AURA answered 285 (closed): stop polling. */
+  /** True when AURA answered 285 (closed): stop polling; `callout` is the latest state. */
   closed: boolean;
 }
 
-type RequestOptions = {
-  body?: unknown;
-  auth?: boolean;
-  /** Route-specific reading of a 400 (the raise route's 400 means an unknown site). */
-  on400?: (auraMessage: string | null) => AuraError;
-};
+export interface RaiseResult {
+  callout: AuraCallout;
+  /** AURA's `message` (Set B), e.g. whether it created a callout or returned the active one. */
+  message: string | null;
+  /** The HTTP status (200 or 201 are both success; the docs do not say which). */
+  status: number;
+}
+
+type AuthedOptions<S extends z.ZodType | null> = Omit<SendOptions<S>, 'headers'>;
 
 export class AuraClient {
-  private readonly opts: Required<Omit<AuraClientOptions, 'fetch'>> & { fetch: typeof fetch };
-  private token: { value: string; expiresAt: number } | null = null;
-  private refreshing: Promise<string> | null = null;
-  /** Strings that must never appear in an error message (the secret and the current token). */
-  private readonly secrets = new Set<string>();
+  private readonly http: AuraHttp;
+  private readonly tokens: TokenKeeper;
+  private readonly redactor = new Redactor();
+  private readonly clientId: string;
+  private readonly getSecret: () => Promise<string>;
+  private readonly raiseDefaults: RaiseCalloutBody;
 
   constructor(options: AuraClientOptions) {
-    this.opts = {
-      timeoutMs: 10_000,
-      now: () => Date.now(),
-      ...options,
+    const now = options.now ?? (() => Date.now());
+    this.clientId = options.clientId;
+    this.getSecret = options.getSecret;
+    this.raiseDefaults = options.raiseDefaults ?? {};
+    this.http = new AuraHttp({
       baseUrl: options.baseUrl.replace(/\/+$/, ''),
+      timeoutMs: options.timeoutMs ?? 10_000,
+      maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
       fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
-    };
+      now,
+      redactor: this.redactor,
+    });
+    this.tokens = new TokenKeeper({ exchange: () => this.exchange(), now, keepWarm: options.keepWarm ?? true });
   }
+
+  // ---- Token -------------------------------------------------------------------------------
 
   /** True when a token is held that will not need refreshing for at least the margin. */
   get tokenIsWarm(): boolean {
-    return this.token !== null && this.token.expiresAt - this.opts.now() > REFRESH_MARGIN_MS;
+    return this.tokens.isWarm;
   }
 
   /** A valid server token, exchanging credentials when needed; one exchange in flight at a time. */
-  async getToken(): Promise<string> {
-    if (this.token && this.tokenIsWarm) return this.token.value;
-    this.refreshing ??= this.exchange().finally(() => {
-      this.refreshing = null;
-    });
-    return this.refreshing;
+  getToken(): Promise<string> {
+    return this.tokens.get();
   }
 
   /** Drops the cached token (after a 401, or when credentials change). */
   forgetToken(): void {
-    this.token = null;
+    this.tokens.invalidate();
   }
 
-  async raiseCallout(externalReferenceId: string, body: Record<string, unknown> = {}): Promise<AuraCallout> {
-    const path = `/predefinedLocations/externalRef/${encodeURIComponent(externalReferenceId)}/callouts`;
-    const { data } = await this.request('POST', path, CalloutResponseSchema, {
-      body,
-      on400: (auraMessage) =>
-        new AuraError(
-          'unknownSite',
-          `AURA does not know site "${externalReferenceId}": ${auraMessage ?? 'no reason given'}`,
-          {
-            status: 400,
-            auraMessage,
-          },
-        ),
-    });
-    return data;
+  /** Stops the keep-warm timer; call when this client is replaced (new credentials, new environment). */
+  close(): void {
+    this.tokens.close();
   }
 
-  async getCallout(calloutId: string): Promise<CalloutRead> {
-    const { data, status } = await this.request(
-      'GET',
-      `/callouts/${encodeURIComponent(calloutId)}`,
-      CalloutResponseSchema,
-    );
-    return { callout: data, closed: status === HTTP_CLOSED };
-  }
+  // ---- Fixed Locations ---------------------------------------------------------------------
+  // List/get/create/delete paths are INFERRED (aura-api.md §3.1); update's PUT is CONFIRMED.
 
   async listFixedLocations(): Promise<FixedLocation[]> {
-    const { data } = await this.request('GET', '/predefinedLocations', FixedLocationListSchema);
+    return (await this.authed({ method: 'GET', path: '/predefinedLocations', schema: FixedLocationListSchema })).data;
+  }
+
+  async getFixedLocation(id: number): Promise<FixedLocation> {
+    const path = `/predefinedLocations/${encodeURIComponent(String(id))}`;
+    return (await this.authed({ method: 'GET', path, schema: FixedLocationResponseSchema })).data;
+  }
+
+  /** The Fixed Location with this externalReferenceId, by listing (AURA has no get-by-ref route). */
+  async findFixedLocationByRef(externalReferenceId: string): Promise<FixedLocation | null> {
+    const all = await this.listFixedLocations();
+    return all.find((l) => l.externalReferenceId === externalReferenceId) ?? null;
+  }
+
+  async createFixedLocation(input: FixedLocationInput): Promise<FixedLocation> {
+    const body = fixedLocationBody(input);
+    const path = '/predefinedLocations';
+    return (await this.authed({ method: 'POST', path, schema: FixedLocationResponseSchema, body })).data;
+  }
+
+  async updateFixedLocation(id: number, input: FixedLocationInput): Promise<FixedLocation> {
+    const body = fixedLocationBody(input);
+    const path = `/predefinedLocations/${encodeURIComponent(String(id))}`;
+    return (await this.authed({ method: 'PUT', path, schema: FixedLocationResponseSchema, body })).data;
+  }
+
+  /** Deletes (AURA probably soft-deletes) a Fixed Location; 200 and 204 are both success. */
+  async deleteFixedLocation(id: number): Promise<void> {
+    const path = `/predefinedLocations/${encodeURIComponent(String(id))}`;
+    await this.authed({ method: 'DELETE', path, schema: null });
+  }
+
+  // ---- Callouts ----------------------------------------------------------------------------
+
+  /** Raises a callout for a site (CONFIRMED path). With a warm token: exactly one HTTP request. */
+  async raiseCallout(externalReferenceId: string, body: RaiseCalloutBody = {}): Promise<AuraCallout> {
+    return (await this.raise(externalReferenceId, body)).callout;
+  }
+
+  /**
+   * Raises a callout and keeps AURA's message and status. Never retried on an unknown outcome:
+   * AURA de-duplicates only while a callout is active, so check `listActiveCallouts` first.
+   */
+  async raise(externalReferenceId: string, body: RaiseCalloutBody = {}): Promise<RaiseResult> {
+    const ref = encodeURIComponent(externalReferenceId);
+    const refused: StatusReader = (auraMessage, status) =>
+      isUnknownSiteMessage(auraMessage, externalReferenceId)
+        ? new AuraError(
+            'unknownSite',
+            `AURA does not know site "${externalReferenceId}": ${auraMessage ?? 'no reason given'}`,
+            { status, auraMessage },
+          )
+        : new AuraError('invalidRequest', `AURA refused the panic for site "${externalReferenceId}": ${auraMessage}`, {
+            status,
+            auraMessage,
+          });
+    const { data, status } = await this.authed({
+      method: 'POST',
+      path: `/predefinedLocations/externalRef/${ref}/callouts`,
+      schema: RaiseResponseSchema,
+      body: { ...this.raiseDefaults, ...body },
+      // Documented quirk: an unknown or deleted externalReferenceId is a 400, never a 404.
+      statusReaders: { 400: refused },
+    });
+    return { callout: data.callout, message: data.message, status };
+  }
+
+  /** Reads a callout (flat or `{message, callout}`); `closed` when AURA answers 285. */
+  async getCallout(calloutId: string): Promise<CalloutRead> {
+    const { data, closed } = await this.authed({
+      method: 'GET',
+      path: `/callouts/${encodeURIComponent(calloutId)}`,
+      schema: CalloutResponseSchema,
+      statusReaders: { 404: notFound(`AURA has no callout ${calloutId}`) },
+    });
+    return { callout: data, closed };
+  }
+
+  /** The customer source's active callouts (bare array or wrapped). */
+  async listActiveCallouts(): Promise<AuraCallout[]> {
+    return (await this.authed({ method: 'GET', path: '/callouts/activeCallouts', schema: ActiveCalloutsSchema })).data;
+  }
+
+  async listCalloutEvents(calloutId: string): Promise<CalloutEvent[]> {
+    const path = `/callouts/${encodeURIComponent(calloutId)}/events`;
+    return (await this.authed({ method: 'GET', path, schema: CalloutEventListSchema })).data;
+  }
+
+  /** Sends a message to the control room on the callout's event stream. */
+  async sendCalloutEvent(calloutId: string, message: string): Promise<CalloutEvent> {
+    const path = `/callouts/${encodeURIComponent(calloutId)}/events`;
+    return (await this.authed({ method: 'POST', path, schema: CalloutEventResponseSchema, body: { message } })).data;
+  }
+
+  /**
+   * Cancels a callout. Fixed sites send `{}` (an unconditional integrator cancel, no safeCode);
+   * a safeCode is only for a verified customer cancel with duress detection.
+   */
+  async cancelCallout(calloutId: string, options: { safeCode?: string } = {}): Promise<CalloutRead> {
+    const body = options.safeCode === undefined ? {} : { safeCode: options.safeCode };
+    const { data, closed } = await this.authed({
+      method: 'POST',
+      path: `/callouts/${encodeURIComponent(calloutId)}/cancel`,
+      schema: CalloutResponseSchema,
+      body,
+      statusReaders: { 404: notFound(`AURA has no callout ${calloutId}`) },
+    });
+    return { callout: data, closed };
+  }
+
+  /** The cancellation ("exception") reasons AURA offers for this callout. */
+  async listExceptionReasons(calloutId: string): Promise<ExceptionReason[]> {
+    const path = `/callouts/${encodeURIComponent(calloutId)}/exceptionReasons`;
+    return (await this.authed({ method: 'GET', path, schema: ExceptionReasonListSchema })).data;
+  }
+
+  /** Attaches a reason to the callout (INFERRED order: the reason first, then the cancel). */
+  async addExceptionReason(
+    calloutId: string,
+    reason: { exceptionReasonId: number; notes?: string },
+  ): Promise<ExceptionReason> {
+    const path = `/callouts/${encodeURIComponent(calloutId)}/exceptionReasons`;
+    const body: Record<string, unknown> = { exceptionReasonId: reason.exceptionReasonId };
+    if (reason.notes?.trim()) body.notes = reason.notes.trim();
+    return (await this.authed({ method: 'POST', path, schema: ExceptionReasonResponseSchema, body })).data;
+  }
+
+  /** The static map of a closed callout (CONFIRMED path `/maps`); notFound before close. */
+  async getCalloutMap(calloutId: string): Promise<CalloutMap> {
+    const { data } = await this.authed({
+      method: 'GET',
+      path: `/callouts/${encodeURIComponent(calloutId)}/maps`,
+      schema: CalloutMapSchema,
+      statusReaders: { 404: notFound(`AURA has no map for callout ${calloutId} (maps exist only once it is closed)`) },
+    });
     return data;
   }
 
-  private async exchange(): Promise<string> {
-    const secret = await this.opts.getSecret();
-    this.secrets.add(secret);
-    let grant;
-    try {
-      ({ data: grant } = await this.request('POST', '/oauth/token', TokenResponseSchema, {
-        auth: false,
-        body: { clientId: this.opts.clientId, clientSecret: secret },
-      }));
-    } catch (error) {
-      if (error instanceof AuraError && error.kind === 'unauthorized') {
-        throw new AuraError('credentialsRejected', 'AURA rejected the client ID or secret', {
-          status: error.status,
-          auraMessage: error.auraMessage,
-        });
-      }
-      throw error;
-    }
-    this.secrets.add(grant.token);
-    this.token = { value: grant.token, expiresAt: this.opts.now() + grant.expiresInSeconds * 1000 };
-    return grant.token;
-  }
-
-  private async request<S extends z.ZodType>(
-    method: string,
-    path: string,
-    schema: S,
-    options: RequestOptions = {},
-  ): Promise<{ data: z.output<S>; status: number }> {
-    const auth = options.auth ?? true;
-    const attempt = async (): Promise<{ data: z.output<S>; status: number }> => {
-      const headers: Record<string, string> = { accept: 'application/json' };
-      if (options.body !== undefined) headers['content-type'] = 'application/json';
-      if (auth) headers.authorization = `Bearer ${await this.getToken()}`;
-      return this.send(method, path, schema, headers, options);
-    };
-    try {
-      return await attempt();
-    } catch (error) {
-      // A 401 on a warm token: the server forgot it or it expired early. Refresh once, retry once.
-      if (auth && error instanceof AuraError && error.kind === 'unauthorized') {
-        this.forgetToken();
-        return attempt();
-      }
-      throw error;
-    }
-  }
-
-  private async send<S extends z.ZodType>(
-    method: string,
-    path: string,
-    schema: S,
-    headers: Record<string, string>,
-    options: RequestOptions,
-  ): Promise<{ data: z.output<S>; status: number }> {
-    const what = `${method} ${path}`;
-    let response: Response;
-    let text: string;
-    try {
-      response = await this.opts.fetch(this.opts.baseUrl + path, {
-        method,
-        headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
-        signal: AbortSignal.timeout(this.opts.timeoutMs),
-      });
-      text = await readCapped(response);
-    } catch (error) {
-      if (error instanceof AuraError) throw error;
-      const name = error instanceof Error ? error.name : '';
-      if (name === 'TimeoutError' || name === 'AbortError') {
-        throw new AuraError(
-          'timeout',
-          `AURA did not answer within ${Math.round(this.opts.timeoutMs / 1000)} s (${what})`,
-        );
-      }
-      throw new AuraError('network', `Cannot reach AURA (${what}): ${this.redact(causeOf(error))}`);
-    }
-
-    const status = response.status;
-    const auraMessage = status >= 300 && status !== HTTP_CLOSED ? this.redactNullable(auraMessageOf(text)) : null;
-    const said = auraMessage ? `: ${auraMessage}` : '';
-    if (status === 401)
-      throw new AuraError('unauthorized', `AURA refused the credentials (${what})${said}`, { status, auraMessage });
-    if (status === 400 && options.on400) throw options.on400(auraMessage);
-    if (status === 400)
-      throw new AuraError('invalidRequest', `AURA refused the request (${what})${said}`, { status, auraMessage });
-    if (status === 403)
-      throw new AuraError('forbidden', `AURA does not allow this (${what})${said}`, { status, auraMessage });
-    if (status === 404)
-      throw new AuraError('notFound', `AURA has no such record (${what})${said}`, { status, auraMessage });
-    if (status === 429) {
-      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), this.opts.now());
-      throw new AuraError('rateLimited', `AURA asked us to slow down (${what})`, { status, auraMessage, retryAfterMs });
-    }
-    if (status >= 500) {
-      throw new AuraError('server', `AURA had a server error ${status} (${what})${said}`, {
-        status,
-        auraMessage,
-        retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), this.opts.now()),
-      });
-    }
-    if (status < 200 || status >= 300) {
-      throw new AuraError('invalidRequest', `AURA answered ${status} (${what})${said}`, { status, auraMessage });
-    }
-
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new AuraError('badResponse', `AURA sent a response that is not JSON (${what})`, { status });
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) {
-      const first = parsed.error.issues[0];
-      const where = first ? `${first.path.join('.') || 'body'}: ${first.message}` : 'unexpected shape';
-      throw new AuraError('badResponse', `AURA sent an unexpected response (${what}; ${where})`, { status });
-    }
-    return { data: parsed.data, status };
-  }
-
-  private redact(text: string): string {
-    let out = text;
-    for (const s of this.secrets) if (s) out = out.split(s).join('[redacted]');
-    return out;
-  }
-
-  private redactNullable(text: string | null): string | null {
-    return text === null ? null : this.redact(text);
-  }
-}
-
-async function readCapped(response: Response): Promise<string> {
-  const declared = Number(response.headers.get('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES) {
-    await response.body?.cancel();
-    throw new AuraError('badResponse', `AURA sent a response larger than ${MAX_BODY_BYTES} bytes`, {
-      status: response.status,
+  /**
+   * The resolution report of a closed callout. Path INFERRED: `/callouts/{id}/resolutionReport`
+   * (the Set A sidebar's "Generate a resolution report"); notFound before close.
+   */
+  async getResolutionReport(calloutId: string): Promise<ResolutionReport> {
+    const { data } = await this.authed({
+      method: 'GET',
+      path: `/callouts/${encodeURIComponent(calloutId)}/resolutionReport`,
+      schema: ResolutionReportSchema,
+      statusReaders: {
+        404: notFound(`AURA has no resolution report for callout ${calloutId} (it exists only once it is closed)`),
+      },
     });
+    return data;
   }
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw new AuraError('badResponse', `AURA sent a response larger than ${MAX_BODY_BYTES} bytes`, {
-        status: response.status,
-      });
+
+  // ---- Plumbing ----------------------------------------------------------------------------
+
+  private async exchange(): Promise<TokenGrant> {
+    const secret = await this.getSecret();
+    this.redactor.setSecret(secret);
+    const rejected: StatusReader = (auraMessage, status) =>
+      new AuraError('credentialsRejected', 'AURA rejected the client ID or secret', { status, auraMessage });
+    const { data } = await this.http.send({
+      method: 'POST',
+      path: '/oauth/token',
+      schema: TokenResponseSchema,
+      body: { clientId: this.clientId, clientSecret: secret },
+      statusReaders: { 401: rejected },
+    });
+    this.redactor.addToken(data.token);
+    return data;
+  }
+
+  /** A bearer-token call. A 401 refreshes the token once and retries the call once. */
+  private async authed<S extends z.ZodType | null>(
+    options: AuthedOptions<S>,
+  ): Promise<HttpResult<S extends z.ZodType ? z.output<S> : undefined>> {
+    const token = await this.tokens.get();
+    try {
+      return await this.http.send({ ...options, headers: { authorization: `Bearer ${token}` } });
+    } catch (error) {
+      if (!(error instanceof AuraError) || error.kind !== 'unauthorized') throw error;
+      // The server forgot the token or it expired early: a 401 means nothing was done, so a
+      // retry (even of a raise) cannot duplicate anything.
+      this.tokens.invalidate(token);
+      const fresh = await this.tokens.get();
+      return this.http.send({ ...options, headers: { authorization: `Bearer ${fresh}` } });
     }
-    chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
-function parseRetryAfter(value: string | null, now: number): number | null {
-  if (!value) return null;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? null : Math.max(0, date - now);
+/**
+ * The raise route answers 400 for an unknown or deleted site (aura-api.md §4.1), but a 400 can
+ * also be a refused body. AURA's advice: a 400 whose message names the reference or says "not
+ * found" is an unknown site; so is a 400 without a message.
+ */
+export function isUnknownSiteMessage(auraMessage: string | null, externalReferenceId: string): boolean {
+  if (auraMessage === null) return true;
+  if (externalReferenceId && auraMessage.includes(externalReferenceId)) return true;
+  return /not found|unknown|does not exist|no (such )?(predefined )?location|deleted|externalRef/i.test(auraMessage);
 }
 
-function causeOf(error: unknown): string {
-  if (error instanceof Error) {
-    const cause = (error as Error & { cause?: unknown }).cause;
-    if (cause instanceof Error) return cause.message;
-    return error.message;
-  }
-  return String(error);
+function notFound(message: string): StatusReader {
+  return (auraMessage, status) => new AuraError('notFound', message, { status, auraMessage });
 }

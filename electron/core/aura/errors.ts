@@ -2,40 +2,66 @@
 // client secret or a bearer token (the client redacts both before building any message).
 
 export const AURA_ERROR_KINDS = [
+  /** No answer: DNS, refused, reset, TLS. The request may or may not have reached AURA. */
   'network',
+  /** No complete answer within the request's timeout. */
   'timeout',
+  /** A 401 on a bearer-token call that survived one refresh and one retry. */
   'unauthorized',
+  /** The token exchange itself got a 401: the client ID or secret is wrong. */
   'credentialsRejected',
+  /** A 400 on the raise route: AURA does not know (or no longer knows) the externalReferenceId. */
   'unknownSite',
+  /** Any other 4xx that a retry will not fix (400, 405, 413, 422, …). */
   'invalidRequest',
+  /** 404: no such record, or not visible to this customer source (or not available yet). */
   'notFound',
+  /** 403: authenticated but not allowed. */
   'forbidden',
+  /** 409: conflicts with the current state (e.g. a duplicate externalReferenceId). */
+  'conflict',
+  /** 5xx (500, 502, 503, …): transient, retry with backoff. */
   'server',
+  /** 429: slow down; `retryAfterMs` from Retry-After when given. */
   'rateLimited',
+  /** An answer we cannot use: HTML, truncated or malformed JSON, wrong types, oversized body. */
   'badResponse',
 ] as const;
 export type AuraErrorKind = (typeof AURA_ERROR_KINDS)[number];
+
+export interface AuraErrorDetails {
+  status?: number | null;
+  auraMessage?: string | null;
+  retryAfterMs?: number | null;
+}
 
 export class AuraError extends Error {
   readonly kind: AuraErrorKind;
   /** HTTP status, when a response arrived. */
   readonly status: number | null;
-  /** AURA's own `message`, when its body had one. */
+  /** AURA's own `message`, when its body had one (redacted like the message). */
   readonly auraMessage: string | null;
-  /** From Retry-After on 429 (and 503), in milliseconds. */
+  /** From Retry-After on 429 (and 5xx), in milliseconds. */
   readonly retryAfterMs: number | null;
 
-  constructor(
-    kind: AuraErrorKind,
-    message: string,
-    opts: { status?: number | null; auraMessage?: string | null; retryAfterMs?: number | null } = {},
-  ) {
+  constructor(kind: AuraErrorKind, message: string, details: AuraErrorDetails = {}) {
     super(message);
     this.name = 'AuraError';
     this.kind = kind;
-    this.status = opts.status ?? null;
-    this.auraMessage = opts.auraMessage ?? null;
-    this.retryAfterMs = opts.retryAfterMs ?? null;
+    this.status = details.status ?? null;
+    this.auraMessage = details.auraMessage ?? null;
+    this.retryAfterMs = details.retryAfterMs ?? null;
+  }
+
+  /** What a log line or an IPC reply may carry: only fields built from redacted text. */
+  toJSON(): { name: string; kind: AuraErrorKind; message: string; status: number | null; auraMessage: string | null } {
+    return {
+      name: this.name,
+      kind: this.kind,
+      message: this.message,
+      status: this.status,
+      auraMessage: this.auraMessage,
+    };
   }
 }
 
@@ -47,6 +73,14 @@ export function outcomeUnknown(error: unknown): boolean {
   );
 }
 
+/** Failures that a later attempt of the same request may get past (with backoff). */
+export function isTransient(error: unknown): boolean {
+  return (
+    error instanceof AuraError &&
+    (outcomeUnknown(error) || error.kind === 'rateLimited' || error.kind === 'unauthorized')
+  );
+}
+
 /** Failures that no retry will fix: the operator or the admin must act. */
 export function isPermanent(error: unknown): boolean {
   return (
@@ -54,7 +88,8 @@ export function isPermanent(error: unknown): boolean {
     (error.kind === 'credentialsRejected' ||
       error.kind === 'unknownSite' ||
       error.kind === 'invalidRequest' ||
-      error.kind === 'forbidden')
+      error.kind === 'forbidden' ||
+      error.kind === 'conflict')
   );
 }
 

@@ -1,0 +1,208 @@
+// One HTTP exchange with AURA: timeout, capped body, status -> typed AuraError, JSON + zod.
+// Knows nothing of tokens; the client adds the Authorization header and the 401 retry.
+import type { z } from 'zod';
+import { AuraError } from './errors';
+import type { Redactor } from './redact';
+
+/** AURA's custom 2xx: the callout is closed; the body is its latest state (aura-api.md §6). */
+export const HTTP_CLOSED = 285;
+/** Larger bodies are refused: no AURA response we read is anywhere near this. */
+export const DEFAULT_MAX_BODY_BYTES = 1_000_000;
+
+export interface HttpOptions {
+  baseUrl: string;
+  timeoutMs: number;
+  maxBodyBytes: number;
+  fetch: typeof fetch;
+  now: () => number;
+  redactor: Redactor;
+}
+
+/** A route's own reading of a status (e.g. the raise route's 400 means an unknown site). */
+export type StatusReader = (auraMessage: string | null, status: number) => AuraError;
+
+export interface SendOptions<S extends z.ZodType | null> {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  /** Null: the body is ignored (DELETE, or any answer we only need the status of). */
+  schema: S;
+  headers?: Record<string, string>;
+  body?: unknown;
+  timeoutMs?: number;
+  statusReaders?: Partial<Record<number, StatusReader>>;
+}
+
+export interface HttpResult<T> {
+  data: T;
+  status: number;
+  /** True when AURA answered 285: the callout is closed, stop polling. */
+  closed: boolean;
+}
+
+type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export class AuraHttp {
+  constructor(private readonly opts: HttpOptions) {}
+
+  async send<S extends z.ZodType | null>(options: SendOptions<S>): Promise<HttpResult<Output<S>>> {
+    const { method, path } = options;
+    const what = `${method} ${path}`;
+    const timeoutMs = options.timeoutMs ?? this.opts.timeoutMs;
+    const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    let text: string;
+    try {
+      response = await this.opts.fetch(this.opts.baseUrl + path, {
+        method,
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        // An API never redirects; following one could carry the secret or a token elsewhere.
+        redirect: 'manual',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      text = await readCapped(response, this.opts.maxBodyBytes);
+    } catch (error) {
+      if (error instanceof AuraError) throw error;
+      const name = error instanceof Error ? error.name : '';
+      if (name === 'TimeoutError' || name === 'AbortError') {
+        throw new AuraError('timeout', `AURA did not answer within ${formatSeconds(timeoutMs)} (${what})`);
+      }
+      throw new AuraError('network', `Cannot reach AURA (${what}): ${this.opts.redactor.redact(causeOf(error))}`);
+    }
+    const status = response.status;
+    if (status < 200 || status >= 300) throw this.errorFor(status, text, response.headers, what, options);
+    if (options.schema === null) return { data: undefined as Output<S>, status, closed: status === HTTP_CLOSED };
+
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      const looksHtml = /^\s*</.test(text);
+      const why = text.trim() === '' ? 'an empty body' : looksHtml ? 'an HTML page' : 'malformed or truncated JSON';
+      throw new AuraError('badResponse', `AURA sent ${why} instead of JSON (${what})`, { status });
+    }
+    const parsed = options.schema.safeParse(json);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      const where = first ? `${first.path.join('.') || 'body'}: ${first.message}` : 'unexpected shape';
+      throw new AuraError(
+        'badResponse',
+        this.opts.redactor.redact(`AURA sent an unexpected response (${what}; ${where})`),
+        {
+          status,
+        },
+      );
+    }
+    return { data: parsed.data as Output<S>, status, closed: status === HTTP_CLOSED };
+  }
+
+  private errorFor(
+    status: number,
+    text: string,
+    headers: Headers,
+    what: string,
+    options: SendOptions<z.ZodType | null>,
+  ): AuraError {
+    const auraMessage = this.opts.redactor.redactNullable(auraMessageOf(text));
+    const reader = options.statusReaders?.[status];
+    if (reader) return reader(auraMessage, status);
+    const said = auraMessage ? `: ${auraMessage}` : '';
+    const details = { status, auraMessage };
+    if (status >= 300 && status < 400) {
+      return new AuraError(
+        'badResponse',
+        `AURA answered with a redirect ${status}, which it never should (${what})`,
+        details,
+      );
+    }
+    if (status === 401) return new AuraError('unauthorized', `AURA refused the credentials (${what})${said}`, details);
+    if (status === 403) return new AuraError('forbidden', `AURA does not allow this (${what})${said}`, details);
+    if (status === 404) return new AuraError('notFound', `AURA has no such record (${what})${said}`, details);
+    if (status === 409)
+      return new AuraError('conflict', `AURA refused: it conflicts with the current state (${what})${said}`, details);
+    if (status === 429) {
+      const retryAfterMs = parseRetryAfter(headers.get('retry-after'), this.opts.now());
+      const wait = retryAfterMs === null ? '' : `; retry in ${formatSeconds(retryAfterMs)}`;
+      return new AuraError('rateLimited', `AURA asked us to slow down (${what})${wait}`, { ...details, retryAfterMs });
+    }
+    if (status >= 500) {
+      const retryAfterMs = parseRetryAfter(headers.get('retry-after'), this.opts.now());
+      return new AuraError('server', `AURA had a server error ${status} (${what})${said}`, {
+        ...details,
+        retryAfterMs,
+      });
+    }
+    return new AuraError('invalidRequest', `AURA refused the request with ${status} (${what})${said}`, details);
+  }
+}
+
+/** AURA error bodies: `{message}` documented; `{error}` and plain text tolerated; HTML ignored. */
+export function auraMessageOf(body: string): string | null {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (parsed && typeof parsed === 'object') {
+      const o = parsed as Record<string, unknown>;
+      if (typeof o.message === 'string') return o.message.slice(0, 300);
+      if (typeof o.error === 'string') return o.error.slice(0, 300);
+      if (o.error && typeof o.error === 'object') {
+        const inner = (o.error as Record<string, unknown>).message;
+        if (typeof inner === 'string') return inner.slice(0, 300);
+      }
+    }
+    if (typeof parsed === 'string') return parsed.slice(0, 300);
+    return null;
+  } catch {
+    // not JSON: fall through to plain text
+  }
+  const text = body.trim();
+  if (!text || text.startsWith('<')) return null;
+  return text.slice(0, 300);
+}
+
+async function readCapped(response: Response, maxBytes: number): Promise<string> {
+  const tooLarge = (): AuraError =>
+    new AuraError('badResponse', `AURA sent a response larger than ${maxBytes} bytes`, { status: response.status });
+  const declared = Number(response.headers.get('content-length') ?? '0');
+  if (declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function parseRetryAfter(value: string | null, now: number): number | null {
+  if (!value) return null;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+function formatSeconds(ms: number): string {
+  const s = ms / 1000;
+  return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
+}
+
+function causeOf(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = (error as Error & { cause?: unknown }).cause;
+    if (cause instanceof Error) return cause.message;
+    return error.message;
+  }
+  return String(error);
+}

@@ -1,0 +1,122 @@
+// Keeps AURA's server token warm, so that a panic press never waits for a token exchange.
+// - A held token is used until `refreshAt` (a margin before expiry); between `refreshAt` and
+//   expiry it is still used while a refresh runs in the background (the press stays 1 request).
+// - With `keepWarm`, a timer refreshes at `refreshAt` even when the desk is idle for hours.
+// - One exchange in flight at a time, however many callers.
+import { AuraError } from './errors';
+
+export interface TokenGrant {
+  token: string;
+  expiresInSeconds: number;
+}
+
+export interface TokenKeeperOptions {
+  exchange: () => Promise<TokenGrant>;
+  now: () => number;
+  /** Refresh on a timer ahead of expiry (unref'd, so it never keeps a process alive). */
+  keepWarm: boolean;
+  /** After a failed background refresh, try again this much later. */
+  retryMs?: number;
+}
+
+/** Refresh at most this long before expiry (AURA's advice: about 60 s). */
+const MAX_REFRESH_MARGIN_MS = 60_000;
+/** Below this much remaining life a token is not sent at all: it could expire in flight. */
+const MAX_EXPIRY_SKEW_MS = 5_000;
+
+/** setTimeout's ceiling (about 24.8 days); a longer wait fires at once, so it is clamped. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+interface HeldToken {
+  value: string;
+  expiresAt: number;
+  refreshAt: number;
+  /** Last moment it is still worth sending. */
+  usableUntil: number;
+}
+
+export class TokenKeeper {
+  private held: HeldToken | null = null;
+  private refreshing: Promise<string> | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private closed = false;
+
+  constructor(private readonly opts: TokenKeeperOptions) {}
+
+  /** True when a token is held that needs no refresh yet. */
+  get isWarm(): boolean {
+    return this.held !== null && this.opts.now() < this.held.refreshAt;
+  }
+
+  /** A token to send now: the held one when usable, else the result of an exchange. */
+  async get(): Promise<string> {
+    const held = this.held;
+    const now = this.opts.now();
+    if (held && now < held.refreshAt) return held.value;
+    if (held && now < held.usableUntil) {
+      // Close to expiry: refresh behind the caller's back, do not make the caller wait.
+      this.refresh().catch(() => undefined);
+      return held.value;
+    }
+    return this.refresh();
+  }
+
+  /** Exchanges credentials for a new token; joins the exchange already in flight, if any. */
+  refresh(): Promise<string> {
+    this.refreshing ??= this.opts
+      .exchange()
+      .then((grant) => {
+        this.hold(grant);
+        return grant.token;
+      })
+      .finally(() => {
+        this.refreshing = null;
+      });
+    return this.refreshing;
+  }
+
+  /** Forgets the held token (all of them, or only `token` if that is the one held: after a 401). */
+  invalidate(token?: string): void {
+    if (token !== undefined && this.held?.value !== token) return;
+    this.held = null;
+    this.clearTimer();
+  }
+
+  /** Stops the keep-warm timer for good (the client is being replaced or shut down). */
+  close(): void {
+    this.closed = true;
+    this.clearTimer();
+  }
+
+  private hold(grant: TokenGrant): void {
+    const now = this.opts.now();
+    const lifetime = grant.expiresInSeconds * 1000;
+    const expiresAt = now + lifetime;
+    const refreshAt = expiresAt - Math.min(MAX_REFRESH_MARGIN_MS, lifetime / 4);
+    const usableUntil = expiresAt - Math.min(MAX_EXPIRY_SKEW_MS, lifetime / 10);
+    this.held = { value: grant.token, expiresAt, refreshAt, usableUntil };
+    this.schedule(refreshAt - now);
+  }
+
+  private schedule(delayMs: number): void {
+    this.clearTimer();
+    if (!this.opts.keepWarm || this.closed) return;
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        this.refresh().catch((error: unknown) => {
+          // Wrong credentials will not fix themselves: the next request reports them.
+          if (error instanceof AuraError && error.kind === 'credentialsRejected') return;
+          this.schedule(this.opts.retryMs ?? 30_000);
+        });
+      },
+      Math.min(MAX_TIMER_MS, Math.max(0, delayMs)),
+    );
+    this.timer.unref?.();
+  }
+
+  private clearTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}
