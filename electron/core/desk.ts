@@ -139,7 +139,7 @@ export class Desk {
       api: opts.api,
       random: opts.random,
       delaysMs: opts.timing?.retryDelaysMs,
-      site: (id) => this.sites.find((s) => s.id === id),
+      auraIdOf: (id) => this.auraIdOf(id),
       activeCalloutFor: (siteId) => this.activeCalloutFor(siteId)?.id ?? null,
       onSent: (press, snapshot, how) => this.pressSent(press, snapshot, how),
       onFailure: (press, error) => {
@@ -377,6 +377,14 @@ export class Desk {
     const api = this.opts.api;
     if (!api) return;
     await api.listActiveCallouts();
+  }
+
+  /** AURA's id of a site; syncs the sites once if this desk does not know it yet. */
+  private async auraIdOf(siteId: string): Promise<number | null> {
+    const known = this.sites.find((s) => s.id === siteId)?.auraId;
+    if (known != null) return known;
+    await this.syncSites();
+    return this.sites.find((s) => s.id === siteId)?.auraId ?? null;
   }
 
   private activeCalloutFor(siteId: string): Callout | undefined {

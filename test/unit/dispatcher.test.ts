@@ -61,7 +61,7 @@ function setup(api: DispatchApi | null, opts: { activeCallout?: string | null } 
     clock,
     api,
     random: () => 0.5, // no jitter: delays are exact
-    site: (id) => (id === SITE.id ? SITE : undefined),
+    auraIdOf: async (id) => (id === SITE.id ? SITE.auraId : null),
     activeCalloutFor: () => opts.activeCallout ?? null,
     onSent: (press, c, how) => sent.push({ press, id: c.id, how }),
     onFailure: () => undefined,

@@ -5,7 +5,7 @@
 // (2) otherwise raise a callout. After a failure whose outcome is unknown (timeout, reset, 5xx,
 // a garbled answer) the next attempt therefore checks before it sends again: no lost press, no
 // duplicate incident. Permanent failures stop and say why.
-import type { Press, Site } from '../../shared/model';
+import type { Press } from '../../shared/model';
 import type { AuraCallout } from '../aura/schemas';
 import { AuraError, describeError } from '../aura/errors';
 import type { Clock } from '../ports';
@@ -22,7 +22,8 @@ export interface DispatcherOptions {
   clock: Clock;
   /** Null while no AURA credentials are configured: presses wait, shown as NOT SENT. */
   api: DispatchApi | null;
-  site(siteId: string): Site | undefined;
+  /** AURA's id of the site (to find its callout among the active ones); may sync sites to learn it. */
+  auraIdOf(siteId: string): Promise<number | null>;
   /** The id of the site's callout this desk is following, if it is still active. */
   activeCalloutFor(siteId: string): string | null;
   /** A press reached AURA: `callout` is the one it raised or was attached to. */
@@ -116,8 +117,10 @@ export class Dispatcher {
   }
 
   private async findActive(api: DispatchApi, siteId: string): Promise<AuraCallout | null> {
-    const auraId = this.opts.site(siteId)?.auraId ?? null;
+    const auraId = await this.opts.auraIdOf(siteId);
     const active = await api.listActiveCallouts();
+    // Without AURA's id the callout cannot be recognised; AURA's own de-duplication of a
+    // site's active callout is then the only guard, so say so in the log of this decision.
     if (auraId === null) return null;
     return active.find((c) => c.predefinedLocationId === auraId) ?? null;
   }
