@@ -1,11 +1,37 @@
 import { useEffect } from 'react';
-import { SiteGrid } from './features/sites/SiteGrid';
+import type { DeskState } from '../../electron/shared/model';
+import { AuditView } from './features/audit/AuditView';
+import { HistoryView } from './features/history/HistoryView';
+import { SettingsView } from './features/settings/SettingsView';
+import { SetupView } from './features/setup/SetupView';
+import { DeskView } from './features/sites/DeskView';
+import { SitesView } from './features/sites/SitesView';
 import { TrainingBanner } from './features/training/TrainingBanner';
+import { Nav } from './ui/Nav';
+import { Notices } from './ui/Notices';
 import { ReadinessBar } from './ui/ReadinessBar';
-import { useDesk } from './store';
+import { useDesk, type View } from './store';
+
+function CurrentView({ view, desk }: { view: View; desk: DeskState }) {
+  switch (view) {
+    case 'desk':
+      return <DeskView desk={desk} />;
+    case 'history':
+      return <HistoryView desk={desk} />;
+    case 'sites':
+      return <SitesView desk={desk} />;
+    case 'settings':
+      return <SettingsView desk={desk} />;
+    case 'audit':
+      return <AuditView />;
+    case 'setup':
+      return <SetupView desk={desk} />;
+  }
+}
 
 export function App() {
   const desk = useDesk((s) => s.desk);
+  const view = useDesk((s) => s.view);
   const commandError = useDesk((s) => s.commandError);
   const dismissError = useDesk((s) => s.dismissError);
   useEffect(() => useDesk.getState().connect(), []);
@@ -17,21 +43,25 @@ export function App() {
       </main>
     );
   }
+  const active = desk.callouts.filter((c) => c.stage !== 'closed').length;
   return (
     <div className="app">
-      <ReadinessBar readiness={desk.readiness} />
-      {desk.environment === 'training' && <TrainingBanner />}
+      <header className="app-header">
+        <ReadinessBar readiness={desk.readiness} />
+        {desk.environment === 'training' && <TrainingBanner />}
+        <Nav activeCallouts={active} />
+      </header>
+      <Notices notices={desk.notices} />
       {commandError && (
         <div className="command-error" role="alert">
           <span>{commandError}</span>
-          <button type="button" onClick={dismissError}>
+          <button type="button" className="button" onClick={dismissError}>
             Dismiss
           </button>
         </div>
       )}
-      <main>
-        <h1 className="visually-hidden">Panic Desk</h1>
-        <SiteGrid desk={desk} />
+      <main className={`view view-${view}`}>
+        <CurrentView view={view} desk={desk} />
       </main>
     </div>
   );

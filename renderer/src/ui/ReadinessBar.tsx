@@ -1,6 +1,6 @@
 import type { Readiness } from '../../../electron/shared/model';
 import { useNow } from './useNow';
-import { formatAgo } from './time';
+import { formatAgo, formatClock } from './time';
 
 const LABEL: Record<Readiness['level'], string> = {
   ready: 'Ready',
@@ -11,18 +11,33 @@ const LABEL: Record<Readiness['level'], string> = {
   notConfigured: 'Not configured',
 };
 
-/** Always in words as well as colour: a glance tells whether a press right now would reach AURA. */
+/**
+ * Always in words as well as colour: a glance tells whether a press right now would reach AURA.
+ * Only the level and its sentence are a live region; the ticking "last contact" is not, so that
+ * a screen reader is not told the time every second.
+ */
 export function ReadinessBar({ readiness }: { readiness: Readiness }) {
   const now = useNow(1000);
-  const contact =
-    readiness.lastContactAt === null
-      ? 'no contact yet'
-      : `last contact ${formatAgo(now - readiness.lastContactAt)} ago`;
+  const at = readiness.lastContactAt;
   return (
-    <header className={`readiness readiness-${readiness.level}`} role="status" aria-label="Readiness">
-      <span className="readiness-level">{LABEL[readiness.level]}</span>
-      <span className="readiness-message">{readiness.message}</span>
-      <span className="readiness-contact">{contact}</span>
-    </header>
+    <div className={`readiness readiness-${readiness.level}`}>
+      <p className="readiness-words" role="status" aria-label="Readiness">
+        <span className="readiness-level">{LABEL[readiness.level]}</span>
+        <span className="readiness-sep" aria-hidden="true">
+          {' — '}
+        </span>
+        <span className="readiness-message">{readiness.message}</span>
+      </p>
+      <p className="readiness-contact">
+        {at === null ? (
+          'No contact with AURA yet'
+        ) : (
+          <>
+            Last contact {formatAgo(now - at)} ago{' '}
+            <time dateTime={new Date(at).toISOString()}>({formatClock(at)})</time>
+          </>
+        )}
+      </p>
+    </div>
   );
 }

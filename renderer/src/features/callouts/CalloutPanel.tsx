@@ -1,40 +1,90 @@
-import type { Callout } from '../../../../electron/shared/model';
+import { memo, useState } from 'react';
+import type { Callout, Press } from '../../../../electron/shared/model';
 import { STAGE_WORDS } from '../../../../electron/shared/stages';
 import { formatAgo, formatClock } from '../../ui/time';
 import { useNow } from '../../ui/useNow';
+import { SentLine } from '../panic/PressStatus';
 import { TrainingControls } from '../training/TrainingControls';
+import { CancelDialog } from './CancelDialog';
+import { MessageForm } from './MessageForm';
+import { Timeline } from './Timeline';
 
-/** A callout on its site's card: the stage in words and colour, time since the press, the timeline. */
-export function CalloutPanel({
-  callout,
-  siteName,
-  training,
-}: {
+interface Props {
   callout: Callout;
   siteName: string;
+  press: Press | null;
   training: boolean;
-}) {
-  const now = useNow(1000);
+}
+
+/**
+ * A callout on its site's card: the stage in words and colour, AURA's own status, the time since
+ * the press, the responder, the dispatch of the press, the live timeline, and what the operator
+ * can do about it (message the control room, cancel).
+ */
+export const CalloutPanel = memo(function CalloutPanel({ callout, siteName, press, training }: Props) {
+  const [cancelling, setCancelling] = useState(false);
+  const closed = callout.stage === 'closed';
+  const canCancel = !closed && callout.stage !== 'cancelled';
   return (
     <section className={`callout callout-${callout.stage}`} aria-label={`Callout for ${siteName}`}>
       <div className="callout-head">
         <p className="callout-stage" aria-live="polite">
           {STAGE_WORDS[callout.stage]}
         </p>
-        <p className="callout-meta">
-          {callout.silent && <span className="silent-tag">Silent · </span>}
-          Pressed {formatAgo(now - callout.pressedAt)} ago · AURA status “{callout.rawStatus}” · callout {callout.id}
-        </p>
+        {callout.silent && <p className="silent-tag">Silent (hotkey)</p>}
       </div>
-      <ol className="timeline" aria-label="Timeline">
-        {callout.timeline.map((entry, i) => (
-          <li key={i} className={`timeline-entry timeline-${entry.stage ?? entry.kind}`}>
-            <time dateTime={new Date(entry.at).toISOString()}>{formatClock(entry.at)}</time>
-            <span>{entry.text}</span>
-          </li>
-        ))}
-      </ol>
-      {training && callout.stage !== 'closed' && <TrainingControls callout={callout} />}
+      <CalloutFacts callout={callout} />
+      {callout.responder && (
+        <p className="responder">
+          Responder: {[callout.responder.name, callout.responder.supplier].filter(Boolean).join(', ') || 'assigned'}
+          {callout.responder.phone && <> · phone {callout.responder.phone}</>}
+        </p>
+      )}
+      {press && <SentLine press={press} />}
+      <Timeline entries={callout.timeline} />
+      {!closed && <MessageForm calloutId={callout.id} />}
+      {canCancel && (
+        <div className="actions">
+          <button type="button" className="button button-quiet-danger" onClick={() => setCancelling(true)}>
+            Cancel callout
+          </button>
+        </div>
+      )}
+      {cancelling && <CancelDialog calloutId={callout.id} siteName={siteName} onClose={() => setCancelling(false)} />}
+      {training && !closed && <TrainingControls callout={callout} />}
     </section>
+  );
+});
+
+/** The ticking part, kept small so that only it redraws every second. */
+function CalloutFacts({ callout }: { callout: Callout }) {
+  const now = useNow(1000);
+  const end = callout.closedAt;
+  return (
+    <dl className="callout-facts">
+      <div>
+        <dt>Pressed</dt>
+        <dd>
+          {formatClock(callout.pressedAt)}
+          {end === null ? `, ${formatAgo(now - callout.pressedAt)} ago` : ''}
+        </dd>
+      </div>
+      {end !== null && (
+        <div>
+          <dt>Closed</dt>
+          <dd>
+            {formatClock(end)}, after {formatAgo(end - callout.pressedAt)}
+          </dd>
+        </div>
+      )}
+      <div>
+        <dt>AURA status</dt>
+        <dd>“{callout.rawStatus || '—'}”</dd>
+      </div>
+      <div>
+        <dt>Callout</dt>
+        <dd>{callout.id}</dd>
+      </div>
+    </dl>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useId, useRef, useState } from 'react';
 
 interface Props {
   siteName: string;
@@ -6,19 +6,33 @@ interface Props {
   onConfirm(): void;
 }
 
+const isHoldKey = (key: string): boolean => key === ' ' || key === 'Enter';
+
 /**
  * Hold to confirm: a ring fills over `holdMs`; releasing early cancels and sends nothing.
- * Pointer, Space and Enter all work the same way. Never disabled: a press is always accepted.
+ * Pointer, Space and Enter all work the same way. Never disabled: a press is always accepted,
+ * whatever the network does (the desk queues it).
  */
-export function PanicButton({ siteName, holdMs, onConfirm }: Props) {
+export const PanicButton = memo(function PanicButton({ siteName, holdMs, onConfirm }: Props) {
   const [progress, setProgress] = useState(0);
   const [confirmed, setConfirmed] = useState(false);
   const startedAt = useRef<number | null>(null);
   const frame = useRef<number | null>(null);
+  const hintId = useId();
+  const confirmRef = useRef(onConfirm);
+  confirmRef.current = onConfirm;
 
   const stopAnimation = (): void => {
     if (frame.current !== null) cancelAnimationFrame(frame.current);
     frame.current = null;
+  };
+
+  const finish = (): void => {
+    stopAnimation();
+    startedAt.current = null;
+    setProgress(0);
+    setConfirmed(true);
+    confirmRef.current();
   };
 
   const begin = (): void => {
@@ -36,14 +50,6 @@ export function PanicButton({ siteName, holdMs, onConfirm }: Props) {
     frame.current = requestAnimationFrame(step);
   };
 
-  const finish = (): void => {
-    stopAnimation();
-    startedAt.current = null;
-    setProgress(0);
-    setConfirmed(true);
-    onConfirm();
-  };
-
   const cancel = (): void => {
     stopAnimation();
     startedAt.current = null;
@@ -53,39 +59,47 @@ export function PanicButton({ siteName, holdMs, onConfirm }: Props) {
   useEffect(() => stopAnimation, []);
   useEffect(() => {
     if (!confirmed) return;
-    const id = setTimeout(() => setConfirmed(false), 2500);
+    const id = setTimeout(() => setConfirmed(false), 4000);
     return () => clearTimeout(id);
   }, [confirmed]);
 
   const holdSeconds = (holdMs / 1000).toLocaleString('en-GB', { maximumFractionDigits: 1 });
+  const idleHint = holdMs <= 0 ? 'Press to raise' : `Hold ${holdSeconds} s`;
   return (
     <button
       type="button"
-      className="panic-button"
+      className={`panic-button${progress > 0 ? ' holding' : ''}`}
       aria-label={`Panic: ${siteName}`}
+      aria-describedby={hintId}
       style={{ ['--hold' as string]: String(progress) }}
       onPointerDown={(e) => {
+        if (e.button !== 0) return;
         e.currentTarget.setPointerCapture(e.pointerId);
         begin();
       }}
       onPointerUp={cancel}
       onPointerCancel={cancel}
+      onContextMenu={(e) => e.preventDefault()}
       onKeyDown={(e) => {
-        if ((e.key === ' ' || e.key === 'Enter') && !e.repeat) {
-          e.preventDefault();
-          begin();
-        } else if (e.key === ' ' || e.key === 'Enter') e.preventDefault();
+        if (!isHoldKey(e.key)) return;
+        // Stop the browser's own click on Space/Enter: only a full hold raises a panic.
+        e.preventDefault();
+        if (!e.repeat) begin();
       }}
       onKeyUp={(e) => {
-        if (e.key === ' ' || e.key === 'Enter') cancel();
+        if (!isHoldKey(e.key)) return;
+        e.preventDefault();
+        cancel();
       }}
       onBlur={cancel}
     >
       <span className="panic-ring" aria-hidden="true" />
-      <span className="panic-word">PANIC</span>
-      <span className="panic-hint">
-        {confirmed ? 'Panic raised — see below' : progress > 0 ? 'Keep holding…' : `Hold ${holdSeconds} s`}
+      <span className="panic-word" aria-hidden="true">
+        PANIC
+      </span>
+      <span className="panic-hint" id={hintId}>
+        {confirmed ? 'Panic raised — see below' : progress > 0 ? 'Keep holding…' : idleHint}
       </span>
     </button>
   );
-}
+});

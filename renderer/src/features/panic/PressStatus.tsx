@@ -1,25 +1,61 @@
 import type { Press } from '../../../../electron/shared/model';
-import { formatAgo } from '../../ui/time';
+import { formatAgo, formatClock } from '../../ui/time';
 import { useNow } from '../../ui/useNow';
 
-/** Where an unsent press stands. NOT SENT is solid red, in words, with the fallback phone number. */
+function PhoneLine({ phone }: { phone: string }) {
+  return (
+    <p className="press-phone">
+      {phone ? `Phone the control room now: ${phone}` : 'Phone the control room now (set its number in Settings).'}
+    </p>
+  );
+}
+
+/**
+ * Where a press that has not reached AURA stands. NOT SENT is solid red, in words, with the
+ * attempt count, the last error and the control room's number. Only the headline is announced;
+ * the ticking time is not, so a screen reader is not told it every second.
+ */
 export function PressStatus({ press, phone }: { press: Press; phone: string }) {
   const now = useNow(1000);
+  const when = `Pressed ${formatClock(press.pressedAt)}, ${formatAgo(now - press.pressedAt)} ago`;
+  const source = press.source === 'hotkey' ? ' (silent hotkey)' : '';
   if (press.status === 'queued' || press.status === 'sending') {
     return (
-      <p className="press-status press-sending" role="status">
-        Sending panic to AURA… (attempt {Math.max(1, press.attempts)})
-      </p>
+      <div className="press-status press-sending">
+        <p className="press-title" role="status">
+          Sending panic to AURA…
+        </p>
+        <p>
+          {when}
+          {source} · attempt {Math.max(1, press.attempts)}
+        </p>
+      </div>
     );
   }
+  if (press.status === 'sent') return null;
   const title = press.status === 'failed' ? 'NOT SENT — AURA refused this panic' : 'NOT SENT — still trying';
   return (
-    <div className="press-status press-not-sent" role="alert">
-      <p className="press-not-sent-title">{title}</p>
-      <p>
-        Attempt {press.attempts}, for {formatAgo(now - press.pressedAt)}. {press.lastError}
+    <div className="press-status press-not-sent">
+      <p className="press-title" role="alert">
+        {title}
       </p>
-      <p className="press-phone">{phone ? `Phone the control room now: ${phone}` : 'Phone the control room now.'}</p>
+      <p>
+        {when}
+        {source} · {press.attempts} {press.attempts === 1 ? 'attempt' : 'attempts'}
+      </p>
+      {press.lastError && <p>Last error: {press.lastError}</p>}
+      <PhoneLine phone={phone} />
     </div>
+  );
+}
+
+/** The dispatch state of the press that raised a callout, once AURA has it. */
+export function SentLine({ press }: { press: Press }) {
+  const attempts = press.attempts === 1 ? '1 attempt' : `${press.attempts} attempts`;
+  return (
+    <p className="callout-sent">
+      Sent to AURA · pressed {formatClock(press.pressedAt)}
+      {press.source === 'hotkey' ? ' with the silent hotkey' : ''} · {attempts}
+    </p>
   );
 }

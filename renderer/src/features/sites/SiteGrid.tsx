@@ -1,21 +1,16 @@
-import type { DeskState } from '../../../../electron/shared/model';
+import { memo } from 'react';
+import type { Site } from '../../../../electron/shared/model';
 import { SiteCard } from './SiteCard';
 
-export function SiteGrid({ desk }: { desk: DeskState }) {
-  if (desk.sites.length === 0) {
-    return (
-      <p className="empty">
-        No sites yet. Panic Desk shows a panic button for each AURA Fixed Location of this account.
-      </p>
-    );
-  }
+/** The desk's cards, one per shown site, in the chosen order. */
+export const SiteGrid = memo(function SiteGrid({ sites }: { sites: readonly Site[] }) {
   return (
     <ul className="site-grid" aria-label="Sites">
-      {desk.sites.map((site) => (
+      {sites.map((site) => (
         <li key={site.id}>
-          <SiteCard site={site} desk={desk} />
+          <SiteCard site={site} />
         </li>
       ))}
     </ul>
   );
-}
+});

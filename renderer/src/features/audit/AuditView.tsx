@@ -1,0 +1,114 @@
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { AuditEntry } from '../../../../electron/shared/model';
+import { useDesk } from '../../store';
+import { ErrorText } from '../../ui/ErrorText';
+import { ViewHeading } from '../../ui/ViewHeading';
+import { CsvExport } from './CsvExport';
+
+type Listing = { entries: AuditEntry[]; chainOk: boolean; problem: string | null };
+
+function formatWhen(at: number): string {
+  return new Date(at).toLocaleString('en-GB', {
+    day: '2-digit',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+}
+
+/** The hash-chained audit log: newest first, filtered by any text, exported as CSV. */
+export function AuditView() {
+  const call = useDesk((s) => s.call);
+  const [text, setText] = useState('');
+  const [listing, setListing] = useState<Listing | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const filterId = useId();
+  const request = useRef(0);
+
+  const load = useCallback(
+    async (filter: string): Promise<void> => {
+      const mine = ++request.current;
+      const result = await call('audit.list', { text: filter.trim(), limit: 500 });
+      if (mine !== request.current) return; // a newer filter has been typed since
+      if (result.ok) {
+        setListing(result.value);
+        setError(null);
+      } else setError(`The audit log could not be read: ${result.error.message}`);
+    },
+    [call],
+  );
+
+  useEffect(() => {
+    const id = setTimeout(() => void load(text), text ? 250 : 0);
+    return () => clearTimeout(id);
+  }, [load, text]);
+
+  const entries = listing ? [...listing.entries].sort((a, b) => b.seq - a.seq) : [];
+  return (
+    <>
+      <ViewHeading>Audit log</ViewHeading>
+      <section className="panel" aria-labelledby="audit-title">
+        <h2 id="audit-title" className="visually-hidden">
+          Entries
+        </h2>
+        <div className="toolbar">
+          <div className="filter-bar">
+            <label htmlFor={filterId}>Filter the audit log</label>
+            <input
+              id={filterId}
+              type="search"
+              value={text}
+              maxLength={200}
+              autoComplete="off"
+              onChange={(e) => setText(e.target.value)}
+            />
+          </div>
+          <button type="button" className="button" onClick={() => void load(text)}>
+            Refresh
+          </button>
+          <CsvExport filter={text.trim()} />
+        </div>
+        <ErrorText message={error} />
+        {listing && (
+          <p className={listing.chainOk ? 'chain-ok' : 'chain-broken'} role="status">
+            {listing.chainOk
+              ? `Hash chain intact · ${entries.length} ${entries.length === 1 ? 'entry' : 'entries'} shown`
+              : `Hash chain BROKEN: ${listing.problem ?? 'an entry does not match the one before it'}`}
+          </p>
+        )}
+        {listing && entries.length === 0 && <p className="empty">No entry matches.</p>}
+        {entries.length > 0 && (
+          <div className="table-wrap">
+            <table className="audit-table">
+              <caption className="visually-hidden">Audit log entries, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">#</th>
+                  <th scope="col">Time</th>
+                  <th scope="col">Desk</th>
+                  <th scope="col">Event</th>
+                  <th scope="col">Details</th>
+                </tr>
+              </thead>
+              <tbody>
+                {entries.map((entry) => (
+                  <tr key={entry.seq}>
+                    <td>{entry.seq}</td>
+                    <td>
+                      <time dateTime={new Date(entry.at).toISOString()}>{formatWhen(entry.at)}</time>
+                    </td>
+                    <td>{entry.desk || '—'}</td>
+                    <td>{entry.kind}</td>
+                    <td>{entry.text}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

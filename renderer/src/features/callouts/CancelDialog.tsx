@@ -1,0 +1,89 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { CancelReason } from '../../../../electron/shared/contract';
+import { useDesk } from '../../store';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorText } from '../../ui/ErrorText';
+
+/** Cancel a callout with one of the reasons AURA lists for it, and optional notes. */
+export function CancelDialog({
+  calloutId,
+  siteName,
+  onClose,
+}: {
+  calloutId: string;
+  siteName: string;
+  onClose(): void;
+}) {
+  const call = useDesk((s) => s.call);
+  const [reasons, setReasons] = useState<CancelReason[] | null>(null);
+  const [reasonId, setReasonId] = useState('');
+  const [notes, setNotes] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const reasonFieldId = useId();
+  const notesId = useId();
+
+  useEffect(() => {
+    let live = true;
+    void call('callout.reasons', { calloutId }).then((result) => {
+      if (!live) return;
+      if (result.ok) setReasons(result.value);
+      else {
+        setReasons([]);
+        setError(`AURA's cancel reasons could not be loaded: ${result.error.message}`);
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [call, calloutId]);
+
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    if (!reasonId) return setError('Choose a reason.');
+    setBusy(true);
+    setError(null);
+    const result = await call('callout.cancel', { calloutId, reasonId: Number(reasonId), notes: notes.trim() });
+    setBusy(false);
+    if (!result.ok) return setError(`Not cancelled: ${result.error.message}`);
+    onClose();
+  };
+
+  return (
+    <Dialog title={`Cancel the callout for ${siteName}?`} onClose={onClose}>
+      <form className="form" onSubmit={(e) => void submit(e)}>
+        <p>AURA stands the responder down. The callout stays on the desk until AURA closes it.</p>
+        <div className="field">
+          <label htmlFor={reasonFieldId}>Reason</label>
+          <select
+            id={reasonFieldId}
+            value={reasonId}
+            required
+            aria-busy={reasons === null}
+            onChange={(e) => setReasonId(e.target.value)}
+          >
+            <option value="">{reasons === null ? 'Loading AURA’s reasons…' : 'Choose a reason'}</option>
+            {(reasons ?? []).map((r) => (
+              <option key={r.id} value={String(r.id)}>
+                {r.text}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={notesId}>Notes (optional)</label>
+          <textarea id={notesId} rows={3} maxLength={1000} value={notes} onChange={(e) => setNotes(e.target.value)} />
+        </div>
+        <ErrorText message={error} />
+        <div className="actions">
+          <button type="submit" className="button button-danger" aria-busy={busy}>
+            {busy ? 'Cancelling…' : 'Confirm cancel'}
+          </button>
+          <button type="button" className="button" onClick={onClose}>
+            Keep the callout
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

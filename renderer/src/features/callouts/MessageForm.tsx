@@ -1,0 +1,52 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useDesk } from '../../store';
+import { ErrorText } from '../../ui/ErrorText';
+
+/** A message to the control room, posted on the callout as an AURA callout event. */
+export function MessageForm({ calloutId }: { calloutId: string }) {
+  const call = useDesk((s) => s.call);
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [sent, setSent] = useState<string | null>(null);
+  const inputId = useId();
+
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    const message = text.trim();
+    if (!message) return setError('Write a message first.');
+    setBusy(true);
+    setError(null);
+    setSent(null);
+    const result = await call('callout.message', { calloutId, text: message });
+    setBusy(false);
+    if (!result.ok) return setError(`Not sent: ${result.error.message}`);
+    setText('');
+    setSent('Message sent to the control room.');
+  };
+
+  return (
+    <form className="message-form" onSubmit={(e) => void submit(e)}>
+      <label htmlFor={inputId}>Message to control room</label>
+      <div className="inline-fields">
+        <input
+          id={inputId}
+          type="text"
+          value={text}
+          maxLength={1000}
+          autoComplete="off"
+          onChange={(e) => setText(e.target.value)}
+        />
+        <button type="submit" className="button" aria-busy={busy}>
+          {busy ? 'Sending…' : 'Send'}
+        </button>
+      </div>
+      <ErrorText message={error} />
+      {sent && (
+        <p className="ok-text" role="status">
+          {sent}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,65 @@
+import { useMemo } from 'react';
+import type { Callout, DeskState } from '../../../../electron/shared/model';
+import { STAGE_WORDS } from '../../../../electron/shared/stages';
+import { formatAgo } from '../../ui/time';
+import { ViewHeading } from '../../ui/ViewHeading';
+import { Timeline } from '../callouts/Timeline';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+function formatDay(at: number): string {
+  return new Date(at).toLocaleString('en-GB', {
+    weekday: 'short',
+    day: '2-digit',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
+/** Closed callouts of the last 30 days, newest first, each with its full timeline. */
+export function HistoryView({ desk }: { desk: DeskState }) {
+  const names = useMemo(() => new Map(desk.allSites.map((s) => [s.id, s.name])), [desk.allSites]);
+  const closed = useMemo(() => {
+    const since = Date.now() - 30 * DAY;
+    return desk.callouts
+      .filter((c) => c.stage === 'closed')
+      .map((c): Callout & { closedAt: number } => ({ ...c, closedAt: c.closedAt ?? c.pressedAt }))
+      .filter((c) => c.closedAt >= since)
+      .sort((a, b) => b.closedAt - a.closedAt);
+  }, [desk.callouts]);
+
+  return (
+    <>
+      <ViewHeading>History</ViewHeading>
+      <p className="view-intro">Closed callouts of the last 30 days, newest first.</p>
+      {closed.length === 0 ? (
+        <p className="empty">No callout has closed in the last 30 days.</p>
+      ) : (
+        <ul className="history-list" aria-label="Closed callouts">
+          {closed.map((c) => {
+            const site = names.get(c.siteId) ?? c.siteId;
+            const cancelled = c.timeline.some((e) => e.stage === 'cancelled');
+            return (
+              <li key={c.id}>
+                <details className="history-item">
+                  <summary>
+                    <span className="history-site">{site}</span>{' '}
+                    <span className="history-when">
+                      pressed {formatDay(c.pressedAt)} · {cancelled ? 'cancelled, then ' : ''}
+                      {STAGE_WORDS.closed.toLowerCase()} after {formatAgo(c.closedAt - c.pressedAt)}
+                      {c.silent ? ' · silent' : ''} · callout {c.id}
+                    </span>
+                  </summary>
+                  <section aria-label={`Callout ${c.id} for ${site}`}>
+                    <Timeline entries={c.timeline} />
+                  </section>
+                </details>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import { useEffect, useRef, useState } from 'react';
+import { describeAccelerator, recordKey } from './accelerator';
+
+/**
+ * Records a key combination: press "Record hotkey", then the combination. Escape stops without
+ * changing anything. The result is an Electron accelerator string.
+ */
+export function HotkeyRecorder({ value, onChange }: { value: string; onChange(accelerator: string): void }) {
+  const [recording, setRecording] = useState(false);
+  const [hint, setHint] = useState<string | null>(null);
+  const captureRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (recording) captureRef.current?.focus();
+  }, [recording]);
+
+  return (
+    <div className="hotkey-recorder">
+      <p className="hotkey-current">
+        Hotkey: <kbd>{describeAccelerator(value)}</kbd>
+      </p>
+      {recording ? (
+        <button
+          ref={captureRef}
+          type="button"
+          className="button hotkey-capture"
+          aria-describedby="hotkey-capture-hint"
+          onBlur={() => setRecording(false)}
+          onKeyDown={(e) => {
+            if (e.key === 'Tab' && !e.ctrlKey && !e.altKey && !e.metaKey) return;
+            e.preventDefault();
+            const r = recordKey(e);
+            if (r.kind === 'cancel') {
+              setRecording(false);
+              setHint(null);
+            } else if (r.kind === 'incomplete') setHint(r.message);
+            else {
+              onChange(r.accelerator);
+              setRecording(false);
+              setHint(`Recorded ${describeAccelerator(r.accelerator)}. Save settings to use it.`);
+            }
+          }}
+        >
+          Press the new combination now…
+        </button>
+      ) : (
+        <div className="actions">
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setHint('Press the combination, or Escape to stop.');
+              setRecording(true);
+            }}
+          >
+            Record hotkey
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              onChange('');
+              setHint('Hotkey turned off. Save settings to apply.');
+            }}
+          >
+            Turn hotkey off
+          </button>
+        </div>
+      )}
+      {hint && (
+        <p className="field-hint" id="hotkey-capture-hint" role="status">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import type { DeskState } from '../../../../electron/shared/model';
+import { useDesk } from '../../store';
+import { ErrorText } from '../../ui/ErrorText';
+import { formatClock } from '../../ui/time';
+import { describeAccelerator } from './accelerator';
+
+/** Whether the system accepted the hotkey, and a test: press it once, nothing is raised. */
+export function HotkeyStatus({ desk, unsaved }: { desk: DeskState; unsaved: boolean }) {
+  const call = useDesk((s) => s.call);
+  const [error, setError] = useState<string | null>(null);
+  const { hotkey, settings } = desk;
+  const keys = describeAccelerator(settings.hotkey);
+  const run = async (action: 'start' | 'stop'): Promise<void> => {
+    const result = await call('hotkey.test', { action });
+    setError(result.ok ? null : result.error.message);
+  };
+  const site = desk.allSites.find((s) => s.id === settings.hotkeySiteId);
+  return (
+    <section className="panel" aria-labelledby="hotkey-status-title">
+      <h2 id="hotkey-status-title">Hotkey status</h2>
+      <ul className="facts">
+        <li>
+          Saved hotkey: <kbd>{keys}</kbd>
+          {settings.hotkey && (site ? ` raises a silent panic for ${site.name}` : ' — no site chosen, raises nothing')}
+        </li>
+        <li>
+          {!settings.hotkey
+            ? 'Off.'
+            : hotkey.registered
+              ? 'Registered with the system.'
+              : `Not registered${hotkey.error ? `: ${hotkey.error}` : '.'}`}
+        </li>
+        <li>
+          {hotkey.lastTestOkAt === null
+            ? 'Not tested yet.'
+            : `Last test passed at ${formatClock(hotkey.lastTestOkAt)}.`}
+        </li>
+      </ul>
+      {unsaved && <p className="field-hint">Save settings first to test the new hotkey.</p>}
+      <div role="status">
+        {hotkey.testing && (
+          <p className="testing-now">
+            Testing: press <kbd>{keys}</kbd> now. No panic is raised during the test.
+          </p>
+        )}
+      </div>
+      <div className="actions">
+        {hotkey.testing ? (
+          <button type="button" className="button" onClick={() => void run('stop')}>
+            Stop the test
+          </button>
+        ) : (
+          <button type="button" className="button" onClick={() => void run('start')}>
+            Test hotkey
+          </button>
+        )}
+      </div>
+      <ErrorText message={error} />
+    </section>
+  );
+}

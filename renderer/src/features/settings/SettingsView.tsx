@@ -1,0 +1,136 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { DeskState, Settings } from '../../../../electron/shared/model';
+import { useDesk } from '../../store';
+import { ErrorText } from '../../ui/ErrorText';
+import { TextField } from '../../ui/TextField';
+import { ViewHeading } from '../../ui/ViewHeading';
+import { DeskIdentityForm } from './DeskIdentityForm';
+import { HotkeyRecorder } from './HotkeyRecorder';
+import { HotkeyStatus } from './HotkeyStatus';
+
+type Draft = Pick<Settings, 'hotkey' | 'hotkeySiteId' | 'startAtLogin' | 'notifications'> & { holdSeconds: string };
+
+function draftOf(s: Settings): Draft {
+  return {
+    holdSeconds: String(s.holdMs / 1000),
+    hotkey: s.hotkey,
+    hotkeySiteId: s.hotkeySiteId,
+    startAtLogin: s.startAtLogin,
+    notifications: s.notifications,
+  };
+}
+
+/** Hold time, the silent hotkey (record, site, test), start at login, notifications, desk details. */
+export function SettingsView({ desk }: { desk: DeskState }) {
+  const call = useDesk((s) => s.call);
+  const [draft, setDraft] = useState<Draft>(() => draftOf(desk.settings));
+  const [holdError, setHoldError] = useState<string | undefined>();
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const siteFieldId = useId();
+  const loginId = useId();
+  const notifyId = useId();
+  const change = (patch: Partial<Draft>): void => {
+    setSaved(false);
+    setDraft((d) => ({ ...d, ...patch }));
+  };
+
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    setSaved(false);
+    const seconds = Number(draft.holdSeconds.trim().replace(',', '.'));
+    if (!draft.holdSeconds.trim() || !Number.isFinite(seconds) || seconds < 0 || seconds > 5) {
+      setHoldError('Hold time is between 0 and 5 seconds');
+      return;
+    }
+    setHoldError(undefined);
+    const result = await call('settings.update', {
+      holdMs: Math.round(seconds * 1000),
+      hotkey: draft.hotkey,
+      hotkeySiteId: draft.hotkeySiteId,
+      startAtLogin: draft.startAtLogin,
+      notifications: draft.notifications,
+    });
+    if (!result.ok) return setError(`Not saved: ${result.error.message}`);
+    setError(null);
+    setDraft(draftOf(result.value));
+    setSaved(true);
+  };
+
+  const hotkeyUnsaved = draft.hotkey !== desk.settings.hotkey;
+  return (
+    <>
+      <ViewHeading>Settings</ViewHeading>
+      <form className="form panel" aria-labelledby="settings-form-title" onSubmit={(e) => void submit(e)}>
+        <h2 id="settings-form-title">Panic button and hotkey</h2>
+        <TextField
+          label="Hold time (seconds)"
+          hint="How long a panic button must be held: 0 to 5 s. 0 raises on a single press."
+          type="number"
+          min={0}
+          max={5}
+          step={0.1}
+          inputMode="decimal"
+          value={draft.holdSeconds}
+          error={holdError}
+          onChange={(holdSeconds) => change({ holdSeconds })}
+        />
+        <fieldset className="fieldset">
+          <legend>Silent hotkey</legend>
+          <p className="field-hint">
+            Raises a silent panic from anywhere, even when Panic Desk is hidden. Nothing shows on screen.
+          </p>
+          <HotkeyRecorder value={draft.hotkey} onChange={(hotkey) => change({ hotkey })} />
+          <div className="field">
+            <label htmlFor={siteFieldId}>Hotkey site</label>
+            <select
+              id={siteFieldId}
+              value={draft.hotkeySiteId ?? ''}
+              onChange={(e) => change({ hotkeySiteId: e.target.value || null })}
+            >
+              <option value="">No site — the hotkey raises nothing</option>
+              {desk.allSites.map((site) => (
+                <option key={site.id} value={site.id}>
+                  {site.name} ({site.id})
+                </option>
+              ))}
+            </select>
+          </div>
+        </fieldset>
+        <div className="check">
+          <input
+            id={loginId}
+            type="checkbox"
+            checked={draft.startAtLogin}
+            onChange={(e) => change({ startAtLogin: e.target.checked })}
+          />
+          <label htmlFor={loginId}>Start Panic Desk when this computer starts</label>
+        </div>
+        <div className="check">
+          <input
+            id={notifyId}
+            type="checkbox"
+            checked={draft.notifications}
+            onChange={(e) => change({ notifications: e.target.checked })}
+          />
+          <label htmlFor={notifyId}>Show system notifications when a callout moves</label>
+        </div>
+        <ErrorText message={error} />
+        <div className="actions">
+          <button type="submit" className="button button-primary">
+            Save settings
+          </button>
+          {saved && (
+            <p className="ok-text" role="status">
+              Settings saved.
+            </p>
+          )}
+        </div>
+      </form>
+      <HotkeyStatus desk={desk} unsaved={hotkeyUnsaved} />
+      <div className="panel">
+        <DeskIdentityForm settings={desk.settings} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,96 @@
+// Turns a key press into an Electron accelerator string ("CommandOrControl+Alt+Shift+P"), the form
+// main registers the global hotkey with. A global hotkey needs a modifier, or it would steal a
+// plain key from every other program.
+
+const MODIFIER_KEYS = new Set(['Control', 'Shift', 'Alt', 'Meta', 'AltGraph', 'OS', 'Hyper', 'Super']);
+
+/** Keys by their physical code, so that the layout and the Shift state do not change the name. */
+function keyName(code: string, key: string): string | null {
+  const letter = /^Key([A-Z])$/.exec(code)?.[1];
+  if (letter) return letter;
+  const digit = /^(?:Digit|Numpad)(\d)$/.exec(code)?.[1];
+  if (digit) return code.startsWith('Numpad') ? `num${digit}` : digit;
+  if (/^F([1-9]|1\d|2[0-4])$/.test(code)) return code;
+  const named: Record<string, string> = {
+    Space: 'Space',
+    Enter: 'Return',
+    NumpadEnter: 'Enter',
+    Tab: 'Tab',
+    Backspace: 'Backspace',
+    Delete: 'Delete',
+    Insert: 'Insert',
+    Home: 'Home',
+    End: 'End',
+    PageUp: 'PageUp',
+    PageDown: 'PageDown',
+    ArrowUp: 'Up',
+    ArrowDown: 'Down',
+    ArrowLeft: 'Left',
+    ArrowRight: 'Right',
+    Minus: '-',
+    Equal: '=',
+    BracketLeft: '[',
+    BracketRight: ']',
+    Backslash: '\\',
+    Semicolon: ';',
+    Quote: "'",
+    Comma: ',',
+    Period: '.',
+    Slash: '/',
+    Backquote: '`',
+    PrintScreen: 'PrintScreen',
+  };
+  if (named[code]) return named[code];
+  return key.length === 1 && /[!-~]/.test(key) ? key.toUpperCase() : null;
+}
+
+export type Recorded =
+  { kind: 'accelerator'; accelerator: string } | { kind: 'incomplete'; message: string } | { kind: 'cancel' };
+
+export interface KeyLike {
+  key: string;
+  code: string;
+  ctrlKey: boolean;
+  altKey: boolean;
+  shiftKey: boolean;
+  metaKey: boolean;
+}
+
+/** What one keydown means while recording: a finished combination, not yet, or Escape (stop). */
+export function recordKey(e: KeyLike, mac = isMac()): Recorded {
+  // CommandOrControl is Cmd on a Mac and Ctrl elsewhere; the other of the two keeps its own name.
+  const mods = [
+    (mac ? e.metaKey : e.ctrlKey) ? 'CommandOrControl' : null,
+    (mac ? e.ctrlKey : e.metaKey) ? (mac ? 'Control' : 'Super') : null,
+    e.altKey ? 'Alt' : null,
+    e.shiftKey ? 'Shift' : null,
+  ].filter((m): m is string => m !== null);
+  if (e.key === 'Escape' && mods.length === 0) return { kind: 'cancel' };
+  if (MODIFIER_KEYS.has(e.key)) return { kind: 'incomplete', message: `${mods.join('+')}+…` };
+  const name = keyName(e.code, e.key);
+  if (!name) return { kind: 'incomplete', message: `That key cannot be used (${e.key}). Try a letter or F-key.` };
+  const onlyShift = mods.length === 1 && mods[0] === 'Shift';
+  if (mods.length === 0 || (onlyShift && !/^F\d+$/.test(name))) {
+    return { kind: 'incomplete', message: 'Hold Ctrl or Alt (and Shift if you like) with the key.' };
+  }
+  return { kind: 'accelerator', accelerator: [...mods, name].join('+') };
+}
+
+/** The accelerator as the operator reads it on this computer. */
+export function describeAccelerator(accelerator: string, mac = isMac()): string {
+  if (!accelerator) return 'Off';
+  const words: Record<string, string> = {
+    CommandOrControl: mac ? 'Cmd' : 'Ctrl',
+    CmdOrCtrl: mac ? 'Cmd' : 'Ctrl',
+    Control: 'Ctrl',
+    Return: 'Enter',
+  };
+  return accelerator
+    .split('+')
+    .map((part) => words[part] ?? part)
+    .join(' + ');
+}
+
+function isMac(): boolean {
+  return typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
+}

@@ -1,0 +1,152 @@
+import { useId, useState, type FormEvent } from 'react';
+import { ENVIRONMENTS, type DeskState, type Environment } from '../../../../electron/shared/model';
+import { useDesk } from '../../store';
+import { ErrorText } from '../../ui/ErrorText';
+import { TextField } from '../../ui/TextField';
+import { ViewHeading } from '../../ui/ViewHeading';
+import { DeskIdentityForm } from '../settings/DeskIdentityForm';
+
+const ENVIRONMENT_WORDS: Record<Environment, { label: string; hint: string }> = {
+  training: { label: 'Training', hint: 'The built-in simulator. No responders are dispatched.' },
+  staging: { label: 'Staging', hint: 'AURA’s test system, for trying the integration.' },
+  production: { label: 'Production', hint: 'Live AURA: real responders are dispatched.' },
+  custom: { label: 'Custom', hint: 'Another AURA address, given by AURA.' },
+};
+
+/**
+ * The AURA connection: environment, client ID and secret. The secret goes to main, is verified
+ * with AURA and kept in the system keychain; it is never shown again, not even masked.
+ */
+export function SetupView({ desk }: { desk: DeskState }) {
+  const call = useDesk((s) => s.call);
+  const conn = desk.connection;
+  const [environment, setEnvironment] = useState<Environment>(conn.environment);
+  const [baseUrl, setBaseUrl] = useState(conn.baseUrl ?? '');
+  const [clientId, setClientId] = useState(conn.clientId ?? '');
+  const [secret, setSecret] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const groupName = useId();
+  const needsCredentials = environment !== 'training';
+  const keepsSecret = conn.hasSecret && environment === conn.environment && environment !== 'training';
+
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    setDone(null);
+    setError(null);
+    if (environment === 'custom' && !baseUrl.trim()) return setError('Enter the base URL AURA gave you.');
+    if (needsCredentials && !clientId.trim()) return setError('Enter the client ID AURA gave you.');
+    if (needsCredentials && !secret && !keepsSecret) return setError('Enter the client secret AURA gave you.');
+    setBusy(true);
+    const result = await call('setup.saveCredentials', {
+      environment,
+      baseUrl: environment === 'custom' ? baseUrl.trim() : null,
+      clientId: needsCredentials ? clientId.trim() : '',
+      clientSecret: needsCredentials ? secret : '',
+    });
+    setBusy(false);
+    // The secret leaves this form either way: it is never kept in the renderer.
+    setSecret('');
+    if (!result.ok) return setError(`Not saved. ${result.error.message}`);
+    setDone(
+      environment === 'training'
+        ? 'Saved: Panic Desk is in Training mode.'
+        : `Saved and verified: AURA ${ENVIRONMENT_WORDS[environment].label} accepted the credentials.`,
+    );
+  };
+
+  return (
+    <>
+      <ViewHeading>Setup</ViewHeading>
+      <section className="panel" aria-labelledby="connection-title">
+        <h2 id="connection-title">AURA connection</h2>
+        <p className="connection-now">
+          Now: <strong>{ENVIRONMENT_WORDS[conn.environment].label}</strong>
+          {conn.baseUrl ? ` at ${conn.baseUrl}` : ''}
+          {conn.clientId ? ` · client ID ${conn.clientId}` : ''}
+          {conn.environment !== 'training' ? ` · secret ${conn.hasSecret ? 'saved in the keychain' : 'not set'}` : ''}
+        </p>
+        <form className="form" noValidate onSubmit={(e) => void submit(e)}>
+          <fieldset className="fieldset">
+            <legend>Environment</legend>
+            <div className="radios">
+              {ENVIRONMENTS.map((env) => (
+                <div key={env} className="radio">
+                  <input
+                    id={`${groupName}-${env}`}
+                    type="radio"
+                    name={groupName}
+                    value={env}
+                    checked={environment === env}
+                    aria-describedby={`${groupName}-${env}-hint`}
+                    onChange={() => {
+                      setEnvironment(env);
+                      setDone(null);
+                      setError(null);
+                    }}
+                  />
+                  <label htmlFor={`${groupName}-${env}`} className="radio-label">
+                    {ENVIRONMENT_WORDS[env].label}
+                  </label>
+                  <span className="radio-hint" id={`${groupName}-${env}-hint`}>
+                    {ENVIRONMENT_WORDS[env].hint}
+                  </span>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+          {environment === 'custom' && (
+            <TextField
+              label="Base URL"
+              hint="For example https://panic.example.aura.services/panic-api/v2"
+              type="url"
+              autoComplete="off"
+              spellCheck={false}
+              value={baseUrl}
+              onChange={setBaseUrl}
+            />
+          )}
+          {needsCredentials && (
+            <>
+              <TextField
+                label="Client ID"
+                autoComplete="off"
+                spellCheck={false}
+                value={clientId}
+                onChange={setClientId}
+              />
+              <TextField
+                label="Client secret"
+                hint={
+                  keepsSecret
+                    ? 'A secret is saved. Leave this empty to keep it; it is never shown again.'
+                    : 'Kept in the system keychain; never shown again after saving.'
+                }
+                type="password"
+                autoComplete="new-password"
+                spellCheck={false}
+                value={secret}
+                onChange={setSecret}
+              />
+            </>
+          )}
+          <ErrorText message={error} />
+          {done && (
+            <p className="ok-text" role="status">
+              {done}
+            </p>
+          )}
+          <div className="actions">
+            <button type="submit" className="button button-primary" aria-busy={busy}>
+              {busy ? 'Verifying with AURA…' : 'Save and verify'}
+            </button>
+          </div>
+        </form>
+      </section>
+      <div className="panel">
+        <DeskIdentityForm settings={desk.settings} />
+      </div>
+    </>
+  );
+}

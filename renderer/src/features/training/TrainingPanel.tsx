@@ -1,0 +1,73 @@
+import { useId, useState } from 'react';
+import { FAULT_KINDS, type FaultKind, type TrainingState } from '../../../../electron/shared/model';
+import { useDesk } from '../../store';
+import { ErrorText } from '../../ui/ErrorText';
+
+/** Each practisable network failure, in the words an operator would use. */
+export const FAULT_WORDS: Record<FaultKind, string> = {
+  latency: 'Slow network (AURA answers late)',
+  reset: 'Connection reset',
+  error500: 'AURA server error (500)',
+  error502: 'Bad gateway (502)',
+  rateLimited: 'Too many requests (429)',
+  truncated: 'Reply cut off',
+  tokenExpiry: 'Sign-in token expired',
+};
+
+/**
+ * Training only: let the simulated responder move callouts along by itself, and practise a network
+ * failure so that the operator has seen NOT SENT before the night it matters.
+ */
+export function TrainingPanel({ training }: { training: TrainingState }) {
+  const call = useDesk((s) => s.call);
+  const [error, setError] = useState<string | null>(null);
+  const autoplayId = useId();
+  const faultId = useId();
+
+  const run = async (work: ReturnType<typeof call>): Promise<void> => {
+    const result = await work;
+    setError(result.ok ? null : result.error.message);
+  };
+
+  return (
+    <section className="training-panel" aria-label="Training">
+      <div className="training-panel-row">
+        <span className="training-panel-title">Training</span>
+        <div className="check">
+          <input
+            id={autoplayId}
+            type="checkbox"
+            checked={training.autoplay}
+            onChange={(e) => void run(call('training.autoplay', { on: e.target.checked }))}
+          />
+          <label htmlFor={autoplayId}>Autoplay the responder</label>
+        </div>
+        <div className="field-inline">
+          <label htmlFor={faultId}>Practise a network failure</label>
+          <select
+            id={faultId}
+            value={training.fault ?? ''}
+            onChange={(e) => {
+              const value = e.target.value;
+              const fault = (FAULT_KINDS as readonly string[]).includes(value) ? (value as FaultKind) : null;
+              void run(call('training.fault', { fault }));
+            }}
+          >
+            <option value="">None — network healthy</option>
+            {FAULT_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {FAULT_WORDS[kind]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {training.fault && (
+        <p className="training-fault-on">
+          Practising: {FAULT_WORDS[training.fault]}. Choose “None — network healthy” to end it.
+        </p>
+      )}
+      <ErrorText message={error} />
+    </section>
+  );
+}
