@@ -22,7 +22,7 @@ import {
 import { STAGE_WORDS } from '../shared/stages';
 import type { CalloutRead } from './aura/client';
 import { describeError } from './aura/errors';
-import type { FixedLocation } from './aura/schemas';
+import type { FixedLocation, FixedLocationInput } from './aura/locations';
 import { AuditLog } from './audit';
 import { Dispatcher, type DispatchApi } from './dispatch/dispatcher';
 import { Outbox } from './dispatch/outbox';
@@ -30,16 +30,21 @@ import { Poller, type PollOutcome } from './dispatch/poller';
 import { addNote, applyEvents, applySnapshot, calloutFromPress, type TimelineEvent } from './dispatch/timeline';
 import { systemClock, type Clock, type KeyValueStore } from './ports';
 import { ReadinessTracker, type ConfigProblem } from './readiness';
-import { siteFromLocation } from './sites';
+import { locationInputFrom, siteFromLocation } from './sites';
 import { readValidated } from './storage/validated';
 import type { TrainingControl } from './training';
 
-/** What the desk needs of the AURA client (AuraClient satisfies it). */
+/** What the desk needs of AURA (an AuraClient behind `deskApiFor` in session.ts). */
 export interface DeskApi extends DispatchApi {
   getCallout(calloutId: string): Promise<CalloutRead>;
+  listCalloutEvents(calloutId: string): Promise<TimelineEvent[]>;
+  sendCalloutEvent(calloutId: string, message: string): Promise<void>;
+  listCancelReasons(calloutId: string): Promise<Array<{ id: number; text: string }>>;
+  cancelCallout(calloutId: string, reason: { id: number; notes: string }): Promise<CalloutRead>;
   listFixedLocations(): Promise<FixedLocation[]>;
-  /** Callout events, when the client offers them. */
-  listCalloutEvents?(calloutId: string): Promise<TimelineEvent[]>;
+  createFixedLocation(input: FixedLocationInput): Promise<FixedLocation>;
+  updateFixedLocation(auraId: number, input: FixedLocationInput): Promise<FixedLocation>;
+  deleteFixedLocation(auraId: number): Promise<void>;
 }
 
 export interface DeskOptions {
@@ -211,9 +216,17 @@ export class Desk {
   readonly handlers: Handlers = {
     'state.get': async () => this.getState(),
     'panic.trigger': async ({ siteId }) => this.trigger(siteId, 'button'),
-    'callout.reasons': async () => pending('Cancel reasons', 3),
-    'callout.cancel': async () => pending('Cancelling a callout', 3),
-    'callout.message': async () => pending('Messages to the control room', 3),
+    'callout.reasons': async ({ calloutId }) => this.requireApi().listCancelReasons(this.calloutOf(calloutId).id),
+    'callout.cancel': async ({ calloutId, reasonId, notes }) => this.cancel(calloutId, reasonId, notes),
+    'callout.message': async ({ calloutId, text }) => {
+      const callout = this.calloutOf(calloutId);
+      await this.requireApi().sendCalloutEvent(callout.id, text);
+      this.audit.record('message', `Message to the control room on callout ${callout.id}: ${text}`, {
+        callout: callout.id,
+      });
+      await this.refreshCallout(callout.id).catch(() => undefined);
+      return { sent: true as const };
+    },
     'setup.saveCredentials': async () => pending('Saving credentials', 5),
     'sites.sync': async () => {
       await this.syncSites();
@@ -223,9 +236,36 @@ export class Desk {
       this.updateSettings({ shownSiteIds });
       return {};
     },
-    'sites.create': async () => pending('Registering a site', 6),
-    'sites.update': async () => pending('Editing a site', 6),
-    'sites.delete': async () => pending('Deleting a site', 6),
+    'sites.create': async (input) => {
+      if (this.sites.some((site) => site.id === input.externalReferenceId)) {
+        throw new Error(`A site with reference "${input.externalReferenceId}" already exists`);
+      }
+      const created = await this.requireApi().createFixedLocation(locationInputFrom(input));
+      this.audit.record('site', `Site registered: ${created.name} (${created.externalReferenceId})`, {
+        site: created.externalReferenceId,
+      });
+      await this.syncSites();
+      return siteFromLocation(created);
+    },
+    'sites.update': async (input) => {
+      const site = this.siteOf(input.externalReferenceId);
+      const updated = await this.requireApi().updateFixedLocation(this.auraIdOrThrow(site), locationInputFrom(input));
+      this.audit.record('site', `Site edited: ${updated.name} (${updated.externalReferenceId})`, { site: site.id });
+      await this.syncSites();
+      return siteFromLocation(updated);
+    },
+    'sites.delete': async ({ siteId }) => {
+      const site = this.siteOf(siteId);
+      if (this.activeCalloutFor(siteId)) {
+        throw new Error(`${site.name} has an active callout; it can be deleted once AURA closes the callout`);
+      }
+      await this.requireApi().deleteFixedLocation(this.auraIdOrThrow(site));
+      this.audit.record('site', `Site deleted: ${site.name} (${site.id})`, { site: site.id });
+      const shown = this.settings.shownSiteIds;
+      if (shown?.includes(siteId)) this.updateSettings({ shownSiteIds: shown.filter((id) => id !== siteId) });
+      await this.syncSites();
+      return {};
+    },
     'settings.update': async (patch) => this.updateSettings(patch),
     'hotkey.test': async ({ action }) => {
       this.hotkey = { ...this.hotkey, testing: action === 'start' };
@@ -334,7 +374,7 @@ export class Desk {
     const callout = this.callouts.find((c) => c.id === calloutId);
     if (!api || !callout) return { stage: 'unknown', closed: true };
     const read = await api.getCallout(calloutId);
-    const events = api.listCalloutEvents ? await api.listCalloutEvents(calloutId) : [];
+    const events = await api.listCalloutEvents(calloutId);
     this.readiness.recordContact();
     const now = this.clock.now();
     const current = this.callouts.find((c) => c.id === calloutId) ?? callout;
@@ -377,6 +417,50 @@ export class Desk {
     const api = this.opts.api;
     if (!api) return;
     await api.listActiveCallouts();
+  }
+
+  /** Asks AURA to cancel a callout with the operator's reason; the callout stays until AURA closes it. */
+  private async cancel(calloutId: string, reasonId: number, notes: string): Promise<{ stage: string }> {
+    const callout = this.calloutOf(calloutId);
+    const api = this.requireApi();
+    const reasons = await api.listCancelReasons(callout.id);
+    const reason = reasons.find((r) => r.id === reasonId);
+    if (!reason) throw new Error(`AURA does not offer reason ${reasonId} for this callout`);
+    const read = await api.cancelCallout(callout.id, { id: reasonId, notes });
+    const now = this.clock.now();
+    const note = `Cancel requested by this desk: ${reason.text}${notes.trim() ? ` — ${notes.trim()}` : ''}`;
+    const next = applySnapshot(addNote(this.calloutOf(calloutId), note, now), read.callout, now);
+    this.replaceCallout(next);
+    this.saveCallouts();
+    this.audit.record('cancel', `Callout ${callout.id} at ${this.siteName(callout.siteId)}: ${note}`, {
+      callout: callout.id,
+      reason: reason.text,
+    });
+    this.poller.track(callout.id, next.stage);
+    this.emit();
+    return { stage: next.stage };
+  }
+
+  private requireApi(): DeskApi {
+    if (!this.opts.api) throw new Error('Panic Desk has no AURA credentials yet: enter them in Setup');
+    return this.opts.api;
+  }
+
+  private calloutOf(calloutId: string): Callout {
+    const callout = this.callouts.find((c) => c.id === calloutId);
+    if (!callout) throw new Error(`This desk is not following callout ${calloutId}`);
+    return callout;
+  }
+
+  private siteOf(siteId: string): Site {
+    const site = this.sites.find((s) => s.id === siteId);
+    if (!site) throw new Error(`This desk has no site "${siteId}"; sync the sites first`);
+    return site;
+  }
+
+  private auraIdOrThrow(site: Site): number {
+    if (site.auraId === null) throw new Error(`AURA's id for ${site.name} is not known yet; sync the sites first`);
+    return site.auraId;
   }
 
   /** AURA's id of a site; syncs the sites once if this desk does not know it yet. */

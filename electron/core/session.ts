@@ -24,14 +24,36 @@ export interface SessionOptions {
   timing?: DeskOptions['timing'];
 }
 
-/** The desk's view of an AuraClient. */
-function deskApi(client: AuraClient): DeskApi {
+/** The desk's view of an AuraClient: AURA's shapes in, the desk's words out. */
+export function deskApiFor(client: AuraClient): DeskApi {
   return {
     raiseCallout: (ref) => client.raiseCallout(ref),
+    listActiveCallouts: () => client.listActiveCallouts(),
     getCallout: (id) => client.getCallout(id),
+    async listCalloutEvents(id) {
+      const events = await client.listCalloutEvents(id);
+      return events.map((e) => ({
+        id: e.id,
+        at: e.createdAt,
+        text: e.author ? `${e.author}: ${e.message}` : e.message,
+      }));
+    },
+    async sendCalloutEvent(id, message) {
+      await client.sendCalloutEvent(id, message);
+    },
+    async listCancelReasons(id) {
+      const reasons = await client.listExceptionReasons(id);
+      return reasons.map((r) => ({ id: r.id, text: r.reason }));
+    },
+    async cancelCallout(id, reason) {
+      // INFERRED order (aura-api.md): attach the reason, then cancel; fixed sites send no safeCode.
+      await client.addExceptionReason(id, { exceptionReasonId: reason.id, notes: reason.notes });
+      return client.cancelCallout(id);
+    },
     listFixedLocations: () => client.listFixedLocations(),
-    // TODO(issue 3): the client's active-callouts read; until it lands nothing is adopted.
-    listActiveCallouts: async () => [],
+    createFixedLocation: (input) => client.createFixedLocation(input),
+    updateFixedLocation: (auraId, input) => client.updateFixedLocation(auraId, input),
+    deleteFixedLocation: (auraId) => client.deleteFixedLocation(auraId),
   };
 }
 
@@ -44,7 +66,7 @@ export async function openTrainingSession(options: SessionOptions): Promise<Desk
   });
   const desk = new Desk({
     environment: 'training',
-    api: deskApi(client),
+    api: deskApiFor(client),
     store: options.store,
     dataDir: options.dataDir,
     startupProblems: options.startupProblems,
@@ -57,6 +79,7 @@ export async function openTrainingSession(options: SessionOptions): Promise<Desk
     simulator,
     async close() {
       desk.stop();
+      client.close();
       await simulator.close();
     },
   };

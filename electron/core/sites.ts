@@ -1,11 +1,7 @@
 // AURA Fixed Locations <-> the sites this desk shows. A site's id is AURA's externalReferenceId,
 // the stable key the raise route takes.
-import { z } from 'zod';
-import { SiteSchema, type Site } from '../shared/model';
-import type { FixedLocation } from './aura/schemas';
-import type { KeyValueStore } from './ports';
-
-const KEY = 'sites';
+import type { Site, SiteInput } from '../shared/model';
+import type { FixedLocation, FixedLocationInput } from './aura/locations';
 
 export function siteFromLocation(location: FixedLocation): Site {
   return {
@@ -13,19 +9,22 @@ export function siteFromLocation(location: FixedLocation): Site {
     name: location.name,
     address: location.address,
     auraId: location.id,
-    description: null,
+    description: location.description,
     latitude: location.latitude,
     longitude: location.longitude,
-    locationTypeId: null,
+    locationTypeId: location.locationTypeId,
   };
 }
 
-/** The last synced list, so that the desk shows its buttons at once, even offline. */
-export function loadSites(store: KeyValueStore): Site[] {
-  const parsed = z.array(SiteSchema).safeParse(store.get(KEY) ?? []);
-  return parsed.success ? parsed.data : [];
-}
-
-export function saveSites(store: KeyValueStore, sites: Site[]): void {
-  store.set(KEY, sites);
+/** The operator's form, as the AURA client sends it (coordinates become strings there). */
+export function locationInputFrom(input: SiteInput): FixedLocationInput {
+  return {
+    externalReferenceId: input.externalReferenceId,
+    name: input.name,
+    latitude: input.latitude,
+    longitude: input.longitude,
+    address: input.address || null,
+    description: input.description || null,
+    locationTypeId: input.locationTypeId,
+  };
 }
