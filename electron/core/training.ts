@@ -1,24 +1,69 @@
-// Training mode's responder controls: steps a callout on the embedded simulator, through the
-// simulator's control routes (outside AURA's paths).
+// Training mode's responder controls: steps a callout on the embedded simulator, switches its
+// autoplay script and the network failure being practised, through the simulator's control
+// routes (under /__sim/, outside AURA's paths).
 import type { TrainingStep } from '../shared/contract';
+import type { FaultKind } from '../shared/model';
 
 export interface TrainingControl {
+  /** Moves a callout one step (dispatch, arrive, complete, close, cancel). */
   advance(calloutId: string, step: TrainingStep): Promise<void>;
+  /** Turns the timed script (dispatch → arrive → complete → close) on or off. */
+  setAutoplay(on: boolean): Promise<void>;
+  /** Starts practising a network failure on every AURA request, or stops (null). */
+  setFault(fault: FaultKind | null): Promise<void>;
 }
 
-export function simulatorControl(origin: string): TrainingControl {
+/**
+ * The simulator's fault rule for each practice. Failures last until switched off; a token
+ * expiry hits every third bearer request, so the desk's refresh-and-retry is seen working.
+ */
+export const PRACTICE_FAULTS: Record<FaultKind, Record<string, unknown>> = {
+  latency: { kind: 'latency', latencyMs: 3000 },
+  reset: { kind: 'reset' },
+  error500: { kind: 'error500' },
+  error502: { kind: 'error502' },
+  rateLimited: { kind: 'rateLimited', retryAfterSeconds: 5 },
+  truncated: { kind: 'truncated' },
+  tokenExpiry: { kind: 'tokenExpiry', every: 3 },
+};
+
+export function simulatorControl(origin: string, options: { timeoutMs?: number } = {}): TrainingControl {
+  const timeoutMs = options.timeoutMs ?? 5000;
+  async function call(method: 'POST' | 'PUT', path: string, body: unknown, what: string): Promise<void> {
+    const response = await fetch(`${origin}/__sim${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    if (!response.ok) {
+      const text = await response.text();
+      throw new Error(`The training simulator refused ${what}: ${messageOf(text)}`);
+    }
+    await response.body?.cancel();
+  }
   return {
-    async advance(calloutId, step) {
-      const response = await fetch(`${origin}/__sim/callouts/${encodeURIComponent(calloutId)}/advance`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ step }),
-        signal: AbortSignal.timeout(5000),
-      });
-      if (!response.ok) {
-        const text = await response.text();
-        throw new Error(`The training simulator refused "${step}": ${text.slice(0, 200)}`);
-      }
-    },
+    advance: (calloutId, step) =>
+      call('POST', `/callouts/${encodeURIComponent(calloutId)}/advance`, { step }, `"${step}"`),
+    setAutoplay: (on) => call('PUT', '/autoplay', { on }, 'autoplay'),
+    setFault: (fault) =>
+      call(
+        'POST',
+        '/faults',
+        { faults: fault === null ? [] : [{ ...PRACTICE_FAULTS[fault], route: '*' }] },
+        'the fault',
+      ),
   };
+}
+
+function messageOf(text: string): string {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (parsed && typeof parsed === 'object' && typeof (parsed as { message?: unknown }).message === 'string') {
+      return (parsed as { message: string }).message;
+    }
+  } catch {
+    // plain text
+  }
+  return text.slice(0, 200);
 }

@@ -1,44 +1,83 @@
-// `npm run sim -- --port 4010 --client-id demo --client-secret demo [--shape a|b] [--token-ttl 3600]`
+// `npm run sim -- --port 4010 --client-id demo --client-secret demo [--shape a|b] [--token-ttl 3600]
+//   [--autoplay] [--autoplay-ms 5000,30000,60000,10000] [--state-file FILE] [--closed-get-285]`
 import { parseArgs } from 'node:util';
+import { API_PATHS, CONTROL_PATHS } from './operations';
 import { startSimulator } from './server';
-import type { Shape } from './state';
+import type { Shape } from './views';
+import type { AutoplayTimings } from './world';
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '4010' },
-    'client-id': { type: 'string', default: 'demo' },
-    'client-secret': { type: 'string', default: 'demo' },
-    shape: { type: 'string', default: 'b' },
-    'token-ttl': { type: 'string', default: '3600' },
-  },
-});
+const USAGE =
+  'usage: npm run sim -- [--port N] [--client-id ID] [--client-secret S] [--shape a|b] [--token-ttl SECONDS]\n' +
+  '                      [--autoplay] [--autoplay-ms DISPATCH,ARRIVE,COMPLETE,CLOSE] [--state-file FILE] [--closed-get-285]';
 
-const shape: Shape | null = values.shape === 'a' || values.shape === 'b' ? values.shape : null;
-const port = Number(values.port);
-const ttl = Number(values['token-ttl']);
-if (!shape || !Number.isInteger(port) || port < 0 || port > 65535 || !(ttl > 0)) {
-  console.error(
-    'usage: npm run sim -- [--port N] [--client-id ID] [--client-secret S] [--shape a|b] [--token-ttl SECONDS]',
-  );
-  process.exitCode = 2;
+function parseTimings(text: string | undefined): AutoplayTimings | null | undefined {
+  if (text === undefined) return undefined;
+  const parts = text.split(',').map((p) => Number(p.trim()));
+  if (parts.length !== 4 || parts.some((n) => !Number.isInteger(n) || n < 0)) return null;
+  const [dispatchMs = 0, arriveMs = 0, completeMs = 0, closeMs = 0] = parts;
+  return { dispatchMs, arriveMs, completeMs, closeMs };
 }
 
-async function main(shape: Shape): Promise<void> {
+async function main(): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        port: { type: 'string', default: '4010' },
+        'client-id': { type: 'string', default: 'demo' },
+        'client-secret': { type: 'string', default: 'demo' },
+        shape: { type: 'string', default: 'b' },
+        'token-ttl': { type: 'string', default: '3600' },
+        autoplay: { type: 'boolean', default: false },
+        'autoplay-ms': { type: 'string' },
+        'state-file': { type: 'string' },
+        'closed-get-285': { type: 'boolean', default: false },
+      },
+    }));
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  const shape: Shape | null = values.shape === 'a' || values.shape === 'b' ? values.shape : null;
+  const port = Number(values.port);
+  const ttl = Number(values['token-ttl']);
+  const timings = parseTimings(values['autoplay-ms']);
+  if (!shape || !Number.isInteger(port) || port < 0 || port > 65535 || !(ttl > 0) || timings === null) {
+    console.error(USAGE);
+    process.exitCode = 2;
+    return;
+  }
+
   const sim = await startSimulator({
     port,
     clientId: values['client-id'],
     clientSecret: values['client-secret'],
     shape,
     tokenTtlSeconds: ttl,
+    autoplay: values.autoplay,
+    autoplayTimings: timings,
+    stateFile: values['state-file'],
+    closedGet285: values['closed-get-285'],
+    log: (line) => console.error(line),
   });
-  console.log(`AURA Panic API simulator (shape ${shape.toUpperCase()}, token TTL ${ttl} s)`);
-  console.log(`  API base URL:   ${sim.baseUrl}`);
-  console.log(`  client ID:      ${values['client-id']}`);
-  console.log(`  control:        ${sim.origin}/__sim/callouts`);
+  const autoplay = sim.state.autoplay;
+  console.log(`AURA Panic API simulator: Set ${shape.toUpperCase()} shapes, token TTL ${ttl} s`);
+  console.log(`  API base URL:  ${sim.baseUrl}`);
+  console.log(`  client ID:     ${values['client-id']} (the secret is the one you passed)`);
+  console.log(
+    `  autoplay:      ${autoplay.on ? 'on' : 'off'} (${autoplay.timings.dispatchMs}/${autoplay.timings.arriveMs}/` +
+      `${autoplay.timings.completeMs}/${autoplay.timings.closeMs} ms)`,
+  );
+  if (values['state-file']) console.log(`  state file:    ${values['state-file']}`);
+  console.log('  AURA routes (under the base URL):');
+  for (const route of Object.values(API_PATHS)) console.log(`    ${route}`);
+  console.log(`  Control routes (under ${sim.origin}):`);
+  for (const route of CONTROL_PATHS) console.log(`    ${route}`);
   console.log('Press Ctrl+C to stop.');
   const stop = (): void => void sim.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
 
-if (shape) void main(shape);
+void main();

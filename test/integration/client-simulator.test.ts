@@ -10,8 +10,16 @@ afterEach(async () => {
   sim = null;
 });
 
+// A Set A server requires responseTypeId on the raise route; Set B takes no body.
 const clientFor = (s: RunningSimulator, secret = 'demo-secret') =>
-  new AuraClient({ baseUrl: s.baseUrl, clientId: 'demo', getSecret: async () => secret, timeoutMs: 3000 });
+  new AuraClient({
+    baseUrl: s.baseUrl,
+    clientId: 'demo',
+    getSecret: async () => secret,
+    timeoutMs: 3000,
+    keepWarm: false,
+    raiseDefaults: s.state.shape === 'a' ? { responseTypeId: 2 } : {},
+  });
 
 describe.each(['a', 'b'] as const)('AURA client against the simulator, shape %s', (shape) => {
   it('lists the seeded quickstart Fixed Location', async () => {

@@ -1,0 +1,94 @@
+// Fault injection on the AURA routes (never on /__sim/): per route (operation name or '*') and
+// per request count (skip the first N matching requests, fire every Nth, at most M times).
+// The kinds include those of the app's Training mode (model.ts FAULT_KINDS).
+import { z } from 'zod';
+import { API_OPERATIONS, type ApiOperation } from './operations';
+
+export const SIM_FAULT_KINDS = [
+  /** Answer late by `latencyMs` (combines with any other fault). */
+  'latency',
+  /** Destroy the connection: before handling, or after it with `afterHandling` (outcome unknown). */
+  'reset',
+  /** 500 with a JSON message. */
+  'error500',
+  /** 502 with an HTML page, as a gateway sends it. */
+  'error502',
+  /** 429 with Retry-After: `retryAfterSeconds`. */
+  'rateLimited',
+  /** Handle the request, then send only the first half of the JSON body. */
+  'truncated',
+  /** Expire every issued token now, so this request's bearer gets a 401 (bearer routes only). */
+  'tokenExpiry',
+] as const;
+export type SimFaultKind = (typeof SIM_FAULT_KINDS)[number];
+
+export const FaultRuleSchema = z
+  .object({
+    kind: z.enum(SIM_FAULT_KINDS),
+    route: z.union([z.literal('*'), z.enum(API_OPERATIONS)]).default('*'),
+    /** Let this many matching requests through first. */
+    skip: z.number().int().min(0).default(0),
+    /** Then fire on every `every`-th matching request… */
+    every: z.number().int().min(1).default(1),
+    /** …at most this many times (null: for as long as the rule is set). */
+    times: z.number().int().min(1).nullable().default(null),
+    latencyMs: z.number().int().min(0).max(120_000).default(1500),
+    retryAfterSeconds: z.number().int().min(0).max(3600).default(2),
+    afterHandling: z.boolean().default(false),
+  })
+  .strict();
+export type FaultRule = z.output<typeof FaultRuleSchema>;
+export type FaultRuleInput = z.input<typeof FaultRuleSchema>;
+export const FaultRulesSchema = z.object({ faults: z.array(FaultRuleSchema).max(50) }).strict();
+
+export interface FaultMatch {
+  /** Total delay from every latency rule that fired. */
+  latencyMs: number;
+  /** The first non-latency rule that fired, if any. */
+  fault: FaultRule | null;
+}
+
+type LiveRule = FaultRule & { seen: number; fired: number };
+
+export class FaultPlan {
+  private rules: LiveRule[] = [];
+
+  /** Replaces every rule (counters start again). Throws a ZodError for a bad rule. */
+  set(rules: readonly FaultRuleInput[]): void {
+    this.rules = rules.map((r) => ({ ...FaultRuleSchema.parse(r), seen: 0, fired: 0 }));
+  }
+
+  add(rule: FaultRuleInput): void {
+    this.rules.push({ ...FaultRuleSchema.parse(rule), seen: 0, fired: 0 });
+  }
+
+  clear(): void {
+    this.rules = [];
+  }
+
+  list(): Array<FaultRule & { seen: number; fired: number }> {
+    return this.rules.map((r) => ({ ...r }));
+  }
+
+  /** Counts a request against every rule whose route matches and says which faults fire. */
+  match(op: ApiOperation, bearer: boolean): FaultMatch {
+    let latencyMs = 0;
+    let fault: FaultRule | null = null;
+    for (const rule of this.rules) {
+      if (rule.route !== '*' && rule.route !== op) continue;
+      if (rule.kind === 'tokenExpiry' && !bearer) continue;
+      rule.seen += 1;
+      const n = rule.seen - rule.skip;
+      const due = n > 0 && (n - 1) % rule.every === 0 && (rule.times === null || rule.fired < rule.times);
+      if (!due) continue;
+      if (rule.kind === 'latency') {
+        rule.fired += 1;
+        latencyMs += rule.latencyMs;
+      } else if (!fault) {
+        rule.fired += 1;
+        fault = rule;
+      }
+    }
+    return { latencyMs, fault };
+  }
+}
