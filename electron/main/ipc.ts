@@ -1,35 +1,45 @@
-// One IPC handler per contract command. Every call is checked: the sender's frame must be the
-// app's own page, and the payload must pass the command's schema (in runCommand).
-import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+// One IPC handler per contract command. Every call is checked: the sender must be one of the
+// app's own windows, the frame must be its top frame showing the app's own page, and the payload
+// must pass the command's schema (in runCommand). Replies are {ok: true, value} or
+// {ok: false, error: {code, message}}. State events go to the app's own windows only.
 import { COMMAND_NAMES, commandChannel, eventChannel, type CommandResult } from '../shared/contract';
-import { runCommand } from '../core/commands';
-import type { Desk } from '../core/desk';
+import type { DeskState } from '../shared/model';
+import type { ShellInvokeEvent, ShellIpcMain, ShellWebContents } from './shell-api';
 
-/** True when a URL is the app's own page (the packaged file or the dev server). */
-export function isAppUrl(url: string): boolean {
-  const dev = process.env.ELECTRON_RENDERER_URL;
-  if (dev && url.startsWith(dev)) return true;
-  return url.startsWith('file://') && url.includes('/renderer/index.html');
+export interface IpcOptions {
+  /** Runs a command after the sender check (runCommand with the desk in the app). */
+  run(name: string, payload: unknown): Promise<CommandResult<unknown>>;
+  onChange(listener: (state: DeskState) => void): () => void;
+  /** The web contents of the app's own windows, now. */
+  windows(): ShellWebContents[];
+  isAppUrl(url: string): boolean;
 }
 
-export function registerIpc(ipcMain: IpcMain, desk: Desk, windows: () => WebContents[]): () => void {
+const FORBIDDEN: CommandResult<never> = {
+  ok: false,
+  error: { code: 'forbidden', message: 'Commands are accepted only from the Panic Desk window' },
+};
+
+/** True when the call comes from the top frame of one of the app's windows, showing the app's page. */
+export function isFromAppPage(event: ShellInvokeEvent, options: Pick<IpcOptions, 'windows' | 'isAppUrl'>): boolean {
+  const frame = event.senderFrame;
+  // Top frame only: an iframe (there is none, but the CSP is the only thing preventing one) is foreign.
+  if (!frame || frame.parent !== null) return false;
+  if (!options.windows().some((contents) => contents.id === event.sender.id)) return false;
+  return options.isAppUrl(frame.url);
+}
+
+export function registerIpc(ipcMain: ShellIpcMain, options: IpcOptions): () => void {
   for (const name of COMMAND_NAMES) {
-    ipcMain.handle(
-      commandChannel(name),
-      async (event: IpcMainInvokeEvent, payload: unknown): Promise<CommandResult<unknown>> => {
-        const url = event.senderFrame?.url ?? '';
-        if (!isAppUrl(url) || event.senderFrame !== event.sender.mainFrame) {
-          return {
-            ok: false,
-            error: { code: 'forbidden', message: 'Commands are accepted only from the Panic Desk window' },
-          };
-        }
-        return runCommand(desk, name, payload);
-      },
-    );
+    ipcMain.handle(commandChannel(name), async (event, payload) => {
+      if (!isFromAppPage(event, options)) return FORBIDDEN;
+      return options.run(name, payload);
+    });
   }
-  const unsubscribe = desk.onChange((state) => {
-    for (const contents of windows()) contents.send(eventChannel('state.changed'), state);
+  const unsubscribe = options.onChange((state) => {
+    for (const contents of options.windows()) {
+      if (!contents.isDestroyed()) contents.send(eventChannel('state.changed'), state);
+    }
   });
   return () => {
     unsubscribe();

@@ -2,6 +2,7 @@
 // Windows, the Secret Service on Linux). keytar is loaded on first use, so a missing or broken
 // native module becomes the readiness state "keychain unavailable", not a crash at start-up.
 // There is deliberately no fallback: the secret is never written anywhere but the keychain.
+import { createRequire } from 'node:module';
 import { KeychainUnavailableError } from '../core/connection';
 import type { CredentialVault } from '../core/ports';
 
@@ -45,8 +46,9 @@ export function keychainRemedy(platform: NodeJS.Platform): string {
 }
 
 async function loadKeytar(): Promise<Keytar> {
-  const mod: Partial<Keytar> & { default?: Partial<Keytar> } = await import('keytar');
-  const keytar = mod.default ?? mod;
+  // require, not import(): main is a CommonJS bundle and keytar a native CommonJS module that the
+  // packaged app loads from app.asar.unpacked; the CommonJS loader is the path Electron supports.
+  const keytar = createRequire(__filename)('keytar') as Partial<Keytar>;
   if (
     typeof keytar.getPassword !== 'function' ||
     typeof keytar.setPassword !== 'function' ||

@@ -10,6 +10,8 @@ export interface PreventableEvent {
 
 export interface ShellFrame {
   readonly url: string;
+  /** Null for a top frame. */
+  readonly parent: ShellFrame | null;
 }
 
 export interface ShellWebContents {
@@ -92,7 +94,7 @@ export interface ShellApp {
 }
 
 export interface ShellInvokeEvent {
-  readonly sender: { readonly id: number; readonly mainFrame: ShellFrame };
+  readonly sender: { readonly id: number };
   readonly senderFrame: ShellFrame | null;
 }
 

@@ -54,7 +54,10 @@ export class FakeEvent implements PreventableEvent {
 }
 
 export class FakeFrame implements ShellFrame {
-  constructor(public url: string) {}
+  constructor(
+    public url: string,
+    readonly parent: FakeFrame | null = null,
+  ) {}
 }
 
 let nextContentsId = 1;
@@ -186,7 +189,7 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
       log.push({ what: 'app.quit', args: [] });
       const event = new FakeEvent();
       this.emit('before-quit', event);
-      if (!event.defaultPrevented) log.push({ what: 'app.quitted', args: [] });
+      if (!event.defaultPrevented) log.push({ what: 'app.terminated', args: [] });
     }
     exit(exitCode = 0): void {
       log.push({ what: 'app.exit', args: [exitCode] });
@@ -240,8 +243,8 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     /** Clicks the menu item whose label starts with `label`. */
     clickItem(label: string): void {
       const item = this.menu.find((i) => i.label?.startsWith(label));
+      if (item?.enabled === false) throw new Error(`Tray item "${label}" is disabled`);
       if (!item?.click) throw new Error(`No clickable tray item "${label}" in ${JSON.stringify(this.menu)}`);
-      if (item.enabled === false) throw new Error(`Tray item "${label}" is disabled`);
       item.click();
     }
   }

@@ -1,0 +1,80 @@
+// Start at login: on by default once the desk is set up (settings.startAtLogin defaults to true,
+// but a desk still in Training, never configured, does not start itself). macOS and Windows use
+// app.setLoginItemSettings; Linux has no such API, so an XDG autostart entry is written instead.
+// Only a packaged app registers itself: a development run must never add the bare Electron binary.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { DeskState } from '../shared/model';
+import type { ShellApp } from './shell-api';
+
+export interface LoginItemDesk {
+  getState(): DeskState;
+  onChange(listener: (state: DeskState) => void): () => void;
+}
+
+/** Whether this desk should start at login now. */
+export function wantsStartAtLogin(state: DeskState): boolean {
+  const configured = state.environment !== 'training' && state.connection.hasSecret;
+  return configured && state.settings.startAtLogin;
+}
+
+/** Applies the wish now and whenever it changes; returns the unsubscribe. */
+export function syncLoginItem(desk: LoginItemDesk, apply: (enabled: boolean) => void): () => void {
+  let applied = wantsStartAtLogin(desk.getState());
+  apply(applied);
+  return desk.onChange((state) => {
+    const wanted = wantsStartAtLogin(state);
+    if (wanted === applied) return;
+    applied = wanted;
+    apply(wanted);
+  });
+}
+
+export interface LoginItemTarget {
+  platform: NodeJS.Platform;
+  /** The program to start: the AppImage on Linux when run from one, else the executable. */
+  executable: string;
+  /** $XDG_CONFIG_HOME/autostart, or ~/.config/autostart. */
+  autostartDir?: string;
+}
+
+export const AUTOSTART_FILE = 'panic-desk.desktop';
+
+/** The XDG autostart entry for Linux desktops. */
+export function autostartEntry(executable: string): string {
+  const quoted = `"${executable.replace(/(["`$\\])/g, '\\$1')}"`;
+  return [
+    '[Desktop Entry]',
+    'Type=Application',
+    'Name=Panic Desk',
+    'Comment=Panic button for AURA callouts',
+    `Exec=${quoted}`,
+    'Terminal=false',
+    'X-GNOME-Autostart-enabled=true',
+    '',
+  ].join('\n');
+}
+
+/** How to turn start-at-login on or off on this machine; a no-op when not packaged. */
+export function loginItemApplier(app: ShellApp, target: LoginItemTarget): (enabled: boolean) => void {
+  if (!app.isPackaged) return () => undefined;
+  if (target.platform === 'linux') {
+    const dir = target.autostartDir ?? join(process.env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'autostart');
+    const file = join(dir, AUTOSTART_FILE);
+    return (enabled) => {
+      try {
+        if (enabled) {
+          mkdirSync(dir, { recursive: true });
+          writeFileSync(file, autostartEntry(target.executable), { mode: 0o644 });
+        } else {
+          rmSync(file, { force: true });
+        }
+      } catch (error) {
+        // Not being started at login is an inconvenience, never a reason to stop the desk.
+        console.warn(`Start at login could not be changed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    };
+  }
+  return (enabled) => app.setLoginItemSettings({ openAtLogin: enabled });
+}

@@ -1,0 +1,93 @@
+// The tray icon: shows readiness (icon and tooltip, in words) and offers Show, the panic action
+// for the hotkey's site, and Quit. It reflects readiness and settings only, never callouts, so a
+// silent hotkey press changes nothing here.
+import type { DeskState, Readiness } from '../shared/model';
+import type { ShellApi, ShellMenuItem, ShellTray } from './shell-api';
+
+export const TRAY_LEVELS = ['ready', 'degraded', 'offline', 'notConfigured'] as const;
+export type TrayLevel = (typeof TRAY_LEVELS)[number];
+
+/** Four icons for six readiness levels: anything that stops a press from being sent is offline. */
+export function trayLevel(readiness: Readiness): TrayLevel {
+  switch (readiness.level) {
+    case 'ready':
+    case 'degraded':
+    case 'offline':
+    case 'notConfigured':
+      return readiness.level;
+    case 'credentialsRejected':
+    case 'keychainUnavailable':
+      return 'offline';
+  }
+}
+
+export interface TrayDesk {
+  getState(): DeskState;
+  onChange(listener: (state: DeskState) => void): () => void;
+  trigger(siteId: string, source: 'button' | 'hotkey'): unknown;
+}
+
+export interface TrayOptions {
+  desk: TrayDesk;
+  /** The PNG for each level. */
+  iconFor(level: TrayLevel): string;
+  show(): void;
+  /** Asks to quit (the quit guard confirms while a callout is active). */
+  quit(): void;
+}
+
+/** What the tray shows; compared so that an unrelated state change touches nothing. */
+interface TrayView {
+  level: TrayLevel;
+  toolTip: string;
+  panicSite: { id: string; name: string } | null;
+}
+
+function viewOf(state: DeskState): TrayView {
+  const siteId = state.settings.hotkeySiteId;
+  const site = siteId ? (state.allSites.find((s) => s.id === siteId) ?? null) : null;
+  return {
+    level: trayLevel(state.readiness),
+    toolTip: `Panic Desk — ${state.readiness.message}`,
+    panicSite: site ? { id: site.id, name: site.name } : null,
+  };
+}
+
+export function createTray(api: Pick<ShellApi, 'Tray' | 'Menu'>, options: TrayOptions): { destroy(): void } {
+  let view = viewOf(options.desk.getState());
+  const tray: ShellTray = new api.Tray(options.iconFor(view.level));
+  tray.setToolTip(view.toolTip);
+  tray.on('click', () => options.show());
+
+  const menuFor = (v: TrayView): ShellMenuItem[] => [
+    { label: 'Show Panic Desk', click: () => options.show() },
+    { type: 'separator' },
+    v.panicSite
+      ? {
+          label: `Raise panic: ${v.panicSite.name}`,
+          click: () => {
+            if (v.panicSite) options.desk.trigger(v.panicSite.id, 'button');
+          },
+        }
+      : { label: 'Raise panic: choose the hotkey site in Settings', enabled: false },
+    { type: 'separator' },
+    { label: 'Quit Panic Desk', click: () => options.quit() },
+  ];
+  tray.setContextMenu(api.Menu.buildFromTemplate(menuFor(view)));
+
+  const unsubscribe = options.desk.onChange((state) => {
+    const next = viewOf(state);
+    if (next.level !== view.level) tray.setImage(options.iconFor(next.level));
+    if (next.toolTip !== view.toolTip) tray.setToolTip(next.toolTip);
+    if (next.panicSite?.id !== view.panicSite?.id || next.panicSite?.name !== view.panicSite?.name) {
+      tray.setContextMenu(api.Menu.buildFromTemplate(menuFor(next)));
+    }
+    view = next;
+  });
+  return {
+    destroy() {
+      unsubscribe();
+      tray.destroy();
+    },
+  };
+}

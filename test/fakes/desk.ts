@@ -1,0 +1,125 @@
+// A desk for shell tests: the state the shell reads, a record of what the shell asked of it, and
+// `update` to move the state as the real desk would (it emits the whole state to listeners).
+import type { ShellDesk } from '../../electron/main/shell';
+import {
+  DEFAULT_SETTINGS,
+  type Callout,
+  type DeskState,
+  type Press,
+  type Readiness,
+  type Site,
+} from '../../electron/shared/model';
+
+export const SITE: Site = {
+  id: 'site_9944',
+  name: 'Downtown Branch',
+  address: '1 Main St',
+  auraId: 9944,
+  description: null,
+  latitude: null,
+  longitude: null,
+  locationTypeId: null,
+};
+
+export function deskState(patch: Partial<DeskState> = {}): DeskState {
+  return {
+    environment: 'training',
+    connection: { environment: 'training', baseUrl: null, clientId: null, hasSecret: false },
+    readiness: { level: 'ready', message: 'Ready — AURA Training (simulator)', lastContactAt: 0 },
+    sites: [SITE],
+    allSites: [SITE],
+    lastSyncAt: 0,
+    presses: [],
+    callouts: [],
+    settings: { ...DEFAULT_SETTINGS },
+    training: { autoplay: false, fault: null },
+    hotkey: { registered: false, error: null, testing: false, lastTestOkAt: null },
+    notices: [],
+    ...patch,
+  };
+}
+
+export function callout(patch: Partial<Callout> = {}): Callout {
+  return {
+    id: 'c-1',
+    siteId: SITE.id,
+    stage: 'created',
+    rawStatus: 'Created',
+    pressedAt: 0,
+    silent: false,
+    responder: null,
+    closedAt: null,
+    timeline: [],
+    ...patch,
+  };
+}
+
+export function press(patch: Partial<Press> = {}): Press {
+  return {
+    id: 'p-1',
+    siteId: SITE.id,
+    source: 'button',
+    pressedAt: 0,
+    status: 'sent',
+    attempts: 1,
+    lastError: null,
+    calloutId: 'c-1',
+    ...patch,
+  };
+}
+
+export class FakeDesk implements ShellDesk {
+  readonly triggers: Array<{ siteId: string; source: 'button' | 'hotkey' }> = [];
+  readonly hotkeyStatuses: Array<{ registered: boolean; error: string | null }> = [];
+  hotkeyPresses = 0;
+  private state: DeskState;
+  private readonly listeners = new Set<(state: DeskState) => void>();
+
+  constructor(initial: Partial<DeskState> = {}) {
+    this.state = deskState(initial);
+  }
+
+  getState(): DeskState {
+    return this.state;
+  }
+
+  onChange(listener: (state: DeskState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Moves the state and tells every listener, as the desk does. */
+  update(patch: Partial<DeskState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener(this.state);
+  }
+
+  setReadiness(readiness: Partial<Readiness>): void {
+    this.update({ readiness: { ...this.state.readiness, ...readiness } });
+  }
+
+  /** Like the real desk: a test in progress is confirmed; otherwise a silent callout is raised. */
+  hotkeyPressed(): 'tested' | 'raised' | 'noSite' {
+    this.hotkeyPresses += 1;
+    if (this.state.hotkey.testing) {
+      this.update({ hotkey: { ...this.state.hotkey, testing: false, lastTestOkAt: 1 } });
+      return 'tested';
+    }
+    const siteId = this.state.settings.hotkeySiteId;
+    if (!siteId) return 'noSite';
+    this.trigger(siteId, 'hotkey');
+    return 'raised';
+  }
+
+  setHotkeyStatus(status: { registered: boolean; error: string | null }): void {
+    this.hotkeyStatuses.push(status);
+    this.update({ hotkey: { ...this.state.hotkey, ...status } });
+  }
+
+  trigger(siteId: string, source: 'button' | 'hotkey'): Press {
+    this.triggers.push({ siteId, source });
+    const p = press({ id: `p-${this.triggers.length}`, siteId, source, status: 'queued', calloutId: null });
+    this.update({ presses: [...this.state.presses, p] });
+    return p;
+  }
+}
