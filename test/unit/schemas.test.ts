@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { fixedLocationBody } from '../../electron/core/aura/locations';
 import {
+  ActiveCalloutsSchema,
+  CalloutEventListSchema,
+  CalloutEventResponseSchema,
+  CalloutMapSchema,
   CalloutResponseSchema,
+  ExceptionReasonListSchema,
   FixedLocationListSchema,
+  FixedLocationResponseSchema,
+  RaiseResponseSchema,
+  ResolutionReportSchema,
   TokenResponseSchema,
   auraMessageOf,
 } from '../../electron/core/aura/schemas';
@@ -92,5 +101,190 @@ describe('AURA response schemas accept both documented shapes', () => {
     expect(auraMessageOf('{"error":"bad"}')).toBe('bad');
     expect(auraMessageOf('Service unavailable')).toBe('Service unavailable');
     expect(auraMessageOf('<html><body>502 Bad Gateway</body></html>')).toBeNull();
+  });
+});
+
+describe('more AURA shapes, read tolerantly where the docs are silent and strictly where they are not', () => {
+  it('accepts a numeric-string token lifetime but not a missing one', () => {
+    expect(TokenResponseSchema.parse({ accessToken: 't', expiresIn: '3600' })).toEqual({
+      token: 't',
+      expiresInSeconds: 3600,
+    });
+    expect(TokenResponseSchema.safeParse({ accessToken: 't', expiresIn: 'soon' }).success).toBe(false);
+    expect(TokenResponseSchema.safeParse({ accessToken: 5, expiresIn: 60 }).success).toBe(false);
+  });
+
+  it('finds the responder in the latest incident and ignores odd incident values', () => {
+    const c = CalloutResponseSchema.parse({
+      message: 'Callout retrieved',
+      callout: {
+        id: 1,
+        status: 'Responder Arrived',
+        incidentInformation: [
+          { responderName: 'Unit 3', supplierName: 'First Co' },
+          { responderName: 'Unit 12', responderPhone: 27825550112, supplierName: null, etaMinutes: '7' },
+          'not an incident',
+        ],
+      },
+    });
+    expect(c.responder).toEqual({ name: 'Unit 12', phone: '27825550112', supplier: null });
+    expect(c.incidents).toHaveLength(2);
+    expect(c.incidents[1]?.etaMinutes).toBe(7);
+    const none = CalloutResponseSchema.parse({ id: 2, status: 'created', incidentInformation: 'n/a' });
+    expect(none.incidents).toEqual([]);
+    expect(none.responder).toBeNull();
+  });
+
+  it('keeps the Set A flat fields (coordinates, response type) and the tracking url', () => {
+    const c = CalloutResponseSchema.parse({
+      id: 100234,
+      customerId: 452789,
+      predefinedLocationId: 120045,
+      status: 'Responder Dispatched',
+      latitude: 40.7128,
+      longitude: '-74.006',
+      responseTypeId: 2,
+      calloutClassificationId: 3,
+      createdAt: '2024-06-10T14:45:00Z',
+      url: 'https://track.example/abc',
+    });
+    expect(c).toMatchObject({
+      id: '100234',
+      customerId: 452789,
+      latitude: 40.7128,
+      longitude: -74.006,
+      responseTypeId: 2,
+      url: 'https://track.example/abc',
+    });
+  });
+
+  it('reads the raise response in both shapes and keeps Set B message', () => {
+    const b = RaiseResponseSchema.parse({
+      message: 'Callout created',
+      installerIdentifier: 'INSTALLER-ACME',
+      externalReferenceId: 'STORE-001',
+      callout: { id: 100234, status: 'created', predefinedLocationId: 120045 },
+    });
+    expect(b.message).toBe('Callout created');
+    expect(b.callout.id).toBe('100234');
+    const a = RaiseResponseSchema.parse({ id: 100234, status: 'Responder Dispatched', message: 'not a wrapper' });
+    expect(a.message).toBeNull();
+    expect(a.callout.status).toBe('Responder Dispatched');
+    expect(RaiseResponseSchema.safeParse({ message: 'x', callout: { id: 1 } }).success).toBe(false);
+  });
+
+  it('reads active callouts bare or wrapped', () => {
+    const item = { id: 105432, status: 'Responder Dispatched', predefinedLocationId: 12005 };
+    expect(ActiveCalloutsSchema.parse([item]).map((c) => c.id)).toEqual(['105432']);
+    expect(ActiveCalloutsSchema.parse({ message: 'ok', callouts: [item] }).map((c) => c.id)).toEqual(['105432']);
+    expect(ActiveCalloutsSchema.parse({ activeCallouts: [] })).toEqual([]);
+    expect(ActiveCalloutsSchema.safeParse({ message: 'no list here' }).success).toBe(false);
+  });
+
+  it('reads events, exception reasons, the map and the report', () => {
+    expect(
+      CalloutEventListSchema.parse([
+        { id: 771, calloutId: 992011, message: 'Customer reports they are safe.', createdAt: '2024-01-15T09:30:00Z' },
+      ]),
+    ).toEqual([
+      {
+        id: '771',
+        calloutId: '992011',
+        message: 'Customer reports they are safe.',
+        createdAt: '2024-01-15T09:30:00Z',
+        author: null,
+      },
+    ]);
+    expect(
+      CalloutEventResponseSchema.parse({ message: 'Event created', event: { id: 1, message: 'hi' } }).message,
+    ).toBe('hi');
+    expect(CalloutEventListSchema.safeParse([{ id: 1, message: 7 }]).success).toBe(false);
+
+    expect(ExceptionReasonListSchema.parse([{ id: 101, reason: 'Customer unavailable at location' }])).toEqual([
+      { id: 101, reason: 'Customer unavailable at location' },
+    ]);
+    expect(ExceptionReasonListSchema.parse({ exceptionReasons: [{ id: 5, description: 'Other' }] })).toEqual([
+      { id: 5, reason: 'Other' },
+    ]);
+    expect(ExceptionReasonListSchema.safeParse([{ id: 5 }]).success).toBe(false);
+
+    expect(CalloutMapSchema.parse({ url: 'https://maps/x.png', image: null })).toEqual({
+      url: 'https://maps/x.png',
+      image: null,
+    });
+    const report = ResolutionReportSchema.parse({
+      message: 'Resolution report generated',
+      report: {
+        calloutId: 992011,
+        outcome: 'Responder completed',
+        responseTimeSeconds: 420,
+        resolutionTimeSeconds: '1800',
+      },
+    });
+    expect(report).toMatchObject({
+      calloutId: '992011',
+      outcome: 'Responder completed',
+      responseTimeSeconds: 420,
+      resolutionTimeSeconds: 1800,
+      reportUrl: null,
+    });
+  });
+
+  it('reads literal dotted keys as keys, never as a nested path', () => {
+    const [l] = FixedLocationListSchema.parse({
+      predefinedLocations: [
+        {
+          id: '99001',
+          externalReferenceId: 'STORE-001',
+          locationIdentifier: 'Long Street Store',
+          latitude: 'not a number',
+          longitude: '18.4241',
+          'calloutLocationType.id': 4,
+          'calloutLocationType.value': 'Retail',
+          calloutLocationType: { id: 99, value: 'nested: must be ignored' },
+        },
+      ],
+    });
+    expect(l).toMatchObject({
+      id: 99001,
+      locationTypeId: 4,
+      locationType: 'Retail',
+      latitude: null,
+      longitude: 18.4241,
+    });
+    expect(FixedLocationResponseSchema.safeParse({ id: 'x', externalReferenceId: 'A' }).success).toBe(false);
+    expect(FixedLocationResponseSchema.safeParse({ id: 1, externalReferenceId: 2 }).success).toBe(false);
+  });
+});
+
+describe('fixedLocationBody', () => {
+  it('sends Set B names with string coordinates, plus Set A name/address beside them', () => {
+    expect(
+      fixedLocationBody({
+        externalReferenceId: 'STORE-001',
+        name: 'Long Street Store',
+        latitude: -33.9249,
+        longitude: '18.4241',
+        address: '1 Long St, Cape Town',
+        description: '  ',
+        locationTypeId: 3,
+      }),
+    ).toEqual({
+      externalReferenceId: 'STORE-001',
+      locationIdentifier: 'Long Street Store',
+      name: 'Long Street Store',
+      latitude: '-33.9249',
+      longitude: '18.4241',
+      formattedAddress: '1 Long St, Cape Town',
+      address: '1 Long St, Cape Town',
+      calloutLocationTypeId: 3,
+    });
+  });
+
+  it('refuses a coordinate that is not a number in range', () => {
+    const base = { externalReferenceId: 'S', name: 'S', longitude: 0 };
+    expect(() => fixedLocationBody({ ...base, latitude: 'north' })).toThrow(/latitude/);
+    expect(() => fixedLocationBody({ ...base, latitude: 91 })).toThrow(/between -90 and 90/);
+    expect(() => fixedLocationBody({ ...base, latitude: Number.NaN })).toThrow(/latitude/);
   });
 });

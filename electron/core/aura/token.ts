@@ -36,8 +36,9 @@ interface HeldToken {
 }
 
 export class TokenKeeper {
-  private held: HeldToken | null = null;
-  private refreshing: Promise<string> | null = null;
+  // ES private (#): util.inspect of a client must never print the token.
+  #held: HeldToken | null = null;
+  #refreshing: Promise<string> | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
 
@@ -45,12 +46,12 @@ export class TokenKeeper {
 
   /** True when a token is held that needs no refresh yet. */
   get isWarm(): boolean {
-    return this.held !== null && this.opts.now() < this.held.refreshAt;
+    return this.#held !== null && this.opts.now() < this.#held.refreshAt;
   }
 
   /** A token to send now: the held one when usable, else the result of an exchange. */
   async get(): Promise<string> {
-    const held = this.held;
+    const held = this.#held;
     const now = this.opts.now();
     if (held && now < held.refreshAt) return held.value;
     if (held && now < held.usableUntil) {
@@ -63,22 +64,22 @@ export class TokenKeeper {
 
   /** Exchanges credentials for a new token; joins the exchange already in flight, if any. */
   refresh(): Promise<string> {
-    this.refreshing ??= this.opts
+    this.#refreshing ??= this.opts
       .exchange()
       .then((grant) => {
         this.hold(grant);
         return grant.token;
       })
       .finally(() => {
-        this.refreshing = null;
+        this.#refreshing = null;
       });
-    return this.refreshing;
+    return this.#refreshing;
   }
 
   /** Forgets the held token (all of them, or only `token` if that is the one held: after a 401). */
   invalidate(token?: string): void {
-    if (token !== undefined && this.held?.value !== token) return;
-    this.held = null;
+    if (token !== undefined && this.#held?.value !== token) return;
+    this.#held = null;
     this.clearTimer();
   }
 
@@ -94,7 +95,7 @@ export class TokenKeeper {
     const expiresAt = now + lifetime;
     const refreshAt = expiresAt - Math.min(MAX_REFRESH_MARGIN_MS, lifetime / 4);
     const usableUntil = expiresAt - Math.min(MAX_EXPIRY_SKEW_MS, lifetime / 10);
-    this.held = { value: grant.token, expiresAt, refreshAt, usableUntil };
+    this.#held = { value: grant.token, expiresAt, refreshAt, usableUntil };
     this.schedule(refreshAt - now);
   }
 
