@@ -194,6 +194,7 @@ export function parseRetryAfter(value: string | null, now: number): number | nul
 }
 
 function formatSeconds(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
   const s = ms / 1000;
   return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
 }
