@@ -35,7 +35,7 @@ export interface ApiOptions {
 }
 
 const numericString = z
-  .string()
+  .string({ error: 'must be a number written as a string' })
   .trim()
   .regex(/^-?\d+(\.\d+)?$/, 'must be a number written as a string');
 /** Set A documents doubles; numeric strings are accepted too (our client sends strings). */
