@@ -49,6 +49,7 @@ export interface ShellWindowOptions {
     webviewTag: boolean;
     navigateOnDragDrop: boolean;
     spellcheck: boolean;
+    disableBlinkFeatures: string;
     devTools: boolean;
   };
 }

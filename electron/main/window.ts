@@ -82,6 +82,8 @@ export function createMainWindow(api: Pick<ShellApi, 'app' | 'BrowserWindow'>, o
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // Middle-click on a link would ask for a new window (denied anyway): not even that.
+      disableBlinkFeatures: 'Auxclick',
       devTools: development,
     },
   });

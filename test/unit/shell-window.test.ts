@@ -34,6 +34,7 @@ describe('main window', () => {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
       devTools: false,
     });
     expect(win.options.show).toBe(false);
