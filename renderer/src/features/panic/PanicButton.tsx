@@ -65,41 +65,43 @@ export const PanicButton = memo(function PanicButton({ siteName, holdMs, onConfi
 
   const holdSeconds = (holdMs / 1000).toLocaleString('en-GB', { maximumFractionDigits: 1 });
   const idleHint = holdMs <= 0 ? 'Press to raise' : `Hold ${holdSeconds} s`;
+  // The hint sits under the button, not in it: the button's name stays exactly "Panic: <site>"
+  // and still contains its visible word (WCAG 2.5.3); the hint is the button's description.
   return (
-    <button
-      type="button"
-      className={`panic-button${progress > 0 ? ' holding' : ''}`}
-      aria-label={`Panic: ${siteName}`}
-      aria-describedby={hintId}
-      style={{ ['--hold' as string]: String(progress) }}
-      onPointerDown={(e) => {
-        if (e.button !== 0) return;
-        e.currentTarget.setPointerCapture(e.pointerId);
-        begin();
-      }}
-      onPointerUp={cancel}
-      onPointerCancel={cancel}
-      onContextMenu={(e) => e.preventDefault()}
-      onKeyDown={(e) => {
-        if (!isHoldKey(e.key)) return;
-        // Stop the browser's own click on Space/Enter: only a full hold raises a panic.
-        e.preventDefault();
-        if (!e.repeat) begin();
-      }}
-      onKeyUp={(e) => {
-        if (!isHoldKey(e.key)) return;
-        e.preventDefault();
-        cancel();
-      }}
-      onBlur={cancel}
-    >
-      <span className="panic-ring" aria-hidden="true" />
-      <span className="panic-word" aria-hidden="true">
-        PANIC
-      </span>
-      <span className="panic-hint" id={hintId}>
+    <div className="panic">
+      <button
+        type="button"
+        className={`panic-button${progress > 0 ? ' holding' : ''}`}
+        aria-label={`Panic: ${siteName}`}
+        aria-describedby={hintId}
+        style={{ ['--hold' as string]: String(progress) }}
+        onPointerDown={(e) => {
+          if (e.button !== 0) return;
+          e.currentTarget.setPointerCapture(e.pointerId);
+          begin();
+        }}
+        onPointerUp={cancel}
+        onPointerCancel={cancel}
+        onContextMenu={(e) => e.preventDefault()}
+        onKeyDown={(e) => {
+          if (!isHoldKey(e.key)) return;
+          // Stop the browser's own click on Space/Enter: only a full hold raises a panic.
+          e.preventDefault();
+          if (!e.repeat) begin();
+        }}
+        onKeyUp={(e) => {
+          if (!isHoldKey(e.key)) return;
+          e.preventDefault();
+          cancel();
+        }}
+        onBlur={cancel}
+      >
+        <span className="panic-ring" aria-hidden="true" />
+        <span className="panic-word">PANIC</span>
+      </button>
+      <p className={`panic-hint${confirmed ? ' panic-hint-raised' : ''}`} id={hintId}>
         {confirmed ? 'Panic raised — see below' : progress > 0 ? 'Keep holding…' : idleHint}
-      </span>
-    </button>
+      </p>
+    </div>
   );
 });

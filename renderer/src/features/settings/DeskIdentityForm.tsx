@@ -22,7 +22,7 @@ export function DeskIdentityForm({ settings }: { settings: Settings }) {
   };
 
   return (
-    <form className="form" aria-labelledby="desk-identity-title" onSubmit={(e) => void submit(e)}>
+    <form className="form" aria-labelledby="desk-identity-title" noValidate onSubmit={(e) => void submit(e)}>
       <h2 id="desk-identity-title">This desk</h2>
       <TextField
         label="Control-room phone number"

@@ -61,7 +61,7 @@ export function SettingsView({ desk }: { desk: DeskState }) {
   return (
     <>
       <ViewHeading>Settings</ViewHeading>
-      <form className="form panel" aria-labelledby="settings-form-title" onSubmit={(e) => void submit(e)}>
+      <form className="form panel" aria-labelledby="settings-form-title" noValidate onSubmit={(e) => void submit(e)}>
         <h2 id="settings-form-title">Panic button and hotkey</h2>
         <TextField
           label="Hold time (seconds)"

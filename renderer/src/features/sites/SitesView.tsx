@@ -1,4 +1,4 @@
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import type { DeskState, Site } from '../../../../electron/shared/model';
 import { useDesk } from '../../store';
 import { ErrorText } from '../../ui/ErrorText';
@@ -28,7 +28,11 @@ export function SitesView({ desk }: { desk: DeskState }) {
   const deferred = useDeferredValue(query);
   const filterId = useId();
   const listed = useMemo(() => filterSites(desk.allSites, deferred), [desk.allSites, deferred]);
-  const shownIds = desk.settings.shownSiteIds;
+  // A tick shows at once; the desk's next state confirms it (or the error undoes it).
+  const [optimistic, setOptimistic] = useState<{ ids: string[] | null } | null>(null);
+  const saved = desk.settings.shownSiteIds;
+  useEffect(() => setOptimistic(null), [saved]);
+  const shownIds = optimistic ? optimistic.ids : saved;
   const isShown = (id: string): boolean => shownIds === null || shownIds.includes(id);
 
   const sync = async (): Promise<void> => {
@@ -39,8 +43,10 @@ export function SitesView({ desk }: { desk: DeskState }) {
   };
 
   const choose = async (next: string[] | null): Promise<void> => {
+    setOptimistic({ ids: next });
     const result = await call('sites.choose', { shownSiteIds: next });
-    setChooseError(result.ok ? null : result.error.message);
+    if (!result.ok) setOptimistic(null);
+    setChooseError(result.ok ? null : `The desk's sites were not changed: ${result.error.message}`);
   };
 
   const toggle = (id: string, show: boolean): void => {

@@ -1,0 +1,61 @@
+import { expect, test } from '@playwright/test';
+import { closeEverything, expectAccessible, holdToConfirm, shot } from './support';
+
+test.afterEach(async ({ page }) => closeEverything(page));
+
+const VIEWS = ['History', 'Sites', 'Settings', 'Audit log', 'Setup'] as const;
+
+test('every screen passes an axe-core scan with no serious or critical violation', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Panic: Downtown Branch' })).toBeVisible();
+  await expectAccessible(page, 'the idle desk');
+
+  // The desk with a callout underway: stage, timeline, message box, cancel, training controls.
+  await holdToConfirm(page, 'Panic: Downtown Branch');
+  const callout = page.getByRole('region', { name: 'Callout for Downtown Branch' });
+  await expect(callout.locator('.callout-stage')).toHaveText('Created');
+  await callout.getByRole('button', { name: 'Dispatch responder' }).click();
+  await expect(callout.locator('.callout-stage')).toHaveText('Dispatched');
+  await expectAccessible(page, 'the desk with a callout');
+  await shot(page, 'a11y-01-desk-dispatched');
+
+  const nav = page.getByRole('navigation', { name: 'Views' });
+  for (const view of VIEWS) {
+    await nav.getByRole('button', { name: view }).click();
+    await expect(page.getByRole('heading', { level: 1, name: view })).toBeVisible();
+    await expect(nav.getByRole('button', { name: view })).toHaveAttribute('aria-current', 'page');
+    await expectAccessible(page, view);
+  }
+});
+
+test('keyboard alone: every view is reachable, focus is visible, and Alt+1 brings back the panic buttons', async ({
+  page,
+}) => {
+  await page.goto('/');
+  // Tab from the top reaches the navigation first, then the desk's controls.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Desk' })).toBeFocused();
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+  expect(outline).toBe('solid');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'History' })).toBeFocused();
+  await page.keyboard.press('Alt+1');
+  const panic = page.getByRole('button', { name: 'Panic: Downtown Branch' });
+  await expect(panic).toBeVisible();
+  // One Tab from the desk's heading reaches a control on the desk; the panic button is among the first.
+  for (let i = 0; i < 6; i += 1) {
+    if (await panic.evaluate((el) => el === document.activeElement)) break;
+    await page.keyboard.press('Tab');
+  }
+  await expect(panic).toBeFocused();
+  const box = await panic.boundingBox();
+  expect(box?.height ?? 0).toBeGreaterThanOrEqual(140);
+  const colours = await panic.evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { color: s.color, background: s.backgroundColor };
+  });
+  expect(colours.color).toBe('rgb(255, 255, 255)');
+  expect(colours.background).toBe('rgb(179, 20, 27)');
+  await shot(page, 'a11y-02-panic-focused');
+});

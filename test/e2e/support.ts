@@ -1,0 +1,70 @@
+// Helpers shared by the end-to-end specs: screenshots, the operator's hold-to-confirm, reading the
+// desk's state through the page's own bridge, cleaning up between specs, and the axe scan.
+// One harness serves every spec of a run (one data folder), so each spec leaves the desk idle.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import type { DeskState } from '../../electron/shared/model';
+
+/** A full-page screenshot from the top, under test-results/screens/, for a person to look at. */
+export async function shot(page: Page, name: string): Promise<void> {
+  // The header is sticky: scroll to the top so it sits above the content in a full-page capture.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+}
+
+/** Holds a panic button for longer than the default hold time, as an operator would. */
+export async function holdToConfirm(page: Page, name: string, holdMs = 1800): Promise<void> {
+  const button = page.getByRole('button', { name, exact: true });
+  await button.scrollIntoViewIfNeeded();
+  await button.hover();
+  await page.mouse.down();
+  await page.waitForTimeout(holdMs);
+  await page.mouse.up();
+}
+
+/** The desk's whole state, read through the page's bridge exactly as the renderer reads it. */
+export async function deskState(page: Page): Promise<DeskState> {
+  const state = await page.evaluate(async () => {
+    const result = await window.panicDesk?.invoke('state.get', {});
+    return result?.ok ? result.value : null;
+  });
+  if (!state) throw new Error('state.get failed');
+  return state;
+}
+
+/** Runs any command through the page's bridge (for set-up and clean-up, not for what is tested). */
+export async function invoke(page: Page, name: string, payload: unknown): Promise<{ ok: boolean; error?: unknown }> {
+  return page.evaluate(
+    async ([n, p]) => {
+      const bridge = window.panicDesk as unknown as {
+        invoke(name: string, payload: unknown): Promise<{ ok: boolean; error?: unknown }>;
+      };
+      return bridge.invoke(n as string, p);
+    },
+    [name, payload] as const,
+  );
+}
+
+/** Leaves the desk idle for the next spec: no practised fault, no autoplay, every callout closed. */
+export async function closeEverything(page: Page): Promise<void> {
+  await invoke(page, 'training.fault', { fault: null });
+  await invoke(page, 'training.autoplay', { on: false });
+  const state = await deskState(page);
+  for (const callout of state.callouts) {
+    if (callout.stage !== 'closed') await invoke(page, 'training.advance', { calloutId: callout.id, step: 'close' });
+  }
+}
+
+/** The number of callouts the desk knows for a site. */
+export async function calloutCount(page: Page, siteId: string): Promise<number> {
+  return (await deskState(page)).callouts.filter((c) => c.siteId === siteId).length;
+}
+
+/** An axe-core scan of what is on screen: no serious or critical violation is allowed. */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad, `axe violations on ${screen}`).toEqual([]);
+}
