@@ -1,6 +1,7 @@
 // One HTTP exchange with AURA: timeout, capped body, status -> typed AuraError, JSON + zod.
 // Knows nothing of tokens; the client adds the Authorization header and the 401 retry.
 import type { z } from 'zod';
+import { Deadlines } from './deadlines';
 import { AuraError } from './errors';
 import type { Redactor } from './redact';
 
@@ -26,7 +27,8 @@ export interface SendOptions<S extends z.ZodType | null> {
   path: string;
   /** Null: the body is ignored (DELETE, or any answer we only need the status of). */
   schema: S;
-  headers?: Record<string, string>;
+  /** The Authorization header value (the client's bearer), when the route needs one. */
+  authorization?: string;
   body?: unknown;
   timeoutMs?: number;
   statusReaders?: Partial<Record<number, StatusReader>>;
@@ -42,16 +44,26 @@ export interface HttpResult<T> {
 type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 export class AuraHttp {
+  private readonly deadlines = new Deadlines();
+
   constructor(private readonly opts: HttpOptions) {}
 
   async send<S extends z.ZodType | null>(options: SendOptions<S>): Promise<HttpResult<Output<S>>> {
     const { method, path } = options;
     const what = `${method} ${path}`;
     const timeoutMs = options.timeoutMs ?? this.opts.timeoutMs;
-    const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+    const headers: Record<string, string> = { accept: 'application/json' };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
+    if (options.authorization !== undefined) headers.authorization = options.authorization;
     let response: Response;
     let text: string;
+    // One deadline for the whole exchange, headers and body.
+    const controller = new AbortController();
+    let timedOut = false;
+    const done = this.deadlines.add(timeoutMs, () => {
+      timedOut = true;
+      controller.abort();
+    });
     try {
       response = await this.opts.fetch(this.opts.baseUrl + path, {
         method,
@@ -59,16 +71,17 @@ export class AuraHttp {
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
         // An API never redirects; following one could carry the secret or a token elsewhere.
         redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: controller.signal,
       });
       text = await readCapped(response, this.opts.maxBodyBytes);
     } catch (error) {
       if (error instanceof AuraError) throw error;
-      const name = error instanceof Error ? error.name : '';
-      if (name === 'TimeoutError' || name === 'AbortError') {
+      if (timedOut) {
         throw new AuraError('timeout', `AURA did not answer within ${formatSeconds(timeoutMs)} (${what})`);
       }
       throw new AuraError('network', `Cannot reach AURA (${what}): ${this.opts.redactor.redact(causeOf(error))}`);
+    } finally {
+      done();
     }
     const status = response.status;
     if (status < 200 || status >= 300) throw this.errorFor(status, text, response.headers, what, options);

@@ -51,15 +51,25 @@ export class TokenKeeper {
 
   /** A token to send now: the held one when usable, else the result of an exchange. */
   async get(): Promise<string> {
+    return this.peek() ?? this.refresh();
+  }
+
+  /**
+   * The held token if it is still worth sending, synchronously (a press then reaches fetch
+   * without yielding to the event loop); null when an exchange is needed. Inside the refresh
+   * margin it starts a background refresh and still returns the current token.
+   */
+  peek(): string | null {
     const held = this.#held;
+    if (!held) return null;
     const now = this.opts.now();
-    if (held && now < held.refreshAt) return held.value;
-    if (held && now < held.usableUntil) {
+    if (now < held.refreshAt) return held.value;
+    if (now < held.usableUntil) {
       // Close to expiry: refresh behind the caller's back, do not make the caller wait.
       this.refresh().catch(() => undefined);
       return held.value;
     }
-    return this.refresh();
+    return null;
   }
 
   /** Exchanges credentials for a new token; joins the exchange already in flight, if any. */
