@@ -4,7 +4,10 @@ import { calloutCount, closeEverything, deskState, expectAccessible, holdToConfi
 const SITE = 'Downtown Branch';
 const PHONE = '+27 11 555 0199';
 
-test.afterEach(async ({ page }) => closeEverything(page));
+test.afterEach(async ({ page }) => {
+  await closeEverything(page);
+  await invoke(page, 'settings.update', { controlRoomPhone: '' });
+});
 
 test('NOT SENT during a practised outage, then delivered after recovery as exactly one callout', async ({ page }) => {
   await page.goto('/');

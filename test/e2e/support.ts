@@ -7,9 +7,11 @@ import type { DeskState } from '../../electron/shared/model';
 
 /** A full-page screenshot from the top, under test-results/screens/, for a person to look at. */
 export async function shot(page: Page, name: string): Promise<void> {
+  // A modal's backdrop covers the window only: capture the window, as the operator sees it.
+  const modal = (await page.locator('dialog[open]').count()) > 0;
   // The header is sticky: scroll to the top so it sits above the content in a full-page capture.
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+  if (!modal) await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: !modal });
 }
 
 /** Holds a panic button for longer than the default hold time, as an operator would. */

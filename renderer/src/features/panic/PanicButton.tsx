@@ -9,6 +9,36 @@ interface Props {
 const isHoldKey = (key: string): boolean => key === ' ' || key === 'Enter';
 
 /**
+ * The ring is a conic fill around a wide button; a plain angle would race along the short sides.
+ * This turns "fraction of the edge walked clockwise from the top centre" into the angle that
+ * reaches that point, so the band grows at an even pace all the way round.
+ */
+export function ringAngle(progress: number, width: number, height: number): number {
+  if (progress <= 0 || width <= 0 || height <= 0) return 0;
+  if (progress >= 1) return 360;
+  const w = width;
+  const h = height;
+  // The edge, clockwise from the top centre: each side's length and the point at t along it.
+  const sides: ReadonlyArray<[number, (t: number) => [number, number]]> = [
+    [w / 2, (t) => [w / 2 + t, 0]],
+    [h, (t) => [w, t]],
+    [w, (t) => [w - t, h]],
+    [h, (t) => [0, h - t]],
+    [w / 2, (t) => [t, 0]],
+  ];
+  let left = progress * 2 * (w + h);
+  let point: [number, number] = [w / 2, 0];
+  for (const [length, at] of sides) {
+    point = at(Math.min(left, length));
+    if (left <= length) break;
+    left -= length;
+  }
+  const [x, y] = point;
+  const degrees = (Math.atan2(x - w / 2, h / 2 - y) * 180) / Math.PI;
+  return degrees < 0 ? degrees + 360 : degrees;
+}
+
+/**
  * Hold to confirm: a ring fills over `holdMs`; releasing early cancels and sends nothing.
  * Pointer, Space and Enter all work the same way. Never disabled: a press is always accepted,
  * whatever the network does (the desk queues it).
@@ -17,6 +47,7 @@ export const PanicButton = memo(function PanicButton({ siteName, holdMs, onConfi
   const [progress, setProgress] = useState(0);
   const [confirmed, setConfirmed] = useState(false);
   const startedAt = useRef<number | null>(null);
+  const size = useRef({ width: 0, height: 0 });
   const frame = useRef<number | null>(null);
   const hintId = useId();
   const confirmRef = useRef(onConfirm);
@@ -35,8 +66,10 @@ export const PanicButton = memo(function PanicButton({ siteName, holdMs, onConfi
     confirmRef.current();
   };
 
-  const begin = (): void => {
+  const begin = (target: HTMLElement): void => {
     if (startedAt.current !== null) return;
+    const box = target.getBoundingClientRect();
+    size.current = { width: box.width, height: box.height };
     startedAt.current = performance.now();
     setConfirmed(false);
     if (holdMs <= 0) return finish();
@@ -74,11 +107,11 @@ export const PanicButton = memo(function PanicButton({ siteName, holdMs, onConfi
         className={`panic-button${progress > 0 ? ' holding' : ''}`}
         aria-label={`Panic: ${siteName}`}
         aria-describedby={hintId}
-        style={{ ['--hold' as string]: String(progress) }}
+        style={{ ['--hold-deg' as string]: String(ringAngle(progress, size.current.width, size.current.height)) }}
         onPointerDown={(e) => {
           if (e.button !== 0) return;
           e.currentTarget.setPointerCapture(e.pointerId);
-          begin();
+          begin(e.currentTarget);
         }}
         onPointerUp={cancel}
         onPointerCancel={cancel}
@@ -87,7 +120,7 @@ export const PanicButton = memo(function PanicButton({ siteName, holdMs, onConfi
           if (!isHoldKey(e.key)) return;
           // Stop the browser's own click on Space/Enter: only a full hold raises a panic.
           e.preventDefault();
-          if (!e.repeat) begin();
+          if (!e.repeat) begin(e.currentTarget);
         }}
         onKeyUp={(e) => {
           if (!isHoldKey(e.key)) return;

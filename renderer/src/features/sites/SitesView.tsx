@@ -124,7 +124,7 @@ export function SitesView({ desk }: { desk: DeskState }) {
                     />
                   </td>
                   <th scope="row">{site.name}</th>
-                  <td>{site.id}</td>
+                  <td className="nowrap">{site.id}</td>
                   <td>{site.address ?? '—'}</td>
                   <td>{coordinates(site)}</td>
                   <td className="row-actions">
