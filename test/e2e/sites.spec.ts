@@ -110,3 +110,42 @@ test('choose which sites the desk shows and in which order', async ({ page }) =>
   await expect(page.getByRole('button', { name: 'Panic: Loading Bay' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Panic: Downtown Branch' })).toBeVisible();
 });
+
+test('with many sites a filter keeps the desk usable, and never hides a site with a callout', async ({ page }) => {
+  await page.goto('/');
+  const refs = Array.from({ length: 8 }, (_, i) => `E2E-MANY-${i + 1}`);
+  try {
+    for (const [i, ref] of refs.entries()) {
+      const created = await invoke(page, 'sites.create', {
+        externalReferenceId: ref,
+        name: `${i % 2 ? 'Warehouse' : 'Clinic'} ${i + 1}`,
+        latitude: -26 - i / 100,
+        longitude: 28 + i / 100,
+      });
+      expect(created.ok).toBe(true);
+    }
+    const grid = page.getByRole('list', { name: 'Sites' });
+    await expect(grid.getByRole('heading', { level: 2 })).toHaveCount(9);
+    await holdToConfirm(page, 'Panic: Clinic 1');
+    await expect(page.getByRole('region', { name: 'Callout for Clinic 1' }).locator('.callout-stage')).toHaveText(
+      'Created',
+    );
+
+    await page.getByRole('searchbox', { name: 'Filter sites' }).fill('warehouse');
+    // The four warehouses, and Clinic 1 because its callout is underway.
+    await expect(grid.getByRole('heading', { level: 2 })).toHaveText([
+      'Clinic 1',
+      'Warehouse 2',
+      'Warehouse 4',
+      'Warehouse 6',
+      'Warehouse 8',
+    ]);
+    await expect(page.getByText('5 of 9 sites')).toBeVisible();
+    await shot(page, 'sites-05-desk-filtered');
+    await page.getByRole('searchbox', { name: 'Filter sites' }).fill('no such site');
+    await expect(grid.getByRole('heading', { level: 2 })).toHaveText(['Clinic 1']);
+  } finally {
+    await closeEverything(page);
+    for (const ref of refs) await invoke(page, 'sites.delete', { siteId: ref });
+  }
+});
