@@ -2,7 +2,7 @@
 // zod schema, runs the desk's handler and wraps the outcome as a CommandResult. Both transports
 // (Electron IPC in main, the WebSocket in the test harness) call this and nothing else.
 import { commands, type CommandName, type CommandResult } from '../shared/contract';
-import type { Desk } from './desk';
+import type { Handlers } from './session';
 import { describeError } from './aura/errors';
 import { AuraError } from './aura/errors';
 
@@ -10,7 +10,11 @@ export function isCommandName(name: unknown): name is CommandName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(commands, name);
 }
 
-export async function runCommand(desk: Desk, name: unknown, payload: unknown): Promise<CommandResult<unknown>> {
+export async function runCommand(
+  target: { handlers: Handlers },
+  name: unknown,
+  payload: unknown,
+): Promise<CommandResult<unknown>> {
   if (!isCommandName(name)) {
     return { ok: false, error: { code: 'unknownCommand', message: `Unknown command ${String(name).slice(0, 60)}` } };
   }
@@ -25,7 +29,7 @@ export async function runCommand(desk: Desk, name: unknown, payload: unknown): P
   }
   try {
     // The handler map is keyed by the same names; the cast only joins the union back up.
-    const handler = desk.handlers[name] as (input: unknown) => Promise<unknown>;
+    const handler = target.handlers[name] as (input: unknown) => Promise<unknown>;
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
     const message =

@@ -10,7 +10,9 @@ import {
   DEFAULT_SETTINGS,
   SettingsSchema,
   SiteSchema,
+  TrainingStateSchema,
   type Callout,
+  type Connection,
   type DeskState,
   type Environment,
   type HotkeyState,
@@ -18,6 +20,7 @@ import {
   type Press,
   type Settings,
   type Site,
+  type TrainingState,
 } from '../shared/model';
 import { STAGE_WORDS } from '../shared/stages';
 import type { CalloutRead } from './aura/client';
@@ -54,6 +57,8 @@ export interface DeskOptions {
   store: KeyValueStore;
   /** Where the outbox and the audit log live. */
   dataDir: string;
+  /** The non-secret part of the AURA connection, for the renderer. */
+  connection?: Connection;
   /** Why a press cannot be attempted at all (no credentials, no keychain); null when it can. */
   configProblem?: ConfigProblem;
   /** Problems found while opening the store, to tell the operator once. */
@@ -71,11 +76,6 @@ type Listener = (state: DeskState) => void;
 /** Closed callouts stay in the history this long. */
 const HISTORY_MS = 30 * 24 * 3600 * 1000;
 
-/** A command whose behaviour is still being built; fails loudly with the issue that brings it. */
-function pending(what: string, issue: number): never {
-  throw new Error(`${what} is not available yet (issue ${issue})`);
-}
-
 export class Desk {
   private readonly clock: Clock;
   private readonly outbox: Outbox;
@@ -92,18 +92,29 @@ export class Desk {
   private notices: Notice[] = [];
   private hotkey: HotkeyState = { registered: false, error: null, testing: false, lastTestOkAt: null };
   private emitQueued = false;
+  private training: TrainingState;
 
   constructor(private readonly opts: DeskOptions) {
     const env = opts.environment;
     this.clock = opts.clock ?? systemClock;
-    // Sites and callouts are kept per environment, so that switching never mixes them.
-    this.keys = { sites: `${env}.sites`, callouts: `${env}.callouts`, lastSync: `${env}.lastSyncAt` };
+    // Sites and callouts are kept per environment, so that switching never mixes them. (No dots
+    // in keys: electron-store and conf read a dot as a path into a nested object.)
+    this.keys = { sites: `sites-${env}`, callouts: `callouts-${env}`, lastSync: `lastSyncAt-${env}` };
     const report = (problem: string): void => this.notice('warning', problem);
     const backupDir = join(opts.dataDir, 'backups');
     const now = this.clock.now();
     this.settings = readValidated(opts.store, 'settings', SettingsSchema, DEFAULT_SETTINGS, backupDir, now, report);
     this.sites = readValidated(opts.store, this.keys.sites, z.array(SiteSchema), [], backupDir, now, report);
     this.callouts = readValidated(opts.store, this.keys.callouts, z.array(CalloutSchema), [], backupDir, now, report);
+    this.training = readValidated(
+      opts.store,
+      'trainingPractice',
+      TrainingStateSchema,
+      { autoplay: false, fault: null },
+      backupDir,
+      now,
+      report,
+    );
     this.lastSyncAt = readValidated(
       opts.store,
       this.keys.lastSync,
@@ -194,11 +205,11 @@ export class Desk {
     const sites = shown ? shown.flatMap((id) => this.sites.filter((site) => site.id === id)) : this.sites;
     return {
       environment: this.opts.environment,
-      connection: {
+      connection: this.opts.connection ?? {
         environment: this.opts.environment,
         baseUrl: null,
         clientId: null,
-        hasSecret: this.opts.api !== null,
+        hasSecret: false,
       },
       readiness: this.readiness.current,
       sites,
@@ -207,7 +218,7 @@ export class Desk {
       presses: this.outbox.all(),
       callouts: this.callouts,
       settings: this.settings,
-      training: this.opts.training ? { autoplay: false, fault: null } : null,
+      training: this.opts.training ? this.training : null,
       hotkey: this.hotkey,
       notices: this.notices,
     };
@@ -227,7 +238,10 @@ export class Desk {
       await this.refreshCallout(callout.id).catch(() => undefined);
       return { sent: true as const };
     },
-    'setup.saveCredentials': async () => pending('Saving credentials', 5),
+    // The host (session.ts) saves credentials and replaces this desk with one for the new environment.
+    'setup.saveCredentials': async () => {
+      throw new Error('Credentials are saved by the desk host, not by a desk');
+    },
     'sites.sync': async () => {
       await this.syncSites();
       return this.sites;
@@ -273,13 +287,26 @@ export class Desk {
       return {};
     },
     'training.advance': async ({ calloutId, step }) => {
-      if (!this.opts.training) throw new Error('Responder controls exist only in Training mode');
-      await this.opts.training.advance(calloutId, step);
+      await this.requireTraining().advance(calloutId, step);
       const outcome = await this.refreshCallout(calloutId);
       return { stage: outcome.stage };
     },
-    'training.autoplay': async () => pending('Autoplay', 6),
-    'training.fault': async () => pending('Practising a network failure', 6),
+    'training.autoplay': async ({ on }) => {
+      await this.requireTraining().setAutoplay(on);
+      this.setTraining({ autoplay: on });
+      // Autoplay moves callouts on its own: poll them at the moving pace again.
+      for (const c of this.callouts) if (c.stage !== 'closed') this.poller.track(c.id, 'created', 0);
+      return {};
+    },
+    'training.fault': async ({ fault }) => {
+      await this.requireTraining().setFault(fault);
+      this.setTraining({ fault });
+      this.audit.record(
+        'settings',
+        fault ? `Training: practising a network failure (${fault})` : 'Training: network failure practice ended',
+      );
+      return {};
+    },
     'audit.list': async ({ text, limit }) => {
       const { entries, chain } = this.audit.list(text, limit);
       return { entries, chainOk: chain.ok, problem: chain.problem };
@@ -320,6 +347,16 @@ export class Desk {
     );
     this.emit();
     return press;
+  }
+
+  /** Records a change of AURA connection in the audit log: environment and client id, never the secret. */
+  recordCredentialsChange(before: Connection, after: Connection): void {
+    const describe = (c: Connection) =>
+      c.environment === 'training' ? 'Training' : `${c.environment} client ${c.clientId}`;
+    this.audit.record('credentials', `AURA connection changed: ${describe(before)} → ${describe(after)}`, {
+      environment: after.environment,
+      clientId: after.clientId,
+    });
   }
 
   /** Main reports whether the global hotkey could be registered, and why not. */
@@ -439,6 +476,17 @@ export class Desk {
     this.poller.track(callout.id, next.stage);
     this.emit();
     return { stage: next.stage };
+  }
+
+  private requireTraining(): TrainingControl {
+    if (!this.opts.training) throw new Error('This exists only in Training mode');
+    return this.opts.training;
+  }
+
+  private setTraining(patch: Partial<TrainingState>): void {
+    this.training = { ...this.training, ...patch };
+    this.opts.store.set('trainingPractice', this.training);
+    this.emit();
   }
 
   private requireApi(): DeskApi {

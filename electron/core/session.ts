@@ -1,28 +1,21 @@
-// Builds a running desk for a host (Electron main or the web harness). In Training mode it starts
-// the embedded AURA simulator on 127.0.0.1 and talks to it exactly as it would to AURA.
+// The running desk of a host (Electron main or the web harness), for whichever AURA environment
+// is configured. Training runs the embedded simulator on 127.0.0.1 and talks to it exactly as
+// it would to AURA. Saving new credentials verifies them, then replaces the desk with one for the
+// new environment: sites, callouts and unsent presses of two environments never mix.
+import { join } from 'node:path';
 import { startSimulator, type RunningSimulator } from '../simulator/server';
+import { COMMAND_NAMES, type CommandName, type CommandOutput, type CommandParsedInput } from '../shared/contract';
+import type { DeskState } from '../shared/model';
 import { AuraClient } from './aura/client';
+import { ConnectionManager } from './connection';
 import { Desk, type DeskApi, type DeskOptions } from './desk';
-import type { KeyValueStore } from './ports';
+import type { CredentialVault, KeyValueStore } from './ports';
 import { simulatorControl } from './training';
 
 /** The embedded simulator's credentials: not secret, they open nothing but the local simulator. */
 const TRAINING_CREDENTIALS = { clientId: 'training-desk', clientSecret: 'training-only-not-a-secret' };
 
-export interface DeskSession {
-  desk: Desk;
-  simulator: RunningSimulator | null;
-  close(): Promise<void>;
-}
-
-export interface SessionOptions {
-  store: KeyValueStore;
-  /** Where the outbox, the audit log and backups live. */
-  dataDir: string;
-  /** Problems found opening the store (e.g. a corrupt settings file set aside). */
-  startupProblems?: string[];
-  timing?: DeskOptions['timing'];
-}
+export type Handlers = { [N in CommandName]: (input: CommandParsedInput<N>) => Promise<CommandOutput<N>> };
 
 /** The desk's view of an AuraClient: AURA's shapes in, the desk's words out. */
 export function deskApiFor(client: AuraClient): DeskApi {
@@ -57,30 +50,171 @@ export function deskApiFor(client: AuraClient): DeskApi {
   };
 }
 
-export async function openTrainingSession(options: SessionOptions): Promise<DeskSession> {
-  const simulator = await startSimulator(TRAINING_CREDENTIALS);
-  const client = new AuraClient({
-    baseUrl: simulator.baseUrl,
-    clientId: TRAINING_CREDENTIALS.clientId,
-    getSecret: async () => TRAINING_CREDENTIALS.clientSecret,
-  });
-  const desk = new Desk({
-    environment: 'training',
-    api: deskApiFor(client),
-    store: options.store,
-    dataDir: options.dataDir,
-    startupProblems: options.startupProblems,
-    training: simulatorControl(simulator.origin),
-    timing: options.timing,
-  });
-  await desk.start();
+export interface HostOptions {
+  store: KeyValueStore;
+  /** Where the outboxes, the audit log, backups and the Training simulator's world live. */
+  dataDir: string;
+  vault: CredentialVault;
+  /** Problems found opening the store (e.g. a corrupt settings file set aside). */
+  startupProblems?: string[];
+  timing?: DeskOptions['timing'];
+}
+
+/** What runs for one environment: the desk, and its client or simulator. */
+interface Running {
+  desk: Desk;
+  client: AuraClient | null;
+  simulator: RunningSimulator | null;
+}
+
+export class DeskHost {
+  private running: Running | null = null;
+  private readonly listeners = new Set<(state: DeskState) => void>();
+  private unsubscribe: (() => void) | null = null;
+  private readonly connections: ConnectionManager;
+
+  private constructor(private readonly opts: HostOptions) {
+    this.connections = new ConnectionManager({ store: opts.store, vault: opts.vault });
+  }
+
+  static async open(opts: HostOptions): Promise<DeskHost> {
+    const host = new DeskHost(opts);
+    await host.switchDesk(opts.startupProblems ?? []);
+    return host;
+  }
+
+  /** The current desk (it changes when the environment does). */
+  get desk(): Desk {
+    if (!this.running) throw new Error('the desk is not open');
+    return this.running.desk;
+  }
+
+  /** The Training simulator, when Training is the current environment. */
+  get simulator(): RunningSimulator | null {
+    return this.running?.simulator ?? null;
+  }
+
+  /** Every command, on whichever desk is current; saving credentials switches the desk. */
+  readonly handlers: Handlers = Object.fromEntries(
+    COMMAND_NAMES.map((name) => [
+      name,
+      name === 'setup.saveCredentials'
+        ? (input: CommandParsedInput<'setup.saveCredentials'>) => this.saveCredentials(input)
+        : (input: unknown) => (this.desk.handlers[name] as (i: unknown) => Promise<unknown>)(input),
+    ]),
+  ) as Handlers;
+
+  onChange(listener: (state: DeskState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  getState(): DeskState {
+    return this.desk.getState();
+  }
+
+  async close(): Promise<void> {
+    await this.stopRunning();
+  }
+
+  private async saveCredentials(
+    input: CommandParsedInput<'setup.saveCredentials'>,
+  ): Promise<CommandOutput<'setup.saveCredentials'>> {
+    const before = this.connections.connection();
+    const after = await this.connections.save(input);
+    this.desk.recordCredentialsChange(before, after);
+    await this.switchDesk([]);
+    return { saved: true };
+  }
+
+  private async switchDesk(startupProblems: string[]): Promise<void> {
+    const hotkey = this.running?.desk.getState().hotkey;
+    await this.stopRunning();
+    const opened = await this.connections.open();
+    const base = {
+      store: this.opts.store,
+      dataDir: this.opts.dataDir,
+      startupProblems,
+      timing: this.opts.timing,
+      connection: opened.connection,
+    };
+    let running: Running;
+    if (opened.state === 'training') {
+      const simulator = await startSimulator({
+        ...TRAINING_CREDENTIALS,
+        stateFile: join(this.opts.dataDir, 'training-simulator.json'),
+      });
+      const client = new AuraClient({
+        baseUrl: simulator.baseUrl,
+        clientId: TRAINING_CREDENTIALS.clientId,
+        getSecret: async () => TRAINING_CREDENTIALS.clientSecret,
+      });
+      const desk = new Desk({
+        ...base,
+        environment: 'training',
+        api: deskApiFor(client),
+        training: simulatorControl(simulator.origin),
+      });
+      running = { desk, client, simulator };
+    } else if (opened.state === 'configured') {
+      running = {
+        desk: new Desk({ ...base, environment: opened.connection.environment, api: deskApiFor(opened.client) }),
+        client: opened.client,
+        simulator: null,
+      };
+    } else {
+      const level = opened.state === 'keychainUnavailable' ? 'keychainUnavailable' : 'notConfigured';
+      running = {
+        desk: new Desk({
+          ...base,
+          environment: opened.connection.environment,
+          api: null,
+          configProblem: { level, message: opened.message },
+        }),
+        client: null,
+        simulator: null,
+      };
+    }
+    this.running = running;
+    if (hotkey) running.desk.setHotkeyStatus({ registered: hotkey.registered, error: hotkey.error });
+    this.unsubscribe = running.desk.onChange((state) => {
+      for (const listener of this.listeners) listener(state);
+    });
+    await running.desk.start();
+    const state = running.desk.getState();
+    for (const listener of this.listeners) listener(state);
+  }
+
+  private async stopRunning(): Promise<void> {
+    const running = this.running;
+    if (!running) return;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    running.desk.stop();
+    running.client?.close();
+    await running.simulator?.close();
+    this.running = null;
+  }
+}
+
+/** A desk host that starts in Training (until main composes DeskHost with the keychain vault). */
+export interface DeskSession {
+  desk: Desk;
+  simulator: RunningSimulator | null;
+  close(): Promise<void>;
+}
+
+export async function openTrainingSession(options: Omit<HostOptions, 'vault'>): Promise<DeskSession> {
+  const host = await DeskHost.open({ ...options, vault: memoryVault() });
+  return { desk: host.desk, simulator: host.simulator, close: () => host.close() };
+}
+
+/** A CredentialVault in memory: for the web harness and tests, never for the app. */
+export function memoryVault(): CredentialVault {
+  const secrets = new Map<string, string>();
   return {
-    desk,
-    simulator,
-    async close() {
-      desk.stop();
-      client.close();
-      await simulator.close();
-    },
+    getSecret: async (account) => secrets.get(account) ?? null,
+    setSecret: async (account, secret) => void secrets.set(account, secret),
+    deleteSecret: async (account) => secrets.delete(account),
   };
 }

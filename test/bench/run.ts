@@ -1,10 +1,12 @@
 // `npm run bench`: every bench section, one after the other (each prints its own figures and
 // ends with a `bench <name>: key=value …` line). Add a section by adding a line to SECTIONS.
 import { runAuraBench } from './aura';
+import { runDispatchBench } from './dispatch';
 import { runUiBench } from './ui';
 
 const SECTIONS: Array<[name: string, run: () => Promise<unknown>]> = [
   ['aura', () => runAuraBench()],
+  ['dispatch', () => runDispatchBench()],
   ['ui', () => runUiBench()],
 ];
 

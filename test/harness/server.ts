@@ -9,7 +9,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { runCommand } from '../../electron/core/commands';
-import { openTrainingSession } from '../../electron/core/session';
+import { DeskHost, memoryVault } from '../../electron/core/session';
 import { openFileStore } from './file-store';
 
 const ROOT = resolve(__dirname, '../..');
@@ -49,9 +49,11 @@ export async function startHarness(port: number, dataDir: string): Promise<{ clo
     throw new Error('out/renderer/index.html is missing: run `npm run build` first');
   }
   const store = await openFileStore(dataDir);
-  const session = await openTrainingSession({
+  // The harness keeps secrets in memory: it is a test host, never a place for real credentials.
+  const host = await DeskHost.open({
     store,
     dataDir,
+    vault: memoryVault(),
     startupProblems: store.openProblem ? [store.openProblem] : [],
   });
   const bridgeJs = await bundleBridge();
@@ -80,12 +82,10 @@ export async function startHarness(port: number, dataDir: string): Promise<{ clo
       }
       if (typeof message.id !== 'number') return;
       const id = message.id;
-      void runCommand(session.desk, message.name, message.payload).then((result) =>
-        ws.send(JSON.stringify({ id, result })),
-      );
+      void runCommand(host, message.name, message.payload).then((result) => ws.send(JSON.stringify({ id, result })));
     });
   });
-  const unsubscribe = session.desk.onChange((state) => {
+  const unsubscribe = host.onChange((state) => {
     const text = JSON.stringify({ event: 'state.changed', payload: state });
     for (const ws of clients) ws.send(text);
   });
@@ -101,7 +101,7 @@ export async function startHarness(port: number, dataDir: string): Promise<{ clo
       wss.close();
       server.closeAllConnections();
       await new Promise<void>((ok) => server.close(() => ok()));
-      await session.close();
+      await host.close();
     },
   };
 }

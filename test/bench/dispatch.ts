@@ -1,0 +1,93 @@
+// Bench section "dispatch": how much the desk talks to AURA when idle and while a callout is
+// active, and how soon a stage change at AURA reaches the renderer-facing state event.
+//
+// The desk runs with its real schedule (5 s polls while moving, readiness once a minute) on a
+// clock sped up SPEED times, against the simulator on 127.0.0.1; figures are converted back to
+// real time. Both situations are measured in the same run.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AuraClient } from '../../electron/core/aura/client';
+import { Desk } from '../../electron/core/desk';
+import { deskApiFor } from '../../electron/core/session';
+import { memoryStore, type Clock } from '../../electron/core/ports';
+import { startSimulator } from '../../electron/simulator/server';
+
+const SPEED = 10;
+
+/** A clock on which every delay passes SPEED times faster than on the wall. */
+function fastClock(): Clock {
+  const start = Date.now();
+  return {
+    now: () => start + (Date.now() - start) * SPEED,
+    setTimeout(fn, ms) {
+      const handle = setTimeout(fn, ms / SPEED);
+      return () => clearTimeout(handle);
+    },
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+export async function runDispatchBench(): Promise<void> {
+  const sim = await startSimulator({ clientId: 'bench', clientSecret: 'bench-secret' });
+  const clock = fastClock();
+  const client = new AuraClient({ baseUrl: sim.baseUrl, clientId: 'bench', getSecret: async () => 'bench-secret' });
+  const desk = new Desk({
+    environment: 'staging',
+    api: deskApiFor(client),
+    store: memoryStore(),
+    dataDir: mkdtempSync(join(tmpdir(), 'bench-dispatch-')),
+    clock,
+  });
+  try {
+    await desk.start();
+    const requestsDuring = async (simulatedMs: number): Promise<number> => {
+      const before = sim.requests.length;
+      await sleep(simulatedMs / SPEED);
+      return sim.requests.length - before;
+    };
+    await sleep(200);
+    const idle = await requestsDuring(120_000);
+
+    desk.trigger('site_9944', 'button');
+    await sleep(200);
+    const active = await requestsDuring(120_000);
+
+    // Stage change at AURA -> state event, at random moments relative to the poll schedule.
+    const calloutId = desk.getState().callouts[0]?.id;
+    if (!calloutId) throw new Error('bench: the press raised no callout');
+    const latencies: number[] = [];
+    const steps = ['dispatch', 'arrive', 'complete', 'close'] as const;
+    for (const step of steps) {
+      await sleep(Math.random() * (5000 / SPEED));
+      const target = { dispatch: 'dispatched', arrive: 'arrived', complete: 'completed', close: 'closed' }[step];
+      const seen = new Promise<number>((resolve) => {
+        const off = desk.onChange((s) => {
+          if (s.callouts[0]?.stage === target) {
+            off();
+            resolve(performance.now());
+          }
+        });
+      });
+      sim.state.advance(Number(calloutId), step);
+      const changedAt = performance.now();
+      latencies.push(((await seen) - changedAt) * SPEED);
+    }
+    const perMinute = (n: number) => (n / 2).toFixed(1);
+    console.log(`dispatch: requests/min idle=${perMinute(idle)} one_active=${perMinute(active)} (clock x${SPEED})`);
+    console.log(
+      `dispatch: stage_to_event_ms median=${median(latencies).toFixed(0)} max=${Math.max(...latencies).toFixed(0)} ` +
+        `(poll interval 5000 ms moving, 15000 ms after arrival)`,
+    );
+    console.log(
+      `bench dispatch: requests_per_min_idle=${perMinute(idle)} requests_per_min_active=${perMinute(active)} ` +
+        `stage_to_event_ms_median=${median(latencies).toFixed(0)}`,
+    );
+  } finally {
+    desk.stop();
+    client.close();
+    await sim.close();
+  }
+}

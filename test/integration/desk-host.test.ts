@@ -1,0 +1,158 @@
+// The desk host as the app and the harness run it: Training against the embedded simulator on
+// real files, commands through runCommand, and switching environments with verified credentials.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCommand } from '../../electron/core/commands';
+import { DeskHost, memoryVault } from '../../electron/core/session';
+import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
+import { COMMAND_NAMES } from '../../electron/shared/contract';
+import type { DeskState } from '../../electron/shared/model';
+import { openFileStore } from '../harness/file-store';
+
+const open: Array<{ close(): Promise<void> }> = [];
+afterEach(async () => {
+  for (const x of open.splice(0).reverse()) await x.close();
+});
+
+async function host(dir = mkdtempSync(join(tmpdir(), 'desk-')), vault = memoryVault()): Promise<DeskHost> {
+  const h = await DeskHost.open({ store: await openFileStore(dir), dataDir: dir, vault });
+  open.push(h);
+  return h;
+}
+
+async function sim(): Promise<RunningSimulator> {
+  const s = await startSimulator({ clientId: 'desk-7', clientSecret: 'right-secret' });
+  open.push(s);
+  return s;
+}
+
+async function until(h: DeskHost, ok: (s: DeskState) => boolean, ms = 5000): Promise<DeskState> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const state = h.getState();
+    if (ok(state)) return state;
+    if (Date.now() > deadline) throw new Error(`timed out; state: ${JSON.stringify(state).slice(0, 500)}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('desk host in Training', () => {
+  it('shows the demo site, raises a callout and follows it to closed', async () => {
+    const h = await host();
+    expect(h.getState().sites.map((s) => s.name)).toEqual(['Downtown Branch']);
+    const press = await runCommand(h, 'panic.trigger', { siteId: 'site_9944' });
+    expect(press.ok).toBe(true);
+    const sent = await until(h, (s) => s.presses[0]?.status === 'sent');
+    const calloutId = sent.presses[0]?.calloutId;
+    expect(sent.callouts[0]?.stage).toBe('created');
+    for (const [step, stage] of [
+      ['dispatch', 'dispatched'],
+      ['arrive', 'arrived'],
+      ['complete', 'completed'],
+      ['close', 'closed'],
+    ] as const) {
+      expect(await runCommand(h, 'training.advance', { calloutId, step })).toEqual({ ok: true, value: { stage } });
+    }
+    const stages = h.getState().callouts[0]?.timeline.map((e) => e.stage ?? e.kind);
+    expect(stages).toEqual(['press', 'created', 'dispatched', 'arrived', 'completed', 'closed']);
+    const audit = await h.handlers['audit.list']({ text: '', limit: 100 });
+    expect(audit.chainOk).toBe(true);
+    expect(audit.entries.map((e) => e.kind)).toEqual(['stage', 'stage', 'stage', 'stage', 'calloutCreated', 'press']);
+  });
+
+  it('resumes the callout after a restart: same callout, timeline kept, still followed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'desk-'));
+    const first = await host(dir);
+    first.desk.trigger('site_9944', 'hotkey');
+    const sent = await until(first, (s) => s.presses[0]?.status === 'sent');
+    const calloutId = sent.presses[0]?.calloutId ?? '';
+    await runCommand(first, 'training.advance', { calloutId, step: 'dispatch' });
+    await first.close();
+
+    const second = await host(dir);
+    const state = second.getState();
+    expect(state.callouts[0]).toMatchObject({ id: calloutId, silent: true, stage: 'dispatched' });
+    expect(state.callouts[0]?.timeline[0]?.text).toBe('Silent panic (hotkey)');
+    // The Training simulator kept its world too, so the callout can still move.
+    expect(await runCommand(second, 'training.advance', { calloutId, step: 'arrive' })).toEqual({
+      ok: true,
+      value: { stage: 'arrived' },
+    });
+  });
+});
+
+describe('switching environment', () => {
+  it("refuses bad credentials with AURA's reason and saves nothing", async () => {
+    const aura = await sim();
+    const vault = memoryVault();
+    const h = await host(undefined, vault);
+    const result = await runCommand(h, 'setup.saveCredentials', {
+      environment: 'custom',
+      baseUrl: aura.baseUrl,
+      clientId: 'desk-7',
+      clientSecret: 'wrong-secret',
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.message).toContain('AURA refused these credentials');
+      expect(result.error.message).toContain('Nothing was saved');
+      expect(result.error.message).not.toContain('wrong-secret');
+    }
+    expect(h.getState().environment).toBe('training');
+    expect(await vault.getSecret('custom:desk-7')).toBeNull();
+  });
+
+  it('switches to a verified environment without mixing its sites or callouts with Training', async () => {
+    const aura = await sim();
+    aura.state.addLocation({
+      externalReferenceId: 'GATE-2',
+      locationIdentifier: 'North Gate',
+      latitude: '-26.1',
+      longitude: '28.1',
+    });
+    const vault = memoryVault();
+    const h = await host(undefined, vault);
+    h.desk.trigger('site_9944', 'button');
+    await until(h, (s) => s.callouts.length === 1);
+
+    const saved = await runCommand(h, 'setup.saveCredentials', {
+      environment: 'custom',
+      baseUrl: aura.baseUrl,
+      clientId: 'desk-7',
+      clientSecret: 'right-secret',
+    });
+    expect(saved).toEqual({ ok: true, value: { saved: true } });
+    const state = await until(h, (s) => s.readiness.level === 'ready');
+    expect(state.environment).toBe('custom');
+    expect(state.connection).toEqual({
+      environment: 'custom',
+      baseUrl: aura.baseUrl,
+      clientId: 'desk-7',
+      hasSecret: true,
+    });
+    expect(JSON.stringify(state)).not.toContain('right-secret');
+    expect(state.sites.map((s) => s.id)).toEqual(['site_9944', 'GATE-2']);
+    expect(state.callouts).toEqual([]); // Training's callout stays in Training
+    expect(state.training).toBeNull();
+    expect(await vault.getSecret('custom:desk-7')).toBe('right-secret');
+
+    const back = await runCommand(h, 'setup.saveCredentials', { environment: 'training' });
+    expect(back.ok).toBe(true);
+    expect(h.getState().callouts).toHaveLength(1);
+  });
+});
+
+describe('runCommand refuses bad input from the renderer', () => {
+  it.each(COMMAND_NAMES)('refuses a malformed payload for %s', async (name) => {
+    const h = await host();
+    const result = await runCommand(h, name, { unexpected: true, siteId: 42 });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalidPayload' } });
+  });
+
+  it('refuses an unknown command', async () => {
+    const h = await host();
+    expect(await runCommand(h, '__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknownCommand' } });
+  });
+});
