@@ -35,10 +35,13 @@ export const CalloutPanel = memo(function CalloutPanel({ callout, siteName, pres
       </div>
       <CalloutFacts callout={callout} />
       {callout.responder && (
-        <p className="responder">
-          Responder: {[callout.responder.name, callout.responder.supplier].filter(Boolean).join(', ') || 'assigned'}
-          {callout.responder.phone && <> · phone {callout.responder.phone}</>}
-        </p>
+        <div className="responder">
+          <p>
+            Responder: {callout.responder.name ?? 'assigned'}
+            {callout.responder.supplier && ` (${callout.responder.supplier})`}
+          </p>
+          {callout.responder.phone && <p>Phone: {callout.responder.phone}</p>}
+        </div>
       )}
       {press && <SentLine press={press} />}
       <Timeline entries={callout.timeline} />

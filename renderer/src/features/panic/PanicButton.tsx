@@ -133,7 +133,7 @@ export const PanicButton = memo(function PanicButton({ siteName, holdMs, onConfi
         <span className="panic-word">PANIC</span>
       </button>
       <p className={`panic-hint${confirmed ? ' panic-hint-raised' : ''}`} id={hintId}>
-        {confirmed ? 'Panic raised — see below' : progress > 0 ? 'Keep holding…' : idleHint}
+        {confirmed ? 'Panic raised' : progress > 0 ? 'Keep holding…' : idleHint}
       </p>
     </div>
   );

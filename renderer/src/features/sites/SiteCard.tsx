@@ -4,33 +4,62 @@ import { CalloutPanel } from '../callouts/CalloutPanel';
 import { PanicButton } from '../panic/PanicButton';
 import { PressStatus } from '../panic/PressStatus';
 import { siteActivity, useDesk } from '../../store';
+import { formatClock } from '../../ui/time';
+import { useRecent } from '../../ui/useRecent';
+
+/** How long a closed callout stays open on its card before it folds into one line (and History). */
+const CLOSED_STAYS_MS = 15 * 60 * 1000;
 
 /**
  * One site: its name, its big panic button, and whatever is happening there right now. Each card
- * selects only its own slice of the state, so a change at one site redraws one card.
+ * selects only its own slice of the state, so a change at one site redraws one card. While
+ * something is happening the card takes two columns: what is happening (a press not yet sent,
+ * the callout) beside the button.
  */
 export const SiteCard = memo(function SiteCard({ site }: { site: Site }) {
   const trigger = useDesk((s) => s.trigger);
+  const setView = useDesk((s) => s.setView);
   const activity = useDesk((s) => siteActivity(s.activity, site.id));
   const holdMs = useDesk((s) => s.desk?.settings.holdMs ?? 1500);
   const phone = useDesk((s) => s.desk?.settings.controlRoomPhone ?? '');
   const training = useDesk((s) => (s.desk ? s.desk.training !== null : false));
   const onConfirm = useCallback(() => void trigger(site.id), [trigger, site.id]);
   const latest = activity.latest;
+  const closed = latest?.stage === 'closed';
+  const recentlyClosed = useRecent(closed ? (latest.closedAt ?? latest.pressedAt) : null, CLOSED_STAYS_MS);
+  // A press still on its way is newer news than a closed callout: the old one folds away.
+  const newerPress = activity.unsent.some((p) => latest !== null && p.pressedAt > latest.pressedAt);
+  const showCallout = latest !== null && (!closed || (recentlyClosed && !newerPress));
+  const busy = showCallout || activity.unsent.length > 0;
+  const notSent = activity.unsent.some((p) => p.status === 'notSent' || p.status === 'failed');
+  const stageClass = notSent ? ' site-card-not-sent' : latest && !closed ? ` site-card-${latest.stage}` : '';
   const headingId = `site-${site.id}-name`;
-  const live = latest && latest.stage !== 'closed' ? ` site-card-${latest.stage}` : '';
   return (
-    <article className={`site-card${live}`} aria-labelledby={headingId}>
-      <h2 id={headingId} className="site-name">
-        {site.name}
-      </h2>
-      {site.address && <p className="site-address">{site.address}</p>}
-      <PanicButton siteName={site.name} holdMs={holdMs} onConfirm={onConfirm} />
-      {activity.unsent.map((press) => (
-        <PressStatus key={press.id} press={press} phone={phone} />
-      ))}
-      {latest && (
-        <CalloutPanel callout={latest} siteName={site.name} press={activity.latestPress} training={training} />
+    <article className={`site-card${busy ? ' site-card-busy' : ''}${stageClass}`} aria-labelledby={headingId}>
+      <div className="site-card-main">
+        <h2 id={headingId} className="site-name">
+          {site.name}
+        </h2>
+        {site.address && <p className="site-address">{site.address}</p>}
+        <PanicButton siteName={site.name} holdMs={holdMs} onConfirm={onConfirm} />
+        {latest && closed && !showCallout && (
+          <p className="last-callout">
+            Last callout closed at {formatClock(latest.closedAt ?? latest.pressedAt)} ·{' '}
+            <button type="button" className="link-button" onClick={() => setView('history')}>
+              History
+            </button>
+          </p>
+        )}
+      </div>
+      {busy && (
+        <div className="site-card-activity">
+          {activity.unsent.map((press) => (
+            <PressStatus key={press.id} press={press} phone={phone} />
+          ))}
+          {latest && showCallout && (
+            <CalloutPanel callout={latest} siteName={site.name} press={activity.latestPress} training={training} />
+          )}
+        </div>
       )}
     </article>
   );
