@@ -48,14 +48,20 @@ export async function startHarness(port: number, dataDir: string): Promise<{ clo
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error('out/renderer/index.html is missing: run `npm run build` first');
   }
-  const store = await openFileStore(dataDir);
   // The harness keeps secrets in memory: it is a test host, never a place for real credentials.
-  const host = await DeskHost.open({
-    store,
-    dataDir,
-    vault: memoryVault(),
-    startupProblems: store.openProblem ? [store.openProblem] : [],
-  });
+  const vault = memoryVault();
+  const openHost = async (): Promise<DeskHost> => {
+    const store = await openFileStore(dataDir);
+    return DeskHost.open({
+      store,
+      dataDir,
+      vault,
+      startupProblems: store.openProblem ? [store.openProblem] : [],
+    });
+  };
+  let host = await openHost();
+  // Commands wait while the desk restarts (POST /__harness/restart), as the app's window would.
+  let ready: Promise<void> = Promise.resolve();
   const bridgeJs = await bundleBridge();
   const index = harnessIndex(port);
 
@@ -63,6 +69,14 @@ export async function startHarness(port: number, dataDir: string): Promise<{ clo
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/' || url.pathname === '/index.html') return reply(res, 200, TYPES['.html'], index);
     if (url.pathname === '/__harness/bridge.js') return reply(res, 200, TYPES['.js'], bridgeJs);
+    if (url.pathname === '/__harness/restart' && req.method === 'POST') {
+      ready = restart();
+      ready.then(
+        () => reply(res, 200, 'application/json', JSON.stringify({ restarted: true })),
+        (error: unknown) => reply(res, 500, 'text/plain', `restart failed: ${String(error)}`),
+      );
+      return;
+    }
     const file = normalize(join(RENDERER_DIR, url.pathname));
     if (!file.startsWith(RENDERER_DIR) || !existsSync(file)) return reply(res, 404, 'text/plain', 'not found');
     reply(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
@@ -72,6 +86,8 @@ export async function startHarness(port: number, dataDir: string): Promise<{ clo
   const clients = new Set<WebSocket>();
   wss.on('connection', (ws) => {
     clients.add(ws);
+    // A page that (re)connects gets the whole state at once, e.g. after a restart of the desk.
+    void ready.then(() => ws.send(JSON.stringify({ event: 'state.changed', payload: host.getState() })));
     ws.on('close', () => clients.delete(ws));
     ws.on('message', (data) => {
       let message: { id?: unknown; name?: unknown; payload?: unknown };
@@ -82,13 +98,26 @@ export async function startHarness(port: number, dataDir: string): Promise<{ clo
       }
       if (typeof message.id !== 'number') return;
       const id = message.id;
-      void runCommand(host, message.name, message.payload).then((result) => ws.send(JSON.stringify({ id, result })));
+      void ready
+        .then(() => runCommand(host, message.name, message.payload))
+        .then((result) => ws.send(JSON.stringify({ id, result })));
     });
   });
-  const unsubscribe = host.onChange((state) => {
-    const text = JSON.stringify({ event: 'state.changed', payload: state });
-    for (const ws of clients) ws.send(text);
-  });
+  const subscribe = (h: DeskHost): (() => void) =>
+    h.onChange((state) => {
+      const text = JSON.stringify({ event: 'state.changed', payload: state });
+      for (const ws of clients) ws.send(text);
+    });
+  let unsubscribe = subscribe(host);
+
+  /** Stops the desk and opens it again on the same data folder, like quitting and restarting the app. */
+  const restart = async (): Promise<void> => {
+    unsubscribe();
+    for (const ws of clients) ws.terminate();
+    await host.close();
+    host = await openHost();
+    unsubscribe = subscribe(host);
+  };
 
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
