@@ -7,6 +7,10 @@ test.afterEach(async ({ page }) => closeEverything(page));
 
 async function raise(page: Page) {
   await page.goto('/');
+  return raiseOnOpenPage(page);
+}
+
+async function raiseOnOpenPage(page: Page) {
   await holdToConfirm(page, `Panic: ${SITE}`);
   const callout = page.getByRole('region', { name: `Callout for ${SITE}` });
   await expect(callout.locator('.callout-stage')).toHaveText('Created');
@@ -87,4 +91,18 @@ test('holding Space on the focused button raises a panic; releasing Enter early 
   const callout = page.getByRole('region', { name: `Callout for ${SITE}` });
   await expect(callout.locator('.callout-stage')).toHaveText('Created');
   await expect.poll(() => calloutCount(page, siteId)).toBe(before + 1);
+});
+
+test('Training autoplay: the simulated responder moves the callout on by itself', async ({ page }) => {
+  await page.goto('/');
+  const training = page.getByRole('region', { name: 'Training' });
+  const autoplay = training.getByRole('checkbox', { name: 'Autoplay the responder' });
+  await autoplay.check();
+  await expect(autoplay).toBeChecked();
+  expect((await deskState(page)).training?.autoplay).toBe(true);
+  const callout = await raiseOnOpenPage(page);
+  // Nobody touches the responder controls: the stage moves on as the simulator plays its part.
+  await expect(callout.locator('.callout-stage')).toHaveText('Dispatched', { timeout: 30_000 });
+  await autoplay.uncheck();
+  await expect(autoplay).not.toBeChecked();
 });

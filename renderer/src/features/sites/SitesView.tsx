@@ -1,9 +1,10 @@
-import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
 import type { DeskState, Site } from '../../../../electron/shared/model';
 import { useDesk } from '../../store';
 import { ErrorText } from '../../ui/ErrorText';
 import { formatAgo, formatClock } from '../../ui/time';
 import { useNow } from '../../ui/useNow';
+import { usePending } from '../../ui/usePending';
 import { ViewHeading } from '../../ui/ViewHeading';
 import { DeleteSiteDialog } from './DeleteSiteDialog';
 import { filterSites } from './filter';
@@ -29,10 +30,7 @@ export function SitesView({ desk }: { desk: DeskState }) {
   const filterId = useId();
   const listed = useMemo(() => filterSites(desk.allSites, deferred), [desk.allSites, deferred]);
   // A tick shows at once; the desk's next state confirms it (or the error undoes it).
-  const [optimistic, setOptimistic] = useState<{ ids: string[] | null } | null>(null);
-  const saved = desk.settings.shownSiteIds;
-  useEffect(() => setOptimistic(null), [saved]);
-  const shownIds = optimistic ? optimistic.ids : saved;
+  const [shownIds, chooseShown, dropShown] = usePending(desk.settings.shownSiteIds);
   const isShown = (id: string): boolean => shownIds === null || shownIds.includes(id);
 
   const sync = async (): Promise<void> => {
@@ -43,9 +41,9 @@ export function SitesView({ desk }: { desk: DeskState }) {
   };
 
   const choose = async (next: string[] | null): Promise<void> => {
-    setOptimistic({ ids: next });
+    chooseShown(next);
     const result = await call('sites.choose', { shownSiteIds: next });
-    if (!result.ok) setOptimistic(null);
+    if (!result.ok) dropShown();
     setChooseError(result.ok ? null : `The desk's sites were not changed: ${result.error.message}`);
   };
 

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { FAULT_KINDS, type FaultKind, type TrainingState } from '../../../../electron/shared/model';
 import { useDesk } from '../../store';
 import { ErrorText } from '../../ui/ErrorText';
+import { usePending } from '../../ui/usePending';
 
 /** Each practisable network failure, in the words an operator would use. */
 export const FAULT_WORDS: Record<FaultKind, string> = {
@@ -23,9 +24,12 @@ export function TrainingPanel({ training }: { training: TrainingState }) {
   const [error, setError] = useState<string | null>(null);
   const autoplayId = useId();
   const faultId = useId();
+  const [autoplay, chooseAutoplay, dropAutoplay] = usePending(training.autoplay);
+  const [fault, chooseFault, dropFault] = usePending(training.fault);
 
-  const run = async (work: ReturnType<typeof call>): Promise<void> => {
+  const run = async (work: ReturnType<typeof call>, drop: () => void): Promise<void> => {
     const result = await work;
+    if (!result.ok) drop();
     setError(result.ok ? null : result.error.message);
   };
 
@@ -37,8 +41,11 @@ export function TrainingPanel({ training }: { training: TrainingState }) {
           <input
             id={autoplayId}
             type="checkbox"
-            checked={training.autoplay}
-            onChange={(e) => void run(call('training.autoplay', { on: e.target.checked }))}
+            checked={autoplay}
+            onChange={(e) => {
+              chooseAutoplay(e.target.checked);
+              void run(call('training.autoplay', { on: e.target.checked }), dropAutoplay);
+            }}
           />
           <label htmlFor={autoplayId}>Autoplay the responder</label>
         </div>
@@ -46,11 +53,12 @@ export function TrainingPanel({ training }: { training: TrainingState }) {
           <label htmlFor={faultId}>Practise a network failure</label>
           <select
             id={faultId}
-            value={training.fault ?? ''}
+            value={fault ?? ''}
             onChange={(e) => {
               const value = e.target.value;
-              const fault = (FAULT_KINDS as readonly string[]).includes(value) ? (value as FaultKind) : null;
-              void run(call('training.fault', { fault }));
+              const next = (FAULT_KINDS as readonly string[]).includes(value) ? (value as FaultKind) : null;
+              chooseFault(next);
+              void run(call('training.fault', { fault: next }), dropFault);
             }}
           >
             <option value="">None — network healthy</option>
