@@ -8,6 +8,9 @@ import { defineConfig } from '@playwright/test';
 const port = Number(process.env.PANIC_DESK_PORT ?? 5178);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const dataDir = mkdtempSync(join(tmpdir(), 'panic-desk-e2e-'));
+// The real app needs no harness: test/e2e/fixtures.ts launches it (see README, "End-to-end tests
+// against the real app").
+const electronHost = process.env.E2E_HOST === 'electron';
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -35,12 +38,14 @@ export default defineConfig({
     },
     trace: 'retain-on-failure',
   },
-  webServer: {
-    command: 'npx tsx test/harness/server.ts',
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: { PANIC_DESK_PORT: String(port), PANIC_DESK_DATA_DIR: dataDir },
-    stdout: 'pipe',
-  },
+  webServer: electronHost
+    ? undefined
+    : {
+        command: 'npx tsx test/harness/server.ts',
+        url: `http://127.0.0.1:${port}/`,
+        reuseExistingServer: false,
+        timeout: 60_000,
+        env: { PANIC_DESK_PORT: String(port), PANIC_DESK_DATA_DIR: dataDir },
+        stdout: 'pipe',
+      },
 });
