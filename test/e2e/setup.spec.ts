@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
-import { deskState, expectAccessible, shot } from './support';
+import { deskState, expectAccessible, holdToConfirm, invoke, shot } from './support';
 
 // A real AURA-shaped server for the desk to be refused by: the simulator on a random port.
 let aura: RunningSimulator;
@@ -55,7 +55,7 @@ test('switching to Custom with bad credentials shows what AURA said and saves no
 
 test('the desk details are saved and the phone number is shown', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('button', { name: 'Setup' }).click();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Setup' }).click();
   await page.getByLabel('Control-room phone number').fill('+27 11 555 0100');
   await page.getByLabel('Desk name').fill('Main gate');
   await page.getByRole('button', { name: 'Save desk details' }).click();
@@ -64,4 +64,69 @@ test('the desk details are saved and the phone number is shown', async ({ page }
   expect(state.settings.controlRoomPhone).toBe('+27 11 555 0100');
   expect(state.settings.deskName).toBe('Main gate');
   await shot(page, 'setup-02-training');
+  await invoke(page, 'settings.update', { controlRoomPhone: '', deskName: '' });
+});
+
+test.describe('a working Custom connection', () => {
+  test.afterEach(async ({ page }) => {
+    // Whatever happened, the next spec finds the desk in Training.
+    await invoke(page, 'setup.saveCredentials', { environment: 'training' });
+  });
+
+  test('switches the desk to that AURA; back in Training, nothing of the two environments mixes', async ({ page }) => {
+    aura.state.addLocation({
+      externalReferenceId: 'HARBOUR-1',
+      locationIdentifier: 'Harbour Gate',
+      latitude: '-33.9',
+      longitude: '18.4',
+    });
+    await page.goto('/');
+    // Something of Training's own first: a closed callout in its history.
+    await holdToConfirm(page, 'Panic: Downtown Branch');
+    const trainingCallout = page.getByRole('region', { name: 'Callout for Downtown Branch' });
+    await expect(trainingCallout.locator('.callout-stage')).toHaveText('Created');
+    await trainingCallout.getByRole('button', { name: 'Close callout' }).click();
+    await expect(trainingCallout.locator('.callout-stage')).toHaveText('Closed');
+    const training = await deskState(page);
+
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Setup' }).click();
+    await page.getByRole('radio', { name: 'Custom', exact: true }).check();
+    await page.getByLabel('Base URL').fill(aura.baseUrl);
+    await page.getByLabel('Client ID').fill('gatehouse-desk');
+    await page.getByLabel('Client secret').fill('the-real-secret');
+    await page.getByRole('button', { name: 'Save and verify' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved and verified' })).toBeVisible();
+    await expect(page.getByLabel('Client secret')).toHaveValue('');
+    await expect(page.getByText('TRAINING — no responders are dispatched')).toHaveCount(0);
+    await expect(page.getByText(/Now: Custom/)).toBeVisible();
+    await shot(page, 'setup-03-custom-saved');
+
+    // The desk now shows that AURA's sites, and a press reaches it.
+    const custom = await deskState(page);
+    expect(custom.environment).toBe('custom');
+    expect(custom.connection).toMatchObject({ environment: 'custom', clientId: 'gatehouse-desk', hasSecret: true });
+    expect(JSON.stringify(custom)).not.toContain('the-real-secret');
+    expect(custom.callouts.some((c) => training.callouts.some((t) => t.id === c.id && t.siteId === c.siteId))).toBe(
+      false,
+    );
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Desk' }).click();
+    await holdToConfirm(page, 'Panic: Harbour Gate');
+    await expect(page.getByRole('region', { name: 'Callout for Harbour Gate' }).locator('.callout-stage')).toHaveText(
+      'Created',
+    );
+    const raised = aura.state.allCallouts().filter((c) => c.externalReferenceId === 'HARBOUR-1');
+    expect(raised).toHaveLength(1);
+    for (const c of raised) aura.state.advance(c.id, 'close');
+
+    // Back to Training: its own sites and history again, none of Custom's.
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Setup' }).click();
+    await page.getByRole('radio', { name: 'Training', exact: true }).check();
+    await page.getByRole('button', { name: 'Save and verify' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Training mode' })).toBeVisible();
+    await expect(page.getByText('TRAINING — no responders are dispatched')).toBeVisible();
+    const back = await deskState(page);
+    expect(back.environment).toBe('training');
+    expect(back.allSites.some((s) => s.id === 'HARBOUR-1')).toBe(false);
+    expect(back.callouts.map((c) => c.id)).toEqual(training.callouts.map((c) => c.id));
+  });
 });
