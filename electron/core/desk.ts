@@ -67,7 +67,13 @@ export interface DeskOptions {
   clock?: Clock;
   random?: () => number;
   /** Poll intervals and retry delays; tests shorten them. */
-  timing?: { movingMs?: number; settledMs?: number; retryDelaysMs?: readonly number[]; readinessEveryMs?: number };
+  timing?: {
+    movingMs?: number;
+    settledMs?: number;
+    retryDelaysMs?: readonly number[];
+    settleAfterTimeoutMs?: number;
+    readinessEveryMs?: number;
+  };
 }
 
 type Handlers = { [N in CommandName]: (input: CommandParsedInput<N>) => Promise<CommandOutput<N>> };
@@ -155,6 +161,7 @@ export class Desk {
       api: opts.api,
       random: opts.random,
       delaysMs: opts.timing?.retryDelaysMs,
+      settleAfterTimeoutMs: opts.timing?.settleAfterTimeoutMs,
       auraIdOf: (id) => this.auraIdOf(id),
       activeCalloutFor: (siteId) => this.activeCalloutFor(siteId)?.id ?? null,
       onSent: (press, snapshot, how) => this.pressSent(press, snapshot, how),

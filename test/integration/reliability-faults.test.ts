@@ -93,7 +93,14 @@ async function oneRun(seed: number): Promise<Outcome> {
     store: memoryStore(),
     dataDir: mkdtempSync(join(tmpdir(), 'matrix-')),
     random,
-    timing: { retryDelaysMs: [20, 40, 80], movingMs: 30, settledMs: 30, readinessEveryMs: 600_000 },
+    timing: {
+      retryDelaysMs: [20, 40, 80],
+      // Scaled like the app's default (2 s after a 10 s timeout would be too coarse here).
+      settleAfterTimeoutMs: CLIENT_TIMEOUT_MS,
+      movingMs: 30,
+      settledMs: 30,
+      readinessEveryMs: 600_000,
+    },
   });
   const faults = randomFaults(random);
   try {

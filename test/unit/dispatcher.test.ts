@@ -105,7 +105,9 @@ describe('dispatcher', () => {
     const p = press();
     await clock.advance(0);
     expect(outbox.get(p.id)).toMatchObject({ status: 'notSent', attempts: 1 });
-    await clock.advance(500);
+    // A timed-out request may still be landing at AURA: the check waits for it to settle.
+    expect(clock.pendingDelays()).toEqual([2000]);
+    await clock.advance(2000);
     expect(aura.calls).toEqual(['raise site_9944', 'active']);
     expect(outbox.get(p.id)).toMatchObject({ status: 'sent', calloutId: '77' });
     expect(sent[0]?.how).toBe('adopted');

@@ -34,6 +34,12 @@ export interface DispatcherOptions {
   onChange(): void;
   /** Delays between attempts; the last repeats forever. Jitter of ±20 % is added. */
   delaysMs?: readonly number[];
+  /**
+   * After a timeout the request may still be on its way to AURA or being handled there. Looking
+   * for its callout at once could miss it and raise a second one, so the next attempt waits at
+   * least this long. Default 2 s: short next to the cost of a late panic.
+   */
+  settleAfterTimeoutMs?: number;
   random?: () => number;
 }
 
@@ -146,7 +152,8 @@ export class Dispatcher {
     }
     outbox.update(press.id, { status: 'notSent', lastError: message });
     const retryAfter = error instanceof AuraError ? error.retryAfterMs : null;
-    return Math.max(retryAfter ?? 0, this.backoff(press.attempts));
+    const settle = kind === 'timeout' ? (this.opts.settleAfterTimeoutMs ?? 2000) : 0;
+    return Math.max(retryAfter ?? 0, settle, this.backoff(press.attempts));
   }
 
   private backoff(attempts: number): number {
