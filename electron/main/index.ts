@@ -4,8 +4,8 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, globalShortcut, ipcMain, Menu, Notification, session, Tray } from 'electron';
 import { runCommand } from '../core/commands';
-import { ConnectionManager } from '../core/connection';
-import { openTrainingSession } from '../core/session';
+import { DeskHost } from '../core/session';
+import { shellDeskOf } from './host-desk';
 import { createKeychainVault } from './keychain';
 import type { ShellApi } from './shell-api';
 import { startShell, type ShellSession } from './shell';
@@ -17,23 +17,24 @@ const api: ShellApi = { app, BrowserWindow, ipcMain, globalShortcut, Tray, Menu,
 const dataDir = process.env.PANIC_DESK_DATA_DIR;
 if (dataDir && !app.isPackaged) app.setPath('userData', dataDir);
 
+/**
+ * The desk host for the saved connection: Training on the embedded simulator, or the configured
+ * AURA environment with its secret in the OS keychain. A keychain that cannot be used is the
+ * readiness state "keychain unavailable", never a crash and never a plain-text fallback.
+ */
 async function openSession(): Promise<ShellSession> {
-  const store = openStore();
-  // The connection (environment, client id, secret in the keychain). Opening it never throws for
-  // a keychain problem; the session decides what to run from its state.
-  const connection = new ConnectionManager({ store, vault: createKeychainVault() });
-  const opened = await connection.open();
-  if (opened.state !== 'training') {
-    // TODO(lead, issue 5): open a desk for `opened` (client, or configProblem from its state) in
-    // core/session.ts and route setup.saveCredentials to connection.save(). Until then the app
-    // stays in Training so that it always starts.
-    console.warn(`Saved AURA connection (${opened.state}) is not wired yet; starting in Training`);
-  }
-  const deskSession = await openTrainingSession({ store, dataDir: app.getPath('userData') });
+  const userData = app.getPath('userData');
+  const { store, problem } = openStore(userData);
+  const host = await DeskHost.open({
+    store,
+    dataDir: userData,
+    vault: createKeychainVault(),
+    startupProblems: problem ? [problem] : [],
+  });
   return {
-    desk: deskSession.desk,
-    run: (name, payload) => runCommand(deskSession.desk, name, payload),
-    close: () => deskSession.close(),
+    desk: shellDeskOf(host),
+    run: (name, payload) => runCommand(host, name, payload),
+    close: () => host.close(),
   };
 }
 
