@@ -87,6 +87,7 @@ export interface ShellApp {
   getPath(name: 'userData'): string;
   setPath(name: 'userData', path: string): void;
   setLoginItemSettings(settings: LoginItemSettings): void;
+  setAppUserModelId(id: string): void;
   on(event: 'second-instance', listener: () => void): unknown;
   on(event: 'before-quit', listener: (event: PreventableEvent) => void): unknown;
   on(event: 'window-all-closed', listener: () => void): unknown;

@@ -4,6 +4,7 @@
 // only wires them, against the ShellApi, so the tests can run it on the fake Electron.
 import { join } from 'node:path';
 import type { CommandResult } from '../shared/contract';
+import { APP_ID } from './app-id';
 import { keepInTray, showWindow } from './close-to-tray';
 import { bindHotkey, type HotkeyDesk } from './hotkey';
 import { registerIpc } from './ipc';
@@ -59,6 +60,7 @@ export async function startShell(api: ShellApi, options: ShellOptions): Promise<
   }
   await app.whenReady();
   hardenApp(api);
+  if ((options.platform ?? process.platform) === 'win32') app.setAppUserModelId(APP_ID);
 
   const session = await options.openSession();
   const { desk } = session;

@@ -201,6 +201,9 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
       userData = path;
       log.push({ what: 'app.setPath', args: ['userData', path] });
     }
+    setAppUserModelId(id: string): void {
+      log.push({ what: 'app.setAppUserModelId', args: [id] });
+    }
     setLoginItemSettings(settings: LoginItemSettings): void {
       log.push({ what: 'app.setLoginItemSettings', args: [settings] });
     }

@@ -11,6 +11,7 @@ import type { Configuration } from 'app-builder-lib';
 import { DebugLogger } from 'builder-util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import afterPack, { electronBinary, fuseConfig } from '../../scripts/after-pack.mjs';
+import { APP_ID } from '../../electron/main/app-id';
 import { TRAY_LEVELS } from '../../electron/main/tray';
 
 const ROOT = resolve(__dirname, '../..');
@@ -46,7 +47,8 @@ describe('electron-builder.yml', () => {
   });
 
   it('builds Windows NSIS, macOS DMG and Linux AppImage and deb', () => {
-    expect(config.appId).toMatch(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$/);
+    // The same id the app gives Windows for its notifications.
+    expect(config.appId).toBe(APP_ID);
     expect(config.productName).toBe('Panic Desk');
     expect(targets(config.win?.target)).toEqual(['nsis']);
     expect(targets(config.mac?.target)).toEqual(['dmg']);

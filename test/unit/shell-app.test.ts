@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { APP_ID } from '../../electron/main/app-id';
 import { autostartEntry, loginItemApplier, wantsStartAtLogin } from '../../electron/main/login-item';
 import { QUIT_BUTTONS } from '../../electron/main/quit-guard';
 import { startShell, trayIcon, type RunningShell } from '../../electron/main/shell';
@@ -175,6 +176,11 @@ describe('the silent hotkey', () => {
 });
 
 describe('notifications', () => {
+  it('are attributed to the installed app on Windows', async () => {
+    const { fake } = await start();
+    expect(fake.calls('app.setAppUserModelId').map((e) => e.args[0])).toEqual([APP_ID]);
+  });
+
   it('notify on stage changes of button callouts only, not for what was known at start', async () => {
     const { fake, desk } = await start({}, { callouts: [callout({ id: 'old', stage: 'arrived' })] });
     desk.update({
