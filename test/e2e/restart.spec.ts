@@ -1,11 +1,13 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { calloutCount, closeEverything, deskState, holdToConfirm, shot } from './support';
+import { calloutCount, closeEverything, deskState, expectAccessible, holdToConfirm, shot } from './support';
 
 const SITE = 'Downtown Branch';
 
 test.afterEach(async ({ page }) => closeEverything(page));
-// Restarting the desk is a control of the web harness (test/harness/server.ts).
-test.skip(process.env.E2E_HOST === 'electron', 'the restart route exists in the web harness only');
+// Stopping and restarting the desk are controls of the web harness (test/harness/server.ts).
+test.skip(process.env.E2E_HOST === 'electron', 'the /__harness/ desk controls exist in the web harness only');
 
 test('a restart of the desk mid-callout resumes the timeline and keeps following the callout', async ({
   page,
@@ -37,4 +39,32 @@ test('a restart of the desk mid-callout resumes the timeline and keeps following
   await expect(timeline.getByRole('listitem').last()).toContainText('Arrived');
   expect(await calloutCount(page, siteId)).toBe(before + 1);
   await shot(page, 'restart-02-arrived-after-restart');
+});
+
+test('a settings file damaged while the desk was closed: it starts on defaults, says so, and the notice can be dismissed', async ({
+  page,
+  request,
+}) => {
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Panic: Downtown Branch' })).toBeVisible();
+  const info = (await (await request.get('/__harness/info')).json()) as { dataDir: string };
+  expect((await request.post('/__harness/stop')).ok()).toBe(true);
+  const file = join(info.dataDir, 'panic-desk.json');
+  const saved = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+  await writeFile(file, JSON.stringify({ ...saved, settings: { holdMs: 'a while' } }));
+  expect((await request.post('/__harness/start')).ok()).toBe(true);
+  await page.reload();
+
+  const notices = page.getByRole('region', { name: 'Notices' });
+  const notice = notices.getByRole('listitem').filter({ hasText: 'Saved "settings" could not be read' });
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('Warning');
+  // The desk works on defaults meanwhile: the default hold time is on the button.
+  await expect(page.getByRole('button', { name: 'Panic: Downtown Branch' })).toHaveAccessibleDescription('Hold 1.5 s');
+  await shot(page, 'restart-03-notice');
+  await expectAccessible(page, 'the desk with a notice');
+
+  for (const button of await notices.getByRole('button', { name: /^Dismiss/ }).all()) await button.click();
+  await expect(notices).toHaveCount(0);
+  expect((await deskState(page)).notices).toEqual([]);
 });

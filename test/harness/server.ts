@@ -60,7 +60,7 @@ export async function startHarness(port: number, dataDir: string): Promise<{ clo
     });
   };
   let host = await openHost();
-  // Commands wait while the desk restarts (POST /__harness/restart), as the app's window would.
+  // Commands wait while the desk is stopped or restarting (POST /__harness/…), as the app's window would.
   let ready: Promise<void> = Promise.resolve();
   const bridgeJs = await bundleBridge();
   const index = harnessIndex(port);
@@ -69,14 +69,16 @@ export async function startHarness(port: number, dataDir: string): Promise<{ clo
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/' || url.pathname === '/index.html') return reply(res, 200, TYPES['.html'], index);
     if (url.pathname === '/__harness/bridge.js') return reply(res, 200, TYPES['.js'], bridgeJs);
-    if (url.pathname === '/__harness/restart' && req.method === 'POST') {
-      ready = restart();
-      ready.then(
-        () => reply(res, 200, 'application/json', JSON.stringify({ restarted: true })),
-        (error: unknown) => reply(res, 500, 'text/plain', `restart failed: ${String(error)}`),
+    // Desk controls for the specs: restart it, or stop it, change its files, and start it again.
+    const control = CONTROLS[url.pathname];
+    if (control && req.method === 'POST') {
+      control().then(
+        () => reply(res, 200, 'application/json', JSON.stringify({ done: url.pathname })),
+        (error: unknown) => reply(res, 500, 'text/plain', `${url.pathname} failed: ${String(error)}`),
       );
       return;
     }
+    if (url.pathname === '/__harness/info') return reply(res, 200, 'application/json', JSON.stringify({ dataDir }));
     const file = normalize(join(RENDERER_DIR, url.pathname));
     if (!file.startsWith(RENDERER_DIR) || !existsSync(file)) return reply(res, 404, 'text/plain', 'not found');
     reply(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
@@ -110,13 +112,31 @@ export async function startHarness(port: number, dataDir: string): Promise<{ clo
     });
   let unsubscribe = subscribe(host);
 
-  /** Stops the desk and opens it again on the same data folder, like quitting and restarting the app. */
-  const restart = async (): Promise<void> => {
+  /** Quits the desk (a page sees its connection drop); commands wait until it starts again. */
+  let resume: (() => void) | null = null;
+  const stopDesk = async (): Promise<void> => {
+    if (resume) return;
+    ready = new Promise<void>((ok) => (resume = ok));
     unsubscribe();
     for (const ws of clients) ws.terminate();
     await host.close();
+  };
+  /** Opens the desk again on the same data folder, as when the app starts. */
+  const startDesk = async (): Promise<void> => {
+    if (!resume) return;
     host = await openHost();
     unsubscribe = subscribe(host);
+    const release = resume;
+    resume = null;
+    release();
+  };
+  const CONTROLS: Record<string, () => Promise<void>> = {
+    '/__harness/restart': async () => {
+      await stopDesk();
+      await startDesk();
+    },
+    '/__harness/stop': stopDesk,
+    '/__harness/start': startDesk,
   };
 
   await new Promise<void>((ok, fail) => {
