@@ -49,5 +49,9 @@ startShell(api, {
   executable: process.env.APPIMAGE ?? process.execPath,
 }).catch((error: unknown) => {
   console.error('Panic Desk could not start:', error);
+  // Say so on screen too: an operator must never believe a desk is running when it is not.
+  if (app.isReady()) {
+    dialog.showErrorBox('Panic Desk could not start', error instanceof Error ? error.message : String(error));
+  }
   app.exit(1);
 });
