@@ -13,10 +13,14 @@ export interface LoginItemDesk {
   onChange(listener: (state: DeskState) => void): () => void;
 }
 
-/** Whether this desk should start at login now. */
+/**
+ * Whether this desk should start at login now: once an AURA environment has been set up. Not
+ * whether its secret can be read right now: a keychain that is locked at one start must not
+ * unregister the desk from the next login.
+ */
 export function wantsStartAtLogin(state: DeskState): boolean {
-  const configured = state.environment !== 'training' && state.connection.hasSecret;
-  return configured && state.settings.startAtLogin;
+  const setUp = state.environment !== 'training' && state.connection.clientId !== null;
+  return setUp && state.settings.startAtLogin;
 }
 
 /** Applies the wish now and whenever it changes; returns the unsubscribe. */

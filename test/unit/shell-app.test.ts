@@ -278,6 +278,8 @@ describe('start at login', () => {
     expect(wantsStartAtLogin(deskState())).toBe(false);
     expect(wantsStartAtLogin(configured)).toBe(true);
     expect(wantsStartAtLogin({ ...configured, settings: { ...DEFAULT_SETTINGS, startAtLogin: false } })).toBe(false);
+    // A keychain locked at this start does not take the desk out of the next login.
+    expect(wantsStartAtLogin({ ...configured, connection: { ...configured.connection, hasSecret: false } })).toBe(true);
   });
 
   it('follows the desk through setLoginItemSettings on Windows and macOS', async () => {
