@@ -21,11 +21,19 @@ export function electronNotifier(api: Pick<ShellApi, 'Notification'>): Notifier 
 }
 
 export function watchCalloutStages(desk: NotificationDesk, notifier: Notifier): () => void {
-  // Stages already seen, per callout id; the first snapshot is taken as known.
+  // Stages already seen, per callout id. The first snapshot, and the first one after a switch to
+  // another environment (another desk, with its own history), are taken as known.
   const seen = new Map<string, string>();
-  for (const callout of desk.getState().callouts) seen.set(callout.id, callout.stage);
+  let environment: string | null = null;
+  const baseline = (state: DeskState): void => {
+    environment = state.environment;
+    seen.clear();
+    for (const callout of state.callouts) seen.set(callout.id, callout.stage);
+  };
+  baseline(desk.getState());
 
   return desk.onChange((state) => {
+    if (state.environment !== environment) return baseline(state);
     for (const callout of state.callouts) {
       const before = seen.get(callout.id);
       seen.set(callout.id, callout.stage);

@@ -201,6 +201,14 @@ describe('notifications', () => {
     expect(fake.notifications.every((n) => n.body.includes('btn'))).toBe(true);
   });
 
+  it('say nothing about the history of another environment the desk switches to', async () => {
+    const { fake, desk } = await start();
+    desk.update({ environment: 'staging', callouts: [callout({ id: 'staging-1', stage: 'dispatched' })] });
+    expect(fake.notifications).toEqual([]);
+    desk.update({ callouts: [callout({ id: 'staging-1', stage: 'arrived' })] });
+    expect(fake.notifications.map((n) => n.title)).toEqual(['Downtown Branch: Arrived']);
+  });
+
   it('respect the notifications setting', async () => {
     const { fake, desk } = await start({}, { settings: { ...DEFAULT_SETTINGS, notifications: false } });
     desk.update({ callouts: [callout({ stage: 'dispatched' })] });
