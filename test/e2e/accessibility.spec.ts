@@ -32,6 +32,8 @@ test('keyboard alone: every view is reachable, focus is visible, and Alt+1 bring
   page,
 }) => {
   await page.goto('/');
+  const panic = page.getByRole('button', { name: 'Panic: Downtown Branch' });
+  await expect(panic).toBeVisible();
   // Tab from the top reaches the navigation first, then the desk's controls.
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Desk' })).toBeFocused();
@@ -41,7 +43,6 @@ test('keyboard alone: every view is reachable, focus is visible, and Alt+1 bring
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'History' })).toBeFocused();
   await page.keyboard.press('Alt+1');
-  const panic = page.getByRole('button', { name: 'Panic: Downtown Branch' });
   await expect(panic).toBeVisible();
   // One Tab from the desk's heading reaches a control on the desk; the panic button is among the first.
   for (let i = 0; i < 6; i += 1) {
