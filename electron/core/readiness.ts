@@ -2,6 +2,7 @@
 // cheap probe (token validity and one light request) about once a minute and soon after any failure.
 import type { Environment, Readiness } from '../shared/model';
 import { AuraError, describeError } from './aura/errors';
+import { KeychainUnavailableError } from './connection';
 import type { Clock } from './ports';
 
 export const ENVIRONMENT_NAMES: Record<Environment, string> = {
@@ -70,6 +71,9 @@ export class ReadinessTracker {
     const problem = this.opts.configProblem;
     if (problem) return { level: problem.level, message: problem.message, lastContactAt };
     const error = this.lastError;
+    if (error instanceof KeychainUnavailableError) {
+      return { level: 'keychainUnavailable', message: error.message, lastContactAt };
+    }
     if (error instanceof AuraError && error.kind === 'credentialsRejected') {
       return {
         level: 'credentialsRejected',

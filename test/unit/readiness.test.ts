@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AuraError } from '../../electron/core/aura/errors';
+import { KeychainUnavailableError } from '../../electron/core/connection';
 import { ReadinessTracker, type ReadinessOptions } from '../../electron/core/readiness';
 import { FakeClock } from '../support/fake-clock';
 
@@ -72,5 +73,19 @@ describe('readiness', () => {
     setFail(new AuraError('credentialsRejected', 'AURA rejected the client ID or secret'));
     await clock.advance(60_000);
     expect(t.current.level).toBe('credentialsRejected');
+  });
+});
+
+describe('readiness when the keychain fails mid-run', () => {
+  it('says the keychain is unavailable, with what to install', async () => {
+    const { t, clock, setFail } = tracker();
+    t.start();
+    await clock.advance(0);
+    setFail(new KeychainUnavailableError('No Secret Service is running', 'Install gnome-keyring'));
+    await clock.advance(60_000);
+    expect(t.current).toMatchObject({
+      level: 'keychainUnavailable',
+      message: expect.stringContaining('Install gnome-keyring'),
+    });
   });
 });

@@ -96,5 +96,7 @@ export function isPermanent(error: unknown): boolean {
 /** The error in plain words for the operator's screen. */
 export function describeError(error: unknown): string {
   if (error instanceof AuraError) return error.message;
+  // The keychain's own errors are written for the operator (what to install), and hold no secret.
+  if (error instanceof Error && error.name === 'KeychainUnavailableError') return error.message;
   return 'Unexpected error in Panic Desk';
 }
