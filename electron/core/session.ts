@@ -197,18 +197,6 @@ export class DeskHost {
   }
 }
 
-/** A desk host that starts in Training (until main composes DeskHost with the keychain vault). */
-export interface DeskSession {
-  desk: Desk;
-  simulator: RunningSimulator | null;
-  close(): Promise<void>;
-}
-
-export async function openTrainingSession(options: Omit<HostOptions, 'vault'>): Promise<DeskSession> {
-  const host = await DeskHost.open({ ...options, vault: memoryVault() });
-  return { desk: host.desk, simulator: host.simulator, close: () => host.close() };
-}
-
 /** A CredentialVault in memory: for the web harness and tests, never for the app. */
 export function memoryVault(): CredentialVault {
   const secrets = new Map<string, string>();
