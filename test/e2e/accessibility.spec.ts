@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { closeEverything, expectAccessible, holdToConfirm, shot } from './support';
 
 test.afterEach(async ({ page }) => closeEverything(page));

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { closeEverything, deskState, expectAccessible, holdToConfirm, shot } from './support';
 
 test.afterEach(async ({ page }) => closeEverything(page));

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { calloutCount, closeEverything, deskState, expectAccessible, holdToConfirm, invoke, shot } from './support';
 
 const SITE = 'Downtown Branch';

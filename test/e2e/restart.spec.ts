@@ -1,13 +1,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { E2E_HOST, expect, test } from './fixtures';
 import { calloutCount, closeEverything, deskState, expectAccessible, holdToConfirm, shot } from './support';
 
 const SITE = 'Downtown Branch';
 
 test.afterEach(async ({ page }) => closeEverything(page));
 // Stopping and restarting the desk are controls of the web harness (test/harness/server.ts).
-test.skip(process.env.E2E_HOST === 'electron', 'the /__harness/ desk controls exist in the web harness only');
+test.skip(E2E_HOST === 'electron', 'the /__harness/ desk controls exist in the web harness only');
 
 test('a restart of the desk mid-callout resumes the timeline and keeps following the callout', async ({
   page,

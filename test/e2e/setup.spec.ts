@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
 import { deskState, expectAccessible, holdToConfirm, invoke, shot } from './support';
 

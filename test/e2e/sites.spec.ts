@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { closeEverything, deskState, expectAccessible, holdToConfirm, invoke, shot } from './support';
 
 test.afterEach(async ({ page }) => {

@@ -2,7 +2,8 @@
 // desk's state through the page's own bridge, cleaning up between specs, and the axe scan.
 // One harness serves every spec of a run (one data folder), so each spec leaves the desk idle.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect } from './fixtures';
 import type { DeskState } from '../../electron/shared/model';
 
 /** A full-page screenshot from the top, under test-results/screens/, for a person to look at. */
