@@ -78,6 +78,7 @@ function setup(api: DispatchApi | null, opts: { activeCallout?: string | null } 
       attempts: 0,
       lastError: null,
       calloutId: null,
+      dismissed: false,
     };
     outbox.add(p);
     dispatcher.dispatch(p.id);
@@ -139,7 +140,11 @@ describe('dispatcher', () => {
       await clock.advance(delay ?? 0);
     }
     expect(delays).toEqual([500, 1000, 2000, 4000, 8000, 10000, 10000, 10000]);
-    expect(outbox.get(p.id)).toMatchObject({ status: 'notSent', attempts: 9, lastError: 'Cannot reach AURA' });
+    expect(outbox.get(p.id)).toMatchObject({
+      status: 'notSent',
+      attempts: 9,
+      lastError: 'Cannot reach AURA (no network, or AURA is down)',
+    });
   });
 
   it('honours Retry-After when AURA asks it to slow down', async () => {
@@ -151,7 +156,9 @@ describe('dispatcher', () => {
   });
 
   it('stops at an unknown site and says what AURA said', async () => {
-    const aura = scriptedApi([new AuraError('unknownSite', 'AURA does not know site "x": No predefined location')]);
+    const aura = scriptedApi([
+      new AuraError('unknownSite', 'AURA does not know site "x"', { auraMessage: 'No predefined location' }),
+    ]);
     const { clock, outbox, press } = setup(aura.api);
     const p = press();
     await clock.advance(60_000);

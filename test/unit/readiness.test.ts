@@ -89,3 +89,15 @@ describe('readiness when the keychain fails mid-run', () => {
     });
   });
 });
+
+describe('readiness when AURA refuses one request', () => {
+  it('stays ready: AURA answered, so a press elsewhere would arrive', async () => {
+    const { t, clock } = tracker();
+    t.start();
+    await clock.advance(0);
+    t.recordFailure(new AuraError('unknownSite', 'AURA does not know site "x"'));
+    expect(t.current.level).toBe('ready');
+    t.recordFailure(new AuraError('network', 'Cannot reach AURA'));
+    expect(t.current.level).toBe('offline');
+  });
+});

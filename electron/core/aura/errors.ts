@@ -100,3 +100,34 @@ export function describeError(error: unknown): string {
   if (error instanceof Error && error.name === 'KeychainUnavailableError') return error.message;
   return 'Unexpected error in Panic Desk';
 }
+
+/**
+ * The error in the plainest words, for the NOT SENT banner and the readiness bar: what happened,
+ * not which route. AURA's own reason is kept where it tells the operator something (a refused
+ * site). The technical text (describeError) goes to the audit log.
+ */
+export function plainWords(error: unknown): string {
+  if (!(error instanceof AuraError)) return describeError(error);
+  const said = error.auraMessage ? `: ${error.auraMessage}` : '';
+  switch (error.kind) {
+    case 'network':
+      return 'Cannot reach AURA (no network, or AURA is down)';
+    case 'timeout':
+      return 'AURA did not answer in time';
+    case 'server':
+      return `AURA's server had a problem${error.status ? ` (error ${error.status})` : ''}`;
+    case 'rateLimited':
+      return 'AURA asked Panic Desk to wait before trying again';
+    case 'badResponse':
+      return 'AURA sent an answer Panic Desk could not read';
+    case 'unauthorized':
+    case 'credentialsRejected':
+      return 'AURA rejected the client ID or secret';
+    case 'unknownSite':
+      return `AURA does not know this site${said}`;
+    case 'forbidden':
+      return `AURA does not allow this${said}`;
+    default:
+      return `AURA refused the request${said}`;
+  }
+}

@@ -7,7 +7,7 @@
 // duplicate incident. Permanent failures stop and say why.
 import type { Press } from '../../shared/model';
 import type { AuraCallout } from '../aura/schemas';
-import { AuraError, describeError } from '../aura/errors';
+import { AuraError, plainWords } from '../aura/errors';
 import type { Clock } from '../ports';
 import type { Outbox } from './outbox';
 
@@ -134,7 +134,7 @@ export class Dispatcher {
   /** Records the failure; returns when to try again, or null when retrying cannot help. */
   private fail(press: Press, error: unknown): number | null {
     const { outbox } = this.opts;
-    const message = describeError(error);
+    const message = plainWords(error);
     const kind = error instanceof AuraError ? error.kind : null;
     this.opts.onFailure(press, error);
     if (kind === 'unknownSite' || kind === 'notFound' || kind === 'invalidRequest' || kind === 'forbidden') {
