@@ -234,6 +234,18 @@ export class Desk {
   readonly handlers: Handlers = {
     'state.get': async () => this.getState(),
     'panic.trigger': async ({ siteId }) => this.trigger(siteId, 'button'),
+    'press.dismiss': async ({ pressId }) => {
+      const press = this.outbox.get(pressId);
+      if (!press) throw new Error('No such press');
+      // Never drop a panic that may still get through: only a refused one can be put away.
+      if (press.status !== 'failed') throw new Error('Only a panic that AURA refused can be dismissed');
+      this.outbox.update(pressId, { dismissed: true });
+      this.audit.record('press', `Refused panic for ${this.siteName(press.siteId)} dismissed by the operator`, {
+        press: pressId,
+      });
+      this.emit();
+      return {};
+    },
     'callout.reasons': async ({ calloutId }) => this.requireApi().listCancelReasons(this.calloutOf(calloutId).id),
     'callout.cancel': async ({ calloutId, reasonId, notes }) => this.cancel(calloutId, reasonId, notes),
     'callout.message': async ({ calloutId, text }) => {
@@ -340,6 +352,7 @@ export class Desk {
       attempts: 0,
       lastError: null,
       calloutId: null,
+      dismissed: false,
     };
     this.outbox.add(press);
     this.dispatcher.dispatch(press.id);

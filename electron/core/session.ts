@@ -13,7 +13,7 @@ import type { CredentialVault, KeyValueStore } from './ports';
 import { simulatorControl } from './training';
 
 /** The embedded simulator's credentials: not secret, they open nothing but the local simulator. */
-const TRAINING_CREDENTIALS = { clientId: 'training-desk', clientSecret: 'training-only-not-a-secret' };
+export const TRAINING_CREDENTIALS = { clientId: 'training-desk', clientSecret: 'training-only-not-a-secret' };
 
 export type Handlers = { [N in CommandName]: (input: CommandParsedInput<N>) => Promise<CommandOutput<N>> };
 

@@ -29,6 +29,8 @@ export const commands = {
 
   // Panic
   'panic.trigger': { input: z.object({ siteId: SiteId }).strict(), output: PressSchema },
+  /** Acknowledges a press AURA refused for good; a press still being retried cannot be dismissed. */
+  'press.dismiss': { input: z.object({ pressId: z.string().min(1).max(100) }).strict(), output: Empty },
 
   // Callouts
   'callout.reasons': { input: z.object({ calloutId: CalloutId }).strict(), output: z.array(CancelReasonSchema) },

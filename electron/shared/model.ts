@@ -93,6 +93,8 @@ export const PressSchema = z.object({
   attempts: z.number().int().nonnegative(),
   lastError: z.string().nullable(),
   calloutId: z.string().nullable(),
+  /** A press AURA refused for good, acknowledged by the operator (after phoning the control room). */
+  dismissed: z.boolean().default(false),
 });
 export type Press = z.infer<typeof PressSchema>;
 

@@ -47,7 +47,9 @@ interface DeskStore {
 function activityOf(desk: DeskState): Record<string, SiteActivity> {
   const out: Record<string, SiteActivity> = {};
   const get = (siteId: string): SiteActivity => (out[siteId] ??= { unsent: [], latest: null, latestPress: null });
-  for (const press of desk.presses) if (press.status !== 'sent') get(press.siteId).unsent.push(press);
+  for (const press of desk.presses) {
+    if (press.status !== 'sent' && !press.dismissed) get(press.siteId).unsent.push(press);
+  }
   for (const callout of desk.callouts) {
     const a = get(callout.siteId);
     if (!a.latest || callout.pressedAt >= a.latest.pressedAt) a.latest = callout;

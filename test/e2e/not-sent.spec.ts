@@ -1,5 +1,7 @@
 import { expect, test } from './fixtures';
 import { calloutCount, closeEverything, deskState, expectAccessible, holdToConfirm, invoke, shot } from './support';
+import { AuraClient } from '../../electron/core/aura/client';
+import { TRAINING_CREDENTIALS } from '../../electron/core/session';
 
 const SITE = 'Downtown Branch';
 const PHONE = '+27 11 555 0199';
@@ -53,4 +55,46 @@ test('NOT SENT during a practised outage, then delivered after recovery as exact
   expect(newPresses).toHaveLength(1);
   expect(newPresses[0]?.status).toBe('sent');
   expect(newPresses[0]?.attempts).toBeGreaterThan(1);
+});
+
+test('a panic AURA refuses for good says why, keeps the phone number, and is dismissed only by the operator', async ({
+  page,
+  request,
+}) => {
+  test.skip(process.env.E2E_HOST === 'electron', 'needs the harness to reach the Training simulator behind the desk');
+  await page.goto('/');
+  await invoke(page, 'settings.update', { controlRoomPhone: PHONE });
+  await invoke(page, 'sites.choose', { shownSiteIds: null });
+  const created = await invoke(page, 'sites.create', {
+    externalReferenceId: 'ANNEX-OLD',
+    name: 'Old Annex',
+    latitude: -26.2,
+    longitude: 28.05,
+  });
+  expect(created.ok).toBe(true);
+  const site = (await deskState(page)).allSites.find((s) => s.id === 'ANNEX-OLD');
+  // Someone deletes the Fixed Location at AURA; this desk has not synced since.
+  const info = (await (await request.get('/__harness/info')).json()) as { simulatorBaseUrl: string };
+  const aura = new AuraClient({
+    baseUrl: info.simulatorBaseUrl,
+    clientId: TRAINING_CREDENTIALS.clientId,
+    getSecret: async () => TRAINING_CREDENTIALS.clientSecret,
+    keepWarm: false,
+  });
+  await aura.deleteFixedLocation(site?.auraId ?? -1);
+
+  await holdToConfirm(page, 'Panic: Old Annex');
+  const card = page.getByRole('article', { name: 'Old Annex' });
+  const refused = card.locator('.press-not-sent');
+  await expect(refused.getByRole('alert')).toHaveText('NOT SENT — AURA refused this panic');
+  await expect(refused).toContainText('AURA does not know this site');
+  await expect(refused).toContainText(`Phone the control room now: ${PHONE}`);
+  await shot(page, 'not-sent-03-refused');
+
+  await refused.getByRole('button', { name: 'I have phoned the control room — dismiss' }).click();
+  await expect(card.locator('.press-not-sent')).toHaveCount(0);
+  const press = (await deskState(page)).presses.find((p) => p.siteId === 'ANNEX-OLD');
+  expect(press).toMatchObject({ status: 'failed', dismissed: true });
+  await invoke(page, 'sites.sync', {});
+  await expect(page.getByRole('article', { name: 'Old Annex' })).toHaveCount(0);
 });

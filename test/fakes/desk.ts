@@ -64,6 +64,7 @@ export function press(patch: Partial<Press> = {}): Press {
     attempts: 1,
     lastError: null,
     calloutId: 'c-1',
+    dismissed: false,
     ...patch,
   };
 }

@@ -78,7 +78,13 @@ export async function startHarness(port: number, dataDir: string): Promise<{ clo
       );
       return;
     }
-    if (url.pathname === '/__harness/info') return reply(res, 200, 'application/json', JSON.stringify({ dataDir }));
+    if (url.pathname === '/__harness/info')
+      return reply(
+        res,
+        200,
+        'application/json',
+        JSON.stringify({ dataDir, simulatorBaseUrl: host.simulator?.baseUrl ?? null }),
+      );
     const file = normalize(join(RENDERER_DIR, url.pathname));
     if (!file.startsWith(RENDERER_DIR) || !existsSync(file)) return reply(res, 404, 'text/plain', 'not found');
     reply(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));

@@ -20,6 +20,7 @@ const press = (id: string, status: Press['status'] = 'notSent'): Press => ({
   attempts: 1,
   lastError: null,
   calloutId: null,
+  dismissed: false,
 });
 
 describe('outbox file', () => {

@@ -1,4 +1,5 @@
 import type { Press } from '../../../../electron/shared/model';
+import { useDesk } from '../../store';
 import { formatAgo, formatClock } from '../../ui/time';
 import { useNow } from '../../ui/useNow';
 
@@ -17,6 +18,7 @@ function PhoneLine({ phone }: { phone: string }) {
  */
 export function PressStatus({ press, phone }: { press: Press; phone: string }) {
   const now = useNow(1000);
+  const act = useDesk((s) => s.act);
   const when = `Pressed ${formatClock(press.pressedAt)}, ${formatAgo(now - press.pressedAt)} ago`;
   const source = press.source === 'hotkey' ? ' (silent hotkey)' : '';
   if (press.status === 'queued' || press.status === 'sending') {
@@ -45,6 +47,16 @@ export function PressStatus({ press, phone }: { press: Press; phone: string }) {
       </p>
       {press.lastError && <p>Last error: {press.lastError}</p>}
       <PhoneLine phone={phone} />
+      {press.status === 'failed' && (
+        // A refused panic stays until the operator says the control room knows.
+        <button
+          type="button"
+          className="press-dismiss"
+          onClick={() => void act('press.dismiss', { pressId: press.id })}
+        >
+          I have phoned the control room — dismiss
+        </button>
+      )}
     </div>
   );
 }
