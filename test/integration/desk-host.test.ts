@@ -156,3 +156,14 @@ describe('runCommand refuses bad input from the renderer', () => {
     expect(await runCommand(h, '__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknownCommand' } });
   });
 });
+
+describe('dismissing a press', () => {
+  it('refuses to dismiss a press that was sent or may still get through', async () => {
+    const h = await host();
+    const press = h.desk.trigger('site_9944', 'button');
+    await until(h, (s) => s.presses[0]?.status === 'sent');
+    const result = await runCommand(h, 'press.dismiss', { pressId: press.id });
+    expect(result).toMatchObject({ ok: false, error: { message: 'Only a panic that AURA refused can be dismissed' } });
+    expect(h.getState().presses[0]?.dismissed).toBe(false);
+  });
+});
