@@ -2,24 +2,19 @@
 // per request count (skip the first N matching requests, fire every Nth, at most M times).
 // The kinds include those of the app's Training mode (model.ts FAULT_KINDS).
 import { z } from 'zod';
+import { FAULT_KINDS } from '../shared/model';
 import { API_OPERATIONS, type ApiOperation } from './operations';
 
-export const SIM_FAULT_KINDS = [
-  /** Answer late by `latencyMs` (combines with any other fault). */
-  'latency',
-  /** Destroy the connection: before handling, or after it with `afterHandling` (outcome unknown). */
-  'reset',
-  /** 500 with a JSON message. */
-  'error500',
-  /** 502 with an HTML page, as a gateway sends it. */
-  'error502',
-  /** 429 with Retry-After: `retryAfterSeconds`. */
-  'rateLimited',
-  /** Handle the request, then send only the first half of the JSON body. */
-  'truncated',
-  /** Expire every issued token now, so this request's bearer gets a 401 (bearer routes only). */
-  'tokenExpiry',
-] as const;
+/**
+ * The kinds, shared with the app's Training mode (model.ts FAULT_KINDS):
+ * - latency: answer late by `latencyMs` (combines with any other fault);
+ * - reset: destroy the connection, before handling or after it with `afterHandling` (outcome unknown);
+ * - error500: 500 with a JSON message; error502: 502 with an HTML page, as a gateway sends it;
+ * - rateLimited: 429 with Retry-After: `retryAfterSeconds`;
+ * - truncated: handle the request, then send only the first half of the JSON body;
+ * - tokenExpiry: expire every issued token now, so this request's bearer gets a 401 (bearer routes only).
+ */
+export const SIM_FAULT_KINDS = FAULT_KINDS;
 export type SimFaultKind = (typeof SIM_FAULT_KINDS)[number];
 
 export const FaultRuleSchema = z

@@ -1,6 +1,7 @@
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import type { DeskState } from '../../../../electron/shared/model';
 import { useDesk, type SiteActivity } from '../../store';
+import { FilterBar } from '../../ui/FilterBar';
 import { ViewHeading } from '../../ui/ViewHeading';
 import { TrainingPanel } from '../training/TrainingPanel';
 import { filterSites } from './filter';
@@ -19,7 +20,6 @@ export function DeskView({ desk }: { desk: DeskState }) {
   const activity = useDesk((s) => s.activity);
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
-  const filterId = useId();
   // A filter never hides a site that needs attention: a callout underway or a press not yet sent.
   const shown = useMemo(() => {
     const matches = new Set(filterSites(desk.sites, deferred));
@@ -32,21 +32,16 @@ export function DeskView({ desk }: { desk: DeskState }) {
       <ViewHeading hidden>Desk</ViewHeading>
       {desk.training && <TrainingPanel training={desk.training} />}
       {many && (
-        <div className="filter-bar">
-          <label htmlFor={filterId}>Filter sites</label>
-          <input
-            id={filterId}
-            type="search"
-            value={query}
-            autoComplete="off"
-            onChange={(e) => setQuery(e.target.value)}
-          />
-          <span className="filter-count" role="status">
-            {shown.length === desk.sites.length
+        <FilterBar
+          label="Filter sites"
+          query={query}
+          onQuery={setQuery}
+          count={
+            shown.length === desk.sites.length
               ? `${desk.sites.length} sites`
-              : `${shown.length} of ${desk.sites.length} sites`}
-          </span>
-        </div>
+              : `${shown.length} of ${desk.sites.length} sites`
+          }
+        />
       )}
       {desk.sites.length === 0 ? (
         <div className="empty">

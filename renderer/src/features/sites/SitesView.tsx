@@ -1,10 +1,11 @@
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import type { DeskState, Site } from '../../../../electron/shared/model';
 import { useDesk } from '../../store';
 import { ErrorText } from '../../ui/ErrorText';
 import { formatAgo, formatClock } from '../../ui/time';
 import { useNow } from '../../ui/useNow';
 import { usePending } from '../../ui/usePending';
+import { FilterBar } from '../../ui/FilterBar';
 import { ViewHeading } from '../../ui/ViewHeading';
 import { DeleteSiteDialog } from './DeleteSiteDialog';
 import { filterSites } from './filter';
@@ -27,7 +28,6 @@ export function SitesView({ desk }: { desk: DeskState }) {
   const [chooseError, setChooseError] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
-  const filterId = useId();
   const listed = useMemo(() => filterSites(desk.allSites, deferred), [desk.allSites, deferred]);
   // A tick shows at once; the desk's next state confirms it (or the error undoes it).
   const [shownIds, chooseShown, dropShown] = usePending(desk.settings.shownSiteIds);
@@ -79,21 +79,16 @@ export function SitesView({ desk }: { desk: DeskState }) {
         </div>
         <ErrorText message={syncError} />
         <ErrorText message={chooseError} />
-        <div className="filter-bar">
-          <label htmlFor={filterId}>Filter locations</label>
-          <input
-            id={filterId}
-            type="search"
-            value={query}
-            autoComplete="off"
-            onChange={(e) => setQuery(e.target.value)}
-          />
-          <span className="filter-count" role="status">
-            {listed.length === desk.allSites.length
+        <FilterBar
+          label="Filter locations"
+          query={query}
+          onQuery={setQuery}
+          count={
+            listed.length === desk.allSites.length
               ? `${listed.length} shown`
-              : `${listed.length} of ${desk.allSites.length} shown`}
-          </span>
-        </div>
+              : `${listed.length} of ${desk.allSites.length} shown`
+          }
+        />
         <div className="table-wrap">
           <table className="sites-table">
             <caption className="visually-hidden">Fixed Locations</caption>
