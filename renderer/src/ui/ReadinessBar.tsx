@@ -16,7 +16,7 @@ const LABEL: Record<Readiness['level'], string> = {
  * Only the level and its sentence are a live region; the ticking "last contact" is not, so that
  * a screen reader is not told the time every second.
  */
-export function ReadinessBar({ readiness }: { readiness: Readiness }) {
+export function ReadinessBar({ readiness, hotkeyError }: { readiness: Readiness; hotkeyError: string | null }) {
   const now = useNow(1000);
   const at = readiness.lastContactAt;
   return (
@@ -38,6 +38,12 @@ export function ReadinessBar({ readiness }: { readiness: Readiness }) {
           </>
         )}
       </p>
+      {hotkeyError && (
+        // The silent hotkey is part of "would a press reach AURA": say when it cannot fire.
+        <p className="readiness-hotkey" role="status">
+          Silent hotkey not working — {hotkeyError}
+        </p>
+      )}
     </div>
   );
 }
