@@ -446,6 +446,8 @@ export class Desk {
     if (next !== current) {
       this.replaceCallout(next);
       this.saveCallouts();
+      // The app runs for weeks: drop history older than 30 days whenever a callout closes.
+      if (next.stage === 'closed') this.pruneHistory();
     }
     this.emit();
     return { stage: next.stage, closed: read.closed || next.stage === 'closed' };
