@@ -98,6 +98,8 @@ export class Desk {
   private notices: Notice[] = [];
   private hotkey: HotkeyState = { registered: false, error: null, testing: false, lastTestOkAt: null };
   private emitQueued = false;
+  /** The last failure written to the audit log for each press, to log changes, not repeats. */
+  private readonly lastFailureLogged = new Map<string, string>();
   private training: TrainingState;
 
   constructor(private readonly opts: DeskOptions) {
@@ -167,7 +169,12 @@ export class Desk {
       onSent: (press, snapshot, how) => this.pressSent(press, snapshot, how),
       onFailure: (press, error) => {
         this.readiness.recordFailure(error);
-        this.audit.record('failure', `Panic for ${this.siteName(press.siteId)} not sent: ${describeError(error)}`, {
+        // While AURA stays unreachable a press is retried every 10 s: log the first failure, each
+        // change of reason, and every 30th attempt, not thousands of identical lines a day.
+        const why = describeError(error);
+        if (this.lastFailureLogged.get(press.id) === why && press.attempts % 30 !== 0) return;
+        this.lastFailureLogged.set(press.id, why);
+        this.audit.record('failure', `Panic for ${this.siteName(press.siteId)} not sent: ${why}`, {
           press: press.id,
           site: press.siteId,
           attempt: press.attempts,
