@@ -2,9 +2,8 @@
 // zod schema, runs the desk's handler and wraps the outcome as a CommandResult. Both transports
 // (Electron IPC in main, the WebSocket in the test harness) call this and nothing else.
 import { commands, type CommandName, type CommandResult } from '../shared/contract';
-import type { Handlers } from './session';
-import { describeError } from './aura/errors';
-import { AuraError } from './aura/errors';
+import type { Handlers } from './desk';
+import { AuraError, describeError } from './aura/errors';
 
 export function isCommandName(name: unknown): name is CommandName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(commands, name);

@@ -76,7 +76,8 @@ export interface DeskOptions {
   };
 }
 
-type Handlers = { [N in CommandName]: (input: CommandParsedInput<N>) => Promise<CommandOutput<N>> };
+/** One handler per contract command, given the payload after its schema (defaults applied). */
+export type Handlers = { [N in CommandName]: (input: CommandParsedInput<N>) => Promise<CommandOutput<N>> };
 type Listener = (state: DeskState) => void;
 
 /** Closed callouts stay in the history this long. */

@@ -4,18 +4,16 @@
 // new environment: sites, callouts and unsent presses of two environments never mix.
 import { join } from 'node:path';
 import { startSimulator, type RunningSimulator } from '../simulator/server';
-import { COMMAND_NAMES, type CommandName, type CommandOutput, type CommandParsedInput } from '../shared/contract';
+import { COMMAND_NAMES, type CommandOutput, type CommandParsedInput } from '../shared/contract';
 import type { DeskState } from '../shared/model';
 import { AuraClient } from './aura/client';
 import { ConnectionManager } from './connection';
-import { Desk, type DeskApi, type DeskOptions } from './desk';
+import { Desk, type DeskApi, type DeskOptions, type Handlers } from './desk';
 import type { CredentialVault, KeyValueStore } from './ports';
 import { simulatorControl } from './training';
 
 /** The embedded simulator's credentials: not secret, they open nothing but the local simulator. */
 export const TRAINING_CREDENTIALS = { clientId: 'training-desk', clientSecret: 'training-only-not-a-secret' };
-
-export type Handlers = { [N in CommandName]: (input: CommandParsedInput<N>) => Promise<CommandOutput<N>> };
 
 /** The desk's view of an AuraClient: AURA's shapes in, the desk's words out. */
 export function deskApiFor(client: AuraClient): DeskApi {

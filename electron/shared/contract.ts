@@ -112,14 +112,6 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export type CommandError = { code: ErrorCode; message: string };
 export type CommandResult<T> = { ok: true; value: T } | { ok: false; error: CommandError };
 
-export const CommandResultSchema = z.union([
-  z.object({ ok: z.literal(true), value: z.unknown() }),
-  z.object({
-    ok: z.literal(false),
-    error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }),
-  }),
-]);
-
 /** What `window.panicDesk` offers the renderer, whatever the transport. */
 export interface PanicDeskBridge {
   invoke<N extends CommandName>(name: N, input: CommandInput<N>): Promise<CommandResult<CommandOutput<N>>>;

@@ -44,8 +44,8 @@ describe('timeline', () => {
     let c = calloutFromPress(snap('created'), press, T0);
     c = applySnapshot(c, snap('Responder Dispatched', [{ dispatchedAt: '2026-11-26T03:05:00Z' }]), T0 + 300_000);
     const events = [
-      { id: null, at: '2026-11-26T03:02:00Z', text: 'Control room: unit on the way' },
-      { id: null, at: '2026-11-26T03:06:00Z', text: 'Control room: on scene soon' },
+      { at: '2026-11-26T03:02:00Z', text: 'Control room: unit on the way' },
+      { at: '2026-11-26T03:06:00Z', text: 'Control room: on scene soon' },
     ];
     c = applyEvents(c, events, T0 + 400_000);
     expect(applyEvents(c, events, T0 + 500_000)).toBe(c);

@@ -65,34 +65,6 @@ export class AuraError extends Error {
   }
 }
 
-/** Failures after which the request may or may not have reached AURA. */
-export function outcomeUnknown(error: unknown): boolean {
-  return (
-    error instanceof AuraError &&
-    (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'server' || error.kind === 'badResponse')
-  );
-}
-
-/** Failures that a later attempt of the same request may get past (with backoff). */
-export function isTransient(error: unknown): boolean {
-  return (
-    error instanceof AuraError &&
-    (outcomeUnknown(error) || error.kind === 'rateLimited' || error.kind === 'unauthorized')
-  );
-}
-
-/** Failures that no retry will fix: the operator or the admin must act. */
-export function isPermanent(error: unknown): boolean {
-  return (
-    error instanceof AuraError &&
-    (error.kind === 'credentialsRejected' ||
-      error.kind === 'unknownSite' ||
-      error.kind === 'invalidRequest' ||
-      error.kind === 'forbidden' ||
-      error.kind === 'conflict')
-  );
-}
-
 /** The error in plain words for the operator's screen. */
 export function describeError(error: unknown): string {
   if (error instanceof AuraError) return error.message;

@@ -6,10 +6,9 @@ import { STAGE_WORDS, type Stage } from '../../shared/stages';
 import type { AuraCallout } from '../aura/schemas';
 import { stageFromStatus } from '../aura/status';
 
-/** A callout event as the timeline needs it (messages from either side, AURA's notes). */
+/** A callout event as the timeline needs it (messages from either side, AURA's notes). Its
+ * time and text identify it: AURA's event ids are undocumented and may be absent. */
 export interface TimelineEvent {
-  /** AURA's id for the event when it has one; otherwise the time and text identify it. */
-  id: string | null;
   at: string | null;
   text: string;
 }
