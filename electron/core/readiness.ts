@@ -1,7 +1,7 @@
 // One answer to "would a press right now reach AURA?", from what every AURA call reports plus a
 // cheap probe (token validity and one light request) about once a minute and soon after any failure.
 import type { Environment, Readiness } from '../shared/model';
-import { AuraError, plainWords } from './aura/errors';
+import { AuraError, plainWords, refusedForGood } from './aura/errors';
 import { KeychainUnavailableError } from './connection';
 import type { Clock } from './ports';
 
@@ -14,9 +14,6 @@ export const ENVIRONMENT_NAMES: Record<Environment, string> = {
 
 /** A probe slower than this makes the desk "degraded": a press would arrive, but late. */
 export const SLOW_MS = 3000;
-
-/** Failures that are AURA's answer about one request, not about the connection. */
-const ANSWERED: ReadonlySet<string> = new Set(['unknownSite', 'invalidRequest', 'notFound', 'forbidden', 'conflict']);
 
 export type ConfigProblem = { level: 'notConfigured' | 'keychainUnavailable'; message: string } | null;
 
@@ -65,7 +62,7 @@ export class ReadinessTracker {
   recordFailure(error: unknown): void {
     // AURA answered and refused one request (an unknown site, a bad form): it is reachable, and a
     // press elsewhere would still arrive. That is contact, not an outage.
-    if (error instanceof AuraError && ANSWERED.has(error.kind)) return this.recordContact();
+    if (refusedForGood(error)) return this.recordContact();
     this.lastError = error;
     this.opts.onChange();
     this.schedule(this.opts.afterFailureMs ?? 10_000);

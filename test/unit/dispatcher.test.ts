@@ -169,6 +169,20 @@ describe('dispatcher', () => {
     });
   });
 
+  it('stops when AURA answers that the panic conflicts with its current state (409)', async () => {
+    const aura = scriptedApi([
+      new AuraError('conflict', 'conflict', { status: 409, auraMessage: 'Location is disabled' }),
+    ]);
+    const { clock, outbox, press } = setup(aura.api);
+    const p = press();
+    await clock.advance(60_000);
+    expect(aura.calls).toEqual(['raise site_9944']);
+    expect(outbox.get(p.id)).toMatchObject({
+      status: 'failed',
+      lastError: 'AURA refused the request: Location is disabled',
+    });
+  });
+
   it('holds a press while the credentials are rejected, and sends it when resumed', async () => {
     const aura = scriptedApi([
       new AuraError('credentialsRejected', 'AURA rejected the client ID or secret'),

@@ -65,6 +65,22 @@ export class AuraError extends Error {
   }
 }
 
+/**
+ * AURA answered and refused this one request for good (unknown or deleted site, bad request,
+ * no such record, not allowed, a conflict): no retry will change its answer, and AURA itself
+ * is reachable. The dispatcher stops such a press; readiness counts it as contact.
+ */
+export function refusedForGood(error: unknown): error is AuraError {
+  return error instanceof AuraError && REFUSALS.has(error.kind);
+}
+const REFUSALS: ReadonlySet<AuraErrorKind> = new Set([
+  'unknownSite',
+  'invalidRequest',
+  'notFound',
+  'forbidden',
+  'conflict',
+]);
+
 /** The error in plain words for the operator's screen. */
 export function describeError(error: unknown): string {
   if (error instanceof AuraError) return error.message;

@@ -7,7 +7,7 @@
 // duplicate incident. Permanent failures stop and say why.
 import type { Press } from '../../shared/model';
 import type { AuraCallout } from '../aura/schemas';
-import { AuraError, plainWords } from '../aura/errors';
+import { AuraError, plainWords, refusedForGood } from '../aura/errors';
 import type { Clock } from '../ports';
 import type { Outbox } from './outbox';
 
@@ -137,7 +137,7 @@ export class Dispatcher {
     const message = plainWords(error);
     const kind = error instanceof AuraError ? error.kind : null;
     this.opts.onFailure(press, error);
-    if (kind === 'unknownSite' || kind === 'notFound' || kind === 'invalidRequest' || kind === 'forbidden') {
+    if (refusedForGood(error)) {
       // AURA refuses this panic for good (unknown or deleted site, not allowed): say exactly why.
       outbox.update(press.id, { status: 'failed', lastError: message });
       return null;
