@@ -15,9 +15,25 @@ export interface CredentialVault {
   deleteSecret(account: string): Promise<boolean>;
 }
 
+/**
+ * Time. `now()` is the wall clock: for display and records only, since it jumps (NTP, sleep,
+ * an operator fixing the time). `monotonic()` only moves forward: every delay and due time is
+ * measured on it. `setTimeout` clamps its delay to what a Node/DOM timer can hold (2^31-1 ms);
+ * a longer delay would overflow to about 1 ms and fire at once.
+ */
 export interface Clock {
   now(): number;
+  monotonic(): number;
   setTimeout(fn: () => void, ms: number): () => void;
+}
+
+/** The longest delay a JavaScript timer can hold; longer ones overflow and fire at once. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** A delay a timer can hold: not negative, not NaN, at most MAX_TIMER_MS. */
+export function timerDelay(ms: number): number {
+  if (!Number.isFinite(ms)) return Number.isNaN(ms) ? 0 : MAX_TIMER_MS;
+  return Math.min(MAX_TIMER_MS, Math.max(0, ms));
 }
 
 /** Native notifications; never used for silent (hotkey) presses. */
@@ -27,8 +43,9 @@ export interface Notifier {
 
 export const systemClock: Clock = {
   now: () => Date.now(),
+  monotonic: () => performance.now(),
   setTimeout(fn, ms) {
-    const handle = setTimeout(fn, ms);
+    const handle = setTimeout(fn, timerDelay(ms));
     return () => clearTimeout(handle);
   },
 };

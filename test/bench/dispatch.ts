@@ -20,6 +20,7 @@ function fastClock(): Clock {
   const start = Date.now();
   return {
     now: () => start + (Date.now() - start) * SPEED,
+    monotonic: () => performance.now() * SPEED,
     setTimeout(fn, ms) {
       const handle = setTimeout(fn, ms / SPEED);
       return () => clearTimeout(handle);

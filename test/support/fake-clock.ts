@@ -1,11 +1,13 @@
 // A manual clock for tests of timing logic: time moves only when the test says so, and due
-// timers run in order, with pending promise callbacks flushed between them.
-import type { Clock } from '../../electron/core/ports';
+// timers run in order, with pending promise callbacks flushed between them. Timers run on the
+// monotonic time; `jumpWall` moves only the wall clock, as NTP or an operator would.
+import { timerDelay, type Clock } from '../../electron/core/ports';
 
 type Timer = { id: number; at: number; fn: () => void };
 
 export class FakeClock implements Clock {
   private t: number;
+  private mono = 0;
   private timers: Timer[] = [];
   private nextId = 1;
 
@@ -17,8 +19,17 @@ export class FakeClock implements Clock {
     return this.t;
   }
 
+  monotonic(): number {
+    return this.mono;
+  }
+
+  /** Sets the wall clock forward or back by `ms` without moving monotonic time or timers. */
+  jumpWall(ms: number): void {
+    this.t += ms;
+  }
+
   setTimeout(fn: () => void, ms: number): () => void {
-    const timer = { id: this.nextId++, at: this.t + Math.max(0, ms), fn };
+    const timer = { id: this.nextId++, at: this.mono + timerDelay(ms), fn };
     this.timers.push(timer);
     return () => {
       this.timers = this.timers.filter((x) => x.id !== timer.id);
@@ -27,22 +38,26 @@ export class FakeClock implements Clock {
 
   /** Delays of the timers now pending, from now (for asserting backoff). */
   pendingDelays(): number[] {
-    return this.timers.map((x) => x.at - this.t).sort((a, b) => a - b);
+    return this.timers.map((x) => x.at - this.mono).sort((a, b) => a - b);
   }
 
   /** Moves time forward by `ms`, running every timer that falls due, in order. */
   async advance(ms: number): Promise<void> {
-    const end = this.t + ms;
+    const end = this.mono + ms;
     await flush();
     for (;;) {
       const due = this.timers.filter((x) => x.at <= end).sort((a, b) => a.at - b.at || a.id - b.id)[0];
       if (!due) break;
       this.timers = this.timers.filter((x) => x.id !== due.id);
-      this.t = Math.max(this.t, due.at);
+      if (due.at > this.mono) {
+        this.t += due.at - this.mono;
+        this.mono = due.at;
+      }
       due.fn();
       await flush();
     }
-    this.t = end;
+    this.t += end - this.mono;
+    this.mono = end;
     await flush();
   }
 }
