@@ -44,7 +44,13 @@ function harnessIndex(port: number): string {
     .replace('</head>', '  <script src="/__harness/bridge.js"></script>\n  </head>');
 }
 
-export async function startHarness(port: number, dataDir: string): Promise<{ close(): Promise<void> }> {
+export interface RunningHarness {
+  /** The address to open in a browser (what `npm run web` and `npm start` print). */
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startHarness(port: number, dataDir: string): Promise<RunningHarness> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error('out/renderer/index.html is missing: run `npm run build` first');
   }
@@ -150,6 +156,7 @@ export async function startHarness(port: number, dataDir: string): Promise<{ clo
     server.listen(port, '127.0.0.1', () => ok());
   });
   return {
+    url: `http://127.0.0.1:${port}/`,
     async close() {
       unsubscribe();
       for (const ws of clients) ws.terminate();
@@ -171,7 +178,7 @@ if (require.main === module) {
   const dataDir = process.env.PANIC_DESK_DATA_DIR || mkdtempSync(join(tmpdir(), 'panic-desk-'));
   startHarness(port, dataDir).then(
     (harness) => {
-      console.log(`Panic Desk web harness (Training mode) at http://127.0.0.1:${port}/`);
+      console.log(`Panic Desk web harness (Training mode) at ${harness.url}`);
       console.log(`  data folder: ${dataDir}`);
       const stop = (): void => void harness.close().then(() => process.exit(0));
       process.on('SIGINT', stop);
