@@ -224,6 +224,7 @@ export class ConnectionManager {
       fetch: this.opts.fetch,
       // A one-off exchange: no timer may keep refreshing a token nobody uses.
       keepWarm: false,
+      log: this.opts.clientOptions?.log,
     });
     try {
       await probe.getToken();
@@ -236,6 +237,8 @@ export class ConnectionManager {
         'unreachable',
         `The credentials could not be checked, so nothing was saved: ${describeError(error)}`,
       );
+    } finally {
+      probe.close();
     }
   }
 

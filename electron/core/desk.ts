@@ -31,7 +31,7 @@ import { Dispatcher, type DispatchApi } from './dispatch/dispatcher';
 import { Outbox } from './dispatch/outbox';
 import { Poller, type PollOutcome } from './dispatch/poller';
 import { addNote, applyEvents, applySnapshot, calloutFromPress, type TimelineEvent } from './dispatch/timeline';
-import { systemClock, type Clock, type KeyValueStore } from './ports';
+import { silentLogger, systemClock, type Clock, type KeyValueStore, type Logger } from './ports';
 import { ReadinessTracker, type ConfigProblem } from './readiness';
 import { locationInputFrom, siteFromLocation } from './sites';
 import { readValidated } from './storage/validated';
@@ -65,6 +65,8 @@ export interface DeskOptions {
   startupProblems?: string[];
   training?: TrainingControl | null;
   clock?: Clock;
+  /** The diagnostics log (dispatch and polling decisions). */
+  log?: Logger;
   random?: () => number;
   /** Poll intervals and retry delays; tests shorten them. */
   timing?: {
@@ -183,6 +185,7 @@ export class Desk {
       },
       onContact: () => this.readiness.recordContact(),
       onChange: () => this.emit(),
+      log: opts.log ?? silentLogger,
     });
     this.poller = new Poller({
       clock: this.clock,
@@ -191,6 +194,7 @@ export class Desk {
       settledMs: opts.timing?.settledMs,
       poll: (id) => this.refreshCallout(id),
       onError: (_id, error) => this.readiness.recordFailure(error),
+      log: opts.log ?? silentLogger,
     });
   }
 
@@ -268,6 +272,9 @@ export class Desk {
     // The host (session.ts) saves credentials and replaces this desk with one for the new environment.
     'setup.saveCredentials': async () => {
       throw new Error('Credentials are saved by the desk host, not by a desk');
+    },
+    'diagnostics.export': async () => {
+      throw new Error('Diagnostics are exported by the desk host, not by a desk');
     },
     'sites.sync': async () => {
       await this.syncSites();

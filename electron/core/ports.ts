@@ -36,6 +36,20 @@ export function timerDelay(ms: number): number {
   return Math.min(MAX_TIMER_MS, Math.max(0, ms));
 }
 
+/**
+ * The diagnostics log for IT (electron-log in the app, a rotating file in the harness): one plain
+ * line per event. Callers write ids and plain words only, never a secret, a token or a body; the
+ * DiagnosticsLog in core/diagnostics redacts every line on top of that.
+ */
+export interface Logger {
+  info(line: string): void;
+  warn(line: string): void;
+  error(line: string): void;
+}
+
+/** A Logger that writes nothing: the default where no diagnostics log is wired (tests). */
+export const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
 /** Native notifications; never used for silent (hotkey) presses. */
 export interface Notifier {
   notify(title: string, body: string): void;

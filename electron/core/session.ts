@@ -9,7 +9,10 @@ import type { DeskState } from '../shared/model';
 import { AuraClient } from './aura/client';
 import { ConnectionManager } from './connection';
 import { Desk, type DeskApi, type DeskOptions, type Handlers } from './desk';
-import type { CredentialVault, KeyValueStore } from './ports';
+import { exportDiagnostics, type DiagnosticsShell } from './diagnostics/export';
+import { DiagnosticsLog } from './diagnostics/log';
+import { ReadinessHistory } from './diagnostics/readiness-history';
+import { silentLogger, type CredentialVault, type KeyValueStore } from './ports';
 import { simulatorControl } from './training';
 
 /** The embedded simulator's credentials: not secret, they open nothing but the local simulator. */
@@ -56,6 +59,10 @@ export interface HostOptions {
   /** Problems found opening the store (e.g. a corrupt settings file set aside). */
   startupProblems?: string[];
   timing?: DeskOptions['timing'];
+  /** The diagnostics log (redacting); none: nothing is logged. */
+  log?: DiagnosticsLog;
+  /** Where "Export diagnostics" writes and what it adds; none: the command says it is unavailable. */
+  diagnostics?: DiagnosticsShell;
 }
 
 /** What runs for one environment: the desk, and its client or simulator. */
@@ -70,9 +77,17 @@ export class DeskHost {
   private readonly listeners = new Set<(state: DeskState) => void>();
   private unsubscribe: (() => void) | null = null;
   private readonly connections: ConnectionManager;
+  private readonly log: DiagnosticsLog;
+  private readonly readinessHistory: ReadinessHistory;
 
   private constructor(private readonly opts: HostOptions) {
-    this.connections = new ConnectionManager({ store: opts.store, vault: opts.vault });
+    this.log = opts.log ?? new DiagnosticsLog(silentLogger);
+    this.readinessHistory = new ReadinessHistory(this.log);
+    this.connections = new ConnectionManager({
+      store: opts.store,
+      vault: opts.vault,
+      clientOptions: { log: this.log },
+    });
   }
 
   static async open(opts: HostOptions): Promise<DeskHost> {
@@ -98,7 +113,9 @@ export class DeskHost {
       name,
       name === 'setup.saveCredentials'
         ? (input: CommandParsedInput<'setup.saveCredentials'>) => this.saveCredentials(input)
-        : (input: unknown) => (this.desk.handlers[name] as (i: unknown) => Promise<unknown>)(input),
+        : name === 'diagnostics.export'
+          ? () => this.exportDiagnostics()
+          : (input: unknown) => (this.desk.handlers[name] as (i: unknown) => Promise<unknown>)(input),
     ]),
   ) as Handlers;
 
@@ -125,6 +142,22 @@ export class DeskHost {
     return { saved: true };
   }
 
+  private async exportDiagnostics(): Promise<CommandOutput<'diagnostics.export'>> {
+    const shell = this.opts.diagnostics;
+    if (!shell) throw new Error('Export diagnostics is not available in this host');
+    const audit = await this.desk.handlers['audit.list']({ text: '', limit: 1 });
+    const state = this.getState();
+    const location = await exportDiagnostics(shell, {
+      connection: state.connection,
+      readiness: state.readiness,
+      readinessHistory: this.readinessHistory.entries(),
+      audit: { chainOk: audit.chainOk, problem: audit.problem },
+      redact: (text) => this.log.redact(text),
+    });
+    this.log.info(location ? `diagnostics exported to ${location}` : 'diagnostics export cancelled');
+    return { location };
+  }
+
   private async switchDesk(startupProblems: string[]): Promise<void> {
     const hotkey = this.running?.desk.getState().hotkey;
     await this.stopRunning();
@@ -135,6 +168,7 @@ export class DeskHost {
       startupProblems,
       timing: this.opts.timing,
       connection: opened.connection,
+      log: this.log,
     };
     let running: Running;
     if (opened.state === 'training') {
@@ -146,6 +180,7 @@ export class DeskHost {
         baseUrl: simulator.baseUrl,
         clientId: TRAINING_CREDENTIALS.clientId,
         getSecret: async () => TRAINING_CREDENTIALS.clientSecret,
+        log: this.log,
       });
       const desk = new Desk({
         ...base,
@@ -176,10 +211,13 @@ export class DeskHost {
     this.running = running;
     if (hotkey) running.desk.setHotkeyStatus({ registered: hotkey.registered, error: hotkey.error });
     this.unsubscribe = running.desk.onChange((state) => {
+      this.readinessHistory.observe(state.environment, state.readiness);
       for (const listener of this.listeners) listener(state);
     });
+    this.log.info(`desk opened: ${opened.connection.environment} (${opened.state})`);
     await running.desk.start();
     const state = running.desk.getState();
+    this.readinessHistory.observe(state.environment, state.readiness);
     for (const listener of this.listeners) listener(state);
   }
 
@@ -192,6 +230,7 @@ export class DeskHost {
     running.client?.close();
     await running.simulator?.close();
     this.running = null;
+    this.log.info(`desk closed: ${running.desk.getState().environment}`);
   }
 }
 

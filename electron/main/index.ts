@@ -1,10 +1,13 @@
 // Composition root of the Electron app: hands the real Electron API to the shell (shell.ts) and
 // opens the desk. The type annotation on `api` is what proves that Electron fits the narrow
 // ShellApi the modules and their tests are written against.
+import { release } from 'node:os';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, globalShortcut, ipcMain, Menu, Notification, session, Tray } from 'electron';
 import { runCommand } from '../core/commands';
 import { DeskHost } from '../core/session';
+import { openDiagnosticsLog } from './diagnostics-log';
+import { appDiagnosticsShell } from './diagnostics-shell';
 import { shellDeskOf } from './host-desk';
 import { createKeychainVault } from './keychain';
 import type { ShellApi } from './shell-api';
@@ -16,6 +19,12 @@ const api: ShellApi = { app, BrowserWindow, ipcMain, globalShortcut, Tray, Menu,
 // A fresh data folder for end-to-end runs (E2E_HOST=electron); ignored by a packaged app.
 const dataDir = process.env.PANIC_DESK_DATA_DIR;
 if (dataDir && !app.isPackaged) app.setPath('userData', dataDir);
+
+const diagnostics = openDiagnosticsLog(dataDir && !app.isPackaged ? join(dataDir, 'logs') : undefined);
+diagnostics.log.info(
+  `Panic Desk ${app.getVersion()} starting (Electron ${process.versions.electron}, Node ${process.versions.node}, ${process.platform} ${release()})`,
+);
+app.on('before-quit', () => diagnostics.log.info('Panic Desk quitting'));
 
 /**
  * The desk host for the saved connection: Training on the embedded simulator, or the configured
@@ -30,6 +39,8 @@ async function openSession(): Promise<ShellSession> {
     dataDir: userData,
     vault: createKeychainVault(),
     startupProblems: problem ? [problem] : [],
+    log: diagnostics.log,
+    diagnostics: appDiagnosticsShell(dialog, app, diagnostics.files),
   });
   return {
     desk: shellDeskOf(host),
@@ -49,6 +60,7 @@ startShell(api, {
   executable: process.env.APPIMAGE ?? process.execPath,
 }).catch((error: unknown) => {
   console.error('Panic Desk could not start:', error);
+  diagnostics.log.error(`Panic Desk could not start: ${error instanceof Error ? error.message : String(error)}`);
   // Say so on screen too: an operator must never believe a desk is running when it is not.
   if (app.isReady()) {
     dialog.showErrorBox('Panic Desk could not start', error instanceof Error ? error.message : String(error));

@@ -89,6 +89,10 @@ export const commands = {
     output: z.object({ csv: z.string() }),
   },
 
+  // Diagnostics: a folder for IT (versions, AURA environment and client id, readiness history,
+  // recent log files, the audit log's verification). Where it went; null when cancelled.
+  'diagnostics.export': { input: Empty, output: z.object({ location: z.string().nullable() }) },
+
   // Notices
   'notice.dismiss': { input: z.object({ id: z.string().min(1).max(100) }).strict(), output: Empty },
 } as const;

@@ -10,6 +10,7 @@ import { build } from 'esbuild';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { runCommand } from '../../electron/core/commands';
 import { DeskHost, memoryVault } from '../../electron/core/session';
+import { harnessDiagnostics } from './diagnostics';
 import { openFileStore } from './file-store';
 
 const ROOT = resolve(__dirname, '../..');
@@ -56,6 +57,7 @@ export async function startHarness(port: number, dataDir: string): Promise<Runni
   }
   // The harness keeps secrets in memory: it is a test host, never a place for real credentials.
   const vault = memoryVault();
+  const diagnostics = harnessDiagnostics(dataDir);
   const openHost = async (): Promise<DeskHost> => {
     const store = await openFileStore(dataDir);
     return DeskHost.open({
@@ -63,8 +65,11 @@ export async function startHarness(port: number, dataDir: string): Promise<Runni
       dataDir,
       vault,
       startupProblems: store.openProblem ? [store.openProblem] : [],
+      log: diagnostics.log,
+      diagnostics: diagnostics.shell,
     });
   };
+  diagnostics.log.info(`harness starting on port ${port} (Node ${process.version}, ${process.platform})`);
   let host = await openHost();
   // Commands wait while the desk is stopped or restarting (POST /__harness/…), as the app's window would.
   let ready: Promise<void> = Promise.resolve();
@@ -155,9 +160,12 @@ export async function startHarness(port: number, dataDir: string): Promise<Runni
     server.once('error', fail);
     server.listen(port, '127.0.0.1', () => ok());
   });
+  const url = `http://127.0.0.1:${port}/`;
+  diagnostics.log.info(`harness serving on 127.0.0.1:${port}`);
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url,
     async close() {
+      diagnostics.log.info('harness stopping');
       unsubscribe();
       for (const ws of clients) ws.terminate();
       wss.close();

@@ -4,6 +4,8 @@
 // AuraError with no secret or token in it. Paths marked INFERRED are our best reading of
 // shared/aura-api.md where the docs did not capture the path (also in docs/decisions.md).
 import type { z } from 'zod';
+import type { RedactingLogger } from '../diagnostics/log';
+import { silentLogger } from '../ports';
 import { AuraError } from './errors';
 import { AuraHttp, DEFAULT_MAX_BODY_BYTES, type HttpResult, type SendOptions, type StatusReader } from './http';
 import { fixedLocationBody, type FixedLocationInput } from './locations';
@@ -49,6 +51,8 @@ export interface AuraClientOptions {
    * documents `responseTypeId` as required; Set B takes no body). Nothing by default.
    */
   raiseDefaults?: RaiseCalloutBody;
+  /** The diagnostics log: each request's method, route, status and latency; scrubbed with this client's redactor. */
+  log?: RedactingLogger;
 }
 
 /** Optional body fields of the raise route, from both doc sets. */
@@ -84,6 +88,7 @@ export class AuraClient {
   private readonly clientId: string;
   private readonly getSecret: () => Promise<string>;
   private readonly raiseDefaults: RaiseCalloutBody;
+  private readonly stopLogRedaction: () => void;
 
   constructor(options: AuraClientOptions) {
     const now = options.now ?? (() => Date.now());
@@ -97,7 +102,9 @@ export class AuraClient {
       fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
       now,
       redactor: this.redactor,
+      log: options.log ?? silentLogger,
     });
+    this.stopLogRedaction = options.log?.redactWith(this.redactor) ?? (() => undefined);
     this.tokens = new TokenKeeper({ exchange: () => this.exchange(), now, keepWarm: options.keepWarm ?? true });
   }
 
@@ -121,6 +128,7 @@ export class AuraClient {
   /** Stops the keep-warm timer; call when this client is replaced (new credentials, new environment). */
   close(): void {
     this.tokens.close();
+    this.stopLogRedaction();
   }
 
   // ---- Fixed Locations ---------------------------------------------------------------------

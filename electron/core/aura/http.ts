@@ -1,6 +1,7 @@
 // One HTTP exchange with AURA: timeout, capped body, status -> typed AuraError, JSON + zod.
 // Knows nothing of tokens; the client adds the Authorization header and the 401 retry.
 import type { z } from 'zod';
+import type { Logger } from '../ports';
 import { Deadlines } from './deadlines';
 import { AuraError } from './errors';
 import type { Redactor } from './redact';
@@ -17,6 +18,8 @@ export interface HttpOptions {
   fetch: typeof fetch;
   now: () => number;
   redactor: Redactor;
+  /** The diagnostics log: method, route, status and latency of each exchange; never a body. */
+  log: Logger;
 }
 
 /** A route's own reading of a status (e.g. the raise route's 400 means an unknown site). */
@@ -60,6 +63,8 @@ export class AuraHttp {
     // One deadline for the whole exchange, headers and body.
     const controller = new AbortController();
     let timedOut = false;
+    const started = performance.now();
+    const took = (): string => `${Math.round(performance.now() - started)} ms`;
     const done = this.deadlines.add(timeoutMs, () => {
       timedOut = true;
       controller.abort();
@@ -75,6 +80,9 @@ export class AuraHttp {
       });
       text = await readCapped(response, this.opts.maxBodyBytes);
     } catch (error) {
+      this.opts.log.warn(
+        `AURA ${what} ${error instanceof AuraError ? error.kind : timedOut ? 'timeout' : 'network'} ${took()}`,
+      );
       if (error instanceof AuraError) throw error;
       if (timedOut) {
         throw new AuraError('timeout', `AURA did not answer within ${formatSeconds(timeoutMs)} (${what})`);
@@ -84,6 +92,7 @@ export class AuraHttp {
       done();
     }
     const status = response.status;
+    this.opts.log[status >= 200 && status < 300 ? 'info' : 'warn'](`AURA ${what} ${status} ${took()}`);
     if (status < 200 || status >= 300) throw this.errorFor(status, text, response.headers, what, options);
     if (options.schema === null) return { data: undefined as Output<S>, status, closed: status === HTTP_CLOSED };
 

@@ -8,7 +8,7 @@
 import type { Press } from '../../shared/model';
 import type { AuraCallout } from '../aura/schemas';
 import { AuraError, plainWords, refusedForGood } from '../aura/errors';
-import type { Clock } from '../ports';
+import type { Clock, Logger } from '../ports';
 import type { Outbox } from './outbox';
 
 /** What the dispatcher needs of the AURA client (AuraClient satisfies it). */
@@ -41,6 +41,8 @@ export interface DispatcherOptions {
    */
   settleAfterTimeoutMs?: number;
   random?: () => number;
+  /** The diagnostics log: each attempt's decision in one line. */
+  log?: Logger;
 }
 
 export const DEFAULT_DELAYS_MS = [500, 1000, 2000, 4000, 8000, 10_000] as const;
@@ -108,13 +110,19 @@ export class Dispatcher {
     this.opts.onChange();
     try {
       const checkFirst = press.attempts > 0 || this.opts.activeCalloutFor(press.siteId) !== null;
+      this.opts.log?.info(
+        `dispatch: press ${pressId} attempt ${attempts}: ${checkFirst ? 'check active callouts first' : 'raise'}`,
+      );
       const adopted = checkFirst ? await this.findActive(api, press.siteId) : null;
       const callout = adopted ?? (await api.raiseCallout(press.siteId));
       this.opts.onContact();
       const sent = outbox.update(pressId, { status: 'sent', calloutId: callout.id, lastError: null });
       this.opts.onSent(sent, callout, adopted ? 'adopted' : 'raised');
+      this.opts.log?.info(`dispatch: press ${pressId} sent: ${adopted ? 'adopted' : 'raised'} callout ${callout.id}`);
     } catch (error) {
       retryInMs = this.fail(sending, error);
+      const next = retryInMs === null ? 'not retried' : `retry in ${retryInMs} ms`;
+      this.opts.log?.warn(`dispatch: press ${pressId} attempt ${attempts} failed (${errorKind(error)}): ${next}`);
     } finally {
       this.inFlight.delete(pressId);
       this.opts.onChange();
@@ -162,4 +170,8 @@ export class Dispatcher {
     const jitter = 0.8 + 0.4 * (this.opts.random ?? Math.random)();
     return Math.round(base * jitter);
   }
+}
+
+function errorKind(error: unknown): string {
+  return error instanceof AuraError ? error.kind : error instanceof Error ? error.name : 'unknown';
 }

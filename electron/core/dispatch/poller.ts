@@ -4,7 +4,7 @@
 // at most a few requests in flight. Nothing runs when nothing is tracked.
 import type { Stage } from '../../shared/model';
 import { AuraError } from '../aura/errors';
-import type { Clock } from '../ports';
+import type { Clock, Logger } from '../ports';
 
 export interface PollOutcome {
   stage: Stage;
@@ -22,6 +22,8 @@ export interface PollerOptions {
   maxBackoffMs?: number;
   maxInFlight?: number;
   random?: () => number;
+  /** The diagnostics log: when a callout stops being polled, and each failed poll's next try. */
+  log?: Logger;
 }
 
 type Entry = { dueAt: number; stage: Stage; failures: number };
@@ -118,6 +120,7 @@ export class Poller {
       const entry = this.entries.get(id);
       if (!entry) return;
       if (outcome.closed) {
+        this.opts.log?.info(`poll: callout ${id} closed; polling stops`);
         this.entries.delete(id);
         return;
       }
@@ -140,6 +143,9 @@ export class Poller {
         failures,
         dueAt: this.opts.clock.now() + Math.max(base * jitter, retryAfter ?? 0),
       });
+      const nextInMs = Math.round((this.entries.get(id)?.dueAt ?? 0) - this.opts.clock.now());
+      const kind = error instanceof AuraError ? error.kind : 'error';
+      this.opts.log?.warn(`poll: callout ${id} failed (${kind}) ${failures}x; next in ${nextInMs} ms`);
     } finally {
       this.inFlight.delete(id);
       this.arm();

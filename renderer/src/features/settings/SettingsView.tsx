@@ -5,6 +5,7 @@ import { ErrorText } from '../../ui/ErrorText';
 import { TextField } from '../../ui/TextField';
 import { ViewHeading } from '../../ui/ViewHeading';
 import { DeskIdentityForm } from './DeskIdentityForm';
+import { DiagnosticsExport } from './DiagnosticsExport';
 import { HotkeyRecorder } from './HotkeyRecorder';
 import { HotkeyStatus } from './HotkeyStatus';
 
@@ -131,6 +132,7 @@ export function SettingsView({ desk }: { desk: DeskState }) {
       <div className="panel">
         <DeskIdentityForm settings={desk.settings} />
       </div>
+      <DiagnosticsExport />
     </>
   );
 }

@@ -1,0 +1,30 @@
+// The app's diagnostics log: electron-log writing main.log in the OS's usual logs folder
+// (~/Library/Logs/Panic Desk, %APPDATA%\Panic Desk\logs, ~/.config/Panic Desk/logs), rotated by
+// core's rotateLogFiles into 5 files of 1 MB, behind core's redacting DiagnosticsLog.
+import { join } from 'node:path';
+import log from 'electron-log/main';
+import { DiagnosticsLog } from '../core/diagnostics/log';
+import { DEFAULT_ROTATION, logFilesOf, rotateLogFiles } from '../core/diagnostics/rotating-file';
+
+export interface AppDiagnosticsLog {
+  log: DiagnosticsLog;
+  /** The log files, oldest first. */
+  files(): string[];
+}
+
+/** `folder`: write there instead of the OS's logs folder (end-to-end runs with their own data folder). */
+export function openDiagnosticsLog(folder?: string): AppDiagnosticsLog {
+  const file = log.transports.file;
+  file.maxSize = DEFAULT_ROTATION.maxBytes;
+  file.archiveLogFn = (old) => rotateLogFiles(old.path, DEFAULT_ROTATION.files);
+  if (folder) file.resolvePathFn = (vars) => join(folder, vars.fileName ?? 'main.log');
+  const sink = {
+    info: (line: string) => log.info(line),
+    warn: (line: string) => log.warn(line),
+    error: (line: string) => log.error(line),
+  };
+  return {
+    log: new DiagnosticsLog(sink),
+    files: () => logFilesOf(file.getFile().path, DEFAULT_ROTATION.files),
+  };
+}

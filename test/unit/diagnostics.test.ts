@@ -1,0 +1,195 @@
+// The diagnostics log's pieces: the size cap and rotation (5 files of 1 MB by default), the
+// redacting gate every line passes, the readiness history, the export folder, and the app's folder
+// picker (with a fake dialog: no Electron here).
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Redactor } from '../../electron/core/aura/redact';
+import { bundleName, writeDiagnosticsBundle } from '../../electron/core/diagnostics/export';
+import { DiagnosticsLog, MAX_LINE_CHARS } from '../../electron/core/diagnostics/log';
+import { MAX_READINESS_CHANGES, ReadinessHistory } from '../../electron/core/diagnostics/readiness-history';
+import { RotatingFileLog } from '../../electron/core/diagnostics/rotating-file';
+import { silentLogger, type Logger } from '../../electron/core/ports';
+import { appDiagnosticsShell } from '../../electron/main/diagnostics-shell';
+
+const tmp = (): string => mkdtempSync(join(tmpdir(), 'panic-desk-diag-'));
+
+function memorySink(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  return {
+    lines,
+    info: (l) => void lines.push(`info ${l}`),
+    warn: (l) => void lines.push(`warn ${l}`),
+    error: (l) => void lines.push(`error ${l}`),
+  };
+}
+
+describe('rotating log file', () => {
+  it('never holds more than its file count, each file within the size cap, newest lines kept', () => {
+    const dir = tmp();
+    const log = new RotatingFileLog(join(dir, 'desk.log'), { maxBytes: 2000, files: 5 });
+    for (let i = 0; i < 1000; i++) log.info(`line ${i} ${'x'.repeat(40)}`);
+    const names = readdirSync(dir).sort();
+    expect(names).toEqual(['desk.1.log', 'desk.2.log', 'desk.3.log', 'desk.4.log', 'desk.log']);
+    for (const name of names) expect(statSync(join(dir, name)).size).toBeLessThanOrEqual(2000);
+    // Oldest first, the current file last; the newest line is in the current file.
+    expect(log.files().map((f) => basename(f))).toEqual([
+      'desk.4.log',
+      'desk.3.log',
+      'desk.2.log',
+      'desk.1.log',
+      'desk.log',
+    ]);
+    expect(readFileSync(join(dir, 'desk.log'), 'utf8')).toContain('line 999 ');
+    const all = log
+      .files()
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('');
+    expect(all).not.toContain('line 0 ');
+    const numbers = [...all.matchAll(/line (\d+) /g)].map((m) => Number(m[1]));
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b)); // in order across the files
+  });
+
+  it('writes one timestamped line per entry with its level', () => {
+    const dir = tmp();
+    const log = new RotatingFileLog(join(dir, 'logs', 'desk.log'), undefined, () => Date.UTC(2026, 10, 26, 3, 0, 0));
+    log.warn('readiness: offline');
+    expect(readFileSync(join(dir, 'logs', 'desk.log'), 'utf8')).toBe(
+      '2026-11-26T03:00:00.000Z [warn] readiness: offline\n',
+    );
+  });
+});
+
+describe('the diagnostics log gate', () => {
+  it("scrubs a client's secret and tokens, and any Bearer, until the client lets go", () => {
+    const sink = memorySink();
+    const log = new DiagnosticsLog(sink);
+    const redactor = new Redactor();
+    redactor.setSecret('s3cret "x"');
+    redactor.addToken('tok.en.value');
+    const release = log.redactWith(redactor);
+    log.info('sent s3cret "x" with tok.en.value and Bearer abcdefgh12345678');
+    release();
+    log.warn('later: s3cret "x"');
+    expect(sink.lines).toEqual([
+      'info sent [redacted] with [redacted] and Bearer [redacted]',
+      'warn later: s3cret "x"',
+    ]);
+  });
+
+  it('keeps each entry on one line and cuts it only after redaction', () => {
+    const sink = memorySink();
+    const log = new DiagnosticsLog(sink);
+    const redactor = new Redactor();
+    const secret = 'Z'.repeat(50);
+    redactor.setSecret(secret);
+    log.redactWith(redactor);
+    log.error(`first\nsecond\r\nthird ${'a'.repeat(MAX_LINE_CHARS - 30)}${secret}`);
+    const line = sink.lines[0] ?? '';
+    expect(line).not.toMatch(/[\r\n]/);
+    expect(line).toContain('first ⏎ second ⏎ third');
+    expect(line).not.toContain('ZZZZ'); // a cut through the secret would have left its start
+    expect(line.length).toBeLessThanOrEqual('error '.length + MAX_LINE_CHARS + 1);
+  });
+
+  it('never throws when the sink cannot write (a full disk must not stop a press)', () => {
+    const log = new DiagnosticsLog({
+      ...silentLogger,
+      info: () => {
+        throw new Error('ENOSPC');
+      },
+    });
+    expect(() => log.info('x')).not.toThrow();
+  });
+});
+
+describe('readiness history', () => {
+  it('keeps changes only, logs each, and stays bounded', () => {
+    const sink = memorySink();
+    let now = 0;
+    const history = new ReadinessHistory(sink, () => now);
+    const ready = { level: 'ready' as const, message: 'AURA Staging', lastContactAt: 1 };
+    const offline = { level: 'offline' as const, message: 'Presses will be queued', lastContactAt: 1 };
+    history.observe('staging', ready);
+    now = 5;
+    history.observe('staging', { ...ready, lastContactAt: 2 }); // same level and words: no change
+    history.observe('staging', offline);
+    expect(history.entries()).toEqual([
+      { at: 0, environment: 'staging', level: 'ready', message: 'AURA Staging' },
+      { at: 5, environment: 'staging', level: 'offline', message: 'Presses will be queued' },
+    ]);
+    expect(sink.lines).toEqual([
+      'info readiness: staging ready (AURA Staging)',
+      'warn readiness: ready -> staging offline (Presses will be queued)',
+    ]);
+    for (let i = 0; i < MAX_READINESS_CHANGES + 50; i++) history.observe('staging', i % 2 ? ready : offline);
+    expect(history.entries()).toHaveLength(MAX_READINESS_CHANGES);
+  });
+});
+
+describe('diagnostics export folder', () => {
+  it('writes a new folder each time with the summary and the log files, redacted once more', () => {
+    const parent = tmp();
+    const logs = tmp();
+    const logFile = join(logs, 'main.log');
+    writeFileSync(logFile, 'line with leaked-secret\nline two\n');
+    const at = Date.UTC(2026, 10, 26, 13, 5, 0);
+    const input = {
+      createdAt: at,
+      versions: { app: '0.1.0' },
+      connection: {
+        environment: 'staging' as const,
+        baseUrl: 'https://x.test/v2',
+        clientId: 'desk-1',
+        hasSecret: true,
+      },
+      readiness: { level: 'ready' as const, message: 'AURA Staging', lastContactAt: at },
+      readinessHistory: [{ at, environment: 'staging' as const, level: 'ready' as const, message: 'AURA Staging' }],
+      audit: { chainOk: false, problem: 'The audit chain is broken before audit-2026-11.jsonl line 3' },
+      logFiles: [logFile, join(logs, 'gone.log')],
+      redact: (t: string) => t.split('leaked-secret').join('[redacted]'),
+    };
+    const first = writeDiagnosticsBundle(parent, input);
+    const second = writeDiagnosticsBundle(parent, input);
+    expect(basename(first)).toBe(bundleName(at));
+    expect(basename(first)).toBe('panic-desk-diagnostics-2026-11-26T13-05-00Z');
+    expect(second).toBe(`${first}-2`);
+    expect(readFileSync(join(first, 'logs', 'main.log'), 'utf8')).toBe('line with [redacted]\nline two\n');
+    const summary = JSON.parse(readFileSync(join(first, 'summary.json'), 'utf8')) as Record<string, unknown>;
+    expect(summary).toMatchObject({
+      createdAt: '2026-11-26T13:05:00.000Z',
+      versions: { app: '0.1.0', node: process.versions.node },
+      os: { platform: process.platform },
+      aura: { environment: 'staging', baseUrl: 'https://x.test/v2', clientId: 'desk-1', secretInKeychain: true },
+      readiness: { now: { level: 'ready' }, history: [{ at: '2026-11-26T13:05:00.000Z', level: 'ready' }] },
+      auditLog: { verified: false, problem: 'The audit chain is broken before audit-2026-11.jsonl line 3' },
+      logFiles: ['main.log'],
+    });
+  });
+});
+
+describe("the app's folder picker for the export", () => {
+  it('returns the folder the operator chose, or null when they cancelled', async () => {
+    const answers = [
+      { canceled: false, filePaths: ['/home/guard/Desktop'] },
+      { canceled: true, filePaths: [] },
+    ];
+    const asked: string[] = [];
+    const shell = appDiagnosticsShell(
+      {
+        showOpenDialog: async (options) => {
+          asked.push(options.properties.join(','));
+          return answers.shift() ?? { canceled: true, filePaths: [] };
+        },
+      },
+      { getVersion: () => '0.1.0' },
+      () => ['/logs/main.log'],
+    );
+    expect(await shell.chooseFolder('bundle')).toBe('/home/guard/Desktop');
+    expect(await shell.chooseFolder('bundle')).toBeNull();
+    expect(asked).toEqual(['openDirectory,createDirectory', 'openDirectory,createDirectory']);
+    expect(shell.versions).toEqual({ app: '0.1.0', host: 'electron' });
+    expect(shell.logFiles()).toEqual(['/logs/main.log']);
+  });
+});
