@@ -1,8 +1,10 @@
-// The app's diagnostics log: electron-log writing main.log in the OS's usual logs folder
-// (~/Library/Logs/Panic Desk, %APPDATA%\Panic Desk\logs, ~/.config/Panic Desk/logs), rotated by
-// core's rotateLogFiles into 5 files of 1 MB, behind core's redacting DiagnosticsLog.
+// The app's diagnostics log: electron-log writing main.log in the OS's usual logs folder (the
+// composition root passes Electron's app.getPath('logs'): ~/Library/Logs/Panic Desk,
+// %APPDATA%\Panic Desk\logs, ~/.config/Panic Desk/logs), rotated by core's rotateLogFiles into 5
+// files of 1 MB, behind core's redacting DiagnosticsLog. electron-log's Node entry, not its `main`
+// one: that one registers IPC channels a renderer could write log lines through; we need none.
 import { join } from 'node:path';
-import log from 'electron-log/main';
+import log from 'electron-log/node';
 import { DiagnosticsLog } from '../core/diagnostics/log';
 import { DEFAULT_ROTATION, logFilesOf, rotateLogFiles } from '../core/diagnostics/rotating-file';
 
@@ -12,12 +14,11 @@ export interface AppDiagnosticsLog {
   files(): string[];
 }
 
-/** `folder`: write there instead of the OS's logs folder (end-to-end runs with their own data folder). */
-export function openDiagnosticsLog(folder?: string): AppDiagnosticsLog {
+export function openDiagnosticsLog(folder: string): AppDiagnosticsLog {
   const file = log.transports.file;
   file.maxSize = DEFAULT_ROTATION.maxBytes;
   file.archiveLogFn = (old) => rotateLogFiles(old.path, DEFAULT_ROTATION.files);
-  if (folder) file.resolvePathFn = (vars) => join(folder, vars.fileName ?? 'main.log');
+  file.resolvePathFn = () => join(folder, 'main.log');
   const sink = {
     info: (line: string) => log.info(line),
     warn: (line: string) => log.warn(line),

@@ -20,7 +20,8 @@ const api: ShellApi = { app, BrowserWindow, ipcMain, globalShortcut, Tray, Menu,
 const dataDir = process.env.PANIC_DESK_DATA_DIR;
 if (dataDir && !app.isPackaged) app.setPath('userData', dataDir);
 
-const diagnostics = openDiagnosticsLog(dataDir && !app.isPackaged ? join(dataDir, 'logs') : undefined);
+// The OS's usual logs folder; an end-to-end run's own data folder keeps its logs with it.
+const diagnostics = openDiagnosticsLog(dataDir && !app.isPackaged ? join(dataDir, 'logs') : app.getPath('logs'));
 diagnostics.log.info(
   `Panic Desk ${app.getVersion()} starting (Electron ${process.versions.electron}, Node ${process.versions.node}, ${process.platform} ${release()})`,
 );

@@ -4,6 +4,7 @@
 import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import electronLog from 'electron-log/node';
 import { describe, expect, it } from 'vitest';
 import { Redactor } from '../../electron/core/aura/redact';
 import { bundleName, writeDiagnosticsBundle } from '../../electron/core/diagnostics/export';
@@ -11,6 +12,7 @@ import { DiagnosticsLog, MAX_LINE_CHARS } from '../../electron/core/diagnostics/
 import { MAX_READINESS_CHANGES, ReadinessHistory } from '../../electron/core/diagnostics/readiness-history';
 import { RotatingFileLog } from '../../electron/core/diagnostics/rotating-file';
 import { silentLogger, type Logger } from '../../electron/core/ports';
+import { openDiagnosticsLog } from '../../electron/main/diagnostics-log';
 import { appDiagnosticsShell } from '../../electron/main/diagnostics-shell';
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'panic-desk-diag-'));
@@ -58,6 +60,28 @@ describe('rotating log file', () => {
     expect(readFileSync(join(dir, 'logs', 'desk.log'), 'utf8')).toBe(
       '2026-11-26T03:00:00.000Z [warn] readiness: offline\n',
     );
+  });
+});
+
+describe("the app's log (electron-log, which runs under plain Node too)", () => {
+  it('writes main.log in the given folder, rotated into 5 files of at most 1 MB, redacted', () => {
+    electronLog.transports.console.level = false;
+    const dir = tmp();
+    const app = openDiagnosticsLog(join(dir, 'logs'));
+    const redactor = new Redactor();
+    redactor.setSecret('app-secret-1234');
+    app.log.redactWith(redactor);
+    const filler = 'y'.repeat(1000);
+    for (let i = 0; i < 6000; i++) app.log.info(`line ${i} app-secret-1234 ${filler}`);
+    const files = app.files().map((f) => basename(f));
+    expect(files).toEqual(['main.4.log', 'main.3.log', 'main.2.log', 'main.1.log', 'main.log']);
+    expect(readdirSync(join(dir, 'logs')).sort()).toEqual([...files].sort());
+    for (const f of app.files()) {
+      // electron-log rotates once a file is past the cap: at most one line over it.
+      expect(statSync(f).size).toBeLessThanOrEqual(1024 * 1024 + 1100);
+      expect(readFileSync(f, 'utf8')).not.toContain('app-secret-1234');
+    }
+    expect(readFileSync(join(dir, 'logs', 'main.log'), 'utf8')).toContain('line 5999 [redacted]');
   });
 });
 
