@@ -8,7 +8,7 @@ import { shot } from './support';
 
 test.skip(E2E_HOST === 'electron', 'the app asks for the folder in a native dialog');
 
-test('Export diagnostics writes one folder and says where', async ({ page, request }) => {
+test('Export diagnostics writes one folder and says where', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('button', { name: 'Panic: Downtown Branch' })).toBeVisible();
   await page.keyboard.press('Alt+4');
@@ -19,9 +19,8 @@ test('Export diagnostics writes one folder and says where', async ({ page, reque
   await expect(status).toBeVisible();
   await shot(page, 'settings-diagnostics-exported');
 
-  const info = (await (await request.get('/__harness/info')).json()) as { dataDir: string };
   const location = ((await status.textContent()) ?? '').replace('Diagnostics saved in ', '').trim();
-  expect(location.startsWith(join(info.dataDir, 'panic-desk-diagnostics-'))).toBe(true);
+  expect(location).toMatch(/panic-desk-diagnostics-\d{4}-\d{2}-\d{2}T/);
   const summary = JSON.parse(readFileSync(join(location, 'summary.json'), 'utf8')) as Record<string, unknown>;
   expect(summary).toMatchObject({ aura: { environment: 'training' }, auditLog: { verified: true } });
   expect(existsSync(join(location, 'logs', 'panic-desk.log'))).toBe(true);

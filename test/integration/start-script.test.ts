@@ -11,7 +11,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(__dirname, '../..');
 const SCRIPT = join(ROOT, 'scripts/start.mjs');
-// This helper's port range (see README: tests that listen use fixed local ports).
+// Fixed local ports, away from the harness's default (5178) and the end-to-end run's.
 const PORT = 5201;
 const BUSY_PORT = 5202;
 
