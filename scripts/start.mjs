@@ -28,8 +28,11 @@ const skipBuild = args.includes('--skip-build');
 
 /** The child running now: a stop signal to this script is passed on to it. */
 let current = null;
+/** Set by Ctrl+C or a stop signal: how the child then ends is no failure. */
+let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
+    stopping = true;
     if (current && current.exitCode === null) current.kill(signal);
     else process.exit(1);
   });
@@ -59,13 +62,14 @@ function platformPath() {
   return platform === 'win32' ? 'electron.exe' : 'electron';
 }
 
-/** The installer's own words, without its stack trace: the first line of its last error. */
+/** The installer's own words, without its stack trace: its last error line (e.g. "TypeError: fetch failed"). */
 function lastError(stderr) {
   const lines = stderr
     .split(/\r?\n/)
     .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('at '));
-  return lines.at(-1)?.slice(0, 300) || 'it failed without saying why';
+    .filter((l) => l && !l.startsWith('at ') && !/^Node\.js v\d/.test(l));
+  const error = lines.findLast((l) => /^[\w.]*(Error|Exception)\b/.test(l)) ?? lines.at(-1);
+  return error?.slice(0, 300) || 'it failed without saying why';
 }
 
 /** The Electron executable to run, or why there is none. */
@@ -115,7 +119,7 @@ function serveInBrowser() {
     process.exit(1);
   });
   child.on('close', (code, signal) => {
-    if (code !== 0 && signal === null) {
+    if (code !== 0 && signal === null && !stopping) {
       console.error('Panic Desk could not start the browser harness either (see above): nothing is running.');
       process.exit(code || 1);
     }
