@@ -7,7 +7,8 @@ import { basename, join } from 'node:path';
 import electronLog from 'electron-log/node';
 import { describe, expect, it } from 'vitest';
 import { Redactor } from '../../electron/core/aura/redact';
-import { bundleName, writeDiagnosticsBundle } from '../../electron/core/diagnostics/export';
+import { AuraClient } from '../../electron/core/aura/client';
+import { bundleName, exportDiagnostics, writeDiagnosticsBundle } from '../../electron/core/diagnostics/export';
 import { DiagnosticsLog, MAX_LINE_CHARS } from '../../electron/core/diagnostics/log';
 import { MAX_READINESS_CHANGES, ReadinessHistory } from '../../electron/core/diagnostics/readiness-history';
 import { RotatingFileLog } from '../../electron/core/diagnostics/rotating-file';
@@ -190,6 +191,52 @@ describe('diagnostics export folder', () => {
       auditLog: { verified: false, problem: 'The audit chain is broken before audit-2026-11.jsonl line 3' },
       logFiles: ['main.log'],
     });
+  });
+});
+
+describe('AURA requests in the log', () => {
+  it('says method, route and how it failed for a dead network and a timeout, with no body', async () => {
+    const sink = memorySink();
+    const log = new DiagnosticsLog(sink);
+    const client = (fetchImpl: typeof fetch) =>
+      new AuraClient({
+        baseUrl: 'http://127.0.0.1:9/v2',
+        clientId: 'desk',
+        getSecret: async () => 'body-secret-42',
+        keepWarm: false,
+        timeoutMs: 50,
+        fetch: fetchImpl,
+        log,
+      });
+    const refused: typeof fetch = async () => {
+      throw new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:9') });
+    };
+    const silent: typeof fetch = (_input, init) =>
+      new Promise((_ok, fail) => init?.signal?.addEventListener('abort', () => fail(new Error('aborted'))));
+    await expect(client(refused).getToken()).rejects.toThrow();
+    await expect(client(silent).getToken()).rejects.toThrow();
+    expect(sink.lines).toHaveLength(2);
+    expect(sink.lines[0]).toMatch(/^warn AURA POST \/oauth\/token network \d+ ms$/);
+    expect(sink.lines[1]).toMatch(/^warn AURA POST \/oauth\/token timeout \d+ ms$/);
+  });
+});
+
+describe('export failures', () => {
+  it('says where it could not write, in plain words', async () => {
+    const file = join(tmp(), 'not-a-folder');
+    writeFileSync(file, '');
+    const shell = { chooseFolder: async () => file, logFiles: () => [], versions: {} };
+    const input = {
+      connection: { environment: 'training' as const, baseUrl: null, clientId: null, hasSecret: false },
+      readiness: { level: 'ready' as const, message: 'x', lastContactAt: null },
+      readinessHistory: [],
+      audit: { chainOk: true, problem: null },
+      redact: (t: string) => t,
+    };
+    await expect(exportDiagnostics(shell, input)).rejects.toThrow(
+      new RegExp(`^The diagnostics could not be saved in ${file} \\(ENOTDIR\\): choose another folder$`),
+    );
+    expect(await exportDiagnostics({ ...shell, chooseFolder: async () => null }, input)).toBeNull();
   });
 });
 

@@ -105,5 +105,18 @@ export async function exportDiagnostics(
   const createdAt = now();
   const parent = await shell.chooseFolder(bundleName(createdAt));
   if (parent === null) return null;
-  return writeDiagnosticsBundle(parent, { ...input, createdAt, versions: shell.versions, logFiles: shell.logFiles() });
+  try {
+    return writeDiagnosticsBundle(parent, {
+      ...input,
+      createdAt,
+      versions: shell.versions,
+      logFiles: shell.logFiles(),
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'EACCES' || code === 'EPERM' ? 'it may not be written to' : (code ?? 'unexpected error');
+    throw new Error(`The diagnostics could not be saved in ${parent} (${why}): choose another folder`, {
+      cause: error,
+    });
+  }
 }
