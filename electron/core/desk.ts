@@ -290,7 +290,10 @@ export class Desk {
     },
     'sites.update': async (input) => {
       const site = this.siteOf(input.externalReferenceId);
-      const updated = await this.requireApi().updateFixedLocation(this.auraIdOrThrow(site), locationInputFrom(input));
+      const updated = await this.requireApi().updateFixedLocation(
+        this.auraIdOrThrow(site),
+        locationInputFrom(input, site),
+      );
       this.audit.record('site', `Site edited: ${updated.name} (${updated.externalReferenceId})`, { site: site.id });
       await this.syncSites();
       return siteFromLocation(updated);
