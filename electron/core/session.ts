@@ -48,6 +48,16 @@ export function deskApiFor(client: AuraClient): DeskApi {
   };
 }
 
+/**
+ * Odd list items AURA sends are skipped by the client; the desk records each once in the audit
+ * log, and the diagnostics log (for now the process's stderr) gets the same line (issue 10 item 8).
+ */
+export function reportSkippedItems(client: AuraClient, desk: Desk, warn = (line: string) => console.warn(line)): void {
+  client.onSkippedItems((report) => {
+    for (const line of desk.recordSkippedItems(report)) warn(`panic-desk: ${line}`);
+  });
+}
+
 export interface HostOptions {
   store: KeyValueStore;
   /** Where the outboxes, the audit log, backups and the Training simulator's world live. */
@@ -174,6 +184,7 @@ export class DeskHost {
       };
     }
     this.running = running;
+    if (running.client) reportSkippedItems(running.client, running.desk);
     if (hotkey) running.desk.setHotkeyStatus({ registered: hotkey.registered, error: hotkey.error });
     this.unsubscribe = running.desk.onChange((state) => {
       for (const listener of this.listeners) listener(state);
