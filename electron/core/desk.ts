@@ -271,6 +271,9 @@ export class Desk {
     'setup.saveCredentials': async () => {
       throw new Error('Credentials are saved by the desk host, not by a desk');
     },
+    'setup.fullCheck': async () => {
+      throw new Error('The full check is run by the desk host, not by a desk');
+    },
     'sites.sync': async () => {
       await this.syncSites();
       return this.sites;

@@ -8,6 +8,7 @@ import { COMMAND_NAMES, type CommandOutput, type CommandParsedInput } from '../s
 import type { DeskState } from '../shared/model';
 import { AuraClient } from './aura/client';
 import { ConnectionManager } from './connection';
+import { runSetupCheck } from './conformance/setup-check';
 import { Desk, type DeskApi, type DeskOptions, type Handlers } from './desk';
 import type { CredentialVault, KeyValueStore } from './ports';
 import { simulatorControl } from './training';
@@ -108,7 +109,9 @@ export class DeskHost {
       name,
       name === 'setup.saveCredentials'
         ? (input: CommandParsedInput<'setup.saveCredentials'>) => this.saveCredentials(input)
-        : (input: unknown) => (this.desk.handlers[name] as (i: unknown) => Promise<unknown>)(input),
+        : name === 'setup.fullCheck'
+          ? (input: CommandParsedInput<'setup.fullCheck'>) => runSetupCheck(input, this.opts.vault)
+          : (input: unknown) => (this.desk.handlers[name] as (i: unknown) => Promise<unknown>)(input),
     ]),
   ) as Handlers;
 
