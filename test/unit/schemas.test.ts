@@ -318,3 +318,69 @@ describe('fixedLocationBody', () => {
     expect(() => fixedLocationBody({ ...base, latitude: Number.NaN })).toThrow(/latitude/);
   });
 });
+
+describe('issue 11 tolerances, unit by unit', () => {
+  it('finds a token under another key or one level down, and assumes an hour without a lifetime', () => {
+    expect(TokenResponseSchema.parse({ token: 'tok' })).toEqual({
+      token: 'tok',
+      expiresInSeconds: 3600,
+      lifetimeAssumed: true,
+      docSet: null,
+    });
+    expect(TokenResponseSchema.parse({ data: { access_token: 'deep', expires_in: 60 } })).toMatchObject({
+      token: 'deep',
+      expiresInSeconds: 60,
+      docSet: 'a',
+    });
+    expect(TokenResponseSchema.parse({ accessToken: 't', expiresIn: null })).toMatchObject({ expiresInSeconds: 3600 });
+  });
+
+  it('reads a raise answer with calloutId, without status, with a string predefinedLocationId', () => {
+    const b = RaiseResponseSchema.parse({
+      message: 'Callout created',
+      callout: { calloutId: 992011, predefinedLocationId: '99001' },
+    });
+    expect(b.callout).toMatchObject({ id: '992011', status: 'created', predefinedLocationId: 99001 });
+    const a = RaiseResponseSchema.parse({ calloutId: '5', status: null });
+    expect(a.callout).toMatchObject({ id: '5', status: 'created' });
+    // A read is still strict on status; a list item without one is skipped, not fatal.
+    expect(CalloutResponseSchema.safeParse({ id: 1 }).success).toBe(false);
+    expect(
+      ActiveCalloutsSchema.parse([
+        { id: 1, status: null },
+        { id: 2, status: 'created' },
+      ]).items,
+    ).toHaveLength(1);
+  });
+
+  it('joins a message sent as an array', () => {
+    expect(auraMessageOf('{"message":["latitude is required","longitude is required"]}')).toBe(
+      'latitude is required; longitude is required',
+    );
+    expect(
+      RaiseResponseSchema.parse({ message: ['Callout', 'created'], callout: { id: 1, status: 'x' } }).message,
+    ).toBe('Callout; created');
+  });
+
+  it('names a site by its description when the identifier only repeats the reference', () => {
+    const quickstart = FixedLocationResponseSchema.parse({
+      id: 99001,
+      externalReferenceId: 'site_9944',
+      locationIdentifier: 'site_9944',
+      locationDescription: 'Downtown Branch',
+      locationAdditionalInformation: 'Side door',
+      latitude: '-26.12345',
+      longitude: '28.12345',
+    });
+    expect(quickstart).toMatchObject({ name: 'Downtown Branch', description: 'Side door', identifier: 'site_9944' });
+    const bare = FixedLocationResponseSchema.parse({ id: 1, externalReferenceId: 'R1', locationIdentifier: 'R1' });
+    expect(bare.name).toBe('R1');
+    const setA = FixedLocationResponseSchema.parse({
+      id: 2,
+      externalReferenceId: 'R2',
+      name: 'Shop',
+      locationDescription: 'x',
+    });
+    expect(setA.name).toBe('Shop');
+  });
+});
