@@ -23,7 +23,7 @@ import {
   type TrainingState,
 } from '../shared/model';
 import { STAGE_WORDS } from '../shared/stages';
-import type { CalloutRead } from './aura/client';
+import type { CalloutRead, SkippedItems } from './aura/client';
 import { describeError } from './aura/errors';
 import type { FixedLocation, FixedLocationInput } from './aura/locations';
 import { AuditLog } from './audit';
@@ -34,6 +34,7 @@ import { addNote, applyEvents, applySnapshot, calloutFromPress, type TimelineEve
 import { silentLogger, systemClock, type Clock, type KeyValueStore, type Logger } from './ports';
 import { ReadinessTracker, type ConfigProblem } from './readiness';
 import { locationInputFrom, siteFromLocation } from './sites';
+import { SkippedItemsReporter } from './skipped-items';
 import { readValidated } from './storage/validated';
 import type { TrainingControl } from './training';
 
@@ -103,6 +104,7 @@ export class Desk {
   private emitQueued = false;
   /** The last failure written to the audit log for each press, to log changes, not repeats. */
   private readonly lastFailureLogged = new Map<string, string>();
+  private readonly skippedItems = new SkippedItemsReporter();
   private training: TrainingState;
 
   constructor(private readonly opts: DeskOptions) {
@@ -276,6 +278,9 @@ export class Desk {
     'diagnostics.export': async () => {
       throw new Error('Diagnostics are exported by the desk host, not by a desk');
     },
+    'setup.fullCheck': async () => {
+      throw new Error('The full check is run by the desk host, not by a desk');
+    },
     'sites.sync': async () => {
       await this.syncSites();
       return this.sites;
@@ -297,7 +302,10 @@ export class Desk {
     },
     'sites.update': async (input) => {
       const site = this.siteOf(input.externalReferenceId);
-      const updated = await this.requireApi().updateFixedLocation(this.auraIdOrThrow(site), locationInputFrom(input));
+      const updated = await this.requireApi().updateFixedLocation(
+        this.auraIdOrThrow(site),
+        locationInputFrom(input, site),
+      );
       this.audit.record('site', `Site edited: ${updated.name} (${updated.externalReferenceId})`, { site: site.id });
       await this.syncSites();
       return siteFromLocation(updated);
@@ -385,6 +393,16 @@ export class Desk {
   }
 
   /** Records a change of AURA connection in the audit log: environment and client id, never the secret. */
+  /**
+   * AURA list items skipped for failing their schema (issue 10 item 8): each goes to the audit log
+   * once; the lines are returned for the diagnostics log.
+   */
+  recordSkippedItems(report: SkippedItems): string[] {
+    const lines = this.skippedItems.linesFor(report);
+    for (const line of lines) this.audit.record('failure', line.text, line.data);
+    return lines.map((line) => line.text);
+  }
+
   recordCredentialsChange(before: Connection, after: Connection): void {
     const describe = (c: Connection) =>
       c.environment === 'training' ? 'Training' : `${c.environment} client ${c.clientId}`;

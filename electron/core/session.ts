@@ -8,6 +8,7 @@ import { COMMAND_NAMES, type CommandOutput, type CommandParsedInput } from '../s
 import type { DeskState } from '../shared/model';
 import { AuraClient } from './aura/client';
 import { ConnectionManager } from './connection';
+import { runSetupCheck } from './conformance/setup-check';
 import { Desk, type DeskApi, type DeskOptions, type Handlers } from './desk';
 import { exportDiagnostics, type DiagnosticsShell } from './diagnostics/export';
 import { DiagnosticsLog } from './diagnostics/log';
@@ -49,6 +50,16 @@ export function deskApiFor(client: AuraClient): DeskApi {
     updateFixedLocation: (auraId, input) => client.updateFixedLocation(auraId, input),
     deleteFixedLocation: (auraId) => client.deleteFixedLocation(auraId),
   };
+}
+
+/**
+ * Odd list items AURA sends are skipped by the client; the desk records each once in the audit
+ * log, and the diagnostics log (for now the process's stderr) gets the same line (issue 10 item 8).
+ */
+export function reportSkippedItems(client: AuraClient, desk: Desk, warn = (line: string) => console.warn(line)): void {
+  client.onSkippedItems((report) => {
+    for (const line of desk.recordSkippedItems(report)) warn(`panic-desk: ${line}`);
+  });
 }
 
 export interface HostOptions {
@@ -115,7 +126,9 @@ export class DeskHost {
         ? (input: CommandParsedInput<'setup.saveCredentials'>) => this.saveCredentials(input)
         : name === 'diagnostics.export'
           ? () => this.exportDiagnostics()
-          : (input: unknown) => (this.desk.handlers[name] as (i: unknown) => Promise<unknown>)(input),
+          : name === 'setup.fullCheck'
+            ? (input: CommandParsedInput<'setup.fullCheck'>) => runSetupCheck(input, this.opts.vault)
+            : (input: unknown) => (this.desk.handlers[name] as (i: unknown) => Promise<unknown>)(input),
     ]),
   ) as Handlers;
 
@@ -209,6 +222,7 @@ export class DeskHost {
       };
     }
     this.running = running;
+    if (running.client) reportSkippedItems(running.client, running.desk);
     if (hotkey) running.desk.setHotkeyStatus({ registered: hotkey.registered, error: hotkey.error });
     this.unsubscribe = running.desk.onChange((state) => {
       this.readinessHistory.observe(state.environment, state.readiness);

@@ -58,6 +58,19 @@ export const commands = {
     output: z.object({ saved: z.literal(true) }),
   },
 
+  /** Setup's "Run full check" (Staging and Custom): the read-only conformance walk; saves nothing. */
+  'setup.fullCheck': {
+    input: z
+      .object({
+        environment: z.enum(['staging', 'custom']),
+        baseUrl: z.string().max(300).nullable().default(null),
+        clientId: z.string().trim().max(200).default(''),
+        clientSecret: z.string().max(1000).default(''),
+      })
+      .strict(),
+    output: z.object({ passed: z.boolean(), summary: z.string(), markdown: z.string() }),
+  },
+
   // Sites
   'sites.sync': { input: Empty, output: z.array(SiteSchema) },
   'sites.choose': { input: z.object({ shownSiteIds: z.array(SiteId).nullable() }).strict(), output: Empty },

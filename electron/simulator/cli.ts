@@ -1,14 +1,17 @@
 // `npm run sim -- --port 4010 --client-id demo --client-secret demo [--shape a|b] [--token-ttl 3600]
-//   [--autoplay] [--autoplay-ms 5000,30000,60000,10000] [--state-file FILE] [--closed-get-285]`
+//   [--autoplay] [--autoplay-ms 5000,30000,60000,10000] [--state-file FILE] [--closed-get-285]
+//   [--quirks tokenWithoutLifetime,calloutIdKey,…] (odd but plausible answers: quirks.ts)`
 import { parseArgs } from 'node:util';
 import { API_PATHS, CONTROL_PATHS } from './operations';
+import { SIM_QUIRKS, type SimQuirk } from './quirks';
 import { startSimulator } from './server';
 import type { Shape } from './views';
 import type { AutoplayTimings } from './world';
 
 const USAGE =
   'usage: npm run sim -- [--port N] [--client-id ID] [--client-secret S] [--shape a|b] [--token-ttl SECONDS]\n' +
-  '                      [--autoplay] [--autoplay-ms DISPATCH,ARRIVE,COMPLETE,CLOSE] [--state-file FILE] [--closed-get-285]';
+  '                      [--autoplay] [--autoplay-ms DISPATCH,ARRIVE,COMPLETE,CLOSE] [--state-file FILE] [--closed-get-285]\n' +
+  `                      [--quirks ${SIM_QUIRKS.join(',')}]`;
 
 function parseTimings(text: string | undefined): AutoplayTimings | null | undefined {
   if (text === undefined) return undefined;
@@ -16,6 +19,15 @@ function parseTimings(text: string | undefined): AutoplayTimings | null | undefi
   if (parts.length !== 4 || parts.some((n) => !Number.isInteger(n) || n < 0)) return null;
   const [dispatchMs = 0, arriveMs = 0, completeMs = 0, closeMs = 0] = parts;
   return { dispatchMs, arriveMs, completeMs, closeMs };
+}
+
+function parseQuirks(text: string): SimQuirk[] | null {
+  const names = text
+    .split(',')
+    .map((q) => q.trim())
+    .filter(Boolean);
+  const known = new Set<string>(SIM_QUIRKS);
+  return names.every((n) => known.has(n)) ? (names as SimQuirk[]) : null;
 }
 
 async function main(): Promise<void> {
@@ -32,6 +44,7 @@ async function main(): Promise<void> {
         'autoplay-ms': { type: 'string' },
         'state-file': { type: 'string' },
         'closed-get-285': { type: 'boolean', default: false },
+        quirks: { type: 'string', default: '' },
       },
     }));
   } catch (error) {
@@ -43,7 +56,16 @@ async function main(): Promise<void> {
   const port = Number(values.port);
   const ttl = Number(values['token-ttl']);
   const timings = parseTimings(values['autoplay-ms']);
-  if (!shape || !Number.isInteger(port) || port < 0 || port > 65535 || !(ttl > 0) || timings === null) {
+  const quirks = parseQuirks(values.quirks);
+  if (
+    !shape ||
+    !Number.isInteger(port) ||
+    port < 0 ||
+    port > 65535 ||
+    !(ttl > 0) ||
+    timings === null ||
+    quirks === null
+  ) {
     console.error(USAGE);
     process.exitCode = 2;
     return;
@@ -59,6 +81,7 @@ async function main(): Promise<void> {
     autoplayTimings: timings,
     stateFile: values['state-file'],
     closedGet285: values['closed-get-285'],
+    quirks,
     log: (line) => console.error(line),
   });
   const autoplay = sim.state.autoplay;
@@ -69,6 +92,7 @@ async function main(): Promise<void> {
     `  autoplay:      ${autoplay.on ? 'on' : 'off'} (${autoplay.timings.dispatchMs}/${autoplay.timings.arriveMs}/` +
       `${autoplay.timings.completeMs}/${autoplay.timings.closeMs} ms)`,
   );
+  if (quirks.length > 0) console.log(`  quirks:        ${quirks.join(', ')}`);
   if (values['state-file']) console.log(`  state file:    ${values['state-file']}`);
   console.log('  AURA routes (under the base URL):');
   for (const route of Object.values(API_PATHS)) console.log(`    ${route}`);

@@ -11,6 +11,7 @@ import { CONTROL_PREFIX, controlRoutes } from './control';
 import { FaultPlan, type FaultRule, type FaultRuleInput, type SimFaultKind } from './faults';
 import { API_PATHS, CONTROL_PATHS, type ApiOperation } from './operations';
 import { loadWorld, saveWorld } from './persist';
+import { applyQuirks, type SimQuirk } from './quirks';
 import { fail, type Reply } from './reply';
 import { SimulatorState, type StatusStrings } from './state';
 import { TokenStore } from './tokens';
@@ -48,6 +49,8 @@ export interface SimulatorOptions {
   dedupeActive?: boolean;
   /** Write lifecycle notes into the event stream too (default false; see state.ts). */
   lifecycleEvents?: boolean;
+  /** Odd but plausible answers to give (quirks.ts); none by default: the documented shapes. */
+  quirks?: readonly SimQuirk[];
   /** Called as each request arrives, before its body is read (the benchmark's clock). */
   onRequest?: (entry: RequestLogEntry) => void;
   /** Where the simulator reports trouble of its own (a bad state file); silent by default. */
@@ -99,6 +102,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const clientSecret = options.clientSecret ?? 'training';
   const ttl = options.tokenTtlSeconds ?? 3600;
   const log = options.log ?? (() => undefined);
+  const quirks = new Set(options.quirks ?? []);
 
   const loaded = options.stateFile ? loadWorld(options.stateFile) : ({ kind: 'missing' } as const);
   if (loaded.kind === 'invalid') log(`simulator: state file unreadable (${loaded.reason}); moved to ${loaded.movedTo}`);
@@ -238,7 +242,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     if (route.bearer && !tokens.accepts(req.headers.authorization)) return reply(fail(401, 'Unauthorized'));
     const body = parseJson(raw);
     if (body === INVALID) return reply(fail(400, 'Malformed JSON body'));
-    const result = route.handle({ body, params: route.pattern.exec(path)?.slice(1) ?? [], query: url.searchParams });
+    const handled = route.handle({ body, params: route.pattern.exec(path)?.slice(1) ?? [], query: url.searchParams });
+    const result = applyQuirks(quirks, route.op, handled);
 
     if (fault?.kind === 'reset') return void req.socket.destroy();
     if (fault?.kind === 'truncated') {

@@ -39,14 +39,22 @@ export const EXCEPTION_REASONS = [
   { id: 103, reason: 'Technical malfunction detected' },
 ] as const;
 
-/** The Fixed Location of AURA's Property Protect quickstart. */
-export const DEMO_LOCATION = {
+/**
+ * The body AURA's Property Protect quickstart registers (seed/aura-property-protect-quickstart.txt,
+ * step 2), key for key: the reference as `locationIdentifier`, the name in `locationDescription`.
+ * The simulator's Training site is exactly this.
+ */
+export const QUICKSTART_FIXED_LOCATION = {
   externalReferenceId: 'site_9944',
-  locationIdentifier: 'Downtown Branch',
+  locationIdentifier: 'site_9944',
+  locationDescription: 'Downtown Branch',
   latitude: '-26.12345',
   longitude: '28.12345',
   formattedAddress: '123 Main Street, Johannesburg',
+  calloutLocationTypeId: 3,
 } as const;
+/** The seeded location (the quickstart's). */
+export const DEMO_LOCATION = QUICKSTART_FIXED_LOCATION;
 
 const STEP_PHASE: Record<SimStep, SimPhase> = {
   dispatch: 'dispatched',

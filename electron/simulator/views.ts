@@ -18,7 +18,12 @@ export function locationView(shape: Shape, l: SimLocation): Record<string, unkno
   if (shape === 'a') {
     return {
       id: l.id,
-      name: l.locationIdentifier,
+      // Set A has one name field: the quickstart's name (locationDescription) when the identifier
+      // merely repeats the reference.
+      name:
+        l.locationIdentifier === l.externalReferenceId && l.locationDescription
+          ? l.locationDescription
+          : l.locationIdentifier,
       externalReferenceId: l.externalReferenceId,
       latitude: Number(l.latitude),
       longitude: Number(l.longitude),

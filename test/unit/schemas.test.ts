@@ -20,16 +20,20 @@ describe('AURA response schemas accept both documented shapes', () => {
     expect(TokenResponseSchema.parse({ access_token: 'a.b.c', token_type: 'Bearer', expires_in: 3600 })).toEqual({
       token: 'a.b.c',
       expiresInSeconds: 3600,
+      lifetimeAssumed: false,
+      docSet: 'a',
     });
     expect(TokenResponseSchema.parse({ accessToken: 'x.y.z', tokenType: 'Bearer', expiresIn: 60 })).toEqual({
       token: 'x.y.z',
       expiresInSeconds: 60,
+      lifetimeAssumed: false,
+      docSet: 'b',
     });
   });
 
-  it('refuses a token response without a token or lifetime', () => {
+  it('refuses a token response without a token', () => {
     expect(TokenResponseSchema.safeParse({ tokenType: 'Bearer', expiresIn: 60 }).success).toBe(false);
-    expect(TokenResponseSchema.safeParse({ accessToken: 'x' }).success).toBe(false);
+    expect(TokenResponseSchema.safeParse([]).success).toBe(false);
   });
 
   it('reads a flat callout and a wrapped one with incidentInformation as object or array', () => {
@@ -75,11 +79,12 @@ describe('AURA response schemas accept both documented shapes', () => {
         longitude: '18.4241',
         'calloutLocationType.id': null,
       },
-    ]);
+    ]).items;
     expect(b).toEqual({
       id: 99001,
       externalReferenceId: 'STORE-001',
       name: 'Long Street Store',
+      identifier: 'Long Street Store',
       address: '1 Long St, Cape Town',
       latitude: -33.9249,
       longitude: 18.4241,
@@ -92,7 +97,7 @@ describe('AURA response schemas accept both documented shapes', () => {
     });
     const [a] = FixedLocationListSchema.parse([
       { id: 1, name: 'Shop', externalReferenceId: 'S1', latitude: -33.9, longitude: 18.4, address: 'Here' },
-    ]);
+    ]).items;
     expect(a).toMatchObject({ name: 'Shop', address: 'Here', latitude: -33.9 });
   });
 
@@ -105,12 +110,16 @@ describe('AURA response schemas accept both documented shapes', () => {
 });
 
 describe('more AURA shapes, read tolerantly where the docs are silent and strictly where they are not', () => {
-  it('accepts a numeric-string token lifetime but not a missing one', () => {
-    expect(TokenResponseSchema.parse({ accessToken: 't', expiresIn: '3600' })).toEqual({
+  it('accepts a numeric-string token lifetime; an unreadable one is assumed to be an hour', () => {
+    expect(TokenResponseSchema.parse({ accessToken: 't', expiresIn: '3600' })).toMatchObject({
       token: 't',
       expiresInSeconds: 3600,
+      lifetimeAssumed: false,
     });
-    expect(TokenResponseSchema.safeParse({ accessToken: 't', expiresIn: 'soon' }).success).toBe(false);
+    expect(TokenResponseSchema.parse({ accessToken: 't', expiresIn: 'soon' })).toMatchObject({
+      expiresInSeconds: 3600,
+      lifetimeAssumed: true,
+    });
     expect(TokenResponseSchema.safeParse({ accessToken: 5, expiresIn: 60 }).success).toBe(false);
   });
 
@@ -170,14 +179,14 @@ describe('more AURA shapes, read tolerantly where the docs are silent and strict
     const a = RaiseResponseSchema.parse({ id: 100234, status: 'Responder Dispatched', message: 'not a wrapper' });
     expect(a.message).toBeNull();
     expect(a.callout.status).toBe('Responder Dispatched');
-    expect(RaiseResponseSchema.safeParse({ message: 'x', callout: { id: 1 } }).success).toBe(false);
+    expect(RaiseResponseSchema.safeParse({ message: 'x', callout: { status: 'created' } }).success).toBe(false);
   });
 
   it('reads active callouts bare or wrapped', () => {
     const item = { id: 105432, status: 'Responder Dispatched', predefinedLocationId: 12005 };
-    expect(ActiveCalloutsSchema.parse([item]).map((c) => c.id)).toEqual(['105432']);
-    expect(ActiveCalloutsSchema.parse({ message: 'ok', callouts: [item] }).map((c) => c.id)).toEqual(['105432']);
-    expect(ActiveCalloutsSchema.parse({ activeCallouts: [] })).toEqual([]);
+    expect(ActiveCalloutsSchema.parse([item]).items.map((c) => c.id)).toEqual(['105432']);
+    expect(ActiveCalloutsSchema.parse({ message: 'ok', callouts: [item] }).items.map((c) => c.id)).toEqual(['105432']);
+    expect(ActiveCalloutsSchema.parse({ activeCallouts: [] })).toEqual({ items: [], skipped: [] });
     expect(ActiveCalloutsSchema.safeParse({ message: 'no list here' }).success).toBe(false);
   });
 
@@ -185,7 +194,7 @@ describe('more AURA shapes, read tolerantly where the docs are silent and strict
     expect(
       CalloutEventListSchema.parse([
         { id: 771, calloutId: 992011, message: 'Customer reports they are safe.', createdAt: '2024-01-15T09:30:00Z' },
-      ]),
+      ]).items,
     ).toEqual([
       {
         id: '771',
@@ -198,15 +207,17 @@ describe('more AURA shapes, read tolerantly where the docs are silent and strict
     expect(
       CalloutEventResponseSchema.parse({ message: 'Event created', event: { id: 1, message: 'hi' } }).message,
     ).toBe('hi');
-    expect(CalloutEventListSchema.safeParse([{ id: 1, message: 7 }]).success).toBe(false);
+    expect(CalloutEventListSchema.parse([{ id: 1, message: 7 }]).skipped).toEqual([
+      { index: 0, id: '1', reason: 'message: Invalid input: expected string, received number' },
+    ]);
 
-    expect(ExceptionReasonListSchema.parse([{ id: 101, reason: 'Customer unavailable at location' }])).toEqual([
+    expect(ExceptionReasonListSchema.parse([{ id: 101, reason: 'Customer unavailable at location' }]).items).toEqual([
       { id: 101, reason: 'Customer unavailable at location' },
     ]);
-    expect(ExceptionReasonListSchema.parse({ exceptionReasons: [{ id: 5, description: 'Other' }] })).toEqual([
+    expect(ExceptionReasonListSchema.parse({ exceptionReasons: [{ id: 5, description: 'Other' }] }).items).toEqual([
       { id: 5, reason: 'Other' },
     ]);
-    expect(ExceptionReasonListSchema.safeParse([{ id: 5 }]).success).toBe(false);
+    expect(ExceptionReasonListSchema.parse([{ id: 5 }]).items).toEqual([]);
 
     expect(CalloutMapSchema.parse({ url: 'https://maps/x.png', image: null })).toEqual({
       url: 'https://maps/x.png',
@@ -244,7 +255,7 @@ describe('more AURA shapes, read tolerantly where the docs are silent and strict
           calloutLocationType: { id: 99, value: 'nested: must be ignored' },
         },
       ],
-    });
+    }).items;
     expect(l).toMatchObject({
       id: 99001,
       locationTypeId: 4,
@@ -258,27 +269,46 @@ describe('more AURA shapes, read tolerantly where the docs are silent and strict
 });
 
 describe('fixedLocationBody', () => {
-  it('sends Set B names with string coordinates, plus Set A name/address beside them', () => {
-    expect(
-      fixedLocationBody({
-        externalReferenceId: 'STORE-001',
-        name: 'Long Street Store',
-        latitude: -33.9249,
-        longitude: '18.4241',
-        address: '1 Long St, Cape Town',
-        description: '  ',
-        locationTypeId: 3,
-      }),
-    ).toEqual({
+  const STORE = {
+    externalReferenceId: 'STORE-001',
+    name: 'Long Street Store',
+    latitude: -33.9249,
+    longitude: '18.4241',
+    address: '1 Long St, Cape Town',
+    description: '  ',
+    locationTypeId: 3,
+  };
+
+  it("sends the quickstart's keys only: the reference as locationIdentifier, the name as locationDescription", () => {
+    expect(fixedLocationBody(STORE)).toEqual({
       externalReferenceId: 'STORE-001',
-      locationIdentifier: 'Long Street Store',
-      name: 'Long Street Store',
+      locationIdentifier: 'STORE-001',
+      locationDescription: 'Long Street Store',
       latitude: '-33.9249',
       longitude: '18.4241',
       formattedAddress: '1 Long St, Cape Town',
-      address: '1 Long St, Cape Town',
       calloutLocationTypeId: 3,
     });
+  });
+
+  it("adds Set A's name and address only for a server that speaks Set A", () => {
+    expect(fixedLocationBody(STORE, 'b')).not.toHaveProperty('name');
+    expect(fixedLocationBody(STORE, 'a')).toMatchObject({
+      locationIdentifier: 'STORE-001',
+      name: 'Long Street Store',
+      address: '1 Long St, Cape Town',
+    });
+  });
+
+  it("keeps an operator's identifier, and a Set B-named site's description where it was", () => {
+    expect(fixedLocationBody({ ...STORE, locationIdentifier: 'LS-GATE', description: 'Back gate' })).toMatchObject({
+      locationIdentifier: 'LS-GATE',
+      locationDescription: 'Long Street Store',
+      locationAdditionalInformation: 'Back gate',
+    });
+    const setB = fixedLocationBody({ ...STORE, locationIdentifier: 'Long Street Store', description: 'Retail' });
+    expect(setB).toMatchObject({ locationIdentifier: 'Long Street Store', locationDescription: 'Retail' });
+    expect(setB).not.toHaveProperty('locationAdditionalInformation');
   });
 
   it('refuses a coordinate that is not a number in range', () => {
@@ -286,5 +316,71 @@ describe('fixedLocationBody', () => {
     expect(() => fixedLocationBody({ ...base, latitude: 'north' })).toThrow(/latitude/);
     expect(() => fixedLocationBody({ ...base, latitude: 91 })).toThrow(/between -90 and 90/);
     expect(() => fixedLocationBody({ ...base, latitude: Number.NaN })).toThrow(/latitude/);
+  });
+});
+
+describe('issue 11 tolerances, unit by unit', () => {
+  it('finds a token under another key or one level down, and assumes an hour without a lifetime', () => {
+    expect(TokenResponseSchema.parse({ token: 'tok' })).toEqual({
+      token: 'tok',
+      expiresInSeconds: 3600,
+      lifetimeAssumed: true,
+      docSet: null,
+    });
+    expect(TokenResponseSchema.parse({ data: { access_token: 'deep', expires_in: 60 } })).toMatchObject({
+      token: 'deep',
+      expiresInSeconds: 60,
+      docSet: 'a',
+    });
+    expect(TokenResponseSchema.parse({ accessToken: 't', expiresIn: null })).toMatchObject({ expiresInSeconds: 3600 });
+  });
+
+  it('reads a raise answer with calloutId, without status, with a string predefinedLocationId', () => {
+    const b = RaiseResponseSchema.parse({
+      message: 'Callout created',
+      callout: { calloutId: 992011, predefinedLocationId: '99001' },
+    });
+    expect(b.callout).toMatchObject({ id: '992011', status: 'created', predefinedLocationId: 99001 });
+    const a = RaiseResponseSchema.parse({ calloutId: '5', status: null });
+    expect(a.callout).toMatchObject({ id: '5', status: 'created' });
+    // A read is still strict on status; a list item without one is skipped, not fatal.
+    expect(CalloutResponseSchema.safeParse({ id: 1 }).success).toBe(false);
+    expect(
+      ActiveCalloutsSchema.parse([
+        { id: 1, status: null },
+        { id: 2, status: 'created' },
+      ]).items,
+    ).toHaveLength(1);
+  });
+
+  it('joins a message sent as an array', () => {
+    expect(auraMessageOf('{"message":["latitude is required","longitude is required"]}')).toBe(
+      'latitude is required; longitude is required',
+    );
+    expect(
+      RaiseResponseSchema.parse({ message: ['Callout', 'created'], callout: { id: 1, status: 'x' } }).message,
+    ).toBe('Callout; created');
+  });
+
+  it('names a site by its description when the identifier only repeats the reference', () => {
+    const quickstart = FixedLocationResponseSchema.parse({
+      id: 99001,
+      externalReferenceId: 'site_9944',
+      locationIdentifier: 'site_9944',
+      locationDescription: 'Downtown Branch',
+      locationAdditionalInformation: 'Side door',
+      latitude: '-26.12345',
+      longitude: '28.12345',
+    });
+    expect(quickstart).toMatchObject({ name: 'Downtown Branch', description: 'Side door', identifier: 'site_9944' });
+    const bare = FixedLocationResponseSchema.parse({ id: 1, externalReferenceId: 'R1', locationIdentifier: 'R1' });
+    expect(bare.name).toBe('R1');
+    const setA = FixedLocationResponseSchema.parse({
+      id: 2,
+      externalReferenceId: 'R2',
+      name: 'Shop',
+      locationDescription: 'x',
+    });
+    expect(setA.name).toBe('Shop');
   });
 });

@@ -23,6 +23,16 @@ describe('stageFromStatus', () => {
     ['  closed  ', 'closed'],
     ['CALLOUT_CLOSED', 'closed'],
     ['Closed - Responder Cancelled', 'closed'],
+    // Negated words are unknown, never the stage they negate (issue 11).
+    ['Not dispatched', 'unknown'],
+    ['NOT_DISPATCHED', 'unknown'],
+    ['undispatched', 'unknown'],
+    ['No responder', 'unknown'],
+    ['No responder assigned', 'unknown'],
+    ['Responder not yet dispatched', 'unknown'],
+    ['Pending dispatch', 'unknown'],
+    ['Not arrived', 'unknown'],
+    ['Not closed', 'unknown'],
   ] as const)('maps %j to %s', (status, stage) => {
     expect(stageFromStatus(status)).toBe(stage);
   });

@@ -8,7 +8,8 @@ import type { RedactingLogger } from '../diagnostics/log';
 import { silentLogger } from '../ports';
 import { AuraError } from './errors';
 import { AuraHttp, DEFAULT_MAX_BODY_BYTES, type HttpResult, type SendOptions, type StatusReader } from './http';
-import { fixedLocationBody, type FixedLocationInput } from './locations';
+import type { ListRead, SkippedItem } from './fields';
+import { fixedLocationBody, type DocSet, type FixedLocationInput } from './locations';
 import { Redactor } from './redact';
 import {
   ActiveCalloutsSchema,
@@ -81,6 +82,13 @@ export interface RaiseResult {
   status: number;
 }
 
+/** Items of an AURA list that failed their schema and were skipped (issue 10 item 8). */
+export interface SkippedItems {
+  /** Which list, e.g. `GET /callouts/activeCallouts`. */
+  list: string;
+  items: SkippedItem[];
+}
+
 export class AuraClient {
   private readonly http: AuraHttp;
   private readonly tokens: TokenKeeper;
@@ -89,6 +97,9 @@ export class AuraClient {
   private readonly getSecret: () => Promise<string>;
   private readonly raiseDefaults: RaiseCalloutBody;
   private readonly stopLogRedaction: () => void;
+  private readonly skippedListeners = new Set<(report: SkippedItems) => void>();
+  /** The doc set whose spelling the server's token answer used (decides Set A's extra keys). */
+  private docSet: DocSet = null;
 
   constructor(options: AuraClientOptions) {
     const now = options.now ?? (() => Date.now());
@@ -131,11 +142,26 @@ export class AuraClient {
     this.stopLogRedaction();
   }
 
+  /** Which documented spelling the server's last token answer used: 'a', 'b' or null. */
+  get serverDocSet(): DocSet {
+    return this.docSet;
+  }
+
+  /** Hears of list items skipped for failing their schema; returns the unsubscribe function. */
+  onSkippedItems(listener: (report: SkippedItems) => void): () => void {
+    this.skippedListeners.add(listener);
+    return () => this.skippedListeners.delete(listener);
+  }
+
   // ---- Fixed Locations ---------------------------------------------------------------------
   // List/get/create/delete paths are INFERRED (aura-api.md §3.1); update's PUT is CONFIRMED.
 
   async listFixedLocations(): Promise<FixedLocation[]> {
-    return (await this.authed({ method: 'GET', path: '/predefinedLocations', schema: FixedLocationListSchema })).data;
+    const path = '/predefinedLocations';
+    return this.listed(
+      `GET ${path}`,
+      (await this.authed({ method: 'GET', path, schema: FixedLocationListSchema })).data,
+    );
   }
 
   async getFixedLocation(id: number): Promise<FixedLocation> {
@@ -150,13 +176,16 @@ export class AuraClient {
   }
 
   async createFixedLocation(input: FixedLocationInput): Promise<FixedLocation> {
-    const body = fixedLocationBody(input);
+    // The body's Set A keys depend on the server's spelling, learnt from the token answer.
+    await this.getToken();
+    const body = fixedLocationBody(input, this.docSet);
     const path = '/predefinedLocations';
     return (await this.authed({ method: 'POST', path, schema: FixedLocationResponseSchema, body })).data;
   }
 
   async updateFixedLocation(id: number, input: FixedLocationInput): Promise<FixedLocation> {
-    const body = fixedLocationBody(input);
+    await this.getToken();
+    const body = fixedLocationBody(input, this.docSet);
     const path = `/predefinedLocations/${encodeURIComponent(String(id))}`;
     return (await this.authed({ method: 'PUT', path, schema: FixedLocationResponseSchema, body })).data;
   }
@@ -215,12 +244,14 @@ export class AuraClient {
 
   /** The customer source's active callouts (bare array or wrapped). */
   async listActiveCallouts(): Promise<AuraCallout[]> {
-    return (await this.authed({ method: 'GET', path: '/callouts/activeCallouts', schema: ActiveCalloutsSchema })).data;
+    const path = '/callouts/activeCallouts';
+    return this.listed(`GET ${path}`, (await this.authed({ method: 'GET', path, schema: ActiveCalloutsSchema })).data);
   }
 
   async listCalloutEvents(calloutId: string): Promise<CalloutEvent[]> {
     const path = `/callouts/${encodeURIComponent(calloutId)}/events`;
-    return (await this.authed({ method: 'GET', path, schema: CalloutEventListSchema })).data;
+    const read = (await this.authed({ method: 'GET', path, schema: CalloutEventListSchema })).data;
+    return this.listed('GET /callouts/{calloutId}/events', read);
   }
 
   /** Sends a message to the control room on the callout's event stream. */
@@ -248,7 +279,8 @@ export class AuraClient {
   /** The cancellation ("exception") reasons AURA offers for this callout. */
   async listExceptionReasons(calloutId: string): Promise<ExceptionReason[]> {
     const path = `/callouts/${encodeURIComponent(calloutId)}/exceptionReasons`;
-    return (await this.authed({ method: 'GET', path, schema: ExceptionReasonListSchema })).data;
+    const read = (await this.authed({ method: 'GET', path, schema: ExceptionReasonListSchema })).data;
+    return this.listed('GET /callouts/{calloutId}/exceptionReasons', read);
   }
 
   /** Attaches a reason to the callout (INFERRED order: the reason first, then the cancel). */
@@ -304,7 +336,26 @@ export class AuraClient {
       statusReaders: { 401: rejected },
     });
     this.redactor.addToken(data.token);
+    this.docSet = data.docSet;
     return data;
+  }
+
+  /** The items of a list read item by item; skipped ones are reported to the listeners. */
+  private listed<T>(list: string, read: ListRead<T>): T[] {
+    if (read.skipped.length > 0) {
+      const report: SkippedItems = {
+        list,
+        items: read.skipped.map((s) => ({ ...s, reason: this.redactor.redact(s.reason) })),
+      };
+      for (const listener of this.skippedListeners) {
+        try {
+          listener(report);
+        } catch {
+          // A listener's failure must never cost the caller its list.
+        }
+      }
+    }
+    return read.items;
   }
 
   /** A bearer-token call. A 401 refreshes the token once and retries the call once. */

@@ -166,6 +166,9 @@ export function auraMessageOf(body: string): string | null {
     if (parsed && typeof parsed === 'object') {
       const o = parsed as Record<string, unknown>;
       if (typeof o.message === 'string') return o.message.slice(0, 300);
+      // Tolerated: `message` as an array of strings (validation errors in some frameworks), joined.
+      const joined = joinedMessages(o.message);
+      if (joined) return joined.slice(0, 300);
       if (typeof o.error === 'string') return o.error.slice(0, 300);
       if (o.error && typeof o.error === 'object') {
         const inner = (o.error as Record<string, unknown>).message;
@@ -180,6 +183,12 @@ export function auraMessageOf(body: string): string | null {
   const text = body.trim();
   if (!text || text.startsWith('<')) return null;
   return text.slice(0, 300);
+}
+
+function joinedMessages(value: unknown): string | null {
+  if (!Array.isArray(value)) return null;
+  const parts = value.filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+  return parts.length > 0 ? parts.join('; ') : null;
 }
 
 async function readCapped(response: Response, maxBytes: number): Promise<string> {

@@ -1,7 +1,7 @@
 // zod schemas for AURA responses. The docs describe two shapes for several endpoints (see
 // shared/aura-api.md, "Set A" and "Set B"); each schema accepts both and normalises to one.
 import { z } from 'zod';
-import { firstText, idSchema, listOf, looseInt, looseNumber, looseText, oneOf } from './fields';
+import { firstText, idSchema, intIdSchema, listOf, looseInt, looseNumber, looseText, oneOf } from './fields';
 
 export { auraMessageOf } from './http';
 export {
@@ -12,23 +12,46 @@ export {
   type FixedLocationInput,
 } from './locations';
 
-/** Token exchange: `access_token/expires_in` (Set A) or `accessToken/expiresIn` (Set B). */
-export const TokenResponseSchema = z
-  .object({
-    access_token: z.string().min(1).optional(),
-    accessToken: z.string().min(1).optional(),
-    expires_in: z.union([z.number(), z.string().regex(/^\d+(\.\d+)?$/)]).optional(),
-    expiresIn: z.union([z.number(), z.string().regex(/^\d+(\.\d+)?$/)]).optional(),
-  })
-  .transform((t, ctx) => {
-    const token = t.accessToken ?? t.access_token;
-    const expiresIn = Number(t.expiresIn ?? t.expires_in);
-    if (!token || !(expiresIn > 0)) {
-      ctx.addIssue({ code: 'custom', message: 'token response lacks a token or its lifetime' });
-      return z.NEVER;
-    }
-    return { token, expiresInSeconds: expiresIn };
-  });
+/** When a token answer carries no lifetime, assume this and rely on the 401 refresh (issue 11). */
+export const ASSUMED_TOKEN_LIFETIME_SECONDS = 3600;
+
+/** Where a token may be: Set B's and Set A's names first, then names other frameworks use. */
+const TOKEN_KEYS = [
+  'accessToken',
+  'access_token',
+  'token',
+  'jwt',
+  'bearerToken',
+  'bearer_token',
+  'idToken',
+  'id_token',
+];
+const LIFETIME_KEYS = ['expiresIn', 'expires_in'];
+
+/**
+ * Token exchange: `access_token/expires_in` (Set A) or `accessToken/expiresIn` (Set B). Tolerated
+ * (docs/decisions.md): the token under another common key, or one level down under `data` or
+ * `result`; a missing, null or unreadable lifetime (one hour is assumed: a 401 refreshes anyway).
+ * `docSet` says which documented spelling the server used ('a', 'b' or null for neither).
+ */
+export const TokenResponseSchema = z.record(z.string(), z.unknown()).transform((raw, ctx) => {
+  const inner = [raw.data, raw.result].find((v) => v && typeof v === 'object' && !Array.isArray(v));
+  const body = firstText(raw, ...TOKEN_KEYS) === null && inner ? (inner as Record<string, unknown>) : raw;
+  const token = firstText(body, ...TOKEN_KEYS);
+  if (!token) {
+    ctx.addIssue({ code: 'custom', message: 'token response lacks a token' });
+    return z.NEVER;
+  }
+  const lifetime = LIFETIME_KEYS.map((k) => looseNumber.parse(body[k])).find((n) => n !== null && n > 0);
+  const docSet: 'a' | 'b' | null =
+    typeof body.accessToken === 'string' ? 'b' : typeof body.access_token === 'string' ? 'a' : null;
+  return {
+    token,
+    expiresInSeconds: lifetime ?? ASSUMED_TOKEN_LIFETIME_SECONDS,
+    lifetimeAssumed: lifetime === undefined,
+    docSet,
+  };
+});
 export type TokenGrant = z.output<typeof TokenResponseSchema>;
 
 /**
@@ -84,11 +107,19 @@ export type AuraCallout = {
   responder?: Responder | null;
 };
 
-export const FlatCalloutSchema = z
+/** `calloutId` read as the id when `id` is missing (tolerated: some answers name it so). */
+function withIdAlias(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  const o = raw as Record<string, unknown>;
+  return o.id === undefined && o.calloutId !== undefined ? { ...o, id: o.calloutId } : o;
+}
+
+const FlatCalloutObject = z
   .object({
     id: idSchema,
     status: z.string(),
-    predefinedLocationId: z.number().int().nullish(),
+    // A number, a numeric string or null (tolerated: numeric strings where numbers are documented).
+    predefinedLocationId: z.union([intIdSchema, z.null()]).optional(),
     customerId: looseInt.optional(),
     createdAt: looseText.optional(),
     latitude: looseNumber.optional(),
@@ -114,6 +145,8 @@ export const FlatCalloutSchema = z
     responder: responderOf(c.incidentInformation ?? []),
   }));
 
+export const FlatCalloutSchema = z.preprocess(withIdAlias, FlatCalloutObject);
+
 function responderOf(incidents: Incident[]): Responder | null {
   for (const incident of [...incidents].reverse()) {
     const name = incident.responderName ?? firstText(incident, 'responder', 'responderFullName');
@@ -127,17 +160,41 @@ function responderOf(incidents: Incident[]): Responder | null {
 /** A callout read: flat (Set A) or wrapped as `{message, callout}` (Set B). */
 export const CalloutResponseSchema = oneOf(FlatCalloutSchema, ['callout']);
 
+/**
+ * A raise answer's callout. Besides the read tolerances, a missing or null `status` is read as
+ * `created` (a callout AURA just accepted has, at least, been created).
+ */
+const RaisedCalloutSchema = oneOf(
+  z.preprocess((raw) => {
+    const o = withIdAlias(raw);
+    if (!o || typeof o !== 'object' || Array.isArray(o)) return o;
+    const r = o as Record<string, unknown>;
+    return r.status === undefined || r.status === null ? { ...r, status: 'created' } : r;
+  }, FlatCalloutObject),
+  ['callout'],
+);
+
 /** Raise response: flat callout (Set A) or `{message, installerIdentifier, externalReferenceId, callout}` (Set B). */
 export const RaiseResponseSchema = z
   .unknown()
   .transform((body) => ({
     message:
       body && typeof body === 'object' && 'callout' in body
-        ? firstText(body as Record<string, unknown>, 'message')
+        ? messageText((body as Record<string, unknown>).message)
         : null,
     callout: body,
   }))
-  .pipe(z.object({ message: z.string().nullable(), callout: CalloutResponseSchema }));
+  .pipe(z.object({ message: z.string().nullable(), callout: RaisedCalloutSchema }));
+
+/** AURA's `message`: a string, or an array of strings joined (as some frameworks send). */
+export function messageText(value: unknown): string | null {
+  if (typeof value === 'string') return value === '' ? null : value;
+  if (Array.isArray(value)) {
+    const parts = value.filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+    return parts.length > 0 ? parts.join('; ') : null;
+  }
+  return null;
+}
 
 /** Active callouts: a bare array (Set A) or an object holding one (Set B, INFERRED). */
 export const ActiveCalloutsSchema = listOf(CalloutResponseSchema, ['callouts', 'activeCallouts', 'data']);

@@ -5,6 +5,7 @@ import { ErrorText } from '../../ui/ErrorText';
 import { TextField } from '../../ui/TextField';
 import { ViewHeading } from '../../ui/ViewHeading';
 import { DeskIdentityForm } from '../settings/DeskIdentityForm';
+import { FullCheck } from './FullCheck';
 
 const ENVIRONMENT_WORDS: Record<Environment, { label: string; hint: string }> = {
   training: { label: 'Training', hint: 'The built-in simulator. No responders are dispatched.' },
@@ -141,6 +142,7 @@ export function SetupView({ desk }: { desk: DeskState }) {
             <button type="submit" className="button button-primary" aria-busy={busy}>
               {busy ? 'Verifying with AURA…' : 'Save and verify'}
             </button>
+            <FullCheck environment={environment} baseUrl={baseUrl} clientId={clientId} secret={secret} />
           </div>
         </form>
       </section>

@@ -76,6 +76,14 @@ export function SiteFormDialog({ site, onClose }: { site: Site | null; onClose()
           autoComplete="off"
           {...field('locationTypeId')}
         />
+        {!editing && (
+          <TextField
+            label="AURA location identifier"
+            hint="Optional. Left empty, AURA gets the reference, as in its quickstart."
+            autoComplete="off"
+            {...field('locationIdentifier')}
+          />
+        )}
         <div className="actions">
           <button type="submit" className="button button-primary" aria-busy={busy}>
             {busy ? 'Saving…' : editing ? 'Save site' : 'Register site'}

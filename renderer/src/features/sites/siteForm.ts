@@ -10,6 +10,7 @@ export const SITE_FIELDS = [
   'latitude',
   'longitude',
   'locationTypeId',
+  'locationIdentifier',
 ] as const;
 export type SiteField = (typeof SITE_FIELDS)[number];
 export type SiteFormValues = Record<SiteField, string>;
@@ -23,6 +24,7 @@ export const EMPTY_SITE_FORM: SiteFormValues = {
   latitude: '',
   longitude: '',
   locationTypeId: '',
+  locationIdentifier: '',
 };
 
 export function formFromSite(site: Site): SiteFormValues {
@@ -34,6 +36,8 @@ export function formFromSite(site: Site): SiteFormValues {
     latitude: site.latitude === null ? '' : String(site.latitude),
     longitude: site.longitude === null ? '' : String(site.longitude),
     locationTypeId: site.locationTypeId === null ? '' : String(site.locationTypeId),
+    // An edit keeps the identifier AURA has (core/sites.ts); the field is for new sites.
+    locationIdentifier: '',
   };
 }
 
@@ -69,6 +73,7 @@ export function validateSiteForm(
     latitude: latitude ?? 0,
     longitude: longitude ?? 0,
     locationTypeId,
+    locationIdentifier: values.locationIdentifier,
   });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

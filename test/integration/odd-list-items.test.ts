@@ -1,0 +1,84 @@
+// Issue 10 item 8: one odd item no longer blocks everything. Against a simulator whose lists hold
+// one active callout with `status: null` and one Fixed Location without `externalReferenceId`
+// (quirk `oddListItem`), in both documented shapes: the sites still sync, readiness stays ready,
+// a press whose first raise answer is lost still checks the active list, adopts its callout and
+// counts as sent (one callout at AURA), and the odd items land in the audit log once each.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AuraClient } from '../../electron/core/aura/client';
+import { Desk } from '../../electron/core/desk';
+import { memoryStore } from '../../electron/core/ports';
+import { deskApiFor, reportSkippedItems } from '../../electron/core/session';
+import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
+import type { DeskState } from '../../electron/shared/model';
+
+const cleanup: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const f of cleanup.splice(0).reverse()) await f();
+});
+
+async function until(desk: Desk, ok: (s: DeskState) => boolean, ms = 10_000): Promise<DeskState> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const state = desk.getState();
+    if (ok(state)) return state;
+    if (Date.now() > deadline) throw new Error(`timed out; state: ${JSON.stringify(state).slice(0, 600)}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function deskAgainst(sim: RunningSimulator, shape: 'a' | 'b') {
+  const client = new AuraClient({
+    baseUrl: sim.baseUrl,
+    clientId: 'odd',
+    getSecret: async () => 'odd-secret',
+    timeoutMs: 2000,
+    raiseDefaults: shape === 'a' ? { responseTypeId: 2 } : {},
+  });
+  const desk = new Desk({
+    environment: 'staging',
+    api: deskApiFor(client),
+    store: memoryStore(),
+    dataDir: mkdtempSync(join(tmpdir(), 'odd-')),
+    timing: { retryDelaysMs: [20, 40], settleAfterTimeoutMs: 50, movingMs: 50, settledMs: 50 },
+  });
+  const warnings: string[] = [];
+  reportSkippedItems(client, desk, (line) => warnings.push(line));
+  cleanup.push(
+    () => client.close(),
+    () => desk.stop(),
+  );
+  return { client, desk, warnings };
+}
+
+describe.each(['a', 'b'] as const)('shape %s: one odd list item', (shape) => {
+  it('is skipped and reported; sites sync, readiness stays ready and a checking press goes out', async () => {
+    const sim = await startSimulator({ clientId: 'odd', clientSecret: 'odd-secret', shape, quirks: ['oddListItem'] });
+    cleanup.push(() => sim.close());
+    const { desk, warnings } = await deskAgainst(sim, shape);
+    await desk.start();
+    const started = desk.getState();
+    expect(started.allSites.map((s) => s.id)).toEqual(['site_9944']);
+    expect(started.readiness.level).toBe('ready');
+
+    // The raise is handled but its answer lost: the dispatcher must read the active list (which
+    // holds the odd callout) to find the press's callout instead of raising blindly.
+    sim.faults.set([{ kind: 'reset', route: 'raiseCallout', times: 1, afterHandling: true }]);
+    const press = desk.trigger('site_9944', 'button');
+    const sent = await until(desk, (s) => s.presses.find((p) => p.id === press.id)?.status === 'sent');
+    const callouts = sim.state.allCallouts().filter((c) => c.externalReferenceId === 'site_9944');
+    expect(callouts).toHaveLength(1);
+    expect(sent.presses.find((p) => p.id === press.id)?.calloutId).toBe(String(callouts[0]?.id));
+    expect(sim.requests.filter((r) => r.op === 'listActiveCallouts' && r.status === 200).length).toBeGreaterThan(0);
+    expect(desk.getState().readiness.level).toBe('ready');
+
+    const audit = await desk.handlers['audit.list']({ text: 'cannot read', limit: 50 });
+    const texts = audit.entries.map((e) => e.text);
+    expect(texts.filter((t) => t.includes('GET /predefinedLocations'))).toHaveLength(1);
+    expect(texts.filter((t) => t.includes('GET /callouts/activeCallouts'))).toHaveLength(1);
+    expect(texts.join('\n')).toMatch(/status: .*null/);
+    expect(warnings.length).toBe(texts.length);
+  });
+});
