@@ -288,8 +288,12 @@ export class ConnectionManager {
       await probe.getToken();
     } catch (error) {
       if (error instanceof AuraError && REFUSALS.has(error.kind)) {
-        const reason = error.auraMessage ?? (error.kind === 'credentialsRejected' ? 'no reason given' : error.message);
-        throw new ConnectionError('rejected', `AURA refused these credentials: ${reason}. Nothing was saved.`);
+        // The token route's answer is never quoted (it may echo the secret): its status speaks.
+        const reason = error.status ? `it answered ${error.status}` : 'no reason given';
+        throw new ConnectionError(
+          'rejected',
+          `AURA rejected the client ID or secret (${reason}). Check both and try again. Nothing was saved.`,
+        );
       }
       throw new ConnectionError(
         'unreachable',

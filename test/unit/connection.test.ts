@@ -62,13 +62,13 @@ describe('ConnectionManager', () => {
     expect(JSON.stringify(connection)).not.toContain(SECRET);
   });
 
-  it('refuses a wrong pair with AURA reason and stores nothing', async () => {
+  it('refuses a wrong pair, without quoting the token route, and stores nothing', async () => {
     const { manager, vault, store } = setup();
     const error = await manager.save(custom('wrong-secret')).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(ConnectionError);
     expect((error as ConnectionError).kind).toBe('rejected');
-    expect((error as Error).message).toContain('Invalid client credentials');
+    expect((error as Error).message).toMatch(/rejected the client ID or secret \(it answered 401\)/);
     expect((error as Error).message).not.toContain('wrong-secret');
     expect(vault.secrets.size).toBe(0);
     expect(store.get('connection')).toBeUndefined();

@@ -294,6 +294,8 @@ export class AuraClient {
       schema: TokenResponseSchema,
       body: { clientId: this.clientId, clientSecret: secret },
       statusReaders: { 401: rejected },
+      // The request holds the secret: an echo of it must never become a message.
+      quoteBody: false,
     });
     this.redactor.addToken(data.token);
     return data;
