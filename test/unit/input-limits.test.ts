@@ -3,7 +3,7 @@
 // (encodeURIComponent keeps it, so `/callouts/..` reached another route), CSV cells starting
 // with TAB or CR (a formula once the spreadsheet skips them), a world-readable settings file,
 // and `ws` shipped to users although only the test harness uses it.
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -130,5 +130,13 @@ describe('what ships', () => {
     };
     expect(pkg.dependencies.ws).toBeUndefined();
     expect(pkg.devDependencies.ws).toBeDefined();
+    const appFiles = (readdirSync(join(ROOT, 'electron'), { recursive: true }) as string[]).filter((f) =>
+      f.endsWith('.ts'),
+    );
+    expect(appFiles.length).toBeGreaterThan(20);
+    const importers = appFiles.filter((f) =>
+      /from 'ws'|require\('ws'\)/.test(readFileSync(join(ROOT, 'electron', f), 'utf8')),
+    );
+    expect(importers).toEqual([]);
   });
 });
