@@ -10,7 +10,6 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   _electron,
   test as base,
@@ -25,7 +24,8 @@ export { expect } from '@playwright/test';
 export const E2E_HOST = process.env.E2E_HOST === 'electron' ? 'electron' : 'harness';
 
 const ROOT = resolve(__dirname, '../..');
-const APP_PAGE = pathToFileURL(join(ROOT, 'out/renderer/index.html')).href;
+/** The app's page: served by its app:// protocol (electron/main/app-protocol.ts), never file://. */
+const APP_PAGE = 'app://panic-desk/';
 
 /**
  * The Electron binary, without require('electron') (which would try to download it): ELECTRON_PATH,
