@@ -1,7 +1,8 @@
 // electron-builder afterPack hook: flips the Electron Fuses of the packaged binary before it is
 // signed. The packaged app cannot be turned into a Node runtime (RunAsNode), takes no NODE_OPTIONS
-// and no --inspect, encrypts its cookies, checks the ASAR's integrity and loads the app only from
-// that ASAR. Fuses live in the binary itself, so no argument or variable can undo them.
+// and no --inspect, encrypts its cookies, checks the ASAR's integrity, loads the app only from
+// that ASAR, and gives file:// no extra privileges (the page comes from app://, not file://).
+// Fuses live in the binary itself, so no argument or variable can undo them.
 /* global console */
 import { join } from 'node:path';
 import { flipFuses, FuseV1Options, FuseVersion } from '@electron/fuses';
@@ -17,6 +18,7 @@ export const FUSES = {
   [FuseV1Options.EnableNodeCliInspectArguments]: false,
   [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
   [FuseV1Options.OnlyLoadAppFromAsar]: true,
+  [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
 };
 
 /** The Electron binary electron-builder just laid out, per platform. */

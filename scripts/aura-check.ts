@@ -63,12 +63,12 @@ function promptHidden(question: string): Promise<string> {
   });
 }
 
-async function secretFor(environment: Environment, clientId: string): Promise<string> {
+async function secretFor(environment: Environment, baseUrl: string, clientId: string): Promise<string> {
   if (!process.stdin.isTTY) {
     const piped = await readStdin();
     if (piped) return piped;
   }
-  const account = accountFor(environment, clientId);
+  const account = accountFor(environment, baseUrl, clientId);
   try {
     const stored = await createKeychainVault().getSecret(account);
     if (stored) return stored;
@@ -135,7 +135,7 @@ async function main(): Promise<void> {
     return fail('--raise and --register are refused for Production: use --env staging or a Custom --base-url');
   }
 
-  const secret = await secretFor(environment, clientId);
+  const secret = await secretFor(environment, baseUrl, clientId);
   if (!secret) return fail('the client secret is empty');
   let outcome;
   try {

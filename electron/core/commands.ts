@@ -4,6 +4,7 @@
 import { commands, type CommandName, type CommandResult } from '../shared/contract';
 import type { Handlers } from './desk';
 import { AuraError, describeError } from './aura/errors';
+import { redactKnown } from './aura/redact';
 
 export function isCommandName(name: unknown): name is CommandName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(commands, name);
@@ -15,7 +16,9 @@ export async function runCommand(
   payload: unknown,
 ): Promise<CommandResult<unknown>> {
   if (!isCommandName(name)) {
-    return { ok: false, error: { code: 'unknownCommand', message: `Unknown command ${String(name).slice(0, 60)}` } };
+    // Never String() an untrusted value: a deeply nested array overflows the stack doing so.
+    const shown = typeof name === 'string' ? JSON.stringify(name.slice(0, 60)) : `(a ${typeof name})`;
+    return { ok: false, error: { code: 'unknownCommand', message: `Unknown command ${shown}` } };
   }
   const parsed = commands[name].input.safeParse(payload ?? {});
   if (!parsed.success) {
@@ -33,6 +36,7 @@ export async function runCommand(
   } catch (error) {
     const message =
       error instanceof AuraError ? describeError(error) : error instanceof Error ? error.message : 'Unexpected error';
-    return { ok: false, error: { code: 'failed', message } };
+    // Whatever a handler threw, no secret or token this process holds goes out in the reply.
+    return { ok: false, error: { code: 'failed', message: redactKnown(message) } };
   }
 }

@@ -47,8 +47,17 @@ export interface CredentialsInput {
   clientSecret: string;
 }
 
-/** The keychain account of a client: one secret per environment and client id. */
-export function accountFor(environment: Environment, clientId: string): string {
+/**
+ * The keychain account of a client: one secret per environment, base URL and client id together,
+ * so that a kept secret can only ever be sent to the address it was verified with. The URL is
+ * percent-encoded (it then holds no `@`), so the name splits one way only.
+ */
+export function accountFor(environment: Environment, baseUrl: string, clientId: string): string {
+  return `${environment}:${clientId}@${encodeURIComponent(baseUrl)}`;
+}
+
+/** The account name before the URL was part of it (version 0.1): migrated by `open()`. */
+export function legacyAccountFor(environment: Environment, clientId: string): string {
   return `${environment}:${clientId}`;
 }
 
@@ -127,7 +136,7 @@ export class ConnectionManager {
     }
     let secret: string | null;
     try {
-      secret = await this.opts.vault.getSecret(saved.account);
+      secret = await this.boundSecret(saved as SavedConnection & { baseUrl: string; clientId: string });
     } catch (error) {
       if (!(error instanceof KeychainUnavailableError)) throw error;
       this.hasSecret = false;
@@ -145,21 +154,63 @@ export class ConnectionManager {
     return {
       state: 'configured',
       connection: this.connection(),
-      client: this.clientFor(saved.baseUrl, saved.clientId, saved.account),
+      client: this.clientFor(
+        saved.baseUrl,
+        saved.clientId,
+        accountFor(saved.environment, saved.baseUrl, saved.clientId),
+      ),
     };
+  }
+
+  /**
+   * The secret of the saved connection, read only from the account bound to its environment,
+   * URL and client id. A secret saved before that binding (account `<environment>:<clientId>`)
+   * is moved once to the bound account of the URL it was saved with; an account naming anything
+   * else (an edited settings file) is not used.
+   */
+  private async boundSecret(saved: SavedConnection & { baseUrl: string; clientId: string }): Promise<string | null> {
+    const vault = this.opts.vault;
+    const account = accountFor(saved.environment, saved.baseUrl, saved.clientId);
+    if (saved.account === account) return vault.getSecret(account);
+    if (saved.account !== legacyAccountFor(saved.environment, saved.clientId)) return null;
+    const legacy = saved.account;
+    const secret = await vault.getSecret(legacy);
+    if (secret === null) return null;
+    await vault.setSecret(account, secret);
+    this.write({ ...saved, account });
+    await vault.deleteSecret(legacy);
+    return secret;
+  }
+
+  /**
+   * The secret kept for exactly this environment, URL and client id, when the operator left the
+   * field empty. Never one saved for another URL: a changed URL needs the secret typed again.
+   */
+  private async keptSecret(previous: SavedConnection, input: CredentialsInput, baseUrl: string, clientId: string) {
+    const vault = this.opts.vault;
+    const bound = await vault.getSecret(accountFor(input.environment, baseUrl, clientId));
+    if (bound) return bound;
+    const legacy = legacyAccountFor(input.environment, clientId);
+    // A pre-binding secret is kept only for the URL it was saved with (the fixed URL of Staging
+    // or Production when a switch to Training forgot it).
+    const savedUrl = previous.baseUrl ?? (input.environment === 'custom' ? null : baseUrlFor(input.environment));
+    if (previous.account !== legacy || previous.clientId !== clientId || savedUrl !== baseUrl) return null;
+    return vault.getSecret(legacy);
   }
 
   /**
    * Verifies the credentials with a token exchange, then keeps the secret in the keychain and the
    * rest in the store. A refused pair throws ConnectionError('rejected') with AURA's reason and
    * changes nothing; a keychain that cannot be used throws KeychainUnavailableError.
-   * An empty secret re-uses the one already in the keychain for the same environment and client.
+   * An empty secret re-uses the one already in the keychain for the same environment, base URL
+   * and client id, and for nothing else.
    */
   async save(input: CredentialsInput): Promise<Connection> {
     const previous = this.saved();
     if (input.environment === 'training') {
-      // The real account's secret stays in the keychain: switching back needs no retyping.
-      this.write({ ...TRAINING, account: previous.account });
+      // The real account's secret stays in the keychain, and what it is bound to stays in the
+      // store: switching back needs no retyping.
+      this.write({ ...previous, environment: 'training' });
       this.hasSecret = false;
       return this.connection();
     }
@@ -172,9 +223,17 @@ export class ConnectionManager {
       if (error instanceof BaseUrlError) throw new ConnectionError('invalid', error.message);
       throw error;
     }
-    const account = accountFor(input.environment, clientId);
-    const secret = input.clientSecret || (await this.opts.vault.getSecret(account));
-    if (!secret) throw new ConnectionError('invalid', 'Enter the AURA client secret');
+    const account = accountFor(input.environment, baseUrl, clientId);
+    const secret = input.clientSecret || (await this.keptSecret(previous, input, baseUrl, clientId));
+    if (!secret) {
+      const moved = previous.account !== null && previous.baseUrl !== null && previous.baseUrl !== baseUrl;
+      throw new ConnectionError(
+        'invalid',
+        moved
+          ? 'Enter the AURA client secret again: a saved secret is only ever sent to the address it was saved for'
+          : 'Enter the AURA client secret',
+      );
+    }
 
     await this.verify(baseUrl, clientId, secret);
     await this.opts.vault.setSecret(account, secret);
@@ -230,8 +289,12 @@ export class ConnectionManager {
       await probe.getToken();
     } catch (error) {
       if (error instanceof AuraError && REFUSALS.has(error.kind)) {
-        const reason = error.auraMessage ?? (error.kind === 'credentialsRejected' ? 'no reason given' : error.message);
-        throw new ConnectionError('rejected', `AURA refused these credentials: ${reason}. Nothing was saved.`);
+        // The token route's answer is never quoted (it may echo the secret): its status speaks.
+        const reason = error.status ? `it answered ${error.status}` : 'no reason given';
+        throw new ConnectionError(
+          'rejected',
+          `AURA rejected the client ID or secret (${reason}). Check both and try again. Nothing was saved.`,
+        );
       }
       throw new ConnectionError(
         'unreachable',

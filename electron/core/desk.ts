@@ -404,11 +404,14 @@ export class Desk {
   }
 
   recordCredentialsChange(before: Connection, after: Connection): void {
+    // The URLs on both sides are recorded: a desk re-pointed at another server must show in the log.
     const describe = (c: Connection) =>
-      c.environment === 'training' ? 'Training' : `${c.environment} client ${c.clientId}`;
+      c.environment === 'training' ? 'Training' : `${c.environment} client ${c.clientId} at ${c.baseUrl}`;
     this.audit.record('credentials', `AURA connection changed: ${describe(before)} → ${describe(after)}`, {
       environment: after.environment,
       clientId: after.clientId,
+      previousBaseUrl: before.baseUrl,
+      baseUrl: after.baseUrl,
     });
   }
 

@@ -199,7 +199,7 @@ export class DeskHost {
         ...base,
         environment: 'training',
         api: deskApiFor(client),
-        training: simulatorControl(simulator.origin),
+        training: simulatorControl(simulator.origin, simulator.controlToken),
       });
       running = { desk, client, simulator };
     } else if (opened.state === 'configured') {

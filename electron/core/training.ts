@@ -27,12 +27,20 @@ export const PRACTICE_FAULTS: Record<FaultKind, Record<string, unknown>> = {
   tokenExpiry: { kind: 'tokenExpiry', every: 3 },
 };
 
-export function simulatorControl(origin: string, options: { timeoutMs?: number } = {}): TrainingControl {
+/**
+ * Drives the simulator at `origin` with its control token (from `startSimulator`: the simulator
+ * refuses control calls without it).
+ */
+export function simulatorControl(
+  origin: string,
+  controlToken: string,
+  options: { timeoutMs?: number } = {},
+): TrainingControl {
   const timeoutMs = options.timeoutMs ?? 5000;
   async function call(method: 'POST' | 'PUT', path: string, body: unknown, what: string): Promise<void> {
     const response = await fetch(`${origin}/__sim${path}`, {
       method,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${controlToken}` },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(timeoutMs),
     });

@@ -3,7 +3,18 @@
 // ShellApi the modules and their tests are written against.
 import { release } from 'node:os';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, globalShortcut, ipcMain, Menu, Notification, session, Tray } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  globalShortcut,
+  ipcMain,
+  Menu,
+  Notification,
+  protocol,
+  session,
+  Tray,
+} from 'electron';
 import { runCommand } from '../core/commands';
 import { DeskHost } from '../core/session';
 import { openDiagnosticsLog } from './diagnostics-log';
@@ -14,7 +25,18 @@ import type { ShellApi } from './shell-api';
 import { startShell, type ShellSession } from './shell';
 import { openStore } from './store';
 
-const api: ShellApi = { app, BrowserWindow, ipcMain, globalShortcut, Tray, Menu, Notification, dialog, session };
+const api: ShellApi = {
+  app,
+  protocol,
+  BrowserWindow,
+  ipcMain,
+  globalShortcut,
+  Tray,
+  Menu,
+  Notification,
+  dialog,
+  session,
+};
 
 // A fresh data folder for end-to-end runs (E2E_HOST=electron); ignored by a packaged app.
 const dataDir = process.env.PANIC_DESK_DATA_DIR;

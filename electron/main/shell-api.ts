@@ -2,6 +2,7 @@
 // what it needs from a ShellApi instead of importing `electron`, so that the tests can hand it the
 // recorded fake in test/fakes/electron.ts (no Electron binary exists where the tests run). The
 // composition root (index.ts) passes the real module; the type checker proves it fits.
+import type { ShellProtocol } from './app-protocol';
 
 /** An event whose default action a listener may cancel (navigation, quit, close). */
 export interface PreventableEvent {
@@ -175,6 +176,7 @@ export interface ShellSession {
 
 export interface ShellApi {
   app: ShellApp;
+  protocol: ShellProtocol;
   BrowserWindow: ShellBrowserWindowClass;
   ipcMain: ShellIpcMain;
   globalShortcut: ShellGlobalShortcut;

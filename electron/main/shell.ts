@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import type { CommandResult } from '../shared/contract';
 import { APP_ID } from './app-id';
+import { registerAppScheme, serveApp } from './app-protocol';
 import { keepInTray, showWindow } from './close-to-tray';
 import { bindHotkey, type HotkeyDesk } from './hotkey';
 import { registerIpc } from './ipc';
@@ -58,13 +59,16 @@ export async function startShell(api: ShellApi, options: ShellOptions): Promise<
     app.quit();
     return null;
   }
+  // app:// must be privileged before ready; its handler can only be installed after.
+  registerAppScheme(api.protocol);
   await app.whenReady();
   hardenApp(api);
+  serveApp(api.protocol, options.rendererDir);
   if ((options.platform ?? process.platform) === 'win32') app.setAppUserModelId(APP_ID);
 
   const session = await options.openSession();
   const { desk } = session;
-  const page = appPage(app.isPackaged, options.rendererDir);
+  const page = appPage(app.isPackaged);
   const mainWindow = createMainWindow(api, {
     preload: options.preload,
     page,

@@ -1,10 +1,10 @@
 // The app's one window, locked down: no Node in the page, sandboxed, isolated, web security on,
-// no navigation, no new windows, no webviews, devtools only in development. The page itself
-// carries a CSP with no network sources (renderer/index.html).
+// no navigation, no new windows, no webviews, devtools only in development. The page is served
+// from app://panic-desk/ (app-protocol.ts), never file://, and carries a CSP with no network
+// sources (renderer/index.html, and as a header).
 // The options are written out literally at `new BrowserWindow` so that electronegativity (npm run
 // security) can read them; a helper building them would hide them from the scanner.
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { APP_PAGE_URL, isAppPageUrl } from './app-protocol';
 import type { ShellApi, ShellWindow } from './shell-api';
 
 /** Where the app's page comes from, and how to recognise it in a sender frame's URL. */
@@ -17,11 +17,12 @@ export interface AppPage {
 const LOOPBACK_DEV = /^http:\/\/(127\.0\.0\.1|localhost):\d+\/?$/;
 
 /**
- * The packaged page is one exact file URL. The dev server (electron-vite) is honoured only in an
- * unpackaged app and only on this machine: an environment variable must never make the packaged
- * app load a remote page next to the preload.
+ * The built page is one exact URL, app://panic-desk/index.html (served from the renderer folder
+ * by app-protocol.ts). The dev server (electron-vite) is honoured only in an unpackaged app and
+ * only on this machine: an environment variable must never make the packaged app load a remote
+ * page next to the preload.
  */
-export function appPage(isPackaged: boolean, rendererDir: string, devUrl = process.env.ELECTRON_RENDERER_URL): AppPage {
+export function appPage(isPackaged: boolean, devUrl = process.env.ELECTRON_RENDERER_URL): AppPage {
   if (!isPackaged && devUrl && LOOPBACK_DEV.test(devUrl)) {
     const origin = new URL(devUrl).origin;
     return {
@@ -29,11 +30,9 @@ export function appPage(isPackaged: boolean, rendererDir: string, devUrl = proce
       isAppUrl: (url) => originOf(url) === origin,
     };
   }
-  const file = join(rendererDir, 'index.html');
-  const expected = pathToFileURL(file).href;
   return {
-    load: (win) => win.loadFile(file),
-    isAppUrl: (url) => withoutFragment(url) === expected,
+    load: (win) => win.loadURL(APP_PAGE_URL),
+    isAppUrl: isAppPageUrl,
   };
 }
 
@@ -43,12 +42,6 @@ function originOf(url: string): string | null {
   } catch {
     return null;
   }
-}
-
-/** The renderer has no router and no query, but a fragment must not make the page foreign. */
-function withoutFragment(url: string): string {
-  const hash = url.indexOf('#');
-  return hash === -1 ? url : url.slice(0, hash);
 }
 
 export interface WindowOptions {

@@ -11,15 +11,17 @@ import {
   SettingsSchema,
   SiteInputSchema,
   SiteSchema,
+  MAX_SHOWN_SITES,
 } from './model';
+import { isReference } from './reference';
 
 export const TRAINING_STEPS = ['dispatch', 'arrive', 'complete', 'close', 'cancel'] as const;
 export const TrainingStepSchema = z.enum(TRAINING_STEPS);
 export type TrainingStep = z.infer<typeof TrainingStepSchema>;
 
 const Empty = z.object({}).strict();
-const CalloutId = z.string().min(1).max(100);
-const SiteId = z.string().min(1).max(200);
+const CalloutId = z.string().min(1).max(100).refine(isReference, 'not a callout reference');
+const SiteId = z.string().min(1).max(200).refine(isReference, 'not a site reference');
 
 export const CancelReasonSchema = z.object({ id: z.number().int(), text: z.string() });
 export type CancelReason = z.infer<typeof CancelReasonSchema>;
@@ -73,7 +75,10 @@ export const commands = {
 
   // Sites
   'sites.sync': { input: Empty, output: z.array(SiteSchema) },
-  'sites.choose': { input: z.object({ shownSiteIds: z.array(SiteId).nullable() }).strict(), output: Empty },
+  'sites.choose': {
+    input: z.object({ shownSiteIds: z.array(SiteId).max(MAX_SHOWN_SITES).nullable() }).strict(),
+    output: Empty,
+  },
   'sites.create': { input: SiteInputSchema, output: SiteSchema },
   'sites.update': { input: SiteInputSchema, output: SiteSchema },
   'sites.delete': { input: z.object({ siteId: SiteId }).strict(), output: Empty },

@@ -56,7 +56,8 @@ export const SiteInputSchema = z
       .trim()
       .min(1, 'Reference is required')
       .max(100)
-      .regex(/^[A-Za-z0-9_.:-]+$/, 'Reference may use letters, digits and _ . : - only'),
+      .regex(/^[A-Za-z0-9_.:-]+$/, 'Reference may use letters, digits and _ . : - only')
+      .refine((ref) => !/^\.+$/.test(ref), 'Reference must have a letter or digit'),
     name: z.string().trim().min(1, 'Name is required').max(200),
     /** AURA's locationIdentifier; empty: the reference, as in AURA's quickstart. */
     locationIdentifier: z.string().trim().max(200).default(''),
@@ -138,13 +139,16 @@ export const ReadinessSchema = z.object({
 });
 export type Readiness = z.infer<typeof ReadinessSchema>;
 
+/** More sites than any desk shows; a bound so that no payload can grow the settings file without end. */
+export const MAX_SHOWN_SITES = 2000;
+
 export const SettingsSchema = z.object({
   /** How long the panic button must be held, 0 to 5 s. */
   holdMs: z.number().int().min(0).max(5000),
   /** Electron accelerator of the silent global hotkey; empty turns it off. */
   hotkey: z.string().max(100),
   /** The site the hotkey raises a callout for. */
-  hotkeySiteId: z.string().nullable(),
+  hotkeySiteId: z.string().max(200).nullable(),
   startAtLogin: z.boolean(),
   notifications: z.boolean(),
   /** Shown on every NOT SENT state: the fallback when AURA cannot be reached. */
@@ -152,7 +156,7 @@ export const SettingsSchema = z.object({
   /** Recorded in the audit log with every entry. */
   deskName: z.string().max(80),
   /** The sites this desk shows, in order; null shows every Fixed Location in AURA's order. */
-  shownSiteIds: z.array(z.string()).nullable(),
+  shownSiteIds: z.array(z.string().max(200)).max(MAX_SHOWN_SITES).nullable(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -96,7 +96,7 @@ async function main(): Promise<void> {
   if (values['state-file']) console.log(`  state file:    ${values['state-file']}`);
   console.log('  AURA routes (under the base URL):');
   for (const route of Object.values(API_PATHS)) console.log(`    ${route}`);
-  console.log(`  Control routes (under ${sim.origin}):`);
+  console.log(`  Control routes (under ${sim.origin}; send Authorization: Bearer ${sim.controlToken}):`);
   for (const route of CONTROL_PATHS) console.log(`    ${route}`);
   console.log('Press Ctrl+C to stop.');
   const stop = (): void => void sim.close().then(() => process.exit(0));

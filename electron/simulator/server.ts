@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { apiRoutes, type ApiRoute } from './api';
 import { Autoplay } from './autoplay';
 import { CONTROL_PREFIX, controlRoutes } from './control';
+import { controlProblem, hostProblem, newControlToken, ownHosts } from './control-guard';
 import { FaultPlan, type FaultRule, type FaultRuleInput, type SimFaultKind } from './faults';
 import { API_PATHS, CONTROL_PATHS, type ApiOperation } from './operations';
 import { loadWorld, saveWorld } from './persist';
@@ -53,6 +54,8 @@ export interface SimulatorOptions {
   quirks?: readonly SimQuirk[];
   /** Called as each request arrives, before its body is read (the benchmark's clock). */
   onRequest?: (entry: RequestLogEntry) => void;
+  /** The bearer token of the /__sim/ control routes (default: drawn at random). */
+  controlToken?: string;
   /** Where the simulator reports trouble of its own (a bad state file); silent by default. */
   log?: (line: string) => void;
 }
@@ -83,6 +86,10 @@ export interface RunningSimulator {
   origin: string;
   /** The AURA base URL clients use: `${origin}/panic-api/v2`. */
   baseUrl: string;
+  /** The bearer token of the /__sim/ control routes (random unless given). */
+  controlToken: string;
+  /** Headers for a /__sim/ call: the control token and a JSON content type. */
+  controlHeaders: Record<string, string>;
   state: SimulatorState;
   /** Every request received, in order (the latest 20,000), for tests and the benchmark. */
   requests: RequestLogEntry[];
@@ -103,6 +110,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const ttl = options.tokenTtlSeconds ?? 3600;
   const log = options.log ?? (() => undefined);
   const quirks = new Set(options.quirks ?? []);
+  const controlToken = options.controlToken || newControlToken();
+  let hosts = new Set<string>();
 
   const loaded = options.stateFile ? loadWorld(options.stateFile) : ({ kind: 'missing' } as const);
   if (loaded.kind === 'invalid') log(`simulator: state file unreadable (${loaded.reason}); moved to ${loaded.movedTo}`);
@@ -195,8 +204,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       send(res, r);
     };
     if (raw === null) return reply(fail(413, 'Request body too large'));
+    const foreignHost = hostProblem(req, hosts);
+    if (foreignHost) return reply(fail(403, foreignHost));
 
     if (url.pathname === CONTROL_PREFIX || url.pathname.startsWith(`${CONTROL_PREFIX}/`)) {
+      const refused = controlProblem(req, controlToken, hosts);
+      if (refused) return reply(fail(refused[0], refused[1]));
       const path = url.pathname.slice(CONTROL_PREFIX.length);
       const route = control.find((r) => r.method === req.method && r.pattern.test(path));
       if (!route) return reply(fail(404, `No control route for ${req.method} ${url.pathname}`));
@@ -267,10 +280,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   });
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
+  hosts = ownHosts(port);
 
   return {
     origin,
     baseUrl: origin + API_PREFIX,
+    controlToken,
+    controlHeaders: { authorization: `Bearer ${controlToken}`, 'content-type': 'application/json' },
     state,
     requests,
     faults: {

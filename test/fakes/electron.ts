@@ -173,6 +173,10 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     check: null,
   };
   let userData = options.userData ?? '/fake/userData';
+  let ready = false;
+  /** Schemes registered as privileged, and the protocol handlers installed (as Electron keeps them). */
+  const privilegedSchemes: Array<{ scheme: string; privileges: Record<string, boolean | undefined> }> = [];
+  const protocolHandlers = new Map<string, (request: Request) => Response | Promise<Response>>();
   let dialogResponse = options.dialogResponse ?? 0;
 
   class FakeApp extends Emitter {
@@ -182,7 +186,12 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
       log.push({ what: 'app.requestSingleInstanceLock', args: [] });
       return options.singleInstanceLock ?? true;
     }
-    async whenReady(): Promise<void> {}
+    async whenReady(): Promise<void> {
+      ready = true;
+    }
+    isReady(): boolean {
+      return ready;
+    }
     /** Like Electron: emits before-quit; a listener may cancel it. */
     quit(): void {
       this.quitCalls += 1;
@@ -265,6 +274,20 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
 
   const api: ShellApi = {
     app,
+    protocol: {
+      // Like Electron: privileged schemes only before ready, handlers only after.
+      registerSchemesAsPrivileged(schemes) {
+        if (ready) throw new Error('registerSchemesAsPrivileged must be called before the app is ready');
+        privilegedSchemes.push(...schemes);
+        log.push({ what: 'protocol.registerSchemesAsPrivileged', args: [schemes.map((s) => s.scheme)] });
+      },
+      handle(scheme, handler) {
+        if (!ready) throw new Error('protocol.handle must be called after the app is ready');
+        if (protocolHandlers.has(scheme)) throw new Error(`The scheme ${scheme} is already handled`);
+        protocolHandlers.set(scheme, handler);
+        log.push({ what: 'protocol.handle', args: [scheme] });
+      },
+    },
     BrowserWindow,
     ipcMain: {
       handle(channel, listener) {
@@ -324,6 +347,13 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     permission,
     handlers,
     shortcuts,
+    privilegedSchemes,
+    /** Fetches a URL of a handled custom scheme, as the page would. */
+    async fetchScheme(url: string, method = 'GET'): Promise<Response> {
+      const handler = protocolHandlers.get(new URL(url).protocol.replace(/:$/, ''));
+      if (!handler) throw new Error(`No protocol handler for ${url}`);
+      return handler(new Request(url, { method }));
+    },
     /** The entries of `log` whose name starts with `prefix`. */
     calls(prefix: string): LogEntry[] {
       return log.filter((entry) => entry.what.startsWith(prefix));

@@ -1,7 +1,9 @@
 // The web harness: runs the same core and simulator as the app, under plain Node, and serves the
-// built renderer to any browser at http://127.0.0.1:${PANIC_DESK_PORT:-5178}/, with
+// built renderer to a browser at http://127.0.0.1:${PANIC_DESK_PORT:-5178}/?token=…, with
 // `window.panicDesk` implemented over a WebSocket. Data lives in ${PANIC_DESK_DATA_DIR} (a fresh
-// temporary folder when unset). Playwright's end-to-end specs run against this.
+// temporary folder when unset). Playwright's end-to-end specs run against this. Only its own
+// page may use it: Host, Origin and a per-run token are checked (guard.ts); the token comes from
+// ${PANIC_DESK_HARNESS_TOKEN} or is drawn at random, and the full URL is printed and returned.
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -12,6 +14,7 @@ import { runCommand } from '../../electron/core/commands';
 import { DeskHost, memoryVault } from '../../electron/core/session';
 import { harnessDiagnostics } from './diagnostics';
 import { openFileStore } from './file-store';
+import { harnessGuard, newHarnessToken } from './guard';
 
 const ROOT = resolve(__dirname, '../..');
 const RENDERER_DIR = join(ROOT, 'out/renderer');
@@ -46,12 +49,22 @@ function harnessIndex(port: number): string {
 }
 
 export interface RunningHarness {
-  /** The address to open in a browser (what `npm run web` and `npm start` print). */
+  /** The page's full address, with its token: what a person or a browser opens. */
   url: string;
+  /** The per-run token (the bearer token of /__harness/ routes). */
+  token: string;
   close(): Promise<void>;
 }
 
-export async function startHarness(port: number, dataDir: string): Promise<RunningHarness> {
+/** Frames larger than this close the socket: no command comes anywhere near. */
+const MAX_FRAME_BYTES = 1_000_000;
+
+export async function startHarness(
+  port: number,
+  dataDir: string,
+  options: { token?: string } = {},
+): Promise<RunningHarness> {
+  const guard = harnessGuard(port, options.token || process.env.PANIC_DESK_HARNESS_TOKEN || newHarnessToken());
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error('out/renderer/index.html is missing: run `npm run build` first');
   }
@@ -78,10 +91,22 @@ export async function startHarness(port: number, dataDir: string): Promise<Runni
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname === '/' || url.pathname === '/index.html') return reply(res, 200, TYPES['.html'], index);
+    req.resume(); // no route reads a body
+    const foreign = guard.siteProblem(req);
+    if (foreign) return reply(res, 403, 'text/plain', `Refused: ${foreign}`);
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      if (!guard.pageAllowed(url)) {
+        return reply(res, 403, 'text/plain', 'This harness opens only with its token: use the URL it printed.');
+      }
+      return reply(res, 200, TYPES['.html'], index);
+    }
     if (url.pathname === '/__harness/bridge.js') return reply(res, 200, TYPES['.js'], bridgeJs);
+    if (url.pathname.startsWith('/__harness/')) {
+      const refused = guard.routeProblem(req);
+      if (refused) return reply(res, refused.includes('json') ? 415 : 401, 'text/plain', `Refused: ${refused}`);
+    }
     // Desk controls for the specs: restart it, or stop it, change its files, and start it again.
-    const control = CONTROLS[url.pathname];
+    const control = Object.hasOwn(CONTROLS, url.pathname) ? CONTROLS[url.pathname] : undefined;
     if (control && req.method === 'POST') {
       control().then(
         () => reply(res, 200, 'application/json', JSON.stringify({ done: url.pathname })),
@@ -101,7 +126,13 @@ export async function startHarness(port: number, dataDir: string): Promise<Runni
     reply(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
   });
 
-  const wss = new WebSocketServer({ server, path: '/__harness/ws' });
+  const wss = new WebSocketServer({
+    server,
+    path: '/__harness/ws',
+    maxPayload: MAX_FRAME_BYTES,
+    // Only the harness's own page, with the run's token, gets a socket (and so any event).
+    verifyClient: ({ req }: { req: IncomingMessage }) => guard.socketProblem(req) === null,
+  });
   const clients = new Set<WebSocket>();
   wss.on('connection', (ws) => {
     clients.add(ws);
@@ -109,17 +140,24 @@ export async function startHarness(port: number, dataDir: string): Promise<Runni
     void ready.then(() => ws.send(JSON.stringify({ event: 'state.changed', payload: host.getState() })));
     ws.on('close', () => clients.delete(ws));
     ws.on('message', (data) => {
-      let message: { id?: unknown; name?: unknown; payload?: unknown };
+      let parsed: unknown;
       try {
-        message = JSON.parse(String(data)) as typeof message;
+        parsed = JSON.parse(String(data));
       } catch {
         return;
       }
+      if (!parsed || typeof parsed !== 'object') return;
+      const message = parsed as { id?: unknown; name?: unknown; payload?: unknown };
       if (typeof message.id !== 'number') return;
       const id = message.id;
       void ready
         .then(() => runCommand(host, message.name, message.payload))
-        .then((result) => ws.send(JSON.stringify({ id, result })));
+        .catch(() => ({
+          ok: false as const,
+          error: { code: 'failed', message: 'The harness could not run this command' },
+        }))
+        .then((result) => ws.send(JSON.stringify({ id, result })))
+        .catch(() => ws.terminate());
     });
   });
   const subscribe = (h: DeskHost): (() => void) =>
@@ -160,10 +198,10 @@ export async function startHarness(port: number, dataDir: string): Promise<Runni
     server.once('error', fail);
     server.listen(port, '127.0.0.1', () => ok());
   });
-  const url = `http://127.0.0.1:${port}/`;
   diagnostics.log.info(`harness serving on 127.0.0.1:${port}`);
   return {
-    url,
+    url: guard.pageUrl,
+    token: guard.token,
     async close() {
       diagnostics.log.info('harness stopping');
       unsubscribe();

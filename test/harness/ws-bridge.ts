@@ -58,4 +58,6 @@ function createBridge(url: string): PanicDeskBridge {
   };
 }
 
-window.panicDesk = createBridge(`ws://${location.host}/__harness/ws`);
+// The page was opened with the run's token (?token=…); the socket presents it to the harness.
+const token = new URLSearchParams(location.search).get('token') ?? '';
+window.panicDesk = createBridge(`ws://${location.host}/__harness/ws?token=${encodeURIComponent(token)}`);

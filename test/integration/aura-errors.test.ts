@@ -91,13 +91,13 @@ describe('error kinds', () => {
     expect(sim.requests.map((r) => r.op)).toEqual(['token', 'getCallout', 'token', 'getCallout']);
   });
 
-  it('credentialsRejected: the token exchange itself is refused', async () => {
+  it('credentialsRejected: the token exchange itself is refused (its body never quoted)', async () => {
     const sim = await simulator();
     const error = await errorOf(clientOf(sim.baseUrl, { getSecret: async () => 'wrong' }).listFixedLocations());
     expect(error).toMatchObject({
       kind: 'credentialsRejected',
       status: 401,
-      auraMessage: 'Invalid client credentials',
+      auraMessage: null,
     });
   });
 

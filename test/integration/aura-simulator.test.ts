@@ -32,6 +32,8 @@ async function call(
 ): Promise<Answer> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
+  // Control routes take the simulator's own control token, given by startSimulator.
+  if (path.startsWith('/__sim') && token === undefined) Object.assign(headers, sim.controlHeaders);
   const url = path.startsWith('/__sim') ? sim.origin + path : sim.baseUrl + path;
   const response = await fetch(url, {
     method,
@@ -269,7 +271,7 @@ describe('control routes under /__sim', () => {
 describe('TrainingControl', () => {
   it('steps callouts, turns autoplay on and off, and sets each practice fault', async () => {
     const sim = await start();
-    const control = simulatorControl(sim.origin);
+    const control = simulatorControl(sim.origin, sim.controlToken);
     const { id } = sim.state.raise(sim.state.locationByRef('site_9944')!, {}).callout;
     await control.advance(String(id), 'dispatch');
     await control.advance(String(id), 'cancel');
@@ -291,7 +293,7 @@ describe('TrainingControl', () => {
 
   it('practising token expiry hits every third request, so the client still gets through', async () => {
     const sim = await start();
-    await simulatorControl(sim.origin).setFault('tokenExpiry');
+    await simulatorControl(sim.origin, sim.controlToken).setFault('tokenExpiry');
     const client = new AuraClient({
       baseUrl: sim.baseUrl,
       clientId: 'desk',

@@ -69,7 +69,7 @@ describe.skipIf(Boolean(skipReason))('keychain vault on a real Secret Service', 
 
   it('stores, reads, replaces and deletes a credential', async () => {
     const vault = createKeychainVault({ platform: 'linux' });
-    const account = accountFor('staging', 'integration-client');
+    const account = accountFor('staging', 'https://staging-panic.aura.services/panic-api/v2', 'integration-client');
 
     await vault.probe();
     expect(await vault.getSecret(account)).toBeNull();
@@ -81,7 +81,7 @@ describe.skipIf(Boolean(skipReason))('keychain vault on a real Secret Service', 
     expect(await vault.getSecret(account)).toBe('second-secret');
 
     // Another account of the same service is separate.
-    const other = accountFor('production', 'integration-client');
+    const other = accountFor('production', 'https://panic.aura.services/panic-api/v2', 'integration-client');
     expect(await vault.getSecret(other)).toBeNull();
 
     expect(await vault.deleteSecret(account)).toBe(true);
@@ -91,7 +91,7 @@ describe.skipIf(Boolean(skipReason))('keychain vault on a real Secret Service', 
 
   it('files secrets under the service name "Panic Desk"', async () => {
     const vault = createKeychainVault({ platform: 'linux' });
-    const account = accountFor('custom', 'named-client');
+    const account = accountFor('custom', 'https://aura.example.com/panic-api/v2', 'named-client');
     await vault.setSecret(account, 'named-secret');
     const keytar = await import('keytar');
     const found = await (keytar.default ?? keytar).getPassword(KEYCHAIN_SERVICE, account);

@@ -112,6 +112,37 @@ describe('electron-builder.yml', () => {
   });
 });
 
+describe('electron-builder.release.yml (release builds)', () => {
+  const RELEASE_FILE = join(ROOT, 'electron-builder.release.yml');
+  let release: Configuration;
+  beforeAll(async () => {
+    release = await getConfig(ROOT, RELEASE_FILE, null);
+  });
+
+  it('is the base configuration plus forceCodeSigning: a release refuses to build unsigned', async () => {
+    await expect(validateConfiguration(release, new DebugLogger(false))).resolves.toBeUndefined();
+    expect(release.forceCodeSigning).toBe(true);
+    expect(release.appId).toBe(config.appId);
+    expect(release.afterPack).toBe(config.afterPack);
+    expect(release.mac?.notarize).toBe(true);
+    expect(release.mac?.hardenedRuntime).toBe(true);
+  });
+
+  it('leaves the plain configuration unsigned-friendly for local builds', () => {
+    expect(config.forceCodeSigning ?? false).toBe(false);
+  });
+
+  it('has its own npm script; npm run dist stays the local, unsigned build', () => {
+    const scripts = (
+      JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+    ).scripts;
+    expect(scripts['dist:release']).toMatch(
+      /electron-vite build && electron-builder --config electron-builder\.release\.yml/,
+    );
+    expect(scripts.dist).not.toContain('release');
+  });
+});
+
 describe('Electron Fuses (afterPack)', () => {
   const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
   const WIRE_LENGTH = 9;
@@ -151,7 +182,7 @@ describe('Electron Fuses (afterPack)', () => {
     ).toBe(true);
   });
 
-  it('turns off RunAsNode, NODE_OPTIONS and inspect; turns on cookie encryption, ASAR integrity, ASAR only', async () => {
+  it('turns off RunAsNode, NODE_OPTIONS, inspect and file:// privileges; turns on cookie encryption, ASAR integrity, ASAR only', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fuses-'));
     const binary = fakeElectron(dir, 'panic-desk');
     const untouched = join(dir, 'before');
@@ -171,8 +202,8 @@ describe('Electron Fuses (afterPack)', () => {
     expect(wire[FuseV1Options.EnableCookieEncryption]).toBe(FuseState.ENABLE);
     expect(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(FuseState.ENABLE);
     expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(FuseState.ENABLE);
-    // Fuses we have no opinion on keep Electron's default.
-    expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(FuseState.ENABLE);
+    // The page is served from app://: file:// keeps no extra privileges.
+    expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(FuseState.DISABLE);
     // Only the wire changed.
     expect(readFileSync(binary).length).toBe(readFileSync(untouched).length);
   });

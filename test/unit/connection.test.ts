@@ -56,19 +56,19 @@ describe('ConnectionManager', () => {
 
     expect(connection).toEqual({ environment: 'custom', baseUrl: sim.baseUrl, clientId: CLIENT_ID, hasSecret: true });
     expect(sim.requests.slice(before).map((r) => `${r.method} ${r.path}`)).toEqual(['POST /panic-api/v2/oauth/token']);
-    expect(vault.secrets.get(accountFor('custom', CLIENT_ID))).toBe(SECRET);
+    expect(vault.secrets.get(accountFor('custom', sim.baseUrl, CLIENT_ID))).toBe(SECRET);
     expect(vault.secrets.size).toBe(1);
     expect(storeText(store)).not.toContain(SECRET);
     expect(JSON.stringify(connection)).not.toContain(SECRET);
   });
 
-  it('refuses a wrong pair with AURA reason and stores nothing', async () => {
+  it('refuses a wrong pair, without quoting the token route, and stores nothing', async () => {
     const { manager, vault, store } = setup();
     const error = await manager.save(custom('wrong-secret')).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(ConnectionError);
     expect((error as ConnectionError).kind).toBe('rejected');
-    expect((error as Error).message).toContain('Invalid client credentials');
+    expect((error as Error).message).toMatch(/rejected the client ID or secret \(it answered 401\)/);
     expect((error as Error).message).not.toContain('wrong-secret');
     expect(vault.secrets.size).toBe(0);
     expect(store.get('connection')).toBeUndefined();
@@ -80,7 +80,7 @@ describe('ConnectionManager', () => {
     await manager.save(custom(SECRET));
     await expect(manager.save(custom('nope', 'other-client'))).rejects.toThrow(ConnectionError);
     expect(manager.connection()).toMatchObject({ clientId: CLIENT_ID, hasSecret: true });
-    expect([...vault.secrets.keys()]).toEqual([accountFor('custom', CLIENT_ID)]);
+    expect([...vault.secrets.keys()]).toEqual([accountFor('custom', sim.baseUrl, CLIENT_ID)]);
   });
 
   it('says so when AURA cannot be reached, and stores nothing', async () => {
@@ -147,7 +147,7 @@ describe('ConnectionManager', () => {
         clientId: 'second',
         clientSecret: 'second-secret',
       });
-      expect([...vault.secrets.keys()]).toEqual([accountFor('custom', 'second')]);
+      expect([...vault.secrets.keys()]).toEqual([accountFor('custom', other.baseUrl, 'second')]);
     } finally {
       await other.close();
     }

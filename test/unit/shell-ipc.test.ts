@@ -11,7 +11,9 @@ import { createFakeElectron, FakeFrame, FakeWebContents, type FakeElectron } fro
 import { deskState, FakeDesk } from '../fakes/desk';
 
 const RENDERER = '/opt/panic-desk/out/renderer';
-const APP_URL = pathToFileURL(`${RENDERER}/index.html`).href;
+const APP_URL = 'app://panic-desk/index.html';
+/** The page as it was loaded before app:// (a file anywhere on disk is foreign). */
+const FILE_URL = pathToFileURL(`${RENDERER}/index.html`).href;
 
 /** A command target whose every handler records its call and answers "handled". */
 function recordingTarget() {
@@ -46,7 +48,7 @@ beforeEach(() => {
     run: (name, payload) => runCommand(recording.target, name, payload),
     onChange: (listener) => desk.onChange(listener),
     windows: () => [app],
-    isAppUrl: appPage(true, RENDERER).isAppUrl,
+    isAppUrl: appPage(true).isAppUrl,
   });
 });
 
@@ -72,6 +74,9 @@ describe('IPC', () => {
       { contents: otherWindow },
       { contents: foreignPage },
       { contents: app, frame: new FakeFrame('file:///tmp/evil/renderer/index.html') },
+      // The built page itself, opened as a file (as before app://), is not the app either.
+      { contents: app, frame: new FakeFrame(FILE_URL) },
+      { contents: app, frame: new FakeFrame('app://evil/index.html') },
     ];
     // An app window that navigated to a foreign page is foreign too.
     const replies = [];

@@ -1,7 +1,6 @@
 // The window and the session, on the fake Electron: locked-down webPreferences, no navigation, no
 // new windows, no webviews, no devtools when packaged, every permission refused, and only the
 // app's own page counts as the app.
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { hardenApp } from '../../electron/main/security';
 import { appPage, createMainWindow } from '../../electron/main/window';
@@ -12,7 +11,7 @@ const RENDERER = '/opt/Panic Desk/resources/app.asar/out/renderer';
 function openWindow(isPackaged: boolean): { win: FakeBrowserWindow; fake: ReturnType<typeof createFakeElectron> } {
   const fake = createFakeElectron({ isPackaged });
   hardenApp(fake.api);
-  createMainWindow(fake.api, { preload: '/app/out/preload/index.js', page: appPage(isPackaged, RENDERER, undefined) });
+  createMainWindow(fake.api, { preload: '/app/out/preload/index.js', page: appPage(isPackaged, undefined) });
   const win = fake.windows[0];
   if (!win) throw new Error('no window');
   return { win, fake };
@@ -47,9 +46,9 @@ describe('main window', () => {
     expect(fake.calls('webContents.closeDevTools')).toHaveLength(1);
   });
 
-  it('loads the built page from its file and shows the window when ready', () => {
+  it('loads the built page from app://panic-desk and shows the window when ready', () => {
     const { win } = openWindow(true);
-    expect(win.loaded).toEqual({ file: `${RENDERER}/index.html` });
+    expect(win.loaded).toEqual({ url: 'app://panic-desk/index.html' });
     expect(win.visible).toBe(false);
     win.emit('ready-to-show');
     expect(win.visible).toBe(true);
@@ -89,23 +88,27 @@ describe('main window', () => {
 });
 
 describe('the app page', () => {
-  const page = appPage(true, RENDERER, 'http://localhost:5173/');
-  const own = pathToFileURL(`${RENDERER}/index.html`).href;
+  const page = appPage(true, 'http://localhost:5173/');
+  const own = 'app://panic-desk/index.html';
 
-  it('is exactly the built index.html when packaged (a dev server URL is ignored)', () => {
+  it('is exactly app://panic-desk/index.html when packaged (a dev server URL is ignored)', () => {
     expect(page.isAppUrl(own)).toBe(true);
     expect(page.isAppUrl(`${own}#/settings`)).toBe(true);
     expect(page.isAppUrl('http://localhost:5173/')).toBe(false);
     expect(page.isAppUrl('file:///tmp/renderer/index.html')).toBe(false);
+    expect(page.isAppUrl(`file://${RENDERER}/index.html`)).toBe(false);
+    expect(page.isAppUrl('app://evil/index.html')).toBe(false);
+    expect(page.isAppUrl('app://panic-desk/other.html')).toBe(false);
+    expect(page.isAppUrl(`${own}?x=1`)).toBe(false);
     expect(page.isAppUrl(`${own}.evil.html`)).toBe(false);
     expect(page.isAppUrl('https://evil.example/renderer/index.html')).toBe(false);
   });
 
   it('is the dev server in development, only on this machine', () => {
-    const dev = appPage(false, RENDERER, 'http://localhost:5173/');
+    const dev = appPage(false, 'http://localhost:5173/');
     expect(dev.isAppUrl('http://localhost:5173/')).toBe(true);
     expect(dev.isAppUrl('http://localhost:5174/')).toBe(false);
-    const remote = appPage(false, RENDERER, 'https://evil.example/');
+    const remote = appPage(false, 'https://evil.example/');
     expect(remote.isAppUrl('https://evil.example/')).toBe(false);
     expect(remote.isAppUrl(own)).toBe(true);
   });

@@ -11,6 +11,7 @@ import { AuraHttp, DEFAULT_MAX_BODY_BYTES, type HttpResult, type SendOptions, ty
 import type { ListRead, SkippedItem } from './fields';
 import { fixedLocationBody, type DocSet, type FixedLocationInput } from './locations';
 import { Redactor } from './redact';
+import { pathSegment } from './segment';
 import {
   ActiveCalloutsSchema,
   CalloutEventListSchema,
@@ -165,7 +166,7 @@ export class AuraClient {
   }
 
   async getFixedLocation(id: number): Promise<FixedLocation> {
-    const path = `/predefinedLocations/${encodeURIComponent(String(id))}`;
+    const path = `/predefinedLocations/${pathSegment(String(id))}`;
     return (await this.authed({ method: 'GET', path, schema: FixedLocationResponseSchema })).data;
   }
 
@@ -186,13 +187,13 @@ export class AuraClient {
   async updateFixedLocation(id: number, input: FixedLocationInput): Promise<FixedLocation> {
     await this.getToken();
     const body = fixedLocationBody(input, this.docSet);
-    const path = `/predefinedLocations/${encodeURIComponent(String(id))}`;
+    const path = `/predefinedLocations/${pathSegment(String(id))}`;
     return (await this.authed({ method: 'PUT', path, schema: FixedLocationResponseSchema, body })).data;
   }
 
   /** Deletes (AURA probably soft-deletes) a Fixed Location; 200 and 204 are both success. */
   async deleteFixedLocation(id: number): Promise<void> {
-    const path = `/predefinedLocations/${encodeURIComponent(String(id))}`;
+    const path = `/predefinedLocations/${pathSegment(String(id))}`;
     await this.authed({ method: 'DELETE', path, schema: null });
   }
 
@@ -208,7 +209,7 @@ export class AuraClient {
    * AURA de-duplicates only while a callout is active, so check `listActiveCallouts` first.
    */
   async raise(externalReferenceId: string, body: RaiseCalloutBody = {}): Promise<RaiseResult> {
-    const ref = encodeURIComponent(externalReferenceId);
+    const ref = pathSegment(externalReferenceId);
     const refused: StatusReader = (auraMessage, status) =>
       isUnknownSiteMessage(auraMessage, externalReferenceId)
         ? new AuraError(
@@ -235,7 +236,7 @@ export class AuraClient {
   async getCallout(calloutId: string): Promise<CalloutRead> {
     const { data, closed } = await this.authed({
       method: 'GET',
-      path: `/callouts/${encodeURIComponent(calloutId)}`,
+      path: `/callouts/${pathSegment(calloutId)}`,
       schema: CalloutResponseSchema,
       statusReaders: { 404: notFound(`AURA has no callout ${calloutId}`) },
     });
@@ -249,14 +250,14 @@ export class AuraClient {
   }
 
   async listCalloutEvents(calloutId: string): Promise<CalloutEvent[]> {
-    const path = `/callouts/${encodeURIComponent(calloutId)}/events`;
+    const path = `/callouts/${pathSegment(calloutId)}/events`;
     const read = (await this.authed({ method: 'GET', path, schema: CalloutEventListSchema })).data;
     return this.listed('GET /callouts/{calloutId}/events', read);
   }
 
   /** Sends a message to the control room on the callout's event stream. */
   async sendCalloutEvent(calloutId: string, message: string): Promise<CalloutEvent> {
-    const path = `/callouts/${encodeURIComponent(calloutId)}/events`;
+    const path = `/callouts/${pathSegment(calloutId)}/events`;
     return (await this.authed({ method: 'POST', path, schema: CalloutEventResponseSchema, body: { message } })).data;
   }
 
@@ -268,7 +269,7 @@ export class AuraClient {
     const body = options.safeCode === undefined ? {} : { safeCode: options.safeCode };
     const { data, closed } = await this.authed({
       method: 'POST',
-      path: `/callouts/${encodeURIComponent(calloutId)}/cancel`,
+      path: `/callouts/${pathSegment(calloutId)}/cancel`,
       schema: CalloutResponseSchema,
       body,
       statusReaders: { 404: notFound(`AURA has no callout ${calloutId}`) },
@@ -278,7 +279,7 @@ export class AuraClient {
 
   /** The cancellation ("exception") reasons AURA offers for this callout. */
   async listExceptionReasons(calloutId: string): Promise<ExceptionReason[]> {
-    const path = `/callouts/${encodeURIComponent(calloutId)}/exceptionReasons`;
+    const path = `/callouts/${pathSegment(calloutId)}/exceptionReasons`;
     const read = (await this.authed({ method: 'GET', path, schema: ExceptionReasonListSchema })).data;
     return this.listed('GET /callouts/{calloutId}/exceptionReasons', read);
   }
@@ -288,7 +289,7 @@ export class AuraClient {
     calloutId: string,
     reason: { exceptionReasonId: number; notes?: string },
   ): Promise<ExceptionReason> {
-    const path = `/callouts/${encodeURIComponent(calloutId)}/exceptionReasons`;
+    const path = `/callouts/${pathSegment(calloutId)}/exceptionReasons`;
     const body: Record<string, unknown> = { exceptionReasonId: reason.exceptionReasonId };
     if (reason.notes?.trim()) body.notes = reason.notes.trim();
     return (await this.authed({ method: 'POST', path, schema: ExceptionReasonResponseSchema, body })).data;
@@ -298,7 +299,7 @@ export class AuraClient {
   async getCalloutMap(calloutId: string): Promise<CalloutMap> {
     const { data } = await this.authed({
       method: 'GET',
-      path: `/callouts/${encodeURIComponent(calloutId)}/maps`,
+      path: `/callouts/${pathSegment(calloutId)}/maps`,
       schema: CalloutMapSchema,
       statusReaders: { 404: notFound(`AURA has no map for callout ${calloutId} (maps exist only once it is closed)`) },
     });
@@ -312,7 +313,7 @@ export class AuraClient {
   async getResolutionReport(calloutId: string): Promise<ResolutionReport> {
     const { data } = await this.authed({
       method: 'GET',
-      path: `/callouts/${encodeURIComponent(calloutId)}/resolutionReport`,
+      path: `/callouts/${pathSegment(calloutId)}/resolutionReport`,
       schema: ResolutionReportSchema,
       statusReaders: {
         404: notFound(`AURA has no resolution report for callout ${calloutId} (it exists only once it is closed)`),
@@ -334,6 +335,8 @@ export class AuraClient {
       schema: TokenResponseSchema,
       body: { clientId: this.clientId, clientSecret: secret },
       statusReaders: { 401: rejected },
+      // The request holds the secret: an echo of it must never become a message.
+      quoteBody: false,
     });
     this.redactor.addToken(data.token);
     this.docSet = data.docSet;

@@ -2,6 +2,7 @@
 // is INFERRED from public client configs (shared/aura-api.md §1: confirm with AURA before go-live).
 // Training has no fixed URL: it is the embedded simulator on a random 127.0.0.1 port.
 import type { Environment } from '../../shared/model';
+import { refusedHostReason } from './address';
 
 export const API_PREFIX = '/panic-api/v2';
 
@@ -22,8 +23,9 @@ export class BaseUrlError extends Error {
 
 /**
  * Checks a custom base URL and returns it normalised (no trailing slash), or throws BaseUrlError
- * with the reason in plain words. Any https URL is accepted; http only for 127.0.0.1/localhost,
- * so that a token can never travel in clear text over a network.
+ * with the reason in plain words. https is required, except for 127.0.0.1/localhost, so that a
+ * token can never travel in clear text over a network; private, link-local and metadata addresses
+ * are refused (loopback excepted), so that the secret cannot be sent to the desk's own network.
  */
 export function checkCustomUrl(input: string): string {
   const text = input.trim();
@@ -44,6 +46,8 @@ export function checkCustomUrl(input: string): string {
   } else if (url.protocol !== 'https:') {
     throw new BaseUrlError('The AURA base URL must start with https://');
   }
+  const refused = refusedHostReason(url.hostname);
+  if (refused) throw new BaseUrlError(`The AURA base URL cannot point at ${url.hostname}: ${refused}`);
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 

@@ -35,6 +35,11 @@ export interface SendOptions<S extends z.ZodType | null> {
   body?: unknown;
   timeoutMs?: number;
   statusReaders?: Partial<Record<number, StatusReader>>;
+  /**
+   * False: an error answer's body is never read into a message (the token route: a server may
+   * echo the request, and the request holds the client secret). Default true.
+   */
+  quoteBody?: boolean;
 }
 
 export interface HttpResult<T> {
@@ -126,7 +131,9 @@ export class AuraHttp {
     what: string,
     options: SendOptions<z.ZodType | null>,
   ): AuraError {
-    const auraMessage = this.opts.redactor.redactNullable(auraMessageOf(text));
+    // Redact the whole message first, then cut it: a cut must never leave part of a secret.
+    const spoken = options.quoteBody === false ? null : this.opts.redactor.redactNullable(auraMessageOf(text));
+    const auraMessage = spoken === null ? null : clip(spoken);
     const reader = options.statusReaders?.[status];
     if (reader) return reader(auraMessage, status);
     const said = auraMessage ? `: ${auraMessage}` : '';
@@ -159,30 +166,40 @@ export class AuraHttp {
   }
 }
 
-/** AURA error bodies: `{message}` documented; `{error}` and plain text tolerated; HTML ignored. */
+/** The longest piece of AURA's own words kept in a message (cut only after redaction). */
+export const MAX_AURA_MESSAGE = 300;
+
+function clip(text: string): string {
+  return text.length > MAX_AURA_MESSAGE ? `${text.slice(0, MAX_AURA_MESSAGE)}…` : text;
+}
+
+/**
+ * AURA error bodies: `{message}` documented; `{error}` and plain text tolerated; HTML ignored.
+ * Returned whole: the caller redacts, then cuts.
+ */
 export function auraMessageOf(body: string): string | null {
   try {
     const parsed: unknown = JSON.parse(body);
     if (parsed && typeof parsed === 'object') {
       const o = parsed as Record<string, unknown>;
-      if (typeof o.message === 'string') return o.message.slice(0, 300);
+      if (typeof o.message === 'string') return o.message;
       // Tolerated: `message` as an array of strings (validation errors in some frameworks), joined.
       const joined = joinedMessages(o.message);
-      if (joined) return joined.slice(0, 300);
-      if (typeof o.error === 'string') return o.error.slice(0, 300);
+      if (joined) return joined;
+      if (typeof o.error === 'string') return o.error;
       if (o.error && typeof o.error === 'object') {
         const inner = (o.error as Record<string, unknown>).message;
-        if (typeof inner === 'string') return inner.slice(0, 300);
+        if (typeof inner === 'string') return inner;
       }
     }
-    if (typeof parsed === 'string') return parsed.slice(0, 300);
+    if (typeof parsed === 'string') return parsed;
     return null;
   } catch {
     // not JSON: fall through to plain text
   }
   const text = body.trim();
   if (!text || text.startsWith('<')) return null;
-  return text.slice(0, 300);
+  return text;
 }
 
 function joinedMessages(value: unknown): string | null {

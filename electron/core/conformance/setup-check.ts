@@ -38,7 +38,7 @@ export async function runSetupCheck(
     if (error instanceof BaseUrlError) throw new SetupCheckError(error.message);
     throw error;
   }
-  const secret = input.clientSecret || (await vault.getSecret(accountFor(input.environment, clientId)));
+  const secret = input.clientSecret || (await vault.getSecret(accountFor(input.environment, baseUrl, clientId)));
   if (!secret) throw new SetupCheckError('Enter the AURA client secret (none is saved for this client ID)');
   const { result, redactor } = await runCheck({
     baseUrl,

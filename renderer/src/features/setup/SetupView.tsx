@@ -30,7 +30,15 @@ export function SetupView({ desk }: { desk: DeskState }) {
   const [busy, setBusy] = useState(false);
   const groupName = useId();
   const needsCredentials = environment !== 'training';
-  const keepsSecret = conn.hasSecret && environment === conn.environment && environment !== 'training';
+  // A saved secret is bound to its environment, URL and client ID (main enforces it): offer to
+  // keep it only while all three are unchanged, so a changed URL asks for the secret again.
+  const sameUrl = environment !== 'custom' || baseUrl.trim().replace(/\/+$/, '') === conn.baseUrl;
+  const keepsSecret =
+    conn.hasSecret &&
+    environment === conn.environment &&
+    environment !== 'training' &&
+    sameUrl &&
+    clientId.trim() === conn.clientId;
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
@@ -38,7 +46,13 @@ export function SetupView({ desk }: { desk: DeskState }) {
     setError(null);
     if (environment === 'custom' && !baseUrl.trim()) return setError('Enter the base URL AURA gave you.');
     if (needsCredentials && !clientId.trim()) return setError('Enter the client ID AURA gave you.');
-    if (needsCredentials && !secret && !keepsSecret) return setError('Enter the client secret AURA gave you.');
+    if (needsCredentials && !secret && !keepsSecret) {
+      return setError(
+        conn.hasSecret && !sameUrl
+          ? 'Enter the client secret again: the saved one is only sent to the address it was saved for.'
+          : 'Enter the client secret AURA gave you.',
+      );
+    }
     setBusy(true);
     const result = await call('setup.saveCredentials', {
       environment,
