@@ -19,6 +19,8 @@ export function openDiagnosticsLog(folder: string): AppDiagnosticsLog {
   file.maxSize = DEFAULT_ROTATION.maxBytes;
   file.archiveLogFn = (old) => rotateLogFiles(old.path, DEFAULT_ROTATION.files);
   file.resolvePathFn = () => join(folder, 'main.log');
+  // The terminal of `npm start` shows warnings and errors; the file keeps every line.
+  log.transports.console.level = 'warn';
   const sink = {
     info: (line: string) => log.info(line),
     warn: (line: string) => log.warn(line),
