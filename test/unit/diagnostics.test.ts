@@ -87,20 +87,30 @@ describe("the app's log (electron-log, which runs under plain Node too)", () => 
 });
 
 describe('the diagnostics log gate', () => {
-  it("scrubs a client's secret and tokens, and any Bearer, until the client lets go", () => {
+  it('scrubs every secret and token a client held, in every form, and any Bearer, even after the client is gone', () => {
     const sink = memorySink();
     const log = new DiagnosticsLog(sink);
     const redactor = new Redactor();
-    redactor.setSecret('s3cret "x"');
+    redactor.setSecret('s3cret "x" 100%');
     redactor.addToken('tok.en.value');
     const release = log.redactWith(redactor);
-    log.info('sent s3cret "x" with tok.en.value and Bearer abcdefgh12345678');
+    log.info('sent s3cret "x" 100% with tok.en.value and Bearer abcdefgh12345678');
     release();
-    log.warn('later: s3cret "x"');
+    log.warn(`later: ${JSON.stringify('s3cret "x" 100%')} ${encodeURIComponent('s3cret "x" 100%')}`);
     expect(sink.lines).toEqual([
       'info sent [redacted] with [redacted] and Bearer [redacted]',
-      'warn later: s3cret "x"',
+      'warn later: "[redacted]" [redacted]',
     ]);
+  });
+
+  it("also passes each line through a live client's own redactor, until the client lets go", () => {
+    const sink = memorySink();
+    const log = new DiagnosticsLog(sink);
+    const release = log.redactWith({ redact: (t) => t.split('site-secret-word').join('[client]') });
+    log.info('a site-secret-word');
+    release();
+    log.info('a site-secret-word');
+    expect(sink.lines).toEqual(['info a [client]', 'info a site-secret-word']);
   });
 
   it('keeps each entry on one line and cuts it only after redaction', () => {

@@ -1,9 +1,10 @@
 // The diagnostics log's one gate: every line from core passes through here before the shell's
-// sink (electron-log in the app, a rotating file in the harness) sees it. Each AURA client hands
-// over its Redactor (the one that scrubs its own error texts: the secret and its tokens), so a line
-// is scrubbed of every secret a live client holds, plus any `Bearer …`; then it is made one line
-// and cut. Callers still write only ids and plain words: this is the second lock, not the first.
-import { Redactor } from '../aura/redact';
+// sink (electron-log in the app, a rotating file in the harness) sees it. A line is scrubbed with
+// `redactKnown` (every secret and token this process has held, in every encoding, and any
+// `Bearer …`) and with the Redactor of each live AURA client (handed over by the client itself);
+// then it is made one line and cut. Callers still write only ids and plain words: this is the
+// second lock, not the first.
+import { redactKnown } from '../aura/redact';
 import type { Logger } from '../ports';
 
 /** What redacts a text: an AuraClient's Redactor. */
@@ -22,8 +23,6 @@ export const MAX_LINE_CHARS = 2000;
 
 export class DiagnosticsLog implements RedactingLogger {
   private readonly redactors = new Set<TextRedactor>();
-  /** With no secret set, a Redactor still scrubs `Bearer …` tokens it never saw. */
-  private readonly bearer = new Redactor();
 
   constructor(private readonly sink: Logger) {}
 
@@ -32,11 +31,11 @@ export class DiagnosticsLog implements RedactingLogger {
     return () => void this.redactors.delete(redactor);
   }
 
-  /** The text with every secret and token a live client holds, and any `Bearer …`, scrubbed. */
+  /** The text with every secret and token this process has held, and any `Bearer …`, scrubbed. */
   redact(text: string): string {
-    let out = text;
+    let out = redactKnown(text);
     for (const redactor of this.redactors) out = redactor.redact(out);
-    return this.bearer.redact(out);
+    return out;
   }
 
   /** A line as it may be written: redacted, on one line, at most MAX_LINE_CHARS. */
