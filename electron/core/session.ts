@@ -54,11 +54,11 @@ export function deskApiFor(client: AuraClient): DeskApi {
 
 /**
  * Odd list items AURA sends are skipped by the client; the desk records each once in the audit
- * log, and the diagnostics log (for now the process's stderr) gets the same line (issue 10 item 8).
+ * log, and the diagnostics log gets the same line as a warning (issue 10 item 8).
  */
-export function reportSkippedItems(client: AuraClient, desk: Desk, warn = (line: string) => console.warn(line)): void {
+export function reportSkippedItems(client: AuraClient, desk: Desk, warn: (line: string) => void): void {
   client.onSkippedItems((report) => {
-    for (const line of desk.recordSkippedItems(report)) warn(`panic-desk: ${line}`);
+    for (const line of desk.recordSkippedItems(report)) warn(line);
   });
 }
 
@@ -222,7 +222,7 @@ export class DeskHost {
       };
     }
     this.running = running;
-    if (running.client) reportSkippedItems(running.client, running.desk);
+    if (running.client) reportSkippedItems(running.client, running.desk, (line) => this.log.warn(line));
     if (hotkey) running.desk.setHotkeyStatus({ registered: hotkey.registered, error: hotkey.error });
     this.unsubscribe = running.desk.onChange((state) => {
       this.readinessHistory.observe(state.environment, state.readiness);

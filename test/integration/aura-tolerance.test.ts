@@ -145,3 +145,18 @@ describe.each(['a', 'b'] as const)('shape %s', (shape) => {
     expect(list.every((c) => typeof c.status === 'string')).toBe(true);
   });
 });
+
+describe('a Set A server whose token answer uses neither spelling', () => {
+  it("still gets Set A's name when it asks for it (one retry after its 400)", async () => {
+    const { sim, client } = await setup('a', ['tokenUnderOtherKey']);
+    const created = await client.createFixedLocation({
+      externalReferenceId: 'STORE-9',
+      name: 'Store Nine',
+      latitude: -33.9,
+      longitude: 18.4,
+    });
+    expect(created.name).toBe('Store Nine');
+    const creates = sim.requests.filter((r) => r.op === 'createFixedLocation').map((r) => r.status);
+    expect(creates).toEqual([400, 201]);
+  });
+});

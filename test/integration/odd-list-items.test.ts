@@ -10,7 +10,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AuraClient } from '../../electron/core/aura/client';
 import { Desk } from '../../electron/core/desk';
 import { memoryStore } from '../../electron/core/ports';
-import { deskApiFor, reportSkippedItems } from '../../electron/core/session';
+import { runCommand } from '../../electron/core/commands';
+import { DiagnosticsLog } from '../../electron/core/diagnostics/log';
+import { DeskHost, deskApiFor, memoryVault, reportSkippedItems } from '../../electron/core/session';
+import { openFileStore } from '../harness/file-store';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
 import type { DeskState } from '../../electron/shared/model';
 
@@ -80,5 +83,34 @@ describe.each(['a', 'b'] as const)('shape %s: one odd list item', (shape) => {
     expect(texts.filter((t) => t.includes('GET /callouts/activeCallouts'))).toHaveLength(1);
     expect(texts.join('\n')).toMatch(/status: .*null/);
     expect(warnings.length).toBe(texts.length);
+  });
+});
+
+describe('the desk host', () => {
+  it('sends skipped items to the audit log and the diagnostics log', async () => {
+    const sim = await startSimulator({ clientId: 'odd', clientSecret: 'odd-secret', quirks: ['oddListItem'] });
+    cleanup.push(() => sim.close());
+    const warnings: string[] = [];
+    const sink = { info: () => undefined, warn: (line: string) => warnings.push(line), error: () => undefined };
+    const dir = mkdtempSync(join(tmpdir(), 'odd-host-'));
+    const host = await DeskHost.open({
+      store: await openFileStore(dir),
+      dataDir: dir,
+      vault: memoryVault(),
+      log: new DiagnosticsLog(sink),
+    });
+    cleanup.push(() => host.close());
+    const saved = await runCommand(host, 'setup.saveCredentials', {
+      environment: 'custom',
+      baseUrl: sim.baseUrl,
+      clientId: 'odd',
+      clientSecret: 'odd-secret',
+    });
+    expect(saved.ok).toBe(true);
+    expect(host.getState().allSites.map((s) => s.id)).toEqual(['site_9944']);
+    expect(warnings.filter((w) => w.includes('GET /predefinedLocations') && w.includes('skipped'))).toHaveLength(1);
+    const audit = await host.handlers['audit.list']({ text: 'cannot read', limit: 10 });
+    const texts = audit.entries.map((e) => `${e.kind}: ${e.text}`);
+    expect(texts.filter((t) => t.startsWith('failure: ') && t.includes('GET /predefinedLocations'))).toHaveLength(1);
   });
 });

@@ -208,7 +208,7 @@ describe('more AURA shapes, read tolerantly where the docs are silent and strict
       CalloutEventResponseSchema.parse({ message: 'Event created', event: { id: 1, message: 'hi' } }).message,
     ).toBe('hi');
     expect(CalloutEventListSchema.parse([{ id: 1, message: 7 }]).skipped).toEqual([
-      { index: 0, id: '1', reason: 'message: Invalid input: expected string, received number' },
+      { index: 0, id: '1', reason: 'message: expected a message' },
     ]);
 
     expect(ExceptionReasonListSchema.parse([{ id: 101, reason: 'Customer unavailable at location' }]).items).toEqual([
@@ -351,6 +351,15 @@ describe('issue 11 tolerances, unit by unit', () => {
         { id: 2, status: 'created' },
       ]).items,
     ).toHaveLength(1);
+  });
+
+  it('reads an event message sent as an array, and a numeric-string reason id', () => {
+    expect(CalloutEventListSchema.parse([{ id: 1, message: ['Unit 12', 'on its way'] }]).items[0]?.message).toBe(
+      'Unit 12; on its way',
+    );
+    expect(ExceptionReasonListSchema.parse([{ id: '101', reason: 'False alarm' }]).items).toEqual([
+      { id: 101, reason: 'False alarm' },
+    ]);
   });
 
   it('joins a message sent as an array', () => {

@@ -177,18 +177,29 @@ export class AuraClient {
   }
 
   async createFixedLocation(input: FixedLocationInput): Promise<FixedLocation> {
-    // The body's Set A keys depend on the server's spelling, learnt from the token answer.
-    await this.getToken();
-    const body = fixedLocationBody(input, this.docSet);
-    const path = '/predefinedLocations';
-    return (await this.authed({ method: 'POST', path, schema: FixedLocationResponseSchema, body })).data;
+    return this.sendLocation('POST', '/predefinedLocations', input);
   }
 
   async updateFixedLocation(id: number, input: FixedLocationInput): Promise<FixedLocation> {
+    return this.sendLocation('PUT', `/predefinedLocations/${pathSegment(String(id))}`, input);
+  }
+
+  /**
+   * The body's Set A keys depend on the server's spelling, learnt from the token answer. When the
+   * token answer used neither spelling and the server refuses the body for want of a `name` (a 400:
+   * nothing was stored), it is sent once more with Set A's keys.
+   */
+  private async sendLocation(method: 'POST' | 'PUT', path: string, input: FixedLocationInput): Promise<FixedLocation> {
     await this.getToken();
-    const body = fixedLocationBody(input, this.docSet);
-    const path = `/predefinedLocations/${pathSegment(String(id))}`;
-    return (await this.authed({ method: 'PUT', path, schema: FixedLocationResponseSchema, body })).data;
+    const send = async (body: Record<string, unknown>): Promise<FixedLocation> =>
+      (await this.authed({ method, path, schema: FixedLocationResponseSchema, body })).data;
+    try {
+      return await send(fixedLocationBody(input, this.docSet));
+    } catch (error) {
+      const wantsName = error instanceof AuraError && error.status === 400 && /\bname\b/i.test(error.auraMessage ?? '');
+      if (this.docSet !== null || !wantsName) throw error;
+      return send(fixedLocationBody(input, 'a'));
+    }
   }
 
   /** Deletes (AURA probably soft-deletes) a Fixed Location; 200 and 204 are both success. */

@@ -204,7 +204,15 @@ export const CalloutEventSchema = z
   .object({
     id: idSchema.nullish(),
     calloutId: idSchema.nullish(),
-    message: z.string(),
+    // A string, or (tolerated) an array of strings, joined.
+    message: z.unknown().transform((v, ctx) => {
+      const text = messageText(v);
+      if (text === null) {
+        ctx.addIssue({ code: 'custom', message: 'expected a message' });
+        return z.NEVER;
+      }
+      return text;
+    }),
     createdAt: looseText.optional(),
   })
   .passthrough()
@@ -222,7 +230,7 @@ export const CalloutEventResponseSchema = oneOf(CalloutEventSchema, ['event', 'c
 
 /** A cancellation ("exception") reason: `{id, reason}`. */
 export const ExceptionReasonSchema = z
-  .object({ id: z.number().int(), reason: z.string().optional() })
+  .object({ id: intIdSchema, reason: z.string().optional() })
   .passthrough()
   .transform((r, ctx) => {
     const reason = r.reason ?? firstText(r, 'description', 'name', 'text');

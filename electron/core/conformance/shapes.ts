@@ -101,17 +101,6 @@ export const DOCUMENTED: Record<string, DocumentedShape[]> = {
   event: [{ docSet: 'A/B', required: { id: N, calloutId: N, message: S, createdAt: S }, optional: {} }],
 };
 
-/** The Fixed Location body of AURA's quickstart (step 2), for the register step's own check. */
-export const QUICKSTART_BODY_KEYS: Record<string, JsonType> = {
-  externalReferenceId: 'string',
-  locationIdentifier: 'string',
-  locationDescription: 'string',
-  latitude: 'string',
-  longitude: 'string',
-  formattedAddress: 'string',
-  calloutLocationTypeId: 'number',
-};
-
 export function jsonType(value: unknown): JsonType {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';

@@ -7,6 +7,7 @@ import { AuraClient, type RaiseCalloutBody } from '../aura/client';
 import { FIXED_BASE_URLS } from '../aura/environments';
 import { describeError } from '../aura/errors';
 import { Redactor } from '../aura/redact';
+import { stageFromStatus } from '../aura/status';
 import { reportAnswer, type AnswerReport } from './answers';
 import { ExchangeRecorder } from './recorder';
 
@@ -181,7 +182,7 @@ export async function runCheck(options: CheckOptions): Promise<{ result: CheckRe
             const read = await client.getCallout(id);
             reads += 1;
             if (seen.at(-1) !== read.callout.status) seen.push(read.callout.status);
-            if (read.closed) break;
+            if (read.closed || stageFromStatus(read.callout.status) === 'closed') break;
           }
           return `${reads} reads; status ${seen.map((s) => `"${s}"`).join(' → ') || 'not read'}`;
         });
