@@ -29,7 +29,8 @@ import type { FixedLocation, FixedLocationInput } from './aura/locations';
 import { AuditLog } from './audit';
 import { Dispatcher, type DispatchApi } from './dispatch/dispatcher';
 import { Outbox } from './dispatch/outbox';
-import { Poller, type PollOutcome } from './dispatch/poller';
+import { calloutRaisedElsewhere, markFollowed, markUnfollowed, NO_LONGER_FOLLOWED, settledForMs, siteOfListed } from './dispatch/follow';
+import { Poller, type ListedCallout, type PollOutcome } from './dispatch/poller';
 import { addNote, applyEvents, applySnapshot, calloutFromPress, type TimelineEvent } from './dispatch/timeline';
 import { silentLogger, systemClock, type Clock, type KeyValueStore, type Logger } from './ports';
 import { ReadinessTracker, type ConfigProblem } from './readiness';
@@ -105,6 +106,8 @@ export class Desk {
   /** The last failure written to the audit log for each press, to log changes, not repeats. */
   private readonly lastFailureLogged = new Map<string, string>();
   private readonly skippedItems = new SkippedItemsReporter();
+  /** Callouts raised elsewhere found in AURA's list, by id, with their site, until their first read. */
+  private readonly discovered = new Map<string, string>();
   private training: TrainingState;
 
   constructor(private readonly opts: DeskOptions) {
@@ -157,7 +160,8 @@ export class Desk {
       environment: env,
       clock: this.clock,
       configProblem: opts.configProblem ?? null,
-      probe: opts.api ? () => this.probe() : null,
+      // The probe is the poll cycle's list read: no request of its own while callouts are followed.
+      probe: opts.api ? () => this.poller.probe() : null,
       retrying: () => this.dispatcher.retrying,
       onChange: () => this.emit(),
       everyMs: opts.timing?.readinessEveryMs,
@@ -194,8 +198,12 @@ export class Desk {
       random: opts.random,
       movingMs: opts.timing?.movingMs,
       settledMs: opts.timing?.settledMs,
-      poll: (id) => this.refreshCallout(id),
+      readActive: () => this.requireApi().listActiveCallouts(),
+      refresh: (id, what) => this.refreshCallout(id, what),
+      discover: (listed) => this.discover(listed),
+      onContact: (latencyMs) => this.readiness.recordContact(latencyMs),
       onError: (_id, error) => this.readiness.recordFailure(error),
+      onUnfollow: (id) => this.unfollow(id),
       log: opts.log ?? silentLogger,
     });
   }
@@ -204,7 +212,16 @@ export class Desk {
   async start(): Promise<void> {
     this.pruneHistory();
     this.dispatcher.resumeAll();
-    for (const c of this.callouts) if (c.stage !== 'closed') this.poller.track(c.id, c.stage, 0);
+    const now = this.clock.now();
+    for (const c of this.callouts) {
+      if (c.stage === 'closed') continue;
+      this.poller.track(c.id, c.stage, 0, {
+        status: c.rawStatus,
+        raisedHere: !c.raisedElsewhere,
+        unfollowed: c.unfollowedAt != null,
+        settledForMs: settledForMs(c, now),
+      });
+    }
     this.readiness.start();
     await this.syncSites().catch(() => undefined);
   }
@@ -268,7 +285,9 @@ export class Desk {
       this.audit.record('message', `Message to the control room on callout ${callout.id}: ${text}`, {
         callout: callout.id,
       });
-      await this.refreshCallout(callout.id).catch(() => undefined);
+      // The message shows from AURA's event stream at once; a reply is then looked for sooner.
+      await this.refreshCallout(callout.id, { details: false, events: true }).catch(() => undefined);
+      this.poller.expectReply(callout.id);
       return { sent: true as const };
     },
     // The host (session.ts) saves credentials and replaces this desk with one for the new environment.
@@ -330,14 +349,14 @@ export class Desk {
     },
     'training.advance': async ({ calloutId, step }) => {
       await this.requireTraining().advance(calloutId, step);
-      const outcome = await this.refreshCallout(calloutId);
+      const outcome = await this.refreshCallout(calloutId, { details: true, events: true });
       return { stage: outcome.stage };
     },
     'training.autoplay': async ({ on }) => {
       await this.requireTraining().setAutoplay(on);
       this.setTraining({ autoplay: on });
       // Autoplay moves callouts on its own: poll them at the moving pace again.
-      for (const c of this.callouts) if (c.stage !== 'closed') this.poller.track(c.id, 'created', 0);
+      for (const c of this.callouts) if (c.stage !== 'closed') this.poller.track(c.id, 'created', 0, { unfollowed: false });
       return {};
     },
     'training.fault': async ({ fault }) => {
@@ -458,35 +477,87 @@ export class Desk {
       });
     }
     this.saveCallouts();
-    this.poller.track(snapshot.id, this.callouts.find((c) => c.id === snapshot.id)?.stage ?? 'created');
+    const followed = this.callouts.find((c) => c.id === snapshot.id);
+    this.poller.track(snapshot.id, followed?.stage ?? 'created', undefined, {
+      status: followed?.rawStatus ?? snapshot.status,
+    });
   }
 
-  /** Reads a callout and its events; records what changed. */
-  private async refreshCallout(calloutId: string): Promise<PollOutcome> {
+  /**
+   * Reads a callout in full and/or its events (both at once); records what changed. A callout
+   * just discovered in AURA's list (raised elsewhere) gets its card from its first full read.
+   */
+  private async refreshCallout(calloutId: string, what: { details: boolean; events: boolean }): Promise<PollOutcome> {
     const api = this.opts.api;
-    const callout = this.callouts.find((c) => c.id === calloutId);
-    if (!api || !callout) return { stage: 'unknown', closed: true };
-    const read = await api.getCallout(calloutId);
-    const events = await api.listCalloutEvents(calloutId);
+    const known = this.callouts.find((c) => c.id === calloutId);
+    const discoveredSite = this.discovered.get(calloutId);
+    if (!api || (!known && discoveredSite === undefined)) return { stage: 'unknown', status: '', closed: true };
+    const [read, events] = await Promise.all([
+      what.details || !known ? api.getCallout(calloutId) : null,
+      what.events ? api.listCalloutEvents(calloutId) : null,
+    ]);
     this.readiness.recordContact();
     const now = this.clock.now();
-    const current = this.callouts.find((c) => c.id === calloutId) ?? callout;
-    const next = applyEvents(applySnapshot(current, read.callout, now), events, now);
-    if (next.stage !== current.stage) {
+    const current = this.callouts.find((c) => c.id === calloutId);
+    let next: Callout;
+    if (current) {
+      next = read ? markFollowed(applySnapshot(current, read.callout, now)) : current;
+    } else if (read && discoveredSite !== undefined) {
+      next = this.adoptRaisedElsewhere(calloutRaisedElsewhere(read.callout, discoveredSite, now));
+    } else {
+      return { stage: 'unknown', status: '', closed: true };
+    }
+    this.discovered.delete(calloutId);
+    if (events) next = applyEvents(next, events, now);
+    const before = current ?? next;
+    if (current && next.stage !== current.stage) {
       this.audit.record('stage', `Callout ${calloutId} at ${this.siteName(next.siteId)}: ${STAGE_WORDS[next.stage]}`, {
         callout: calloutId,
         stage: next.stage,
-        status: read.callout.status,
+        status: read?.callout.status ?? next.rawStatus,
       });
     }
-    if (next !== current) {
+    if (next !== before || !current) {
       this.replaceCallout(next);
       this.saveCallouts();
       // The app runs for weeks: drop history older than 30 days whenever a callout closes.
       if (next.stage === 'closed') this.pruneHistory();
     }
     this.emit();
-    return { stage: next.stage, closed: read.closed || next.stage === 'closed' };
+    return { stage: next.stage, status: next.rawStatus, closed: read?.closed === true || next.stage === 'closed' };
+  }
+
+  /** A listed callout this desk does not follow: one of its sites' (and not its own press on the way)? */
+  private discover(listed: ListedCallout): boolean {
+    if (this.callouts.some((c) => c.id === listed.id)) return false;
+    const pending = (siteId: string) => this.outbox.pending().some((p) => p.siteId === siteId);
+    const site = siteOfListed(listed, this.getState().sites, pending);
+    if (!site) return false;
+    this.discovered.set(listed.id, site.id);
+    return true;
+  }
+
+  private adoptRaisedElsewhere(callout: Callout): Callout {
+    this.callouts = [...this.callouts, callout];
+    this.audit.record('calloutElsewhere', `Callout ${callout.id} for ${this.siteName(callout.siteId)} raised elsewhere`, {
+      callout: callout.id,
+      site: callout.siteId,
+      status: callout.rawStatus,
+    });
+    return callout;
+  }
+
+  /** Completed or cancelled for 24 h and still open in AURA: the card says it is no longer followed. */
+  private unfollow(calloutId: string): void {
+    const callout = this.callouts.find((c) => c.id === calloutId);
+    if (!callout) return;
+    this.replaceCallout(markUnfollowed(callout, this.clock.now()));
+    this.saveCallouts();
+    this.audit.record('unfollowed', `Callout ${calloutId} at ${this.siteName(callout.siteId)}: ${NO_LONGER_FOLLOWED}`, {
+      callout: calloutId,
+      stage: callout.stage,
+    });
+    this.emit();
   }
 
   private async syncSites(): Promise<void> {
@@ -507,13 +578,6 @@ export class Desk {
     }
   }
 
-  /** The readiness probe: a valid token and one light request. */
-  private async probe(): Promise<void> {
-    const api = this.opts.api;
-    if (!api) return;
-    await api.listActiveCallouts();
-  }
-
   /** Asks AURA to cancel a callout with the operator's reason; the callout stays until AURA closes it. */
   private async cancel(calloutId: string, reasonId: number, notes: string): Promise<{ stage: string }> {
     const callout = this.calloutOf(calloutId);
@@ -531,7 +595,7 @@ export class Desk {
       callout: callout.id,
       reason: reason.text,
     });
-    this.poller.track(callout.id, next.stage);
+    this.poller.track(callout.id, next.stage, undefined, { status: next.rawStatus });
     this.emit();
     return { stage: next.stage };
   }
