@@ -77,6 +77,8 @@ export interface DeskOptions {
     retryDelaysMs?: readonly number[];
     settleAfterTimeoutMs?: number;
     readinessEveryMs?: number;
+    /** How long a callout stays completed or cancelled before the desk stops following it (24 h). */
+    unfollowAfterMs?: number;
   };
 }
 
@@ -198,6 +200,7 @@ export class Desk {
       random: opts.random,
       movingMs: opts.timing?.movingMs,
       settledMs: opts.timing?.settledMs,
+      unfollowAfterMs: opts.timing?.unfollowAfterMs,
       readActive: () => this.requireApi().listActiveCallouts(),
       refresh: (id, what) => this.refreshCallout(id, what),
       discover: (listed) => this.discover(listed),
