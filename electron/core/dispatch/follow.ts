@@ -42,7 +42,7 @@ export function calloutRaisedElsewhere(snapshot: AuraCallout, siteId: string, se
     unfollowedAt: null,
     timeline: [
       {
-        at: seenAt,
+        at: pressedAt,
         kind: 'event',
         stage: null,
         text: 'Raised elsewhere (not from this desk)',

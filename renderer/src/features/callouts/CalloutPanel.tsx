@@ -70,7 +70,7 @@ function CalloutFacts({ callout }: { callout: Callout }) {
   return (
     <dl className="callout-facts">
       <div>
-        <dt>Pressed</dt>
+        <dt>{callout.raisedElsewhere ? 'Raised' : 'Pressed'}</dt>
         <dd>
           {formatClock(callout.pressedAt)}
           {end === null ? `, ${formatAgo(now - callout.pressedAt)} ago` : ''}
