@@ -22,16 +22,15 @@ import {
   type Site,
   type TrainingState,
 } from '../shared/model';
-import { STAGE_WORDS } from '../shared/stages';
 import type { CalloutRead, SkippedItems } from './aura/client';
 import { describeError } from './aura/errors';
 import type { FixedLocation, FixedLocationInput } from './aura/locations';
 import { AuditLog } from './audit';
 import { Dispatcher, type DispatchApi } from './dispatch/dispatcher';
 import { Outbox } from './dispatch/outbox';
-import { calloutRaisedElsewhere, markFollowed, markUnfollowed, NO_LONGER_FOLLOWED, settledForMs, siteOfListed } from './dispatch/follow';
-import { Poller, type ListedCallout, type PollOutcome } from './dispatch/poller';
-import { addNote, applyEvents, applySnapshot, calloutFromPress, type TimelineEvent } from './dispatch/timeline';
+import { CalloutFollower, settledForMs } from './dispatch/follow';
+import { Poller, type PollOutcome } from './dispatch/poller';
+import { addNote, applySnapshot, calloutFromPress, type TimelineEvent } from './dispatch/timeline';
 import { silentLogger, systemClock, type Clock, type KeyValueStore, type Logger } from './ports';
 import { ReadinessTracker, type ConfigProblem } from './readiness';
 import { locationInputFrom, siteFromLocation } from './sites';
@@ -94,6 +93,7 @@ export class Desk {
   private readonly outbox: Outbox;
   private readonly dispatcher: Dispatcher;
   private readonly poller: Poller;
+  private readonly follower: CalloutFollower;
   private readonly readiness: ReadinessTracker;
   private readonly audit: AuditLog;
   private readonly listeners = new Set<Listener>();
@@ -108,8 +108,6 @@ export class Desk {
   /** The last failure written to the audit log for each press, to log changes, not repeats. */
   private readonly lastFailureLogged = new Map<string, string>();
   private readonly skippedItems = new SkippedItemsReporter();
-  /** Callouts raised elsewhere found in AURA's list, by id, with their site, until their first read. */
-  private readonly discovered = new Map<string, string>();
   private training: TrainingState;
 
   constructor(private readonly opts: DeskOptions) {
@@ -203,11 +201,23 @@ export class Desk {
       unfollowAfterMs: opts.timing?.unfollowAfterMs,
       readActive: () => this.requireApi().listActiveCallouts(),
       refresh: (id, what) => this.refreshCallout(id, what),
-      discover: (listed) => this.discover(listed),
+      discover: (listed) => this.follower.discover(listed),
       onContact: (latencyMs) => this.readiness.recordContact(latencyMs),
       onError: (_id, error) => this.readiness.recordFailure(error),
-      onUnfollow: (id) => this.unfollow(id),
+      onUnfollow: (id) => this.follower.unfollow(id),
       log: opts.log ?? silentLogger,
+    });
+    this.follower = new CalloutFollower({
+      api: opts.api,
+      clock: this.clock,
+      callouts: () => this.callouts,
+      put: (callout) => this.putCallout(callout),
+      audit: (kind, text, data) => this.audit.record(kind, text, data),
+      siteName: (siteId) => this.siteName(siteId),
+      sites: () => this.getState().sites,
+      pressPendingFor: (siteId) => this.outbox.pending().some((p) => p.siteId === siteId),
+      onContact: () => this.readiness.recordContact(),
+      emit: () => this.emit(),
     });
   }
 
@@ -359,7 +369,8 @@ export class Desk {
       await this.requireTraining().setAutoplay(on);
       this.setTraining({ autoplay: on });
       // Autoplay moves callouts on its own: poll them at the moving pace again.
-      for (const c of this.callouts) if (c.stage !== 'closed') this.poller.track(c.id, 'created', 0, { unfollowed: false });
+      for (const c of this.callouts)
+        if (c.stage !== 'closed') this.poller.track(c.id, 'created', 0, { unfollowed: false });
       return {};
     },
     'training.fault': async ({ fault }) => {
@@ -486,80 +497,18 @@ export class Desk {
     });
   }
 
-  /**
-   * Reads a callout in full and/or its events (both at once); records what changed. A callout
-   * just discovered in AURA's list (raised elsewhere) gets its card from its first full read.
-   */
-  private async refreshCallout(calloutId: string, what: { details: boolean; events: boolean }): Promise<PollOutcome> {
-    const api = this.opts.api;
-    const known = this.callouts.find((c) => c.id === calloutId);
-    const discoveredSite = this.discovered.get(calloutId);
-    if (!api || (!known && discoveredSite === undefined)) return { stage: 'unknown', status: '', closed: true };
-    const [read, events] = await Promise.all([
-      what.details || !known ? api.getCallout(calloutId) : null,
-      what.events ? api.listCalloutEvents(calloutId) : null,
-    ]);
-    this.readiness.recordContact();
-    const now = this.clock.now();
-    const current = this.callouts.find((c) => c.id === calloutId);
-    let next: Callout;
-    if (current) {
-      next = read ? markFollowed(applySnapshot(current, read.callout, now)) : current;
-    } else if (read && discoveredSite !== undefined) {
-      next = this.adoptRaisedElsewhere(calloutRaisedElsewhere(read.callout, discoveredSite, now));
-    } else {
-      return { stage: 'unknown', status: '', closed: true };
-    }
-    this.discovered.delete(calloutId);
-    if (events) next = applyEvents(next, events, now);
-    const before = current ?? next;
-    if (current && next.stage !== current.stage) {
-      this.audit.record('stage', `Callout ${calloutId} at ${this.siteName(next.siteId)}: ${STAGE_WORDS[next.stage]}`, {
-        callout: calloutId,
-        stage: next.stage,
-        status: read?.callout.status ?? next.rawStatus,
-      });
-    }
-    if (next !== before || !current) {
-      this.replaceCallout(next);
-      this.saveCallouts();
-      // The app runs for weeks: drop history older than 30 days whenever a callout closes.
-      if (next.stage === 'closed') this.pruneHistory();
-    }
-    this.emit();
-    return { stage: next.stage, status: next.rawStatus, closed: read?.closed === true || next.stage === 'closed' };
+  /** Reads a callout in full and/or its events and records what changed (dispatch/follow.ts). */
+  private refreshCallout(calloutId: string, what: { details: boolean; events: boolean }): Promise<PollOutcome> {
+    return this.follower.read(calloutId, what);
   }
 
-  /** A listed callout this desk does not follow: one of its sites' (and not its own press on the way)? */
-  private discover(listed: ListedCallout): boolean {
-    if (this.callouts.some((c) => c.id === listed.id)) return false;
-    const pending = (siteId: string) => this.outbox.pending().some((p) => p.siteId === siteId);
-    const site = siteOfListed(listed, this.getState().sites, pending);
-    if (!site) return false;
-    this.discovered.set(listed.id, site.id);
-    return true;
-  }
-
-  private adoptRaisedElsewhere(callout: Callout): Callout {
-    this.callouts = [...this.callouts, callout];
-    this.audit.record('calloutElsewhere', `Callout ${callout.id} for ${this.siteName(callout.siteId)} raised elsewhere`, {
-      callout: callout.id,
-      site: callout.siteId,
-      status: callout.rawStatus,
-    });
-    return callout;
-  }
-
-  /** Completed or cancelled for 24 h and still open in AURA: the card says it is no longer followed. */
-  private unfollow(calloutId: string): void {
-    const callout = this.callouts.find((c) => c.id === calloutId);
-    if (!callout) return;
-    this.replaceCallout(markUnfollowed(callout, this.clock.now()));
+  /** A new or changed callout from a poll: saved, published, and history pruned when it closed. */
+  private putCallout(next: Callout): void {
+    const known = this.callouts.some((c) => c.id === next.id);
+    this.callouts = known ? this.callouts.map((c) => (c.id === next.id ? next : c)) : [...this.callouts, next];
     this.saveCallouts();
-    this.audit.record('unfollowed', `Callout ${calloutId} at ${this.siteName(callout.siteId)}: ${NO_LONGER_FOLLOWED}`, {
-      callout: calloutId,
-      stage: callout.stage,
-    });
+    // The app runs for weeks: drop history older than 30 days whenever a callout closes.
+    if (next.stage === 'closed') this.pruneHistory();
     this.emit();
   }
 

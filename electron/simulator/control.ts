@@ -68,7 +68,8 @@ export function controlRoutes(deps: ControlDeps): ControlRoute[] {
         const p = RaiseBody.safeParse(body ?? {});
         if (!p.success) return invalid(p.error);
         const loc = state.locationByRef(p.data.externalReferenceId);
-        if (!loc) return fail(400, `Predefined location with externalReferenceId ${p.data.externalReferenceId} not found`);
+        if (!loc)
+          return fail(400, `Predefined location with externalReferenceId ${p.data.externalReferenceId} not found`);
         const { callout, existing } = state.raise(loc, {});
         return { status: existing ? 200 : 201, body: callout };
       },

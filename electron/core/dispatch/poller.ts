@@ -7,8 +7,16 @@
 // monotonic clock. A callout completed or cancelled for 24 h is no longer followed.
 import type { Stage } from '../../shared/model';
 import { AuraError } from '../aura/errors';
-import type { Clock } from '../ports';
-import { isDone, isMoving, nextEventsAt, planCycle, type FollowEntry, type ListedCallout, type Read } from './cycle-plan';
+import type { Clock, Logger } from '../ports';
+import {
+  isDone,
+  isMoving,
+  nextEventsAt,
+  planCycle,
+  type FollowEntry,
+  type ListedCallout,
+  type Read,
+} from './cycle-plan';
 
 export type { ListedCallout } from './cycle-plan';
 
@@ -48,6 +56,8 @@ export interface PollerOptions {
   maxRetryAfterMs?: number;
   maxInFlight?: number;
   random?: () => number;
+  /** The diagnostics log: failed reads and their next try, callouts found, closed or no longer followed. */
+  log?: Logger;
 }
 
 export const POLL_DEFAULTS = {
@@ -121,7 +131,8 @@ export class Poller {
       stage,
       raisedHere,
       // A callout the desk reads now (e.g. at start) has its events read in the first cycle.
-      eventsDueAt: existing?.eventsDueAt ?? (dueInMs === 0 ? now : now + (raisedHere ? this.t.eventsOwnMs : this.t.eventsOtherMs)),
+      eventsDueAt:
+        existing?.eventsDueAt ?? (dueInMs === 0 ? now : now + (raisedHere ? this.t.eventsOwnMs : this.t.eventsOtherMs)),
       replyUntil: existing?.replyUntil ?? 0,
       settledSince,
       unfollowed: how.unfollowed ?? existing?.unfollowed ?? false,
@@ -233,6 +244,9 @@ export class Poller {
     const base = Math.min(this.t.maxBackoffMs, this.baseInterval() * 2 ** this.failures);
     const jitter = 0.8 + 0.4 * this.random();
     this.notBefore = this.mono() + Math.max(base * jitter, retryAfter);
+    const kind = error instanceof AuraError ? error.kind : 'error';
+    const nextInMs = Math.round(this.notBefore - this.mono());
+    this.opts.log?.warn(`poll: list read failed (${kind}) ${this.failures}x; next cycle in ${nextInMs} ms or later`);
   }
 
   private retryAfterOf(error: unknown): number {
@@ -276,6 +290,7 @@ export class Poller {
     const reads = [...plan.reads];
     for (const item of plan.unknown) {
       if (!this.opts.discover?.(item)) continue;
+      this.opts.log?.info(`poll: callout ${item.id} raised elsewhere for one of this desk's sites; followed`);
       this.track(item.id, 'unknown', undefined, { status: null, raisedHere: false });
       reads.push({ id: item.id, details: true, events: true });
     }
@@ -297,7 +312,10 @@ export class Poller {
       const outcome = await this.opts.refresh(read.id, { details: read.details, events: read.events });
       const entry = this.entries.get(read.id);
       if (!entry || this.stopped) return;
-      if (outcome.closed) return void this.entries.delete(read.id);
+      if (outcome.closed) {
+        this.opts.log?.info(`poll: callout ${read.id} closed; following stops`);
+        return void this.entries.delete(read.id);
+      }
       const now = this.mono();
       entry.failures = 0;
       entry.blockedUntil = 0;
@@ -321,6 +339,11 @@ export class Poller {
       // Retry-After from any read holds back the whole cycle.
       const retryAfter = this.retryAfterOf(error);
       if (retryAfter > 0) this.notBefore = Math.max(this.notBefore, this.mono() + retryAfter);
+      const kind = error instanceof AuraError ? error.kind : 'error';
+      const nextInMs = Math.round(entry.blockedUntil - this.mono());
+      this.opts.log?.warn(
+        `poll: callout ${read.id} failed (${kind}) ${entry.failures}x; next read in ${nextInMs} ms or later`,
+      );
     }
   }
 
@@ -330,6 +353,7 @@ export class Poller {
       if (entry.unfollowed || entry.settledSince === null) continue;
       if (now - entry.settledSince < this.t.unfollowAfterMs) continue;
       entry.unfollowed = true;
+      this.opts.log?.info(`poll: callout ${id} completed or cancelled for 24 h; no longer followed`);
       this.opts.onUnfollow?.(id);
     }
   }
