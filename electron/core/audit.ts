@@ -12,6 +12,8 @@ export const AUDIT_KINDS = [
   'press',
   'calloutCreated',
   'calloutAdopted',
+  'calloutElsewhere',
+  'unfollowed',
   'stage',
   'cancel',
   'message',

@@ -22,15 +22,15 @@ import {
   type Site,
   type TrainingState,
 } from '../shared/model';
-import { STAGE_WORDS } from '../shared/stages';
 import type { CalloutRead, SkippedItems } from './aura/client';
 import { describeError } from './aura/errors';
 import type { FixedLocation, FixedLocationInput } from './aura/locations';
 import { AuditLog } from './audit';
 import { Dispatcher, type DispatchApi } from './dispatch/dispatcher';
 import { Outbox } from './dispatch/outbox';
+import { CalloutFollower, settledForMs } from './dispatch/follow';
 import { Poller, type PollOutcome } from './dispatch/poller';
-import { addNote, applyEvents, applySnapshot, calloutFromPress, type TimelineEvent } from './dispatch/timeline';
+import { addNote, applySnapshot, calloutFromPress, type TimelineEvent } from './dispatch/timeline';
 import { silentLogger, systemClock, type Clock, type KeyValueStore, type Logger } from './ports';
 import { ReadinessTracker, type ConfigProblem } from './readiness';
 import { locationInputFrom, siteFromLocation } from './sites';
@@ -76,6 +76,8 @@ export interface DeskOptions {
     retryDelaysMs?: readonly number[];
     settleAfterTimeoutMs?: number;
     readinessEveryMs?: number;
+    /** How long a callout stays completed or cancelled before the desk stops following it (24 h). */
+    unfollowAfterMs?: number;
   };
 }
 
@@ -91,6 +93,7 @@ export class Desk {
   private readonly outbox: Outbox;
   private readonly dispatcher: Dispatcher;
   private readonly poller: Poller;
+  private readonly follower: CalloutFollower;
   private readonly readiness: ReadinessTracker;
   private readonly audit: AuditLog;
   private readonly listeners = new Set<Listener>();
@@ -157,7 +160,8 @@ export class Desk {
       environment: env,
       clock: this.clock,
       configProblem: opts.configProblem ?? null,
-      probe: opts.api ? () => this.probe() : null,
+      // The probe is the poll cycle's list read: no request of its own while callouts are followed.
+      probe: opts.api ? () => this.poller.probe() : null,
       retrying: () => this.dispatcher.retrying,
       onChange: () => this.emit(),
       everyMs: opts.timing?.readinessEveryMs,
@@ -194,9 +198,26 @@ export class Desk {
       random: opts.random,
       movingMs: opts.timing?.movingMs,
       settledMs: opts.timing?.settledMs,
-      poll: (id) => this.refreshCallout(id),
+      unfollowAfterMs: opts.timing?.unfollowAfterMs,
+      readActive: () => this.requireApi().listActiveCallouts(),
+      refresh: (id, what) => this.refreshCallout(id, what),
+      discover: (listed) => this.follower.discover(listed),
+      onContact: (latencyMs) => this.readiness.recordContact(latencyMs),
       onError: (_id, error) => this.readiness.recordFailure(error),
+      onUnfollow: (id) => this.follower.unfollow(id),
       log: opts.log ?? silentLogger,
+    });
+    this.follower = new CalloutFollower({
+      api: opts.api,
+      clock: this.clock,
+      callouts: () => this.callouts,
+      put: (callout) => this.putCallout(callout),
+      audit: (kind, text, data) => this.audit.record(kind, text, data),
+      siteName: (siteId) => this.siteName(siteId),
+      sites: () => this.getState().sites,
+      pressPendingFor: (siteId) => this.outbox.pending().some((p) => p.siteId === siteId),
+      onContact: () => this.readiness.recordContact(),
+      emit: () => this.emit(),
     });
   }
 
@@ -204,7 +225,16 @@ export class Desk {
   async start(): Promise<void> {
     this.pruneHistory();
     this.dispatcher.resumeAll();
-    for (const c of this.callouts) if (c.stage !== 'closed') this.poller.track(c.id, c.stage, 0);
+    const now = this.clock.now();
+    for (const c of this.callouts) {
+      if (c.stage === 'closed') continue;
+      this.poller.track(c.id, c.stage, 0, {
+        status: c.rawStatus,
+        raisedHere: !c.raisedElsewhere,
+        unfollowed: c.unfollowedAt != null,
+        settledForMs: settledForMs(c, now),
+      });
+    }
     this.readiness.start();
     await this.syncSites().catch(() => undefined);
   }
@@ -268,7 +298,9 @@ export class Desk {
       this.audit.record('message', `Message to the control room on callout ${callout.id}: ${text}`, {
         callout: callout.id,
       });
-      await this.refreshCallout(callout.id).catch(() => undefined);
+      // The message shows from AURA's event stream at once; a reply is then looked for sooner.
+      await this.refreshCallout(callout.id, { details: false, events: true }).catch(() => undefined);
+      this.poller.expectReply(callout.id);
       return { sent: true as const };
     },
     // The host (session.ts) saves credentials and replaces this desk with one for the new environment.
@@ -330,14 +362,15 @@ export class Desk {
     },
     'training.advance': async ({ calloutId, step }) => {
       await this.requireTraining().advance(calloutId, step);
-      const outcome = await this.refreshCallout(calloutId);
+      const outcome = await this.refreshCallout(calloutId, { details: true, events: true });
       return { stage: outcome.stage };
     },
     'training.autoplay': async ({ on }) => {
       await this.requireTraining().setAutoplay(on);
       this.setTraining({ autoplay: on });
       // Autoplay moves callouts on its own: poll them at the moving pace again.
-      for (const c of this.callouts) if (c.stage !== 'closed') this.poller.track(c.id, 'created', 0);
+      for (const c of this.callouts)
+        if (c.stage !== 'closed') this.poller.track(c.id, 'created', 0, { unfollowed: false });
       return {};
     },
     'training.fault': async ({ fault }) => {
@@ -458,35 +491,25 @@ export class Desk {
       });
     }
     this.saveCallouts();
-    this.poller.track(snapshot.id, this.callouts.find((c) => c.id === snapshot.id)?.stage ?? 'created');
+    const followed = this.callouts.find((c) => c.id === snapshot.id);
+    this.poller.track(snapshot.id, followed?.stage ?? 'created', undefined, {
+      status: followed?.rawStatus ?? snapshot.status,
+    });
   }
 
-  /** Reads a callout and its events; records what changed. */
-  private async refreshCallout(calloutId: string): Promise<PollOutcome> {
-    const api = this.opts.api;
-    const callout = this.callouts.find((c) => c.id === calloutId);
-    if (!api || !callout) return { stage: 'unknown', closed: true };
-    const read = await api.getCallout(calloutId);
-    const events = await api.listCalloutEvents(calloutId);
-    this.readiness.recordContact();
-    const now = this.clock.now();
-    const current = this.callouts.find((c) => c.id === calloutId) ?? callout;
-    const next = applyEvents(applySnapshot(current, read.callout, now), events, now);
-    if (next.stage !== current.stage) {
-      this.audit.record('stage', `Callout ${calloutId} at ${this.siteName(next.siteId)}: ${STAGE_WORDS[next.stage]}`, {
-        callout: calloutId,
-        stage: next.stage,
-        status: read.callout.status,
-      });
-    }
-    if (next !== current) {
-      this.replaceCallout(next);
-      this.saveCallouts();
-      // The app runs for weeks: drop history older than 30 days whenever a callout closes.
-      if (next.stage === 'closed') this.pruneHistory();
-    }
+  /** Reads a callout in full and/or its events and records what changed (dispatch/follow.ts). */
+  private refreshCallout(calloutId: string, what: { details: boolean; events: boolean }): Promise<PollOutcome> {
+    return this.follower.read(calloutId, what);
+  }
+
+  /** A new or changed callout from a poll: saved, published, and history pruned when it closed. */
+  private putCallout(next: Callout): void {
+    const known = this.callouts.some((c) => c.id === next.id);
+    this.callouts = known ? this.callouts.map((c) => (c.id === next.id ? next : c)) : [...this.callouts, next];
+    this.saveCallouts();
+    // The app runs for weeks: drop history older than 30 days whenever a callout closes.
+    if (next.stage === 'closed') this.pruneHistory();
     this.emit();
-    return { stage: next.stage, closed: read.closed || next.stage === 'closed' };
   }
 
   private async syncSites(): Promise<void> {
@@ -507,13 +530,6 @@ export class Desk {
     }
   }
 
-  /** The readiness probe: a valid token and one light request. */
-  private async probe(): Promise<void> {
-    const api = this.opts.api;
-    if (!api) return;
-    await api.listActiveCallouts();
-  }
-
   /** Asks AURA to cancel a callout with the operator's reason; the callout stays until AURA closes it. */
   private async cancel(calloutId: string, reasonId: number, notes: string): Promise<{ stage: string }> {
     const callout = this.calloutOf(calloutId);
@@ -531,7 +547,7 @@ export class Desk {
       callout: callout.id,
       reason: reason.text,
     });
-    this.poller.track(callout.id, next.stage);
+    this.poller.track(callout.id, next.stage, undefined, { status: next.rawStatus });
     this.emit();
     return { stage: next.stage };
   }

@@ -1,5 +1,7 @@
 // One answer to "would a press right now reach AURA?", from what every AURA call reports plus a
-// cheap probe (token validity and one light request) about once a minute and soon after any failure.
+// cheap probe about once a minute and soon after any failure. The desk's probe is the poll
+// cycle's own list read (dispatch/poller.ts): while callouts are followed it joins the next
+// cycle instead of making a request of its own.
 import type { Environment, Readiness } from '../shared/model';
 import { AuraError, plainWords, refusedForGood } from './aura/errors';
 import { KeychainUnavailableError } from './connection';
@@ -22,8 +24,8 @@ export interface ReadinessOptions {
   clock: Clock;
   /** Null when a press can be attempted at all; else why not. */
   configProblem: ConfigProblem;
-  /** The light request: resolves when AURA answered. */
-  probe: (() => Promise<void>) | null;
+  /** The light request: resolves when AURA answered, with the request's latency when it knows it. */
+  probe: (() => Promise<number | void>) | null;
   /** True while presses are waiting for a retry. */
   retrying: () => boolean;
   onChange: () => void;
@@ -113,10 +115,10 @@ export class ReadinessTracker {
   private async runProbe(): Promise<void> {
     const probe = this.opts.probe;
     if (!probe || this.stopped) return;
-    const started = this.opts.clock.now();
+    const started = this.opts.clock.monotonic();
     try {
-      await probe();
-      this.recordContact(this.opts.clock.now() - started);
+      const latency = await probe();
+      this.recordContact(typeof latency === 'number' ? latency : this.opts.clock.monotonic() - started);
       this.schedule(this.opts.everyMs ?? 60_000);
     } catch (error) {
       this.recordFailure(error);

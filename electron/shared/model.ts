@@ -101,6 +101,10 @@ export const CalloutSchema = z.object({
   /** When AURA reported it closed (ms since epoch), for the 30-day history. */
   closedAt: z.number().nullable().default(null),
   timeline: z.array(TimelineEntrySchema),
+  /** Raised by someone else (another desk, an alarm panel, the control room), found in AURA's active list. */
+  raisedElsewhere: z.boolean().optional(),
+  /** When the desk stopped following it (completed or cancelled for 24 h and never closed in AURA). */
+  unfollowedAt: z.number().nullable().optional(),
 });
 export type Callout = z.infer<typeof CalloutSchema>;
 

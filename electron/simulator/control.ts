@@ -27,6 +27,7 @@ export interface ControlDeps {
 const AutoplayBody = z
   .object({ on: z.boolean().optional(), timings: AutoplayTimingsSchema.partial().optional() })
   .strict();
+const RaiseBody = z.object({ externalReferenceId: z.string().trim().min(1).max(200) }).strict();
 const SeedLocationBody = z
   .object({
     externalReferenceId: z.string().trim().min(1).max(200),
@@ -59,6 +60,20 @@ export function controlRoutes(deps: ControlDeps): ControlRoute[] {
   return [
     { method: 'GET', pattern: /^$/, handle: () => ({ status: 200, body: deps.info() }) },
     { method: 'GET', pattern: /^\/callouts$/, handle: () => ({ status: 200, body: state.allCallouts() }) },
+    {
+      // A callout raised by someone other than the desk (another desk, an alarm panel, the control room).
+      method: 'POST',
+      pattern: /^\/callouts$/,
+      handle: (body) => {
+        const p = RaiseBody.safeParse(body ?? {});
+        if (!p.success) return invalid(p.error);
+        const loc = state.locationByRef(p.data.externalReferenceId);
+        if (!loc)
+          return fail(400, `Predefined location with externalReferenceId ${p.data.externalReferenceId} not found`);
+        const { callout, existing } = state.raise(loc, {});
+        return { status: existing ? 200 : 201, body: callout };
+      },
+    },
     {
       method: 'POST',
       pattern: /^\/callouts\/(\d+)\/advance$/,

@@ -48,6 +48,7 @@ export const API_PATHS: Record<ApiOperation, string> = {
 export const CONTROL_PATHS = [
   'GET    /__sim                          what this simulator serves',
   'GET    /__sim/callouts                 every callout, raw',
+  'POST   /__sim/callouts                 {"externalReferenceId": "site_9944"}: a callout raised elsewhere',
   'POST   /__sim/callouts/{id}/advance    {"step": "dispatch|arrive|complete|close|cancel"}',
   'GET    /__sim/autoplay                 the timed script',
   'PUT    /__sim/autoplay                 {"on": true, "timings": {"dispatchMs": 5000, …}}',

@@ -2,11 +2,13 @@
 // ends with a `bench <name>: key=value …` line). Add a section by adding a line to SECTIONS.
 import { runAuraBench } from './aura';
 import { runDispatchBench } from './dispatch';
+import { runPollingBench } from './polling';
 import { runUiBench } from './ui';
 
 const SECTIONS: Array<[name: string, run: () => Promise<unknown>]> = [
   ['aura', () => runAuraBench()],
   ['dispatch', () => runDispatchBench()],
+  ['polling', () => runPollingBench()],
   ['ui', () => runUiBench()],
 ];
 

@@ -2,7 +2,7 @@
 // desk's state through the page's own bridge, cleaning up between specs, and the axe scan.
 // One harness serves every spec of a run (one data folder), so each spec leaves the desk idle.
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import { expect } from './fixtures';
 import type { DeskState } from '../../electron/shared/model';
 
@@ -70,4 +70,22 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(bad, `axe violations on ${screen}`).toEqual([]);
+}
+
+/**
+ * Calls a control route of the Training simulator behind the harness's desk (e.g. to raise a
+ * callout that this desk did not raise). Harness only: the app's simulator is not reachable.
+ */
+export async function simulatorControl(
+  request: APIRequestContext,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<unknown> {
+  const info = (await (await request.get('/__harness/info')).json()) as { simulatorBaseUrl: string | null };
+  if (!info.simulatorBaseUrl) throw new Error('the harness runs no Training simulator');
+  const origin = new URL(info.simulatorBaseUrl).origin;
+  const response = await request.fetch(`${origin}/__sim${path}`, { method, data: body });
+  if (!response.ok()) throw new Error(`simulator ${method} ${path}: ${response.status()} ${await response.text()}`);
+  return response.json();
 }

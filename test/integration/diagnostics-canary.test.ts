@@ -133,8 +133,9 @@ describe('diagnostics canary', () => {
     const calloutId = sent.presses[0]?.calloutId ?? '';
     expect(sent.presses[0]?.attempts).toBeGreaterThanOrEqual(3);
 
-    // 4. Polling through failures, a message, a cancel.
-    sim.faults.set([{ kind: 'error500', route: 'getCallout', times: 2 }]);
+    // 4. Polling through failures, a message, a cancel. (The poll cycle's one request is the list
+    // of active callouts; the callout itself is read only when it moves.)
+    sim.faults.set([{ kind: 'error500', route: 'listActiveCallouts', times: 2 }]);
     expect((await run('callout.message', { calloutId, text: 'Canary message' })).ok).toBe(true);
     const reasons = await run('callout.reasons', { calloutId });
     if (!reasons.ok) throw new Error(reasons.error.message);
@@ -168,7 +169,7 @@ describe('diagnostics canary', () => {
     expect(log).toMatch(/AURA GET \/callouts\/\S+ 200 \d+ ms/);
     expect(log).toMatch(/dispatch: press \S+ attempt 1 failed \(server\): retry in \d+ ms/);
     expect(log).toMatch(/dispatch: press \S+ sent: (raised|adopted) callout/);
-    expect(log).toMatch(/poll: callout \S+ failed \(server\)/);
+    expect(log).toMatch(/poll: list read failed \(server\)/);
     expect(log).toMatch(/readiness: offline -> custom ready/);
     expect(log).not.toMatch(/you sent/); // no response body ever reaches the log
 

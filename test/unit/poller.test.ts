@@ -1,108 +1,283 @@
-// The poll scheduler with a manual clock: intervals by stage, stop on close, backoff on errors,
-// Retry-After for everyone, a cap on requests in flight, and silence when nothing is tracked.
+// The follow cycle with a manual clock and an AURA in memory: one list read per cycle whatever
+// the number of callouts, full reads only for what moved, new or left the list, events at their
+// cadence, backoff and Retry-After (capped) for the cycle as a whole, discovery of callouts raised
+// elsewhere, the 24 h "no longer followed" rule, and the readiness probe riding on the cycle.
 import { describe, expect, it } from 'vitest';
 import { AuraError } from '../../electron/core/aura/errors';
-import { Poller, type PollOutcome } from '../../electron/core/dispatch/poller';
-import type { Stage } from '../../electron/shared/model';
+import { stageFromStatus } from '../../electron/core/aura/status';
+import { Poller, type ListedCallout, type PollerOptions } from '../../electron/core/dispatch/poller';
 import { FakeClock } from '../support/fake-clock';
 
-function setup(answer: (id: string) => PollOutcome | Error | Promise<PollOutcome>) {
+type Req = { what: string; at: number };
+
+function setup(opts: Partial<PollerOptions> = {}) {
   const clock = new FakeClock();
-  const polls: Array<{ id: string; at: number }> = [];
+  const start = clock.monotonic();
+  const aura = new Map<string, { status: string; site: number | null; listed: boolean }>();
+  const requests: Req[] = [];
+  let listFailure: (() => Error | null) | null = null;
+  const unfollowed: string[] = [];
   const poller = new Poller({
     clock,
-    random: () => 0.5,
-    poll: async (id) => {
-      polls.push({ id, at: clock.now() - start });
-      const a = await answer(id);
-      if (a instanceof Error) throw a;
-      return a;
+    random: () => 0,
+    readActive: async () => {
+      requests.push({ what: 'list', at: clock.monotonic() - start });
+      const failure = listFailure?.() ?? null;
+      if (failure) throw failure;
+      return [...aura]
+        .filter(([, c]) => c.listed)
+        .map(([id, c]): ListedCallout => ({ id, status: c.status, predefinedLocationId: c.site }));
     },
+    refresh: async (id, what) => {
+      const at = clock.monotonic() - start;
+      if (what.details) requests.push({ what: `details:${id}`, at });
+      if (what.events) requests.push({ what: `events:${id}`, at });
+      const c = aura.get(id);
+      if (!c) throw new AuraError('notFound', `no callout ${id}`);
+      const stage = stageFromStatus(c.status);
+      return { stage, status: c.status, closed: stage === 'closed' };
+    },
+    onUnfollow: (id) => unfollowed.push(id),
+    ...opts,
   });
-  const start = clock.now();
-  return { clock, poller, polls };
+  const put = (id: string, status: string, site: number | null = 1) =>
+    aura.set(id, { status, site, listed: stageFromStatus(status) !== 'closed' });
+  const reqs = (what: string) => requests.filter((r) => r.what === what).map((r) => r.at);
+  return {
+    clock,
+    poller,
+    requests,
+    put,
+    reqs,
+    unfollowed,
+    failList: (f: (() => Error | null) | null) => (listFailure = f),
+    follow: (id: string, status: string) => poller.track(id, stageFromStatus(status), undefined, { status }),
+  };
 }
 
-const at = (stage: Stage, closed = false): PollOutcome => ({ stage, closed });
-
-describe('poller', () => {
-  it('polls nothing when nothing is tracked', async () => {
-    const { clock, polls } = setup(() => at('created'));
+describe('poll cycle', () => {
+  it('makes no request when nothing is followed', async () => {
+    const { clock, requests } = setup();
     await clock.advance(600_000);
-    expect(polls).toEqual([]);
+    expect(requests).toEqual([]);
     expect(clock.pendingDelays()).toEqual([]);
   });
 
-  it('polls every 5 s while moving, every 15 s after arrival, and stops when closed', async () => {
-    let stage: Stage = 'created';
-    const { clock, poller, polls } = setup(() => at(stage, stage === 'closed'));
-    poller.track('c1', 'created');
+  it('reads the list every 5 s while moving, every 15 s when settled, the callout only when it moved, and stops when closed', async () => {
+    const { clock, poller, put, follow, reqs } = setup();
+    put('c1', 'created');
+    follow('c1', 'created');
     await clock.advance(10_000);
-    expect(polls.map((p) => p.at)).toEqual([5000, 10_000]);
-    stage = 'arrived';
-    await clock.advance(5000); // the poll at 15 s sees "arrived"
+    expect(reqs('list')).toEqual([5000, 10_000]);
+    expect(reqs('details:c1')).toEqual([]);
+    put('c1', 'Responder Arrived');
+    await clock.advance(5000); // the cycle at 15 s sees the change and reads the callout once
+    expect(reqs('details:c1')).toEqual([15_000]);
+    expect(reqs('events:c1')).toEqual([15_000]);
     await clock.advance(30_000);
-    expect(polls.map((p) => p.at)).toEqual([5000, 10_000, 15_000, 30_000, 45_000]);
-    stage = 'closed';
+    expect(reqs('list')).toEqual([5000, 10_000, 15_000, 30_000, 45_000]);
+    put('c1', 'Closed'); // leaves the active list
     await clock.advance(15_000);
+    expect(reqs('details:c1')).toEqual([15_000, 60_000]);
     await clock.advance(600_000);
-    expect(polls).toHaveLength(6);
+    expect(reqs('list')).toHaveLength(6);
     expect(poller.trackedIds).toEqual([]);
   });
 
-  it('backs off exponentially on errors and recovers to the normal interval', async () => {
-    let failing = true;
-    const { clock, poller, polls } = setup(() => (failing ? new AuraError('network', 'down') : at('dispatched')));
-    poller.track('c1', 'dispatched', 0);
-    await clock.advance(0);
-    await clock.advance(10_000);
-    await clock.advance(20_000);
-    expect(polls.map((p) => p.at)).toEqual([0, 10_000, 30_000]);
-    failing = false;
-    await clock.advance(40_000); // next try after 40 s of backoff succeeds
+  it('costs one list read per cycle for fifty unchanged callouts, plus at most one events read per 10 s', async () => {
+    const { clock, put, follow, requests } = setup();
+    for (let i = 0; i < 50; i++) {
+      const status = i % 2 ? 'Responder Completed' : 'Responder Dispatched';
+      put(`c${i}`, status, i);
+      follow(`c${i}`, status);
+    }
+    const before = requests.length;
+    await clock.advance(60_000);
+    const minute = requests.slice(before);
+    expect(minute.filter((r) => r.what === 'list')).toHaveLength(12);
+    expect(minute.filter((r) => r.what.startsWith('details'))).toHaveLength(0);
+    expect(minute.filter((r) => r.what.startsWith('events')).length).toBeLessThanOrEqual(6);
+  });
+
+  it('reads events every 30 s for its own callouts, every 2 min for others, and sooner after a message', async () => {
+    const { clock, poller, put, reqs } = setup();
+    put('own', 'Responder Dispatched', 1);
+    put('other', 'Responder Dispatched', 2);
+    poller.track('own', 'dispatched', undefined, { status: 'Responder Dispatched' });
+    poller.track('other', 'dispatched', undefined, { status: 'Responder Dispatched', raisedHere: false });
+    await clock.advance(240_000);
+    expect(reqs('events:own')).toEqual([30_000, 60_000, 90_000, 120_000, 150_000, 180_000, 210_000, 240_000]);
+    expect(reqs('events:other')).toEqual([130_000]); // due at 120 s, when the budget went to its own
+    poller.expectReply('own');
+    await clock.advance(30_000);
+    expect(reqs('events:own').filter((t) => t > 240_000)).toEqual([250_000, 260_000, 270_000]);
+  });
+
+  it('backs off on a failing list read and recovers to the normal interval', async () => {
+    const { clock, put, follow, reqs, failList } = setup();
+    put('c1', 'Responder Dispatched');
+    follow('c1', 'Responder Dispatched');
+    failList(() => new AuraError('network', 'down'));
     await clock.advance(5000);
-    expect(polls.map((p) => p.at)).toEqual([0, 10_000, 30_000, 70_000, 75_000]);
+    await clock.advance(8000); // 5 s × 2 × 0.8 (jitter)
+    await clock.advance(16_000);
+    expect(reqs('list')).toEqual([5000, 13_000, 29_000]);
+    failList(null);
+    await clock.advance(32_000); // the next try after 32 s succeeds
+    await clock.advance(5000);
+    expect(reqs('list')).toEqual([5000, 13_000, 29_000, 61_000, 66_000]);
   });
 
-  it('pauses every poll for Retry-After', async () => {
-    let first = true;
-    const { clock, poller, polls } = setup((id) => {
-      if (id === 'a' && first) {
-        first = false;
-        return new AuraError('rateLimited', 'slow down', { retryAfterMs: 30_000 });
-      }
-      return at('created');
-    });
-    poller.track('a', 'created', 0);
-    poller.track('b', 'created', 1000);
-    await clock.advance(29_000);
-    expect(polls.map((p) => `${p.id}@${p.at}`)).toEqual(['a@0']);
-    await clock.advance(1000);
-    // b was due at 1 s but waited for the pause; a retries when the pause ends.
-    expect(polls.map((p) => `${p.id}@${p.at}`)).toEqual(['a@0', 'b@30000', 'a@30000']);
+  it('holds the whole cycle for Retry-After, and believes at most 5 minutes of it', async () => {
+    const { clock, put, follow, reqs, failList } = setup();
+    put('c1', 'Responder Dispatched');
+    follow('c1', 'Responder Dispatched');
+    let retryAfterMs = 30_000;
+    let fail = true;
+    failList(() => (fail ? new AuraError('rateLimited', 'slow down', { retryAfterMs }) : null));
+    await clock.advance(5000);
+    fail = false;
+    await clock.advance(29_999);
+    expect(reqs('list')).toEqual([5000]);
+    await clock.advance(1);
+    expect(reqs('list')).toEqual([5000, 35_000]);
+    // A Retry-After of a day is capped at five minutes.
+    fail = true;
+    retryAfterMs = 24 * 3600_000;
+    await clock.advance(5000);
+    fail = false;
+    await clock.advance(300_000);
+    expect(reqs('list')).toEqual([5000, 35_000, 40_000, 340_000]);
   });
 
-  it('has at most three requests in flight', async () => {
+  it('backs off reading a callout that keeps failing, without slowing the cycle', async () => {
+    const { clock, poller, reqs } = setup();
+    // Not on AURA's list and not readable (404): read once as "left the list", then with backoff.
+    poller.track('gone', 'dispatched', undefined, { status: 'Responder Dispatched' });
+    await clock.advance(35_000);
+    expect(reqs('details:gone')).toEqual([5000, 15_000, 35_000]);
+    expect(reqs('list')).toHaveLength(7);
+  });
+
+  it('has at most three reads in flight', async () => {
     const release: Array<() => void> = [];
     let inFlight = 0;
     let most = 0;
-    const { clock, poller } = setup(
-      () =>
-        new Promise<PollOutcome>((resolve) => {
+    const { clock, poller, put } = setup({
+      refresh: (_id, _what) =>
+        new Promise((resolve) => {
           inFlight++;
           most = Math.max(most, inFlight);
           release.push(() => {
             inFlight--;
-            resolve(at('created'));
+            resolve({ stage: 'dispatched', status: 'Responder Dispatched', closed: false });
           });
         }),
-    );
-    for (const id of ['a', 'b', 'c', 'd', 'e']) poller.track(id, 'created', 0);
-    await clock.advance(0);
+    });
+    for (const id of ['a', 'b', 'c', 'd', 'e']) {
+      put(id, 'Responder Dispatched');
+      poller.track(id, 'created', undefined, { status: 'created' });
+    }
+    await clock.advance(5000);
     expect(inFlight).toBe(3);
     for (const r of release.splice(0)) r();
     await clock.advance(0);
     expect(inFlight).toBe(2);
+    for (const r of release.splice(0)) r();
     expect(most).toBe(3);
+  });
+
+  it('follows a listed callout the desk says is one of its own sites, read once when found', async () => {
+    const seen: string[] = [];
+    const { clock, poller, put, reqs } = setup({
+      discover: (listed) => {
+        seen.push(listed.id);
+        return listed.predefinedLocationId === 7;
+      },
+    });
+    put('mine', 'created', 7);
+    put('not-mine', 'created', 8);
+    const probing = poller.probe();
+    await clock.advance(0);
+    await probing;
+    expect(seen.sort()).toEqual(['mine', 'not-mine']);
+    expect(poller.trackedIds).toEqual(['mine']);
+    expect(reqs('details:mine')).toEqual([0]);
+    expect(reqs('details:not-mine')).toEqual([]);
+    // Followed now: the cycle runs on its own, and reads the callout only when it moves.
+    await clock.advance(15_000);
+    expect(reqs('list')).toEqual([0, 5000, 10_000, 15_000]);
+    expect(reqs('details:mine')).toEqual([0]);
+  });
+
+  it('does not take a callout tracked while the list was being read for one that left the list', async () => {
+    let unblock: () => void = () => undefined;
+    const clock = new FakeClock();
+    const details: string[] = [];
+    let first = true;
+    const poller = new Poller({
+      clock,
+      random: () => 0,
+      readActive: async () => {
+        if (first) {
+          first = false;
+          await new Promise<void>((r) => (unblock = r));
+        }
+        return [{ id: 'new', status: 'created', predefinedLocationId: 1 }];
+      },
+      refresh: async (id) => {
+        details.push(id);
+        return { stage: 'created', status: 'created', closed: false };
+      },
+    });
+    const probing = poller.probe();
+    await clock.advance(0);
+    poller.track('new', 'created', undefined, { status: 'created' }); // the raise answered meanwhile
+    unblock();
+    await probing;
+    await clock.advance(0);
+    expect(details).toEqual([]);
+  });
+
+  it('stops following a callout completed for 24 h, and follows it again when it moves', async () => {
+    const { clock, poller, put, follow, reqs, unfollowed } = setup();
+    put('c1', 'Responder Completed');
+    follow('c1', 'Responder Completed');
+    await clock.advance(24 * 3600_000);
+    expect(unfollowed).toEqual(['c1']);
+    expect(poller.following).toBe(false);
+    const lists = reqs('list').length;
+    await clock.advance(3600_000);
+    expect(reqs('list')).toHaveLength(lists); // nothing of its own; the readiness probe still lists
+    put('c1', 'Closed');
+    const probing = poller.probe();
+    await clock.advance(0);
+    await probing;
+    expect(reqs('details:c1').at(-1)).toBe(25 * 3600_000);
+    expect(poller.trackedIds).toEqual([]);
+  });
+
+  it('answers the readiness probe from the next cycle while following, with no extra request', async () => {
+    const { clock, poller, put, follow, reqs } = setup();
+    put('c1', 'Responder Dispatched');
+    follow('c1', 'Responder Dispatched');
+    await clock.advance(1000);
+    const answered = poller.probe();
+    await clock.advance(4000);
+    await expect(answered).resolves.toBeTypeOf('number');
+    await clock.advance(0);
+    expect(reqs('list')).toEqual([5000]);
+  });
+
+  it('keeps its pace when the wall clock jumps', async () => {
+    const { clock, put, follow, reqs } = setup();
+    put('c1', 'Responder Dispatched');
+    follow('c1', 'Responder Dispatched');
+    await clock.advance(2000);
+    clock.jumpWall(-3600_000);
+    await clock.advance(3000);
+    clock.jumpWall(7 * 24 * 3600_000);
+    await clock.advance(5000);
+    expect(reqs('list')).toEqual([5000, 10_000]);
   });
 });

@@ -76,6 +76,25 @@ describe('readiness', () => {
   });
 });
 
+describe('readiness riding on the poll cycle', () => {
+  it("takes the cycle's request latency, not the time spent waiting for the cycle", async () => {
+    const clock = new FakeClock();
+    const t = new ReadinessTracker({
+      environment: 'staging',
+      clock,
+      configProblem: null,
+      // Joins a cycle due 12 s later, whose list read took 40 ms.
+      probe: () => new Promise<number>((resolve) => clock.setTimeout(() => resolve(40), 12_000)),
+      retrying: () => false,
+      onChange: () => undefined,
+    });
+    t.start();
+    await clock.advance(12_000);
+    expect(t.current.level).toBe('ready');
+    expect(t.current.message).toBe('AURA Staging');
+  });
+});
+
 describe('readiness when the keychain fails mid-run', () => {
   it('says the keychain is unavailable, with what to install', async () => {
     const { t, clock, setFail } = tracker();

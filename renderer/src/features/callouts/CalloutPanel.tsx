@@ -32,7 +32,11 @@ export const CalloutPanel = memo(function CalloutPanel({ callout, siteName, pres
           {STAGE_WORDS[callout.stage]}
         </p>
         {callout.silent && <p className="silent-tag">Silent (hotkey)</p>}
+        {callout.raisedElsewhere && <p className="silent-tag">Callout raised elsewhere</p>}
       </div>
+      {callout.unfollowedAt != null && !closed && (
+        <p className="unfollowed-note">This callout is no longer followed — close it in AURA</p>
+      )}
       <CalloutFacts callout={callout} />
       {callout.responder && (
         <div className="responder">
@@ -66,7 +70,7 @@ function CalloutFacts({ callout }: { callout: Callout }) {
   return (
     <dl className="callout-facts">
       <div>
-        <dt>Pressed</dt>
+        <dt>{callout.raisedElsewhere ? 'Raised' : 'Pressed'}</dt>
         <dd>
           {formatClock(callout.pressedAt)}
           {end === null ? `, ${formatAgo(now - callout.pressedAt)} ago` : ''}

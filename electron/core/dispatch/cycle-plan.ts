@@ -1,0 +1,118 @@
+// What one poll cycle reads, decided from the one request every cycle makes (AURA's active
+// callouts) and what the desk already holds. Pure: no clock, no I/O, so the rules are testable
+// on their own. The full callout is read only for a callout whose status changed, that is new to
+// the desk, or that left the active list; events on a status change, when the operator waits
+// for a reply, and otherwise at a slow cadence within a desk-wide budget.
+import type { Stage } from '../../shared/model';
+
+/** One callout of AURA's active list, as far as the cycle needs it. */
+export interface ListedCallout {
+  id: string;
+  status: string;
+  predefinedLocationId: number | null;
+}
+
+/** A callout the poller follows (times are monotonic milliseconds). */
+export interface FollowEntry {
+  /** AURA's status string as last read in full; null before the first full read. */
+  status: string | null;
+  stage: Stage;
+  /** Raised by this desk (events every `eventsOwnMs`) or elsewhere (every `eventsOtherMs`). */
+  raisedHere: boolean;
+  eventsDueAt: number;
+  /** Until when the operator waits for a reply (after the desk sent a message); 0 when not. */
+  replyUntil: number;
+  /** Since when the callout has been completed or cancelled; null while it is not. */
+  settledSince: number | null;
+  /** Settled too long: only a change on the list (or leaving it) brings it back. */
+  unfollowed: boolean;
+  /** Left AURA's list and its final read did not say closed: re-read at the slow cadence. */
+  absentReadAt: number | null;
+  /** The cycle during which it was tracked: a list asked for before then cannot show it. */
+  sinceCycle: number;
+  failures: number;
+  /** After a failed read of this callout, nothing more is read for it until then. */
+  blockedUntil: number;
+}
+
+export interface PlanTiming {
+  eventsOwnMs: number;
+  eventsOtherMs: number;
+  replyEveryMs: number;
+}
+
+export interface Read {
+  id: string;
+  details: boolean;
+  events: boolean;
+}
+
+export interface CyclePlan {
+  reads: Read[];
+  /** Listed callouts the desk does not follow (the desk decides whether they are its own sites'). */
+  unknown: ListedCallout[];
+  /** How many of the reads were cadence events reads (counted against the budget). */
+  budgetUsed: number;
+}
+
+/**
+ * The reads of one cycle. `eventsBudget` is how many cadence events reads (those no status change
+ * or awaited reply asks for) this cycle may make: the most overdue go first.
+ */
+export function planCycle(
+  entries: ReadonlyMap<string, FollowEntry>,
+  listed: readonly ListedCallout[],
+  cycle: number,
+  now: number,
+  eventsBudget: number,
+): CyclePlan {
+  const byId = new Map(listed.map((item) => [item.id, item]));
+  const reads: Read[] = [];
+  const cadence: Array<{ id: string; overdue: number }> = [];
+  for (const [id, entry] of entries) {
+    if (entry.sinceCycle >= cycle || entry.blockedUntil > now) continue;
+    const item = byId.get(id);
+    if (!item) {
+      // Left the list: read it once more for its final state (closed, cancelled, 285).
+      if (entry.absentReadAt === null || entry.absentReadAt <= now) reads.push({ id, details: true, events: true });
+      continue;
+    }
+    if (item.status !== entry.status || entry.absentReadAt !== null) {
+      reads.push({ id, details: true, events: true });
+      continue;
+    }
+    if (entry.unfollowed) continue;
+    if (entry.replyUntil > now && entry.eventsDueAt <= now) {
+      reads.push({ id, details: false, events: true });
+      continue;
+    }
+    if (entry.eventsDueAt <= now) cadence.push({ id, overdue: now - entry.eventsDueAt });
+  }
+  cadence.sort((a, b) => b.overdue - a.overdue);
+  const budgeted = cadence.slice(0, Math.max(0, eventsBudget));
+  for (const { id } of budgeted) reads.push({ id, details: false, events: true });
+  const unknown = listed.filter((item) => !entries.has(item.id));
+  return { reads, unknown, budgetUsed: budgeted.length };
+}
+
+/** When the events of a followed callout are next due after a read of them. */
+export function nextEventsAt(entry: FollowEntry, now: number, timing: PlanTiming): number {
+  if (entry.replyUntil > now) return now + timing.replyEveryMs;
+  return now + (entry.raisedHere ? timing.eventsOwnMs : timing.eventsOtherMs);
+}
+
+const SETTLED: ReadonlySet<Stage> = new Set(['arrived', 'completed', 'cancelled']);
+const DONE: ReadonlySet<Stage> = new Set(['completed', 'cancelled']);
+
+/** Moving callouts set the fast pace; settled, unfollowed and departed ones do not. */
+export function isMoving(entry: FollowEntry, now: number): boolean {
+  if (entry.unfollowed) return false;
+  if (entry.replyUntil > now) return true;
+  if (entry.absentReadAt !== null) return false;
+  return !SETTLED.has(entry.stage);
+}
+
+/** Completed or cancelled: the stages that count towards "no longer followed". */
+export function isDone(stage: Stage): boolean {
+  return DONE.has(stage);
+}
