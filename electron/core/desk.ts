@@ -2,6 +2,7 @@
 // `state.changed` whenever it moves. Both hosts (Electron main and the web harness) wrap this
 // same class; nothing here knows about windows, IPC or WebSockets.
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { CommandName, CommandOutput, CommandParsedInput } from '../shared/contract';
@@ -17,10 +18,12 @@ import {
   type Environment,
   type HotkeyState,
   type Notice,
+  type PolicyState,
   type Press,
   type Settings,
   type Site,
   type TrainingState,
+  UNMANAGED,
 } from '../shared/model';
 import { STAGE_WORDS } from '../shared/stages';
 import type { CalloutRead, SkippedItems } from './aura/client';
@@ -31,6 +34,7 @@ import { Dispatcher, type DispatchApi } from './dispatch/dispatcher';
 import { Outbox } from './dispatch/outbox';
 import { Poller, type PollOutcome } from './dispatch/poller';
 import { addNote, applyEvents, applySnapshot, calloutFromPress, type TimelineEvent } from './dispatch/timeline';
+import { applyPolicyToSettings, settingsFromPolicy, type Policy } from './policy';
 import { silentLogger, systemClock, type Clock, type KeyValueStore, type Logger } from './ports';
 import { ReadinessTracker, type ConfigProblem } from './readiness';
 import { locationInputFrom, siteFromLocation } from './sites';
@@ -65,6 +69,8 @@ export interface DeskOptions {
   /** Problems found while opening the store, to tell the operator once. */
   startupProblems?: string[];
   training?: TrainingControl | null;
+  /** The administrator's policy in force (policy.ts) and its view for the screen. */
+  policy?: { policy: Policy; view: PolicyState };
   clock?: Clock;
   /** The diagnostics log (dispatch and polling decisions). */
   log?: Logger;
@@ -106,6 +112,8 @@ export class Desk {
   private readonly lastFailureLogged = new Map<string, string>();
   private readonly skippedItems = new SkippedItemsReporter();
   private training: TrainingState;
+  private policy: Policy = {};
+  private policyView: PolicyState = UNMANAGED;
 
   constructor(private readonly opts: DeskOptions) {
     const env = opts.environment;
@@ -141,7 +149,7 @@ export class Desk {
 
     this.audit = new AuditLog(
       opts.dataDir,
-      () => this.settings.deskName || 'unnamed desk',
+      () => this.deskName(),
       () => this.clock.now(),
     );
     if (!this.audit.chain.ok && this.audit.chain.problem) this.notice('error', this.audit.chain.problem);
@@ -198,6 +206,44 @@ export class Desk {
       onError: (_id, error) => this.readiness.recordFailure(error),
       log: opts.log ?? silentLogger,
     });
+    if (opts.policy) this.applyPolicy(opts.policy.policy, opts.policy.view);
+  }
+
+  /** The desk's name in the audit log and in messages to AURA: the setting, else the computer's name. */
+  deskName(): string {
+    return this.settings.deskName.trim() || hostname() || 'unnamed desk';
+  }
+
+  /**
+   * Applies the administrator's policy (policy.ts): its settings, and what the screen shows as
+   * locked. Locked commands are refused by the host before they reach the desk (policy-guard.ts).
+   */
+  applyPolicy(policy: Policy, view: PolicyState): void {
+    this.policy = policy;
+    this.policyView = view;
+    const appliedBefore = readValidated(
+      this.opts.store,
+      'policyApplied',
+      SettingsSchema.partial(),
+      {},
+      join(this.opts.dataDir, 'backups'),
+      this.clock.now(),
+      (problem) => this.notice('warning', problem),
+    );
+    const next = SettingsSchema.parse(applyPolicyToSettings(this.settings, policy, appliedBefore));
+    const changed = (Object.keys(next) as Array<keyof Settings>).filter(
+      (k) => JSON.stringify(next[k]) !== JSON.stringify(this.settings[k]),
+    );
+    this.settings = next;
+    this.opts.store.set('settings', next);
+    this.opts.store.set('policyApplied', settingsFromPolicy(policy));
+    if (changed.length > 0) this.audit.record('settings', `Set by your organisation's policy: ${changed.join(', ')}`);
+    this.emit();
+  }
+
+  /** The policy in force (cancel codes, the stale-press limit). */
+  get managedPolicy(): Policy {
+    return this.policy;
   }
 
   /** Resumes unsent presses, polls tracked callouts again, syncs sites, starts readiness checks. */
@@ -242,6 +288,7 @@ export class Desk {
       training: this.opts.training ? this.training : null,
       hotkey: this.hotkey,
       notices: this.notices,
+      policy: this.policyView,
     };
   }
 

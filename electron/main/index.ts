@@ -21,6 +21,7 @@ import { openDiagnosticsLog } from './diagnostics-log';
 import { appDiagnosticsShell } from './diagnostics-shell';
 import { shellDeskOf } from './host-desk';
 import { createKeychainVault } from './keychain';
+import { readManagedPolicy, systemPolicyDeps, watchPolicy } from './policy-sources';
 import type { ShellApi } from './shell-api';
 import { startShell, type ShellSession } from './shell';
 import { openStore } from './store';
@@ -57,6 +58,8 @@ app.on('before-quit', () => diagnostics.log.info('Panic Desk quitting'));
 async function openSession(): Promise<ShellSession> {
   const userData = app.getPath('userData');
   const { store, problem } = openStore(userData);
+  // The administrator's policy (docs/policy.md), read before the desk opens and followed after.
+  const policy = await readManagedPolicy(systemPolicyDeps);
   const host = await DeskHost.open({
     store,
     dataDir: userData,
@@ -64,11 +67,16 @@ async function openSession(): Promise<ShellSession> {
     startupProblems: problem ? [problem] : [],
     log: diagnostics.log,
     diagnostics: appDiagnosticsShell(dialog, app, diagnostics.files),
+    policy,
   });
+  const unwatch = watchPolicy(systemPolicyDeps, (read) => void host.applyPolicy(read), { initial: policy });
   return {
     desk: shellDeskOf(host),
     run: (name, payload) => runCommand(host, name, payload),
-    close: () => host.close(),
+    close: () => {
+      unwatch();
+      return host.close();
+    },
   };
 }
 
