@@ -44,7 +44,7 @@ export function DeskIdentityForm({ settings, locked = [] }: { settings: Settings
         hint={
           locked.includes('deskName')
             ? LOCKED_TEXT
-            : 'Recorded with every audit log entry and sent with duress alerts; empty uses the computer’s name.'
+            : 'Recorded with every audit log entry and in messages to the control room; empty uses the computer’s name.'
         }
         readOnly={locked.includes('deskName')}
         maxLength={80}
