@@ -16,10 +16,12 @@ import {
   Tray,
 } from 'electron';
 import { runCommand } from '../core/commands';
+import { ConnectionManager } from '../core/connection';
 import { DeskHost } from '../core/session';
 import { openDiagnosticsLog } from './diagnostics-log';
 import { appDiagnosticsShell } from './diagnostics-shell';
 import { shellDeskOf } from './host-desk';
+import { readAll, runEnrolCli, wantsEnrol } from './enrol-cli';
 import { createKeychainVault } from './keychain';
 import { readManagedPolicy, systemPolicyDeps, watchPolicy } from './policy-sources';
 import type { ShellApi } from './shell-api';
@@ -80,21 +82,45 @@ async function openSession(): Promise<ShellSession> {
   };
 }
 
+/** `"Panic Desk" --enrol`: credentials from standard input into the keychain; no window. */
+async function enrolFromStdin(): Promise<number> {
+  const { store } = openStore(app.getPath('userData'));
+  const connections = new ConnectionManager({ store, vault: createKeychainVault() });
+  return runEnrolCli({
+    readStdin: () => readAll(process.stdin),
+    save: (input) => connections.save(input),
+    policy: await readManagedPolicy(systemPolicyDeps),
+    out: (line) => void process.stdout.write(`${line}\n`),
+    err: (line) => void process.stderr.write(`${line}\n`),
+  });
+}
+
 const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(__dirname, '../../resources');
 
-startShell(api, {
-  openSession,
-  preload: join(__dirname, '../preload/index.js'),
-  rendererDir: join(__dirname, '../renderer'),
-  resourcesDir,
-  // Started at login from the AppImage itself when run from one (its mount path changes each run).
-  executable: process.env.APPIMAGE ?? process.execPath,
-}).catch((error: unknown) => {
-  console.error('Panic Desk could not start:', error);
-  diagnostics.log.error(`Panic Desk could not start: ${error instanceof Error ? error.message : String(error)}`);
-  // Say so on screen too: an operator must never believe a desk is running when it is not.
-  if (app.isReady()) {
-    dialog.showErrorBox('Panic Desk could not start', error instanceof Error ? error.message : String(error));
-  }
-  app.exit(1);
-});
+if (wantsEnrol(process.argv)) {
+  enrolFromStdin().then(
+    (code) => app.exit(code),
+    () => app.exit(1),
+  );
+} else {
+  startApp();
+}
+
+function startApp(): void {
+  startShell(api, {
+    openSession,
+    preload: join(__dirname, '../preload/index.js'),
+    rendererDir: join(__dirname, '../renderer'),
+    resourcesDir,
+    // Started at login from the AppImage itself when run from one (its mount path changes each run).
+    executable: process.env.APPIMAGE ?? process.execPath,
+  }).catch((error: unknown) => {
+    console.error('Panic Desk could not start:', error);
+    diagnostics.log.error(`Panic Desk could not start: ${error instanceof Error ? error.message : String(error)}`);
+    // Say so on screen too: an operator must never believe a desk is running when it is not.
+    if (app.isReady()) {
+      dialog.showErrorBox('Panic Desk could not start', error instanceof Error ? error.message : String(error));
+    }
+    app.exit(1);
+  });
+}
