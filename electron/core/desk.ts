@@ -31,6 +31,7 @@ import { describeError } from './aura/errors';
 import type { FixedLocation, FixedLocationInput } from './aura/locations';
 import { AuditLog } from './audit';
 import { Dispatcher, type DispatchApi } from './dispatch/dispatcher';
+import { classifyCode, codeCheck, duressMessage, maskClosed, maskedAsCancelled } from './duress';
 import { Outbox } from './dispatch/outbox';
 import { Poller, type PollOutcome } from './dispatch/poller';
 import { addNote, applyEvents, applySnapshot, calloutFromPress, type TimelineEvent } from './dispatch/timeline';
@@ -100,7 +101,7 @@ export class Desk {
   private readonly readiness: ReadinessTracker;
   private readonly audit: AuditLog;
   private readonly listeners = new Set<Listener>();
-  private readonly keys: { sites: string; callouts: string; lastSync: string };
+  private readonly keys: { sites: string; callouts: string; lastSync: string; views: string };
   private sites: Site[];
   private callouts: Callout[];
   private lastSyncAt: number | null;
@@ -114,19 +115,32 @@ export class Desk {
   private training: TrainingState;
   private policy: Policy = {};
   private policyView: PolicyState = UNMANAGED;
+  /** Callouts shown as cancelled while still followed (a duress cancel, duress.ts), by id. */
+  private masks: Map<string, Callout>;
 
   constructor(private readonly opts: DeskOptions) {
     const env = opts.environment;
     this.clock = opts.clock ?? systemClock;
     // Sites and callouts are kept per environment, so that switching never mixes them. (No dots
     // in keys: electron-store and conf read a dot as a path into a nested object.)
-    this.keys = { sites: `sites-${env}`, callouts: `callouts-${env}`, lastSync: `lastSyncAt-${env}` };
+    this.keys = {
+      sites: `sites-${env}`,
+      callouts: `callouts-${env}`,
+      lastSync: `lastSyncAt-${env}`,
+      views: `calloutViews-${env}`,
+    };
     const report = (problem: string): void => this.notice('warning', problem);
     const backupDir = join(opts.dataDir, 'backups');
     const now = this.clock.now();
     this.settings = readValidated(opts.store, 'settings', SettingsSchema, DEFAULT_SETTINGS, backupDir, now, report);
     this.sites = readValidated(opts.store, this.keys.sites, z.array(SiteSchema), [], backupDir, now, report);
     this.callouts = readValidated(opts.store, this.keys.callouts, z.array(CalloutSchema), [], backupDir, now, report);
+    this.masks = new Map(
+      readValidated(opts.store, this.keys.views, z.array(CalloutSchema), [], backupDir, now, report).map((c) => [
+        c.id,
+        c,
+      ]),
+    );
     this.training = readValidated(
       opts.store,
       'trainingPractice',
@@ -283,7 +297,7 @@ export class Desk {
       allSites: this.sites,
       lastSyncAt: this.lastSyncAt,
       presses: this.outbox.all(),
-      callouts: this.callouts,
+      callouts: this.callouts.map((c) => this.masks.get(c.id) ?? c),
       settings: this.settings,
       training: this.opts.training ? this.training : null,
       hotkey: this.hotkey,
@@ -308,7 +322,7 @@ export class Desk {
       return {};
     },
     'callout.reasons': async ({ calloutId }) => this.requireApi().listCancelReasons(this.calloutOf(calloutId).id),
-    'callout.cancel': async ({ calloutId, reasonId, notes }) => this.cancel(calloutId, reasonId, notes),
+    'callout.cancel': async ({ calloutId, reasonId, notes, code }) => this.cancel(calloutId, reasonId, notes, code),
     'callout.message': async ({ calloutId, text }) => {
       const callout = this.calloutOf(calloutId);
       await this.requireApi().sendCalloutEvent(callout.id, text);
@@ -489,6 +503,8 @@ export class Desk {
     const existing = this.callouts.find((c) => c.id === snapshot.id);
     const site = this.siteName(press.siteId);
     if (existing) {
+      // The operator pressed again on a callout shown as cancelled under duress: show it as it is.
+      if (this.masks.delete(snapshot.id)) this.saveMasks();
       const again = press.source === 'hotkey' ? 'Pressed again (silent hotkey)' : 'Pressed again';
       this.replaceCallout(addNote(applySnapshot(existing, snapshot, now), again, press.pressedAt));
       this.audit.record('press', `Second press on ${site} joined callout ${snapshot.id}`, {
@@ -519,7 +535,14 @@ export class Desk {
     const now = this.clock.now();
     const current = this.callouts.find((c) => c.id === calloutId) ?? callout;
     const next = applyEvents(applySnapshot(current, read.callout, now), events, now);
-    if (next.stage !== current.stage) {
+    const mask = this.masks.get(calloutId);
+    if (mask && next.stage === 'closed' && mask.stage !== 'closed') {
+      this.masks.set(calloutId, maskClosed(mask, now));
+      this.saveMasks();
+    }
+    // A callout shown as cancelled under duress: its progress stays off the screen and the
+    // on-screen audit log (AURA keeps the full record).
+    if (next.stage !== current.stage && !mask) {
       this.audit.record('stage', `Callout ${calloutId} at ${this.siteName(next.siteId)}: ${STAGE_WORDS[next.stage]}`, {
         callout: calloutId,
         stage: next.stage,
@@ -562,21 +585,46 @@ export class Desk {
   }
 
   /** Asks AURA to cancel a callout with the operator's reason; the callout stays until AURA closes it. */
-  private async cancel(calloutId: string, reasonId: number, notes: string): Promise<{ stage: string }> {
+  private async cancel(calloutId: string, reasonId: number, notes: string, code?: string): Promise<{ stage: string }> {
     const callout = this.calloutOf(calloutId);
+    const codes = this.policy.cancelCodes;
+    const used = codes ? classifyCode(code ?? '', codes) : null;
+    if (used?.kind === 'wrong') {
+      this.audit.record('cancel', `Cancel of callout ${callout.id} refused: wrong cancel code`, {
+        callout: callout.id,
+      });
+      throw new Error(code ? 'Wrong cancel code' : 'Enter the cancel code');
+    }
     const api = this.requireApi();
     const reasons = await api.listCancelReasons(callout.id);
     const reason = reasons.find((r) => r.id === reasonId);
     if (!reason) throw new Error(`AURA does not offer reason ${reasonId} for this callout`);
+    const note = `Cancel requested by this desk: ${reason.text}${notes.trim() ? ` — ${notes.trim()}` : ''}`;
+    const check: Record<string, string> = used ? { codeCheck: codeCheck(used.hash, callout.id) } : {};
+    if (used?.kind === 'duress') {
+      // Not cancelled at AURA: the control room is told, the screen shows what a cancel shows.
+      const at = this.clock.now();
+      await api.sendCalloutEvent(callout.id, duressMessage(at, this.deskName()));
+      this.masks.set(callout.id, maskedAsCancelled(callout, note, at));
+      this.saveMasks();
+      this.audit.record('cancel', `Callout ${callout.id} at ${this.siteName(callout.siteId)}: ${note}`, {
+        callout: callout.id,
+        reason: reason.text,
+        ...check,
+      });
+      this.poller.track(callout.id, callout.stage);
+      this.emit();
+      return { stage: 'cancelled' };
+    }
     const read = await api.cancelCallout(callout.id, { id: reasonId, notes });
     const now = this.clock.now();
-    const note = `Cancel requested by this desk: ${reason.text}${notes.trim() ? ` — ${notes.trim()}` : ''}`;
     const next = applySnapshot(addNote(this.calloutOf(calloutId), note, now), read.callout, now);
     this.replaceCallout(next);
     this.saveCallouts();
     this.audit.record('cancel', `Callout ${callout.id} at ${this.siteName(callout.siteId)}: ${note}`, {
       callout: callout.id,
       reason: reason.text,
+      ...check,
     });
     this.poller.track(callout.id, next.stage);
     this.emit();
@@ -659,11 +707,17 @@ export class Desk {
     if (kept.length !== this.callouts.length) {
       this.callouts = kept;
       this.saveCallouts();
+      for (const id of this.masks.keys()) if (!kept.some((c) => c.id === id)) this.masks.delete(id);
+      this.saveMasks();
     }
   }
 
   private saveCallouts(): void {
     this.opts.store.set(this.keys.callouts, this.callouts);
+  }
+
+  private saveMasks(): void {
+    this.opts.store.set(this.keys.views, [...this.masks.values()]);
   }
 
   /** Coalesces bursts of changes into one state event per tick. */
