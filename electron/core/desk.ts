@@ -183,6 +183,7 @@ export class Desk {
       retrying: () => this.dispatcher.retrying,
       onChange: () => this.emit(),
       everyMs: opts.timing?.readinessEveryMs,
+      random: opts.random ?? Math.random,
     });
     this.dispatcher = new Dispatcher({
       outbox: this.outbox,

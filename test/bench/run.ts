@@ -2,12 +2,14 @@
 // ends with a `bench <name>: key=value …` line). Add a section by adding a line to SECTIONS.
 import { runAuraBench } from './aura';
 import { runDispatchBench } from './dispatch';
+import { runFleetBench } from './fleet';
 import { runUiBench } from './ui';
 
 const SECTIONS: Array<[name: string, run: () => Promise<unknown>]> = [
   ['aura', () => runAuraBench()],
   ['dispatch', () => runDispatchBench()],
   ['ui', () => runUiBench()],
+  ['fleet', () => runFleetBench()],
 ];
 
 async function main(): Promise<void> {
