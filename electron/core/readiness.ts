@@ -78,7 +78,7 @@ export class ReadinessTracker {
     const every = this.opts.everyMs ?? 60_000;
     const backoff = Math.min(every, (this.opts.afterFailureMs ?? 10_000) * 2 ** (this.failures - 1));
     const random = this.opts.random;
-    this.schedule(random ? backoff * (0.8 + 0.4 * random()) : backoff);
+    this.schedule(random ? Math.round(backoff * (0.8 + 0.4 * random())) : backoff);
   }
 
   get current(): Readiness {
@@ -131,7 +131,7 @@ export class ReadinessTracker {
       await probe();
       this.recordContact(this.opts.clock.now() - started);
       const random = this.opts.random;
-      this.schedule((this.opts.everyMs ?? 60_000) * (random ? 1 + 0.2 * random() : 1));
+      this.schedule(Math.round((this.opts.everyMs ?? 60_000) * (random ? 1 + 0.2 * random() : 1)));
     } catch (error) {
       this.recordFailure(error);
     }
