@@ -6,7 +6,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { E2E_HOST, expect, test } from './fixtures';
-import { expectAccessible, invoke, shot } from './support';
+import { deskState, expectAccessible, holdToConfirm, invoke, shot } from './support';
+import { AuraClient } from '../../electron/core/aura/client';
+import { hashCode } from '../../electron/core/duress';
+import { TRAINING_CREDENTIALS } from '../../electron/core/session';
 import { startHarness } from '../harness/server';
 
 test.skip(E2E_HOST === 'electron', 'starts its own web harness with a policy file');
@@ -19,6 +22,8 @@ const POLICY = {
   holdMs: 500,
   controlRoomPhone: '+27 21 555 0199',
   locked: ['sites', 'hotkey', 'hotkeySite', 'holdMs', 'controlRoomPhone'],
+  deskName: 'Gate 3',
+  cancelCodes: { cancel: [hashCode('2468')], duress: [hashCode('8642')] },
 };
 
 let dir = '';
@@ -79,4 +84,51 @@ test('locked settings are read-only, the policy’s hotkey and sites show, a loc
   await expect(page.getByText(/Policy warning — .*"holdMs"/)).toBeVisible({ timeout: 15_000 });
   expect((await invoke(page, 'settings.update', { hotkey: 'CommandOrControl+Alt+K' })).ok).toBe(false);
   await shot(page, 'policy-02-bad-policy-warning');
+  writeFileSync(policyFile, JSON.stringify(POLICY));
+  await expect(page.getByText(/Policy warning/)).toHaveCount(0, { timeout: 15_000 });
+});
+
+test('a duress code looks like a cancel on the screen; AURA gets the DURESS event and no cancel', async ({ page }) => {
+  await page.goto(base);
+  await holdToConfirm(page, 'Panic: Downtown Branch', 900);
+  const callout = page.getByRole('region', { name: 'Callout for Downtown Branch' });
+  await expect(callout.locator('.callout-stage')).toHaveText('Created');
+  const calloutId = (await deskState(page)).callouts.at(-1)?.id ?? '';
+
+  await callout.getByRole('button', { name: 'Cancel callout' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Cancel the callout for Downtown Branch?' });
+  const reason = dialog.getByLabel('Reason');
+  await expect(reason.locator('option')).not.toHaveCount(1);
+  await reason.selectOption({ index: 1 });
+  await dialog.getByLabel('Cancel code').fill('1111');
+  await dialog.getByRole('button', { name: 'Confirm cancel' }).click();
+  await expect(dialog.getByText('Not cancelled: Wrong cancel code')).toBeVisible();
+  await dialog.getByLabel('Cancel code').fill('8642');
+  await dialog.getByRole('button', { name: 'Confirm cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(callout.locator('.callout-stage')).toHaveText('Cancelled');
+  await expect(callout).not.toContainText(/duress/i);
+  await shot(page, 'policy-03-duress-cancel-looks-cancelled');
+
+  // At AURA (the Training simulator, read with its own API): still active, the DURESS event on it.
+  const info = (await (await page.request.get(new URL('/__harness/info', base).href)).json()) as {
+    simulatorBaseUrl: string;
+  };
+  const aura = new AuraClient({
+    baseUrl: info.simulatorBaseUrl,
+    clientId: TRAINING_CREDENTIALS.clientId,
+    getSecret: async () => TRAINING_CREDENTIALS.clientSecret,
+    keepWarm: false,
+  });
+  try {
+    const read = await aura.getCallout(calloutId);
+    expect(read.callout.status).not.toMatch(/cancel/i);
+    const events = await aura.listCalloutEvents(calloutId);
+    expect(events.map((e) => e.message)).toContainEqual(
+      expect.stringMatching(/^DURESS — cancel requested under duress at .* UTC, Gate 3$/),
+    );
+  } finally {
+    aura.close();
+  }
+  await invoke(page, 'training.advance', { calloutId, step: 'close' });
 });

@@ -15,7 +15,7 @@ function tracker(random?: () => number) {
     clock,
     configProblem: null,
     probe: async () => {
-      if (failing) throw new AuraError('serverError', 'AURA answered 502');
+      if (failing) throw new AuraError('server', 'AURA answered 502');
     },
     retrying: () => false,
     onChange: () => undefined,
