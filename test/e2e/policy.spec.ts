@@ -10,7 +10,7 @@ import { deskState, expectAccessible, holdToConfirm, invoke, shot } from './supp
 import { AuraClient } from '../../electron/core/aura/client';
 import { hashCode } from '../../electron/core/duress';
 import { TRAINING_CREDENTIALS } from '../../electron/core/session';
-import { startHarness } from '../harness/server';
+import { startHarness, type RunningHarness } from '../harness/server';
 
 test.skip(E2E_HOST === 'electron', 'starts its own web harness with a policy file');
 
@@ -28,7 +28,7 @@ const POLICY = {
 
 let dir = '';
 let policyFile = '';
-let harness: { close(): Promise<void>; url?: string } | null = null;
+let harness: RunningHarness | null = null;
 let base = '';
 
 test.beforeAll(async () => {
@@ -36,8 +36,8 @@ test.beforeAll(async () => {
   policyFile = join(dir, 'policy.json');
   writeFileSync(policyFile, JSON.stringify(POLICY));
   harness = await startHarness(PORT, join(dir, 'data'), { policyFile });
-  // A harness that hands out its own URL (with a per-run token) is used as it says.
-  base = harness.url ?? `http://127.0.0.1:${PORT}/`;
+  // Its own URL, with its own per-run token.
+  base = harness.url;
 });
 
 test.afterAll(async () => {
@@ -111,7 +111,9 @@ test('a duress code looks like a cancel on the screen; AURA gets the DURESS even
   await shot(page, 'policy-03-duress-cancel-looks-cancelled');
 
   // At AURA (the Training simulator, read with its own API): still active, the DURESS event on it.
-  const info = (await (await page.request.get(new URL('/__harness/info', base).href)).json()) as {
+  const infoUrl = new URL('/__harness/info', base).href;
+  const headers = { authorization: `Bearer ${harness?.token ?? ''}` };
+  const info = (await (await page.request.get(infoUrl, { headers })).json()) as {
     simulatorBaseUrl: string;
   };
   const aura = new AuraClient({

@@ -74,7 +74,7 @@ describe('--enrol from standard input', () => {
 
     const wrong = cli(JSON.stringify({ clientId: 'desk-12', clientSecret: 'wrong-' + SECRET }), save, policy);
     expect(await wrong.run).toBe(1);
-    expect(wrong.out.join('\n')).toMatch(/^Not enrolled: AURA refused these credentials/);
+    expect(wrong.out.join('\n')).toMatch(/^Not enrolled: AURA (refused|rejected)/);
 
     const garbled = cli(`{"clientId": "desk-12", "clientSecret": "${SECRET}"`, save, policy);
     expect(await garbled.run).toBe(1);
