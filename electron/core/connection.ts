@@ -244,6 +244,37 @@ export class ConnectionManager {
     return this.connection();
   }
 
+  /**
+   * Points the desk at the connection an administrator's policy names (no secret: enrolment or
+   * Setup brings that, and an account already in the keychain is used). True when it changed.
+   */
+  preset(target: { environment?: Environment; baseUrl?: string; clientId?: string }): boolean {
+    const saved = this.saved();
+    const environment = target.environment ?? saved.environment;
+    if (environment === 'training') {
+      if (saved.environment === 'training') return false;
+      this.write({ ...TRAINING, account: saved.account });
+      return true;
+    }
+    const clientId = target.clientId ?? saved.clientId;
+    const sameEnv = environment === saved.environment;
+    let baseUrl: string | null;
+    try {
+      baseUrl = baseUrlFor(environment, target.baseUrl ?? (sameEnv ? saved.baseUrl : null));
+    } catch {
+      baseUrl = null; // a custom environment without its URL: Setup says "Not configured"
+    }
+    const next: SavedConnection = {
+      environment,
+      baseUrl,
+      clientId,
+      account: clientId && baseUrl ? accountFor(environment, baseUrl, clientId) : null,
+    };
+    if (JSON.stringify(next) === JSON.stringify(saved)) return false;
+    this.write(next);
+    return true;
+  }
+
   /** Removes the secret from the keychain and returns the desk to Training. */
   async forget(): Promise<void> {
     const previous = this.saved();

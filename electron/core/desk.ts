@@ -2,6 +2,7 @@
 // `state.changed` whenever it moves. Both hosts (Electron main and the web harness) wrap this
 // same class; nothing here knows about windows, IPC or WebSockets.
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { CommandName, CommandOutput, CommandParsedInput } from '../shared/contract';
@@ -17,20 +18,24 @@ import {
   type Environment,
   type HotkeyState,
   type Notice,
+  type PolicyState,
   type Press,
   type Settings,
   type Site,
   type TrainingState,
+  UNMANAGED,
 } from '../shared/model';
 import type { CalloutRead, SkippedItems } from './aura/client';
 import { describeError } from './aura/errors';
 import type { FixedLocation, FixedLocationInput } from './aura/locations';
 import { AuditLog } from './audit';
 import { Dispatcher, type DispatchApi } from './dispatch/dispatcher';
+import { classifyCode, codeCheck, duressMessage, maskClosed, maskedAsCancelled } from './duress';
 import { Outbox } from './dispatch/outbox';
 import { CalloutFollower, settledForMs } from './dispatch/follow';
 import { Poller, type PollOutcome } from './dispatch/poller';
 import { addNote, applySnapshot, calloutFromPress, type TimelineEvent } from './dispatch/timeline';
+import { applyPolicyToSettings, settingsFromPolicy, type Policy } from './policy';
 import { silentLogger, systemClock, type Clock, type KeyValueStore, type Logger } from './ports';
 import { ReadinessTracker, type ConfigProblem } from './readiness';
 import { locationInputFrom, siteFromLocation } from './sites';
@@ -65,6 +70,8 @@ export interface DeskOptions {
   /** Problems found while opening the store, to tell the operator once. */
   startupProblems?: string[];
   training?: TrainingControl | null;
+  /** The administrator's policy in force (policy.ts) and its view for the screen. */
+  policy?: { policy: Policy; view: PolicyState };
   clock?: Clock;
   /** The diagnostics log (dispatch and polling decisions). */
   log?: Logger;
@@ -97,7 +104,7 @@ export class Desk {
   private readonly readiness: ReadinessTracker;
   private readonly audit: AuditLog;
   private readonly listeners = new Set<Listener>();
-  private readonly keys: { sites: string; callouts: string; lastSync: string };
+  private readonly keys: { sites: string; callouts: string; lastSync: string; views: string };
   private sites: Site[];
   private callouts: Callout[];
   private lastSyncAt: number | null;
@@ -109,19 +116,34 @@ export class Desk {
   private readonly lastFailureLogged = new Map<string, string>();
   private readonly skippedItems = new SkippedItemsReporter();
   private training: TrainingState;
+  private policy: Policy = {};
+  private policyView: PolicyState = UNMANAGED;
+  /** Callouts shown as cancelled while still followed (a duress cancel, duress.ts), by id. */
+  private masks: Map<string, Callout>;
 
   constructor(private readonly opts: DeskOptions) {
     const env = opts.environment;
     this.clock = opts.clock ?? systemClock;
     // Sites and callouts are kept per environment, so that switching never mixes them. (No dots
     // in keys: electron-store and conf read a dot as a path into a nested object.)
-    this.keys = { sites: `sites-${env}`, callouts: `callouts-${env}`, lastSync: `lastSyncAt-${env}` };
+    this.keys = {
+      sites: `sites-${env}`,
+      callouts: `callouts-${env}`,
+      lastSync: `lastSyncAt-${env}`,
+      views: `calloutViews-${env}`,
+    };
     const report = (problem: string): void => this.notice('warning', problem);
     const backupDir = join(opts.dataDir, 'backups');
     const now = this.clock.now();
     this.settings = readValidated(opts.store, 'settings', SettingsSchema, DEFAULT_SETTINGS, backupDir, now, report);
     this.sites = readValidated(opts.store, this.keys.sites, z.array(SiteSchema), [], backupDir, now, report);
     this.callouts = readValidated(opts.store, this.keys.callouts, z.array(CalloutSchema), [], backupDir, now, report);
+    this.masks = new Map(
+      readValidated(opts.store, this.keys.views, z.array(CalloutSchema), [], backupDir, now, report).map((c) => [
+        c.id,
+        c,
+      ]),
+    );
     this.training = readValidated(
       opts.store,
       'trainingPractice',
@@ -144,7 +166,7 @@ export class Desk {
 
     this.audit = new AuditLog(
       opts.dataDir,
-      () => this.settings.deskName || 'unnamed desk',
+      () => this.deskName(),
       () => this.clock.now(),
     );
     if (!this.audit.chain.ok && this.audit.chain.problem) this.notice('error', this.audit.chain.problem);
@@ -165,6 +187,7 @@ export class Desk {
       retrying: () => this.dispatcher.retrying,
       onChange: () => this.emit(),
       everyMs: opts.timing?.readinessEveryMs,
+      random: opts.random ?? Math.random,
     });
     this.dispatcher = new Dispatcher({
       outbox: this.outbox,
@@ -218,7 +241,47 @@ export class Desk {
       pressPendingFor: (siteId) => this.outbox.pending().some((p) => p.siteId === siteId),
       onContact: () => this.readiness.recordContact(),
       emit: () => this.emit(),
+      isMasked: (id) => this.masks.has(id),
+      onRead: (next, now) => this.maskProgress(next, now),
     });
+    if (opts.policy) this.applyPolicy(opts.policy.policy, opts.policy.view);
+  }
+
+  /** The desk's name in the audit log and in messages to AURA: the setting, else the computer's name. */
+  deskName(): string {
+    return this.settings.deskName.trim() || hostname() || 'unnamed desk';
+  }
+
+  /**
+   * Applies the administrator's policy (policy.ts): its settings, and what the screen shows as
+   * locked. Locked commands are refused by the host before they reach the desk (policy-guard.ts).
+   */
+  applyPolicy(policy: Policy, view: PolicyState): void {
+    this.policy = policy;
+    this.policyView = view;
+    const appliedBefore = readValidated(
+      this.opts.store,
+      'policyApplied',
+      SettingsSchema.partial(),
+      {},
+      join(this.opts.dataDir, 'backups'),
+      this.clock.now(),
+      (problem) => this.notice('warning', problem),
+    );
+    const next = SettingsSchema.parse(applyPolicyToSettings(this.settings, policy, appliedBefore));
+    const changed = (Object.keys(next) as Array<keyof Settings>).filter(
+      (k) => JSON.stringify(next[k]) !== JSON.stringify(this.settings[k]),
+    );
+    this.settings = next;
+    this.opts.store.set('settings', next);
+    this.opts.store.set('policyApplied', settingsFromPolicy(policy));
+    if (changed.length > 0) this.audit.record('settings', `Set by your organisation's policy: ${changed.join(', ')}`);
+    this.emit();
+  }
+
+  /** The policy in force (cancel codes, the stale-press limit). */
+  get managedPolicy(): Policy {
+    return this.policy;
   }
 
   /** Resumes unsent presses, polls tracked callouts again, syncs sites, starts readiness checks. */
@@ -267,11 +330,12 @@ export class Desk {
       allSites: this.sites,
       lastSyncAt: this.lastSyncAt,
       presses: this.outbox.all(),
-      callouts: this.callouts,
+      callouts: this.callouts.map((c) => this.masks.get(c.id) ?? c),
       settings: this.settings,
       training: this.opts.training ? this.training : null,
       hotkey: this.hotkey,
       notices: this.notices,
+      policy: this.policyView,
     };
   }
 
@@ -291,7 +355,7 @@ export class Desk {
       return {};
     },
     'callout.reasons': async ({ calloutId }) => this.requireApi().listCancelReasons(this.calloutOf(calloutId).id),
-    'callout.cancel': async ({ calloutId, reasonId, notes }) => this.cancel(calloutId, reasonId, notes),
+    'callout.cancel': async ({ calloutId, reasonId, notes, code }) => this.cancel(calloutId, reasonId, notes, code),
     'callout.message': async ({ calloutId, text }) => {
       const callout = this.calloutOf(calloutId);
       await this.requireApi().sendCalloutEvent(callout.id, text);
@@ -475,6 +539,8 @@ export class Desk {
     const existing = this.callouts.find((c) => c.id === snapshot.id);
     const site = this.siteName(press.siteId);
     if (existing) {
+      // The operator pressed again on a callout shown as cancelled under duress: show it as it is.
+      if (this.masks.delete(snapshot.id)) this.saveMasks();
       const again = press.source === 'hotkey' ? 'Pressed again (silent hotkey)' : 'Pressed again';
       this.replaceCallout(addNote(applySnapshot(existing, snapshot, now), again, press.pressedAt));
       this.audit.record('press', `Second press on ${site} joined callout ${snapshot.id}`, {
@@ -495,6 +561,15 @@ export class Desk {
     this.poller.track(snapshot.id, followed?.stage ?? 'created', undefined, {
       status: followed?.rawStatus ?? snapshot.status,
     });
+  }
+
+  /** A callout shown as cancelled under duress is shown closed once AURA closes it. */
+  private maskProgress(next: Callout, now: number): void {
+    const mask = this.masks.get(next.id);
+    if (mask && next.stage === 'closed' && mask.stage !== 'closed') {
+      this.masks.set(next.id, maskClosed(mask, now));
+      this.saveMasks();
+    }
   }
 
   /** Reads a callout in full and/or its events and records what changed (dispatch/follow.ts). */
@@ -531,21 +606,46 @@ export class Desk {
   }
 
   /** Asks AURA to cancel a callout with the operator's reason; the callout stays until AURA closes it. */
-  private async cancel(calloutId: string, reasonId: number, notes: string): Promise<{ stage: string }> {
+  private async cancel(calloutId: string, reasonId: number, notes: string, code?: string): Promise<{ stage: string }> {
     const callout = this.calloutOf(calloutId);
+    const codes = this.policy.cancelCodes;
+    const used = codes ? classifyCode(code ?? '', codes) : null;
+    if (used?.kind === 'wrong') {
+      this.audit.record('cancel', `Cancel of callout ${callout.id} refused: wrong cancel code`, {
+        callout: callout.id,
+      });
+      throw new Error(code ? 'Wrong cancel code' : 'Enter the cancel code');
+    }
     const api = this.requireApi();
     const reasons = await api.listCancelReasons(callout.id);
     const reason = reasons.find((r) => r.id === reasonId);
     if (!reason) throw new Error(`AURA does not offer reason ${reasonId} for this callout`);
+    const note = `Cancel requested by this desk: ${reason.text}${notes.trim() ? ` — ${notes.trim()}` : ''}`;
+    const check: Record<string, string> = used ? { codeCheck: codeCheck(used.hash, callout.id) } : {};
+    if (used?.kind === 'duress') {
+      // Not cancelled at AURA: the control room is told, the screen shows what a cancel shows.
+      const at = this.clock.now();
+      await api.sendCalloutEvent(callout.id, duressMessage(at, this.deskName()));
+      this.masks.set(callout.id, maskedAsCancelled(callout, note, at));
+      this.saveMasks();
+      this.audit.record('cancel', `Callout ${callout.id} at ${this.siteName(callout.siteId)}: ${note}`, {
+        callout: callout.id,
+        reason: reason.text,
+        ...check,
+      });
+      this.poller.track(callout.id, callout.stage);
+      this.emit();
+      return { stage: 'cancelled' };
+    }
     const read = await api.cancelCallout(callout.id, { id: reasonId, notes });
     const now = this.clock.now();
-    const note = `Cancel requested by this desk: ${reason.text}${notes.trim() ? ` — ${notes.trim()}` : ''}`;
     const next = applySnapshot(addNote(this.calloutOf(calloutId), note, now), read.callout, now);
     this.replaceCallout(next);
     this.saveCallouts();
     this.audit.record('cancel', `Callout ${callout.id} at ${this.siteName(callout.siteId)}: ${note}`, {
       callout: callout.id,
       reason: reason.text,
+      ...check,
     });
     this.poller.track(callout.id, next.stage, undefined, { status: next.rawStatus });
     this.emit();
@@ -628,11 +728,17 @@ export class Desk {
     if (kept.length !== this.callouts.length) {
       this.callouts = kept;
       this.saveCallouts();
+      for (const id of this.masks.keys()) if (!kept.some((c) => c.id === id)) this.masks.delete(id);
+      this.saveMasks();
     }
   }
 
   private saveCallouts(): void {
     this.opts.store.set(this.keys.callouts, this.callouts);
+  }
+
+  private saveMasks(): void {
+    this.opts.store.set(this.keys.views, [...this.masks.values()]);
   }
 
   /** Coalesces bursts of changes into one state event per tick. */

@@ -31,6 +31,13 @@ export interface ReadinessOptions {
   onChange: () => void;
   everyMs?: number;
   afterFailureMs?: number;
+  /**
+   * Spreads a fleet's probes (the desk passes one; without it the schedule is exact, for tests):
+   * each probe comes 1 to 1.2 × everyMs after the last, and after failures the checks back off
+   * (afterFailureMs doubling up to everyMs, ±20 %), so 200 desks do not all return at once when
+   * AURA comes back (issue 15, the fleet bench).
+   */
+  random?: () => number;
 }
 
 export class ReadinessTracker {
@@ -39,6 +46,7 @@ export class ReadinessTracker {
   private lastError: unknown = null;
   private cancelTimer: (() => void) | null = null;
   private stopped = false;
+  private failures = 0;
 
   constructor(private readonly opts: ReadinessOptions) {}
 
@@ -55,6 +63,7 @@ export class ReadinessTracker {
   /** Any AURA call that got an answer. */
   recordContact(latencyMs = 0): void {
     this.lastContactAt = this.opts.clock.now();
+    this.failures = 0;
     this.lastLatencyMs = latencyMs;
     this.lastError = null;
     this.opts.onChange();
@@ -67,7 +76,11 @@ export class ReadinessTracker {
     if (refusedForGood(error)) return this.recordContact();
     this.lastError = error;
     this.opts.onChange();
-    this.schedule(this.opts.afterFailureMs ?? 10_000);
+    this.failures++;
+    const every = this.opts.everyMs ?? 60_000;
+    const backoff = Math.min(every, (this.opts.afterFailureMs ?? 10_000) * 2 ** (this.failures - 1));
+    const random = this.opts.random;
+    this.schedule(random ? Math.round(backoff * (0.8 + 0.4 * random())) : backoff);
   }
 
   get current(): Readiness {
@@ -119,7 +132,8 @@ export class ReadinessTracker {
     try {
       const latency = await probe();
       this.recordContact(typeof latency === 'number' ? latency : this.opts.clock.monotonic() - started);
-      this.schedule(this.opts.everyMs ?? 60_000);
+      const random = this.opts.random;
+      this.schedule(Math.round((this.opts.everyMs ?? 60_000) * (random ? 1 + 0.2 * random() : 1)));
     } catch (error) {
       this.recordFailure(error);
     }

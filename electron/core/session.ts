@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { startSimulator, type RunningSimulator } from '../simulator/server';
 import { COMMAND_NAMES, type CommandOutput, type CommandParsedInput } from '../shared/contract';
-import type { DeskState } from '../shared/model';
+import { UNMANAGED, type DeskState, type PolicyState } from '../shared/model';
 import { AuraClient } from './aura/client';
 import { ConnectionManager } from './connection';
 import { runSetupCheck } from './conformance/setup-check';
@@ -13,6 +13,9 @@ import { Desk, type DeskApi, type DeskOptions, type Handlers } from './desk';
 import { exportDiagnostics, type DiagnosticsShell } from './diagnostics/export';
 import { DiagnosticsLog } from './diagnostics/log';
 import { ReadinessHistory } from './diagnostics/readiness-history';
+import { importEnrolFile } from './enrol';
+import { LOCKABLE, PolicySchema, type Policy, type PolicyRead } from './policy';
+import { checkAgainstPolicy } from './policy-guard';
 import { silentLogger, type CredentialVault, type KeyValueStore } from './ports';
 import { simulatorControl } from './training';
 
@@ -74,7 +77,14 @@ export interface HostOptions {
   log?: DiagnosticsLog;
   /** Where "Export diagnostics" writes and what it adds; none: the command says it is unavailable. */
   diagnostics?: DiagnosticsShell;
+  /** The administrator's policy as read at start (main/policy-sources.ts); null when unmanaged. */
+  policy?: PolicyRead | null;
+  /** Import a one-time enrol.json from dataDir at start (default true). */
+  importEnrolFile?: boolean;
 }
+
+/** The store key of the last policy that passed its schema (kept when a later one fails). */
+const LAST_GOOD_POLICY = 'managedPolicyLastGood';
 
 /** What runs for one environment: the desk, and its client or simulator. */
 interface Running {
@@ -90,6 +100,8 @@ export class DeskHost {
   private readonly connections: ConnectionManager;
   private readonly log: DiagnosticsLog;
   private readonly readinessHistory: ReadinessHistory;
+  private policy: Policy = {};
+  private policyView: PolicyState = UNMANAGED;
 
   private constructor(private readonly opts: HostOptions) {
     this.log = opts.log ?? new DiagnosticsLog(silentLogger);
@@ -103,7 +115,20 @@ export class DeskHost {
 
   static async open(opts: HostOptions): Promise<DeskHost> {
     const host = new DeskHost(opts);
-    await host.switchDesk(opts.startupProblems ?? []);
+    host.takePolicy(opts.policy ?? null);
+    const problems = [...(opts.startupProblems ?? [])];
+    let enrolled: { before: ReturnType<ConnectionManager['connection']> } | null = null;
+    if (opts.importEnrolFile !== false) {
+      const before = host.connections.connection();
+      const outcome = await importEnrolFile(opts.dataDir, {
+        save: (input) => host.connections.save(input),
+        policy: host.policy,
+      });
+      if (outcome.kind === 'refused') problems.push(outcome.message);
+      if (outcome.kind === 'enrolled') enrolled = { before };
+    }
+    await host.switchDesk(problems);
+    if (enrolled) host.desk.recordCredentialsChange(enrolled.before, host.connections.connection());
     return host;
   }
 
@@ -122,15 +147,56 @@ export class DeskHost {
   readonly handlers: Handlers = Object.fromEntries(
     COMMAND_NAMES.map((name) => [
       name,
-      name === 'setup.saveCredentials'
-        ? (input: CommandParsedInput<'setup.saveCredentials'>) => this.saveCredentials(input)
-        : name === 'diagnostics.export'
-          ? () => this.exportDiagnostics()
-          : name === 'setup.fullCheck'
-            ? (input: CommandParsedInput<'setup.fullCheck'>) => runSetupCheck(input, this.opts.vault)
-            : (input: unknown) => (this.desk.handlers[name] as (i: unknown) => Promise<unknown>)(input),
+      (input: unknown) => {
+        // The administrator's locks hold here, in core, whatever the screen shows or hides.
+        checkAgainstPolicy(this.policy, name, input, this.desk.getState());
+        return name === 'setup.saveCredentials'
+          ? this.saveCredentials(input as CommandParsedInput<'setup.saveCredentials'>)
+          : name === 'diagnostics.export'
+            ? this.exportDiagnostics()
+            : name === 'setup.fullCheck'
+              ? runSetupCheck(input as CommandParsedInput<'setup.fullCheck'>, this.opts.vault)
+              : (this.desk.handlers[name] as (i: unknown) => Promise<unknown>)(input);
+      },
     ]),
   ) as Handlers;
+
+  /**
+   * A new read of the administrator's policy (at start, and whenever a source changes). A policy
+   * that fails its schema changes nothing but the warning; the last good one stays in force.
+   */
+  async applyPolicy(read: PolicyRead | null): Promise<void> {
+    const connectionChanged = this.takePolicy(read);
+    if (connectionChanged) await this.switchDesk([]);
+    else this.running?.desk.applyPolicy(this.policy, this.policyView);
+  }
+
+  /** Takes a policy read; true when it changed the saved AURA connection. */
+  private takePolicy(read: PolicyRead | null): boolean {
+    if (read && !read.ok) {
+      const lastGood = PolicySchema.safeParse(this.opts.store.get(LAST_GOOD_POLICY));
+      if (this.policyView === UNMANAGED && lastGood.success) this.setPolicy(lastGood.data, ['last good policy']);
+      this.policyView = { ...this.policyView, problem: read.problem };
+      return false;
+    }
+    const policy = read?.ok ? read.policy : {};
+    this.opts.store.set(LAST_GOOD_POLICY, policy);
+    this.setPolicy(policy, read?.ok ? read.sources : []);
+    const { environment, baseUrl, clientId } = policy;
+    if (environment === undefined && baseUrl === undefined && clientId === undefined) return false;
+    return this.connections.preset({ environment, baseUrl, clientId });
+  }
+
+  private setPolicy(policy: Policy, sources: string[]): void {
+    this.policy = policy;
+    this.policyView = {
+      sources,
+      locked: LOCKABLE.filter((key) => policy.locked?.includes(key)),
+      problem: null,
+      trainingAllowed: policy.trainingAllowed !== false,
+      cancelCodeRequired: (policy.cancelCodes?.cancel.length ?? 0) > 0,
+    };
+  }
 
   onChange(listener: (state: DeskState) => void): () => void {
     this.listeners.add(listener);
@@ -182,9 +248,24 @@ export class DeskHost {
       timing: this.opts.timing,
       connection: opened.connection,
       log: this.log,
+      policy: { policy: this.policy, view: this.policyView },
     };
     let running: Running;
-    if (opened.state === 'training') {
+    if (opened.state === 'training' && this.policy.trainingAllowed === false) {
+      running = {
+        desk: new Desk({
+          ...base,
+          environment: 'training',
+          api: null,
+          configProblem: {
+            level: 'notConfigured',
+            message: 'Not configured — Training is turned off by your organisation; this desk waits for enrolment',
+          },
+        }),
+        client: null,
+        simulator: null,
+      };
+    } else if (opened.state === 'training') {
       const simulator = await startSimulator({
         ...TRAINING_CREDENTIALS,
         stateFile: join(this.opts.dataDir, 'training-simulator.json'),

@@ -16,11 +16,14 @@ import {
   Tray,
 } from 'electron';
 import { runCommand } from '../core/commands';
+import { ConnectionManager } from '../core/connection';
 import { DeskHost } from '../core/session';
 import { openDiagnosticsLog } from './diagnostics-log';
 import { appDiagnosticsShell } from './diagnostics-shell';
 import { shellDeskOf } from './host-desk';
+import { readAll, runEnrolCli, wantsEnrol } from './enrol-cli';
 import { createKeychainVault } from './keychain';
+import { readManagedPolicy, systemPolicyDeps, watchPolicy } from './policy-sources';
 import type { ShellApi } from './shell-api';
 import { startShell, type ShellSession } from './shell';
 import { openStore } from './store';
@@ -57,6 +60,8 @@ app.on('before-quit', () => diagnostics.log.info('Panic Desk quitting'));
 async function openSession(): Promise<ShellSession> {
   const userData = app.getPath('userData');
   const { store, problem } = openStore(userData);
+  // The administrator's policy (docs/policy.md), read before the desk opens and followed after.
+  const policy = await readManagedPolicy(systemPolicyDeps);
   const host = await DeskHost.open({
     store,
     dataDir: userData,
@@ -64,29 +69,58 @@ async function openSession(): Promise<ShellSession> {
     startupProblems: problem ? [problem] : [],
     log: diagnostics.log,
     diagnostics: appDiagnosticsShell(dialog, app, diagnostics.files),
+    policy,
   });
+  const unwatch = watchPolicy(systemPolicyDeps, (read) => void host.applyPolicy(read), { initial: policy });
   return {
     desk: shellDeskOf(host),
     run: (name, payload) => runCommand(host, name, payload),
-    close: () => host.close(),
+    close: () => {
+      unwatch();
+      return host.close();
+    },
   };
+}
+
+/** `"Panic Desk" --enrol`: credentials from standard input into the keychain; no window. */
+async function enrolFromStdin(): Promise<number> {
+  const { store } = openStore(app.getPath('userData'));
+  const connections = new ConnectionManager({ store, vault: createKeychainVault() });
+  return runEnrolCli({
+    readStdin: () => readAll(process.stdin),
+    save: (input) => connections.save(input),
+    policy: await readManagedPolicy(systemPolicyDeps),
+    out: (line) => void process.stdout.write(`${line}\n`),
+    err: (line) => void process.stderr.write(`${line}\n`),
+  });
 }
 
 const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(__dirname, '../../resources');
 
-startShell(api, {
-  openSession,
-  preload: join(__dirname, '../preload/index.js'),
-  rendererDir: join(__dirname, '../renderer'),
-  resourcesDir,
-  // Started at login from the AppImage itself when run from one (its mount path changes each run).
-  executable: process.env.APPIMAGE ?? process.execPath,
-}).catch((error: unknown) => {
-  console.error('Panic Desk could not start:', error);
-  diagnostics.log.error(`Panic Desk could not start: ${error instanceof Error ? error.message : String(error)}`);
-  // Say so on screen too: an operator must never believe a desk is running when it is not.
-  if (app.isReady()) {
-    dialog.showErrorBox('Panic Desk could not start', error instanceof Error ? error.message : String(error));
-  }
-  app.exit(1);
-});
+if (wantsEnrol(process.argv)) {
+  enrolFromStdin().then(
+    (code) => app.exit(code),
+    () => app.exit(1),
+  );
+} else {
+  startApp();
+}
+
+function startApp(): void {
+  startShell(api, {
+    openSession,
+    preload: join(__dirname, '../preload/index.js'),
+    rendererDir: join(__dirname, '../renderer'),
+    resourcesDir,
+    // Started at login from the AppImage itself when run from one (its mount path changes each run).
+    executable: process.env.APPIMAGE ?? process.execPath,
+  }).catch((error: unknown) => {
+    console.error('Panic Desk could not start:', error);
+    diagnostics.log.error(`Panic Desk could not start: ${error instanceof Error ? error.message : String(error)}`);
+    // Say so on screen too: an operator must never believe a desk is running when it is not.
+    if (app.isReady()) {
+      dialog.showErrorBox('Panic Desk could not start', error instanceof Error ? error.message : String(error));
+    }
+    app.exit(1);
+  });
+}

@@ -38,7 +38,13 @@ export const commands = {
   'callout.reasons': { input: z.object({ calloutId: CalloutId }).strict(), output: z.array(CancelReasonSchema) },
   'callout.cancel': {
     input: z
-      .object({ calloutId: CalloutId, reasonId: z.number().int(), notes: z.string().max(1000).default('') })
+      .object({
+        calloutId: CalloutId,
+        reasonId: z.number().int(),
+        notes: z.string().max(1000).default(''),
+        /** The cancel code, when the administrator's policy asks for one. */
+        code: z.string().max(100).optional(),
+      })
       .strict(),
     output: z.object({ stage: z.string() }),
   },

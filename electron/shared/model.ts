@@ -222,6 +222,27 @@ export const HotkeyStateSchema = z.object({
 });
 export type HotkeyState = z.infer<typeof HotkeyStateSchema>;
 
+/** The administrator's policy as the screen needs it (core/policy.ts has the policy itself). */
+export const PolicyStateSchema = z.object({
+  /** Where the policy in force came from; empty when the desk is not managed. */
+  sources: z.array(z.string()),
+  /** The settings the operator cannot change (policy names, docs/policy.md). */
+  locked: z.array(z.string()),
+  /** Why the latest policy was ignored, naming the bad key; null when it was fine. */
+  problem: z.string().nullable(),
+  trainingAllowed: z.boolean(),
+  /** Cancelling a callout asks for a cancel code. */
+  cancelCodeRequired: z.boolean(),
+});
+export type PolicyState = z.infer<typeof PolicyStateSchema>;
+export const UNMANAGED: PolicyState = {
+  sources: [],
+  locked: [],
+  problem: null,
+  trainingAllowed: true,
+  cancelCodeRequired: false,
+};
+
 export const DeskStateSchema = z.object({
   environment: EnvironmentSchema,
   connection: ConnectionSchema,
@@ -238,6 +259,7 @@ export const DeskStateSchema = z.object({
   training: TrainingStateSchema.nullable(),
   hotkey: HotkeyStateSchema,
   notices: z.array(NoticeSchema),
+  policy: PolicyStateSchema.default(UNMANAGED),
 });
 export type DeskState = z.infer<typeof DeskStateSchema>;
 

@@ -13,6 +13,7 @@ import { FaultPlan, type FaultRule, type FaultRuleInput, type SimFaultKind } fro
 import { API_PATHS, CONTROL_PATHS, type ApiOperation } from './operations';
 import { loadWorld, saveWorld } from './persist';
 import { applyQuirks, type SimQuirk } from './quirks';
+import { RateLimiter, type RateLimitOptions } from './rate-limit';
 import { fail, type Reply } from './reply';
 import { SimulatorState, type StatusStrings } from './state';
 import { TokenStore } from './tokens';
@@ -52,6 +53,8 @@ export interface SimulatorOptions {
   lifecycleEvents?: boolean;
   /** Odd but plausible answers to give (quirks.ts); none by default: the documented shapes. */
   quirks?: readonly SimQuirk[];
+  /** A per-client rate limit on the AURA routes (429 + Retry-After beyond it); off by default. */
+  rateLimit?: RateLimitOptions;
   /** Called as each request arrives, before its body is read (the benchmark's clock). */
   onRequest?: (entry: RequestLogEntry) => void;
   /** The bearer token of the /__sim/ control routes (default: drawn at random). */
@@ -141,6 +144,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const autoplay = new Autoplay(state, now);
   const tokens = new TokenStore(ttl, now);
   const faults = new FaultPlan();
+  const limiter = options.rateLimit ? new RateLimiter(options.rateLimit, now) : null;
   if (options.faults) faults.set(options.faults);
   const requests: RequestLogEntry[] = [];
   const listeners = new Set<(entry: RequestLogEntry) => void>();
@@ -224,6 +228,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     const route = api.find((r) => r.method === req.method && r.pattern.test(path));
     if (!route) return reply(fail(404, `No route for ${req.method} ${url.pathname}`));
     entry.op = route.op;
+    const allowed = limiter?.take(clientId) ?? { ok: true };
+    if (!allowed.ok) {
+      return reply({
+        ...fail(429, 'Too many requests'),
+        headers: { 'retry-after': String(allowed.retryAfterSeconds) },
+      });
+    }
 
     const { latencyMs, fault } = faults.match(route.op, route.bearer);
     if (latencyMs > 0) {

@@ -47,7 +47,7 @@ export function App() {
   return (
     <div className="app">
       <header className="app-header">
-        <ReadinessBar readiness={desk.readiness} hotkeyError={desk.hotkey.error} />
+        <ReadinessBar readiness={desk.readiness} hotkeyError={desk.hotkey.error} policyProblem={desk.policy.problem} />
         {desk.environment === 'training' && <TrainingBanner />}
         <Nav activeCallouts={active} />
       </header>

@@ -3,6 +3,7 @@
 import { runAuraBench } from './aura';
 import { runDispatchBench } from './dispatch';
 import { runPollingBench } from './polling';
+import { runFleetBench } from './fleet';
 import { runUiBench } from './ui';
 
 const SECTIONS: Array<[name: string, run: () => Promise<unknown>]> = [
@@ -10,6 +11,7 @@ const SECTIONS: Array<[name: string, run: () => Promise<unknown>]> = [
   ['dispatch', () => runDispatchBench()],
   ['polling', () => runPollingBench()],
   ['ui', () => runUiBench()],
+  ['fleet', () => runFleetBench()],
 ];
 
 async function main(): Promise<void> {

@@ -17,7 +17,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { DEFAULT_SETTINGS, type DeskState, type Site } from '../../electron/shared/model';
+import { DEFAULT_SETTINGS, UNMANAGED, type DeskState, type Site } from '../../electron/shared/model';
 import { startHarness } from '../harness/server';
 
 const SITES = 500;
@@ -68,6 +68,7 @@ export function deskOf(count: number): DeskState {
     training: null,
     hotkey: { registered: true, error: null, testing: false, lastTestOkAt: null },
     notices: [],
+    policy: UNMANAGED,
   };
 }
 

@@ -3,6 +3,7 @@
 import type { ShellDesk } from '../../electron/main/shell';
 import {
   DEFAULT_SETTINGS,
+  UNMANAGED,
   type Callout,
   type DeskState,
   type Press,
@@ -35,6 +36,7 @@ export function deskState(patch: Partial<DeskState> = {}): DeskState {
     training: { autoplay: false, fault: null },
     hotkey: { registered: false, error: null, testing: false, lastTestOkAt: null },
     notices: [],
+    policy: UNMANAGED,
     ...patch,
   };
 }

@@ -13,6 +13,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { runCommand } from '../../electron/core/commands';
 import { DeskHost, memoryVault } from '../../electron/core/session';
 import { harnessDiagnostics } from './diagnostics';
+import { readManagedPolicy, systemPolicyDeps, watchPolicy } from '../../electron/main/policy-sources';
 import { openFileStore } from './file-store';
 import { harnessGuard, newHarnessToken } from './guard';
 
@@ -56,13 +57,19 @@ export interface RunningHarness {
   close(): Promise<void>;
 }
 
+export interface HarnessOptions {
+  token?: string;
+  /** An administrator's policy file (docs/policy.md); default PANIC_DESK_POLICY, else none. */
+  policyFile?: string;
+}
+
 /** Frames larger than this close the socket: no command comes anywhere near. */
 const MAX_FRAME_BYTES = 1_000_000;
 
 export async function startHarness(
   port: number,
   dataDir: string,
-  options: { token?: string } = {},
+  options: HarnessOptions = {},
 ): Promise<RunningHarness> {
   const guard = harnessGuard(port, options.token || process.env.PANIC_DESK_HARNESS_TOKEN || newHarnessToken());
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
@@ -71,6 +78,9 @@ export async function startHarness(
   // The harness keeps secrets in memory: it is a test host, never a place for real credentials.
   const vault = memoryVault();
   const diagnostics = harnessDiagnostics(dataDir);
+  // Only an explicit policy file: the harness never picks up the machine's own policy.
+  const policyFile = options.policyFile ?? process.env.PANIC_DESK_POLICY;
+  const policyDeps = policyFile ? { ...systemPolicyDeps, env: { PANIC_DESK_POLICY: policyFile } } : null;
   const openHost = async (): Promise<DeskHost> => {
     const store = await openFileStore(dataDir);
     return DeskHost.open({
@@ -80,10 +90,14 @@ export async function startHarness(
       startupProblems: store.openProblem ? [store.openProblem] : [],
       log: diagnostics.log,
       diagnostics: diagnostics.shell,
+      policy: policyDeps ? await readManagedPolicy(policyDeps) : null,
     });
   };
   diagnostics.log.info(`harness starting on port ${port} (Node ${process.version}, ${process.platform})`);
   let host = await openHost();
+  const unwatchPolicy = policyDeps
+    ? watchPolicy(policyDeps, (read) => void host.applyPolicy(read), { filePollMs: 500 })
+    : () => undefined;
   // Commands wait while the desk is stopped or restarting (POST /__harness/…), as the app's window would.
   let ready: Promise<void> = Promise.resolve();
   const bridgeJs = await bundleBridge();
@@ -204,6 +218,7 @@ export async function startHarness(
     token: guard.token,
     async close() {
       diagnostics.log.info('harness stopping');
+      unwatchPolicy();
       unsubscribe();
       for (const ws of clients) ws.terminate();
       wss.close();

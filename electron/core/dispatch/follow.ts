@@ -27,6 +27,10 @@ export interface FollowHost {
   onContact(): void;
   /** Publishes state when nothing changed (readiness may have). */
   emit(): void;
+  /** A callout shown as cancelled under duress (duress.ts): its progress stays out of the audit log. */
+  isMasked(calloutId: string): boolean;
+  /** Hears of every read callout (the duress mask follows it to closed). */
+  onRead(callout: Callout, now: number): void;
 }
 
 export class CalloutFollower {
@@ -73,13 +77,14 @@ export class CalloutFollower {
         site: next.siteId,
         status: next.rawStatus,
       });
-    } else if (next.stage !== current.stage) {
+    } else if (next.stage !== current.stage && !this.host.isMasked(calloutId)) {
       this.host.audit('stage', `Callout ${calloutId} at ${where}: ${STAGE_WORDS[next.stage]}`, {
         callout: calloutId,
         stage: next.stage,
         status: next.rawStatus,
       });
     }
+    this.host.onRead(next, now);
     if (next !== current) this.host.put(next);
     else this.host.emit();
     return { stage: next.stage, status: next.rawStatus, closed: read?.closed === true || next.stage === 'closed' };

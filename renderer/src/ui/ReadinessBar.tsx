@@ -16,7 +16,16 @@ const LABEL: Record<Readiness['level'], string> = {
  * Only the level and its sentence are a live region; the ticking "last contact" is not, so that
  * a screen reader is not told the time every second.
  */
-export function ReadinessBar({ readiness, hotkeyError }: { readiness: Readiness; hotkeyError: string | null }) {
+export function ReadinessBar({
+  readiness,
+  hotkeyError,
+  policyProblem = null,
+}: {
+  readiness: Readiness;
+  hotkeyError: string | null;
+  /** Why the administrator's latest policy was ignored (the last good one stays). */
+  policyProblem?: string | null;
+}) {
   const now = useNow(1000);
   const at = readiness.lastContactAt;
   return (
@@ -42,6 +51,11 @@ export function ReadinessBar({ readiness, hotkeyError }: { readiness: Readiness;
         // The silent hotkey is part of "would a press reach AURA": say when it cannot fire.
         <p className="readiness-hotkey" role="status">
           Silent hotkey not working — {hotkeyError}
+        </p>
+      )}
+      {policyProblem && (
+        <p className="readiness-hotkey" role="status">
+          Policy warning — {policyProblem}
         </p>
       )}
     </div>

@@ -18,6 +18,10 @@ export function CancelDialog({
   const [reasons, setReasons] = useState<CancelReason[] | null>(null);
   const [reasonId, setReasonId] = useState('');
   const [notes, setNotes] = useState('');
+  // Set by the administrator's policy: cancelling asks for a code (docs/policy.md).
+  const codeRequired = useDesk((s) => s.desk?.policy.cancelCodeRequired ?? false);
+  const [code, setCode] = useState('');
+  const codeId = useId();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const reasonFieldId = useId();
@@ -41,10 +45,17 @@ export function CancelDialog({
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     if (!reasonId) return setError('Choose a reason.');
+    if (codeRequired && !code) return setError('Enter the cancel code.');
     setBusy(true);
     setError(null);
-    const result = await call('callout.cancel', { calloutId, reasonId: Number(reasonId), notes: notes.trim() });
+    const result = await call('callout.cancel', {
+      calloutId,
+      reasonId: Number(reasonId),
+      notes: notes.trim(),
+      ...(codeRequired ? { code } : {}),
+    });
     setBusy(false);
+    setCode('');
     if (!result.ok) return setError(`Not cancelled: ${result.error.message}`);
     onClose();
   };
@@ -74,6 +85,19 @@ export function CancelDialog({
           <label htmlFor={notesId}>Notes (optional)</label>
           <textarea id={notesId} rows={3} maxLength={1000} value={notes} onChange={(e) => setNotes(e.target.value)} />
         </div>
+        {codeRequired && (
+          <div className="field">
+            <label htmlFor={codeId}>Cancel code</label>
+            <input
+              id={codeId}
+              type="password"
+              autoComplete="off"
+              maxLength={100}
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+            />
+          </div>
+        )}
         <ErrorText message={error} />
         <div className="actions">
           <button type="submit" className="button button-danger" aria-busy={busy}>

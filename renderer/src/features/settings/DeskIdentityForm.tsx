@@ -2,10 +2,11 @@ import { useState, type FormEvent } from 'react';
 import type { Settings } from '../../../../electron/shared/model';
 import { useDesk } from '../../store';
 import { ErrorText } from '../../ui/ErrorText';
+import { LOCKED_TEXT } from '../../ui/Locked';
 import { TextField } from '../../ui/TextField';
 
 /** The control room's phone number (shown on every NOT SENT) and this desk's name (in the audit log). */
-export function DeskIdentityForm({ settings }: { settings: Settings }) {
+export function DeskIdentityForm({ settings, locked = [] }: { settings: Settings; locked?: readonly string[] }) {
   const call = useDesk((s) => s.call);
   const [phone, setPhone] = useState(settings.controlRoomPhone);
   const [deskName, setDeskName] = useState(settings.deskName);
@@ -26,7 +27,12 @@ export function DeskIdentityForm({ settings }: { settings: Settings }) {
       <h2 id="desk-identity-title">This desk</h2>
       <TextField
         label="Control-room phone number"
-        hint="Shown on every NOT SENT warning: who to call when AURA cannot be reached."
+        hint={
+          locked.includes('controlRoomPhone')
+            ? LOCKED_TEXT
+            : 'Shown on every NOT SENT warning: who to call when AURA cannot be reached.'
+        }
+        readOnly={locked.includes('controlRoomPhone')}
         type="tel"
         maxLength={40}
         autoComplete="off"
@@ -35,7 +41,12 @@ export function DeskIdentityForm({ settings }: { settings: Settings }) {
       />
       <TextField
         label="Desk name"
-        hint="Recorded with every audit log entry, e.g. “Main gate guardhouse”."
+        hint={
+          locked.includes('deskName')
+            ? LOCKED_TEXT
+            : 'Recorded with every audit log entry and in messages to the control room; empty uses the computer’s name.'
+        }
+        readOnly={locked.includes('deskName')}
         maxLength={80}
         autoComplete="off"
         value={deskName}

@@ -1,11 +1,21 @@
 import { useEffect, useRef, useState } from 'react';
+import { LockedNote } from '../../ui/Locked';
 import { describeAccelerator, recordKey } from './accelerator';
 
 /**
  * Records a key combination: press "Record hotkey", then the combination. Escape stops without
  * changing anything. The result is an Electron accelerator string.
  */
-export function HotkeyRecorder({ value, onChange }: { value: string; onChange(accelerator: string): void }) {
+export function HotkeyRecorder({
+  value,
+  onChange,
+  locked = false,
+}: {
+  value: string;
+  onChange(accelerator: string): void;
+  /** Set by the administrator's policy: shown, not recordable. */
+  locked?: boolean;
+}) {
   const [recording, setRecording] = useState(false);
   const [hint, setHint] = useState<string | null>(null);
   const captureRef = useRef<HTMLButtonElement>(null);
@@ -19,7 +29,9 @@ export function HotkeyRecorder({ value, onChange }: { value: string; onChange(ac
       <p className="hotkey-current">
         Hotkey: <kbd>{describeAccelerator(value)}</kbd>
       </p>
-      {recording ? (
+      {locked ? (
+        <LockedNote locked />
+      ) : recording ? (
         <button
           ref={captureRef}
           type="button"

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { DeskState, Settings } from '../../../../electron/shared/model';
 import { useDesk } from '../../store';
 import { ErrorText } from '../../ui/ErrorText';
+import { isLocked, LOCKED_TEXT, LockedNote } from '../../ui/Locked';
 import { TextField } from '../../ui/TextField';
 import { ViewHeading } from '../../ui/ViewHeading';
 import { DeskIdentityForm } from './DeskIdentityForm';
@@ -31,6 +32,7 @@ export function SettingsView({ desk }: { desk: DeskState }) {
   const siteFieldId = useId();
   const loginId = useId();
   const notifyId = useId();
+  const locked = (key: string): boolean => isLocked(desk, key);
   const change = (patch: Partial<Draft>): void => {
     setSaved(false);
     setDraft((d) => ({ ...d, ...patch }));
@@ -66,7 +68,12 @@ export function SettingsView({ desk }: { desk: DeskState }) {
         <h2 id="settings-form-title">Panic button and hotkey</h2>
         <TextField
           label="Hold time (seconds)"
-          hint="How long a panic button must be held: 0 to 5 s. 0 raises on a single press."
+          hint={
+            locked('holdMs')
+              ? LOCKED_TEXT
+              : 'How long a panic button must be held: 0 to 5 s. 0 raises on a single press.'
+          }
+          readOnly={locked('holdMs')}
           type="number"
           min={0}
           max={5}
@@ -81,11 +88,12 @@ export function SettingsView({ desk }: { desk: DeskState }) {
           <p className="field-hint">
             Raises a silent panic from anywhere, even when Panic Desk is hidden. Nothing shows on screen.
           </p>
-          <HotkeyRecorder value={draft.hotkey} onChange={(hotkey) => change({ hotkey })} />
+          <HotkeyRecorder value={draft.hotkey} locked={locked('hotkey')} onChange={(hotkey) => change({ hotkey })} />
           <div className="field">
             <label htmlFor={siteFieldId}>Hotkey site</label>
             <select
               id={siteFieldId}
+              disabled={locked('hotkeySite')}
               value={draft.hotkeySiteId ?? ''}
               onChange={(e) => change({ hotkeySiteId: e.target.value || null })}
             >
@@ -96,25 +104,30 @@ export function SettingsView({ desk }: { desk: DeskState }) {
                 </option>
               ))}
             </select>
+            <LockedNote locked={locked('hotkeySite')} />
           </div>
         </fieldset>
         <div className="check">
           <input
             id={loginId}
             type="checkbox"
+            disabled={locked('startAtLogin')}
             checked={draft.startAtLogin}
             onChange={(e) => change({ startAtLogin: e.target.checked })}
           />
           <label htmlFor={loginId}>Start Panic Desk when this computer starts</label>
+          <LockedNote locked={locked('startAtLogin')} />
         </div>
         <div className="check">
           <input
             id={notifyId}
             type="checkbox"
+            disabled={locked('notifications')}
             checked={draft.notifications}
             onChange={(e) => change({ notifications: e.target.checked })}
           />
           <label htmlFor={notifyId}>Show system notifications when a callout moves</label>
+          <LockedNote locked={locked('notifications')} />
         </div>
         <ErrorText message={error} />
         <div className="actions">
@@ -130,7 +143,7 @@ export function SettingsView({ desk }: { desk: DeskState }) {
       </form>
       <HotkeyStatus desk={desk} unsaved={hotkeyUnsaved} />
       <div className="panel">
-        <DeskIdentityForm settings={desk.settings} />
+        <DeskIdentityForm settings={desk.settings} locked={desk.policy.locked} />
       </div>
       <DiagnosticsExport />
     </>

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { ENVIRONMENTS, type DeskState, type Environment } from '../../../../electron/shared/model';
 import { useDesk } from '../../store';
 import { ErrorText } from '../../ui/ErrorText';
+import { isLocked, LOCKED_TEXT, LockedNote } from '../../ui/Locked';
 import { TextField } from '../../ui/TextField';
 import { ViewHeading } from '../../ui/ViewHeading';
 import { DeskIdentityForm } from '../settings/DeskIdentityForm';
@@ -94,6 +95,10 @@ export function SetupView({ desk }: { desk: DeskState }) {
                     name={groupName}
                     value={env}
                     checked={environment === env}
+                    disabled={
+                      (isLocked(desk, 'environment') && env !== conn.environment) ||
+                      (env === 'training' && !desk.policy.trainingAllowed)
+                    }
                     aria-describedby={`${groupName}-${env}-hint`}
                     onChange={() => {
                       setEnvironment(env);
@@ -110,6 +115,7 @@ export function SetupView({ desk }: { desk: DeskState }) {
                 </div>
               ))}
             </div>
+            <LockedNote locked={isLocked(desk, 'environment')} />
           </fieldset>
           {environment === 'custom' && (
             <TextField
@@ -118,6 +124,7 @@ export function SetupView({ desk }: { desk: DeskState }) {
               type="url"
               autoComplete="off"
               spellCheck={false}
+              readOnly={isLocked(desk, 'baseUrl')}
               value={baseUrl}
               onChange={setBaseUrl}
             />
@@ -126,6 +133,8 @@ export function SetupView({ desk }: { desk: DeskState }) {
             <>
               <TextField
                 label="Client ID"
+                hint={isLocked(desk, 'clientId') ? LOCKED_TEXT : undefined}
+                readOnly={isLocked(desk, 'clientId')}
                 autoComplete="off"
                 spellCheck={false}
                 value={clientId}
@@ -161,7 +170,7 @@ export function SetupView({ desk }: { desk: DeskState }) {
         </form>
       </section>
       <div className="panel">
-        <DeskIdentityForm settings={desk.settings} />
+        <DeskIdentityForm settings={desk.settings} locked={desk.policy.locked} />
       </div>
     </>
   );

@@ -1,4 +1,5 @@
 import type { DeskState } from '../../../../electron/shared/model';
+import { isLocked, LockedNote } from '../../ui/Locked';
 
 /** The sites this desk shows, in their order on the desk, with controls to reorder them. */
 export function ShownOrder({ desk, onChoose }: { desk: DeskState; onChoose(ids: string[] | null): void }) {
@@ -14,6 +15,7 @@ export function ShownOrder({ desk, onChoose }: { desk: DeskState; onChoose(ids: 
     onChoose(next);
   };
   const everything = desk.settings.shownSiteIds === null;
+  const locked = isLocked(desk, 'sites');
   return (
     <section className="panel" aria-labelledby="shown-order-title">
       <h2 id="shown-order-title">On this desk, in this order</h2>
@@ -23,12 +25,13 @@ export function ShownOrder({ desk, onChoose }: { desk: DeskState; onChoose(ids: 
             ? 'Every Fixed Location, in AURA’s order.'
             : `${ids.length} of ${desk.allSites.length} locations, in the order chosen here.`}
         </p>
-        {!everything && (
+        {!everything && !locked && (
           <button type="button" className="button" onClick={() => onChoose(null)}>
             Show every location in AURA’s order
           </button>
         )}
       </div>
+      <LockedNote locked={locked} />
       {ids.length === 0 ? (
         <p className="empty">This desk shows no site. Tick “On this desk” above to add one.</p>
       ) : (
@@ -36,24 +39,28 @@ export function ShownOrder({ desk, onChoose }: { desk: DeskState; onChoose(ids: 
           {desk.sites.map((site, i) => (
             <li key={site.id}>
               <span className="order-name">{site.name}</span>
-              <button
-                type="button"
-                className="button"
-                aria-label={`Move ${site.name} up`}
-                aria-disabled={i === 0}
-                onClick={() => move(i, -1)}
-              >
-                Up
-              </button>
-              <button
-                type="button"
-                className="button"
-                aria-label={`Move ${site.name} down`}
-                aria-disabled={i === ids.length - 1}
-                onClick={() => move(i, 1)}
-              >
-                Down
-              </button>
+              {!locked && (
+                <>
+                  <button
+                    type="button"
+                    className="button"
+                    aria-label={`Move ${site.name} up`}
+                    aria-disabled={i === 0}
+                    onClick={() => move(i, -1)}
+                  >
+                    Up
+                  </button>
+                  <button
+                    type="button"
+                    className="button"
+                    aria-label={`Move ${site.name} down`}
+                    aria-disabled={i === ids.length - 1}
+                    onClick={() => move(i, 1)}
+                  >
+                    Down
+                  </button>
+                </>
+              )}
             </li>
           ))}
         </ol>

@@ -2,6 +2,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import type { DeskState, Site } from '../../../../electron/shared/model';
 import { useDesk } from '../../store';
 import { ErrorText } from '../../ui/ErrorText';
+import { isLocked } from '../../ui/Locked';
 import { formatAgo, formatClock } from '../../ui/time';
 import { useNow } from '../../ui/useNow';
 import { usePending } from '../../ui/usePending';
@@ -28,6 +29,8 @@ export function SitesView({ desk }: { desk: DeskState }) {
   const [chooseError, setChooseError] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
+  // The administrator's policy manages the sites: shown, not changed here (core refuses it too).
+  const sitesLocked = isLocked(desk, 'sites');
   const listed = useMemo(() => filterSites(desk.allSites, deferred), [desk.allSites, deferred]);
   // A tick shows at once; the desk's next state confirms it (or the error undoes it).
   const [shownIds, chooseShown, dropShown] = usePending(desk.settings.shownSiteIds);
@@ -73,7 +76,12 @@ export function SitesView({ desk }: { desk: DeskState }) {
           <button type="button" className="button" aria-busy={syncing} onClick={() => void sync()}>
             {syncing ? 'Syncing…' : 'Sync with AURA'}
           </button>
-          <button type="button" className="button button-primary" onClick={() => setEditing({ kind: 'create' })}>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={sitesLocked}
+            onClick={() => setEditing({ kind: 'create' })}
+          >
             Register a site
           </button>
         </div>
@@ -113,6 +121,7 @@ export function SitesView({ desk }: { desk: DeskState }) {
                       className="big-check"
                       aria-label={`Show ${site.name} on this desk`}
                       checked={isShown(site.id)}
+                      disabled={sitesLocked}
                       onChange={(e) => toggle(site.id, e.target.checked)}
                     />
                   </td>
@@ -125,6 +134,7 @@ export function SitesView({ desk }: { desk: DeskState }) {
                       type="button"
                       className="button"
                       aria-label={`Edit ${site.name}`}
+                      disabled={sitesLocked}
                       onClick={() => setEditing({ kind: 'edit', site })}
                     >
                       Edit
@@ -133,6 +143,7 @@ export function SitesView({ desk }: { desk: DeskState }) {
                       type="button"
                       className="button button-quiet-danger"
                       aria-label={`Delete ${site.name}`}
+                      disabled={sitesLocked}
                       onClick={() => setEditing({ kind: 'delete', site })}
                     >
                       Delete

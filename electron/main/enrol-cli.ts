@@ -1,0 +1,54 @@
+// `"Panic Desk" --enrol`: IT's MDM script, run as the desk's user (the keychain is per user),
+// pipes {"clientId": "…", "clientSecret": "…"} to standard input. The pair is verified with a
+// token exchange and stored in the keychain (core/enrol.ts); no window opens and the app exits
+// with 0 when enrolled, 1 when not. Output names the client, never the secret.
+import type { CredentialsInput } from '../core/connection';
+import { enrol } from '../core/enrol';
+import type { Connection } from '../shared/model';
+import type { PolicyRead } from '../core/policy';
+
+export const ENROL_FLAG = '--enrol';
+
+export function wantsEnrol(argv: readonly string[]): boolean {
+  return argv.includes(ENROL_FLAG);
+}
+
+export interface EnrolCliDeps {
+  readStdin(): Promise<string>;
+  /** The verified save of the desk's ConnectionManager (on the real keychain in the app). */
+  save(input: CredentialsInput): Promise<Connection>;
+  policy: PolicyRead | null;
+  out(line: string): void;
+  err(line: string): void;
+}
+
+/** Runs the enrolment; resolves with the process exit code. */
+export async function runEnrolCli(deps: EnrolCliDeps): Promise<number> {
+  if (deps.policy && !deps.policy.ok) deps.err(`Warning: ${deps.policy.problem}`);
+  const policy = deps.policy?.ok ? deps.policy.policy : {};
+  try {
+    const raw = await deps.readStdin();
+    const connection = await enrol(raw, { save: deps.save, policy });
+    deps.out(
+      `Enrolled: AURA ${connection.environment} client ${connection.clientId ?? ''}; the secret is in the system keychain.`,
+    );
+    return 0;
+  } catch (error) {
+    deps.err(`Not enrolled: ${error instanceof Error ? error.message : 'unexpected error'}`);
+    return 1;
+  }
+}
+
+/** All of standard input as text (at most 64 KB: an enrolment is a few hundred bytes). */
+export function readAll(stream: NodeJS.ReadableStream, limit = 65_536): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => {
+      text += chunk;
+      if (text.length > limit) reject(new Error('standard input is too long for an enrolment'));
+    });
+    stream.on('end', () => resolve(text));
+    stream.on('error', reject);
+  });
+}

@@ -1,0 +1,14 @@
+import type { DeskState } from '../../../electron/shared/model';
+
+/** The words for a setting the administrator's policy locks (docs/policy.md). */
+export const LOCKED_TEXT = 'Set by your organisation';
+
+/** True when the administrator's policy locks this setting (its policy name). */
+export function isLocked(desk: Pick<DeskState, 'policy'>, key: string): boolean {
+  return desk.policy.locked.includes(key);
+}
+
+/** Shown beside a locked setting; the core refuses changes to it whatever the screen does. */
+export function LockedNote({ locked }: { locked: boolean }) {
+  return locked ? <p className="field-hint locked-note">{LOCKED_TEXT}</p> : null;
+}
