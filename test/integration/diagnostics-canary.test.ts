@@ -142,6 +142,8 @@ describe('diagnostics canary', () => {
     const reasonId = (reasons.value as Array<{ id: number }>)[0]?.id ?? 0;
     expect((await run('callout.cancel', { calloutId, reasonId, notes: 'canary' })).ok).toBe(true);
     await until(host, () => sim.faults.list().every((f) => f.fired >= (f.times ?? 0)), 'the poll faults');
+    // The recovery after the poll faults is part of what the log must tell.
+    await until(host, (s) => s.readiness.level === 'ready', 'ready again after the poll faults');
 
     // 5. Export diagnostics.
     const exported = await run('diagnostics.export', {});
