@@ -88,8 +88,10 @@ export async function startHostileServer(options: HostileOptions = {}): Promise<
         return;
       }
       // Everything received so far, the token exchange (with the secret) and bearer headers included.
-      const everything = requests.map((r) => ({ body: r.body, headers: r.headers }));
-      const echo = `${'x'.repeat(options.padding ?? 0)}you sent ${JSON.stringify(everything)}`;
+      // Bodies first (the token exchange's, with the secret, comes first of all), then headers.
+      const bodies = requests.map((r) => r.body).filter(Boolean);
+      const headers = requests.map((r) => r.headers);
+      const echo = `${'x'.repeat(options.padding ?? 0)}you sent ${bodies.join(' ')} with ${JSON.stringify(headers)}`;
       const text = JSON.stringify({ message: echo, error: echo });
       res.writeHead(options.status ?? 400, { 'content-type': 'application/json' });
       res.end(text);
