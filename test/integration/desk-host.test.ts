@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { accountFor } from '../../electron/core/connection';
 import { runCommand } from '../../electron/core/commands';
 import { DeskHost, memoryVault } from '../../electron/core/session';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
@@ -96,12 +97,12 @@ describe('switching environment', () => {
     });
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.error.message).toContain('AURA refused these credentials');
+      expect(result.error.message).toContain('AURA rejected the client ID or secret');
       expect(result.error.message).toContain('Nothing was saved');
       expect(result.error.message).not.toContain('wrong-secret');
     }
     expect(h.getState().environment).toBe('training');
-    expect(await vault.getSecret('custom:desk-7')).toBeNull();
+    expect(await vault.getSecret(accountFor('custom', aura.baseUrl, 'desk-7'))).toBeNull();
   });
 
   it('switches to a verified environment without mixing its sites or callouts with Training', async () => {
@@ -136,7 +137,7 @@ describe('switching environment', () => {
     expect(state.sites.map((s) => s.id)).toEqual(['site_9944', 'GATE-2']);
     expect(state.callouts).toEqual([]); // Training's callout stays in Training
     expect(state.training).toBeNull();
-    expect(await vault.getSecret('custom:desk-7')).toBe('right-secret');
+    expect(await vault.getSecret(accountFor('custom', aura.baseUrl, 'desk-7'))).toBe('right-secret');
 
     const back = await runCommand(h, 'setup.saveCredentials', { environment: 'training' });
     expect(back.ok).toBe(true);
