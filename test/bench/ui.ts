@@ -216,7 +216,8 @@ export async function runUiBench(): Promise<UiBenchResult> {
     );
     const state = deskOf(SITES);
     const load = async (): Promise<void> => {
-      await page.goto(`http://127.0.0.1:${port}/`);
+      // The harness opens only with its token: its own URL carries it.
+      await page.goto(harness.url);
       await page.getByText('Starting Panic Desk…').waitFor();
     };
 

@@ -63,6 +63,24 @@ export async function calloutCount(page: Page, siteId: string): Promise<number> 
   return (await deskState(page)).callouts.filter((c) => c.siteId === siteId).length;
 }
 
+/**
+ * The Training simulator behind the harness's desk, for a spec that calls its /__sim control
+ * routes itself: its origin and the headers (control token, JSON) those routes require.
+ */
+export async function trainingSimulator(
+  request: APIRequestContext,
+): Promise<{ origin: string; baseUrl: string; headers: Record<string, string> }> {
+  const info = (await (await request.get('/__harness/info')).json()) as {
+    simulatorOrigin: string | null;
+    simulatorBaseUrl: string | null;
+    simulatorControlHeaders: Record<string, string> | null;
+  };
+  if (!info.simulatorOrigin || !info.simulatorBaseUrl || !info.simulatorControlHeaders) {
+    throw new Error('the harness desk is not in Training: no simulator');
+  }
+  return { origin: info.simulatorOrigin, baseUrl: info.simulatorBaseUrl, headers: info.simulatorControlHeaders };
+}
+
 /** An axe-core scan of what is on screen: no serious or critical violation is allowed. */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

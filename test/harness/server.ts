@@ -133,7 +133,13 @@ export async function startHarness(
         res,
         200,
         'application/json',
-        JSON.stringify({ dataDir, simulatorBaseUrl: host.simulator?.baseUrl ?? null }),
+        JSON.stringify({
+          dataDir,
+          simulatorBaseUrl: host.simulator?.baseUrl ?? null,
+          // For specs that drive the Training simulator's /__sim routes themselves.
+          simulatorOrigin: host.simulator?.origin ?? null,
+          simulatorControlHeaders: host.simulator?.controlHeaders ?? null,
+        }),
       );
     const file = normalize(join(RENDERER_DIR, url.pathname));
     if (!file.startsWith(RENDERER_DIR) || !existsSync(file)) return reply(res, 404, 'text/plain', 'not found');

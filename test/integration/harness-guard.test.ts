@@ -113,7 +113,16 @@ describe.skipIf(!built)('the web harness answers only its own page (needs `npx e
   it('answers its own token-bearing JSON calls', async () => {
     const info = await send('/__harness/info', { headers: bearer() });
     expect(info.status).toBe(200);
-    expect(JSON.parse(info.body)).toMatchObject({ dataDir });
+    const parsed = JSON.parse(info.body) as {
+      dataDir: string;
+      simulatorOrigin: string;
+      simulatorControlHeaders: Record<string, string>;
+    };
+    expect(parsed).toMatchObject({ dataDir });
+    // Specs reach the Training simulator's control routes with the headers the harness hands out.
+    const faults = await fetch(`${parsed.simulatorOrigin}/__sim/faults`, { headers: parsed.simulatorControlHeaders });
+    expect(faults.status).toBe(200);
+    expect((await fetch(`${parsed.simulatorOrigin}/__sim/faults`)).status).toBe(401);
   });
 
   it('gives no socket (and so no event) to another origin or to a socket without the token', async () => {
