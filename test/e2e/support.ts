@@ -100,10 +100,9 @@ export async function simulatorControl(
   path: string,
   body?: unknown,
 ): Promise<unknown> {
-  const info = (await (await request.get('/__harness/info')).json()) as { simulatorBaseUrl: string | null };
-  if (!info.simulatorBaseUrl) throw new Error('the harness runs no Training simulator');
-  const origin = new URL(info.simulatorBaseUrl).origin;
-  const response = await request.fetch(`${origin}/__sim${path}`, { method, data: body });
+  // The simulator's control routes need its own control token (and JSON): the harness hands both out.
+  const sim = await trainingSimulator(request);
+  const response = await request.fetch(`${sim.origin}/__sim${path}`, { method, data: body, headers: sim.headers });
   if (!response.ok()) throw new Error(`simulator ${method} ${path}: ${response.status()} ${await response.text()}`);
   return response.json();
 }
