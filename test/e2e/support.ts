@@ -82,10 +82,17 @@ export async function simulatorControl(
   path: string,
   body?: unknown,
 ): Promise<unknown> {
-  const info = (await (await request.get('/__harness/info')).json()) as { simulatorBaseUrl: string | null };
-  if (!info.simulatorBaseUrl) throw new Error('the harness runs no Training simulator');
+  const info = (await (await request.get('/__harness/info')).json()) as {
+    simulatorBaseUrl: string | null;
+    simulatorControlToken: string | null;
+  };
+  if (!info.simulatorBaseUrl || !info.simulatorControlToken) throw new Error('the harness runs no Training simulator');
   const origin = new URL(info.simulatorBaseUrl).origin;
-  const response = await request.fetch(`${origin}/__sim${path}`, { method, data: body });
+  const response = await request.fetch(`${origin}/__sim${path}`, {
+    method,
+    data: body,
+    headers: { authorization: `Bearer ${info.simulatorControlToken}`, 'content-type': 'application/json' },
+  });
   if (!response.ok()) throw new Error(`simulator ${method} ${path}: ${response.status()} ${await response.text()}`);
   return response.json();
 }

@@ -133,7 +133,12 @@ export async function startHarness(
         res,
         200,
         'application/json',
-        JSON.stringify({ dataDir, simulatorBaseUrl: host.simulator?.baseUrl ?? null }),
+        // The simulator's control token too: this route already needs the harness's own token.
+        JSON.stringify({
+          dataDir,
+          simulatorBaseUrl: host.simulator?.baseUrl ?? null,
+          simulatorControlToken: host.simulator?.controlToken ?? null,
+        }),
       );
     const file = normalize(join(RENDERER_DIR, url.pathname));
     if (!file.startsWith(RENDERER_DIR) || !existsSync(file)) return reply(res, 404, 'text/plain', 'not found');
