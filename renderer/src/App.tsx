@@ -4,6 +4,7 @@ import { AuditView } from './features/audit/AuditView';
 import { HistoryView } from './features/history/HistoryView';
 import { SettingsView } from './features/settings/SettingsView';
 import { SetupView } from './features/setup/SetupView';
+import { PhonePrompt } from './features/settings/PhonePrompt';
 import { DeskFilter } from './features/sites/DeskFilter';
 import { DeskView } from './features/sites/DeskView';
 import { SitesView } from './features/sites/SitesView';
@@ -80,6 +81,7 @@ export function App() {
           <Nav activeCallouts={counts.active} unsentPresses={counts.unsent} />
           {view === 'desk' && <DeskFilter desk={desk} />}
         </div>
+        {view === 'desk' && !desk.settings.controlRoomPhone && <PhonePrompt />}
         {view === 'desk' && <AttentionStrip desk={desk} />}
       </header>
       <LeaveDialog />

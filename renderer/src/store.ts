@@ -55,6 +55,8 @@ interface DeskStore {
   setSiteQuery(query: string): void;
   focusRequest: FocusRequest | null;
   focusSite(siteId: string, target?: FocusRequest['target']): void;
+  /** Each site's last press raised from this screen (site id → press id). */
+  ownPress: Readonly<Record<string, string>>;
   /** The operator chose "Later" on the first-run phone prompt (this session). */
   phonePromptSkipped: boolean;
   skipPhonePrompt(): void;
@@ -132,6 +134,7 @@ export const useDesk = create<DeskStore>((set, get) => {
           ? { leaving: 'desk' }
           : { view: 'desk', focusRequest: { siteId, target, seq: (s.focusRequest?.seq ?? 0) + 1 } },
       ),
+    ownPress: {},
     phonePromptSkipped: false,
     skipPhonePrompt: () => set({ phonePromptSkipped: true }),
     connect() {
@@ -160,7 +163,14 @@ export const useDesk = create<DeskStore>((set, get) => {
       return null;
     },
     async trigger(siteId) {
-      return get().act('panic.trigger', { siteId });
+      // Forget the previous press first: until this one is recorded, nothing may say "Sent".
+      set((s) => {
+        const { [siteId]: _previous, ...rest } = s.ownPress;
+        return { ownPress: rest };
+      });
+      const press = await get().act('panic.trigger', { siteId });
+      if (press) set((s) => ({ ownPress: { ...s.ownPress, [siteId]: press.id } }));
+      return press;
     },
     async advance(calloutId, step) {
       await get().act('training.advance', { calloutId, step });

@@ -12,6 +12,8 @@ interface Props {
 
 /** How long "Not sent — keep holding" stays after an early release or a tap. */
 const EARLY_HINT_MS = 5000;
+/** How long "Sent to AURA" stays under the button after a press of this button reached AURA. */
+const SENT_HINT_MS = 15_000;
 
 const isHoldKey = (key: string): boolean => key === ' ' || key === 'Enter';
 
@@ -104,7 +106,7 @@ export const PanicButton = memo(function PanicButton({ siteName, holdMs, onConfi
   useEffect(() => stopAnimation, []);
   useEffect(() => {
     if (!confirmed) return;
-    const id = setTimeout(() => setConfirmed(false), 4000);
+    const id = setTimeout(() => setConfirmed(false), SENT_HINT_MS);
     return () => clearTimeout(id);
   }, [confirmed]);
   useEffect(() => {
@@ -122,7 +124,7 @@ export const PanicButton = memo(function PanicButton({ siteName, holdMs, onConfi
         ? null
         : pressHint === 'sending' || (confirmed && pressHint === null)
           ? 'Sending…'
-          : pressHint === 'sent'
+          : pressHint === 'sent' && confirmed
             ? 'Sent to AURA'
             : released
               ? `Not sent — keep holding ${holdSeconds} s`

@@ -48,11 +48,14 @@ export function PhonePrompt() {
   }
   return (
     <form className="phone-prompt" aria-labelledby="phone-prompt-title" noValidate onSubmit={(e) => void submit(e)}>
-      <h2 id="phone-prompt-title">Control room’s phone number</h2>
+      <p id="phone-prompt-title" className="phone-prompt-title">
+        First run: whom should a guard phone when a panic cannot reach AURA? The number is shown on every NOT SENT
+        warning.
+      </p>
       <TextField
         ref={inputRef}
         label="Control-room phone number"
-        hint="Shown on every NOT SENT warning: who to call when AURA cannot be reached. E.g. +27 11 555 0199."
+        placeholder="e.g. +27 11 555 0199"
         type="tel"
         maxLength={40}
         autoComplete="off"

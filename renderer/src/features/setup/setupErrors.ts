@@ -55,6 +55,16 @@ export function setupErrorOf(code: string, message: string, environment: string)
       };
     return { field: null, message: 'Not saved. Something in the form is not valid.' };
   }
+  const unchecked = /could not be checked, so nothing was saved: (.*)$/.exec(message)?.[1];
+  if (unchecked) {
+    const why = plain(unchecked).replace(/\.$/, '');
+    return environment === 'custom'
+      ? {
+          field: 'baseUrl',
+          message: `Not saved. ${why} at this base URL: check the address and port, and the network.`,
+        }
+      : { field: null, message: `Not saved. ${why}. Check the network, then try again.` };
+  }
   const text = `Not saved. ${plain(message)}`;
   if (
     /refused these credentials|client ID|secret|credentials/i.test(message) &&

@@ -22,13 +22,13 @@ export function CardAnnouncer({ site, activity, phone }: { site: Site; activity:
     ? `NOT SENT: the panic for ${site.name} has not reached AURA. Phone the control room${phone ? ` on ${phone}` : ''}.`
     : '';
   return (
-    <div className="visually-hidden">
-      <p aria-live="polite" aria-atomic="true">
+    <>
+      <p className="visually-hidden" aria-live="polite" aria-atomic="true">
         {polite}
       </p>
-      <p aria-live="assertive" aria-atomic="true">
+      <p className="visually-hidden" aria-live="assertive" aria-atomic="true">
         {assertive}
       </p>
-    </div>
+    </>
   );
 }

@@ -1,7 +1,6 @@
 import type { DeskState } from '../../../../electron/shared/model';
 import { useDesk } from '../../store';
 import { ViewHeading } from '../../ui/ViewHeading';
-import { PhonePrompt } from '../settings/PhonePrompt';
 import { TrainingPanel } from '../training/TrainingPanel';
 import { SiteGrid } from './SiteGrid';
 import { useShownSites } from './useShownSites';
@@ -32,7 +31,6 @@ export function DeskView({ desk }: { desk: DeskState }) {
           Skip to the first panic button (Alt+P)
         </a>
       )}
-      {!desk.settings.controlRoomPhone && <PhonePrompt />}
       {desk.training && <TrainingPanel training={desk.training} />}
       {desk.sites.length === 0 ? (
         <div className="empty">

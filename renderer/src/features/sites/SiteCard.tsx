@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback } from 'react';
 import type { Site } from '../../../../electron/shared/model';
 import { CalloutPanel } from '../callouts/CalloutPanel';
 import { PanicButton, type PressHint } from '../panic/PanicButton';
@@ -10,11 +10,6 @@ import { CardAnnouncer } from './CardAnnouncer';
 
 /** How long a closed callout stays open on its card before it folds into one line (and History). */
 const CLOSED_STAYS_MS = 60 * 1000;
-/** How long "Sent to AURA" stays under the button after this card's own press reached AURA. */
-const SENT_HINT_MS = 15 * 1000;
-
-/** The last focus request served, so that a card mounting later does not take the focus again. */
-let servedFocusSeq = 0;
 
 /**
  * One site: its name, its big panic button, and whatever is happening there right now. Each card
@@ -29,22 +24,12 @@ export const SiteCard = memo(function SiteCard({ site }: { site: Site }) {
   const holdMs = useDesk((s) => s.desk?.settings.holdMs ?? 1500);
   const phone = useDesk((s) => s.desk?.settings.controlRoomPhone ?? '');
   const training = useDesk((s) => (s.desk ? s.desk.training !== null : false));
-  const focusRequest = useDesk((s) => (s.focusRequest?.siteId === site.id ? s.focusRequest : null));
-  const [mine, setMine] = useState<{ id: string; at: number } | null>(null);
-  const myPressSent = useDesk((s) => (mine ? s.desk?.presses.find((p) => p.id === mine.id)?.status === 'sent' : false));
-  const onConfirm = useCallback(() => {
-    void trigger(site.id).then((press) => setMine(press ? { id: press.id, at: Date.now() } : null));
-  }, [trigger, site.id]);
-  const sentRecently = useRecent(mine && myPressSent ? mine.at : null, SENT_HINT_MS);
-  const cardRef = useRef<HTMLElement>(null);
-  useEffect(() => {
-    const card = cardRef.current;
-    if (!focusRequest || !card || focusRequest.seq <= servedFocusSeq) return;
-    servedFocusSeq = focusRequest.seq;
-    card.scrollIntoView({ block: 'center' });
-    const target = focusRequest.target === 'panic' ? card.querySelector<HTMLElement>('.panic-button') : card;
-    target?.focus({ preventScroll: true });
-  }, [focusRequest]);
+  // The status of this card's own last press (set by trigger), for "Sent to AURA" under the button.
+  const ownStatus = useDesk((s) => {
+    const id = s.ownPress[site.id];
+    return id ? s.desk?.presses.find((p) => p.id === id)?.status : undefined;
+  });
+  const onConfirm = useCallback(() => void trigger(site.id), [trigger, site.id]);
   const latest = activity.latest;
   const closed = latest?.stage === 'closed';
   const recentlyClosed = useRecent(closed ? (latest.closedAt ?? latest.pressedAt) : null, CLOSED_STAYS_MS);
@@ -56,11 +41,10 @@ export const SiteCard = memo(function SiteCard({ site }: { site: Site }) {
   const stageClass = notSent ? ' site-card-not-sent' : latest && !closed ? ` site-card-${latest.stage}` : '';
   const sending = activity.unsent.some((p) => p.status === 'queued' || p.status === 'sending');
   // One truth per card: the hint under the button says what the press's own status says.
-  const hint: PressHint | null = notSent ? 'notSent' : sending ? 'sending' : sentRecently ? 'sent' : null;
+  const hint: PressHint | null = notSent ? 'notSent' : sending ? 'sending' : ownStatus === 'sent' ? 'sent' : null;
   const headingId = `site-${site.id}-name`;
   return (
     <article
-      ref={cardRef}
       id={`site-${site.id}`}
       tabIndex={-1}
       className={`site-card${busy ? ' site-card-busy' : ''}${stageClass}`}
