@@ -32,10 +32,11 @@ async function busyDesk(page: Page): Promise<void> {
   await expect(card.locator('.press-not-sent').getByRole('alert')).toHaveText('NOT SENT — still trying');
 }
 
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
+/** The window as the operator sees it (from the top unless `asIs`), or the whole page. */
+async function screenshot(page: Page, name: string, how: { fullPage?: boolean; asIs?: boolean } = {}): Promise<void> {
+  if (!how.asIs) await page.evaluate(() => window.scrollTo(0, 0));
   const path = `test-results/screens/${name}.png`;
-  await page.screenshot({ path, fullPage: false });
+  await page.screenshot({ path, fullPage: how.fullPage ?? false });
   if (SCREENS_OUT) {
     mkdirSync(SCREENS_OUT, { recursive: true });
     copyFileSync(path, `${SCREENS_OUT}/${name}.png`);
@@ -70,6 +71,7 @@ test('31 sites: the NOT SENT on the last card is at the top of the desk, and its
   const card = page.getByRole('article', { name: LAST.name });
   await expect(card).toBeFocused();
   await expect(card).toBeInViewport();
+  await screenshot(page, 'i14-desk-1366x768-after-strip-link', { asIs: true });
   // One truth: the hint under the button never says "raised" while the box beside it says NOT SENT.
   const panic = card.getByRole('button', { name: `Panic: ${LAST.name}` });
   await expect(panic).toHaveAccessibleDescription('NOT SENT — see right');
@@ -91,6 +93,7 @@ for (const size of [
       await invoke(page, 'settings.update', { deskLayout: layout });
       await expect(page.locator('.site-grid')).toHaveClass(layout === 'compact' ? /site-grid-compact/ : /^site-grid$/);
       await screenshot(page, `i14-desk-${size.width}x${size.height}-${layout}`);
+      await screenshot(page, `i14-desk-${size.width}x${size.height}-${layout}-full-page`, { fullPage: true });
       const buttons = await page.locator('.panic-button').evaluateAll((els) =>
         els.map((el) => {
           const r = el.getBoundingClientRect();

@@ -19,7 +19,11 @@ afterAll(() => {
 });
 
 function exported(record: (log: AuditLog) => void): string[][] {
-  const log = new AuditLog(mkdtempSync(join(tmpdir(), 'audit-csv-')), () => 'Gate 2', () => AT);
+  const log = new AuditLog(
+    mkdtempSync(join(tmpdir(), 'audit-csv-')),
+    () => 'Gate 2',
+    () => AT,
+  );
   record(log);
   const csv = auditCsv(log.list('', 1000).entries.reverse());
   expect(csv.startsWith('\uFEFF')).toBe(true);

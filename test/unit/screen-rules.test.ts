@@ -58,7 +58,10 @@ describe('the hotkey rule, one list for main, core and the recorder', () => {
   it('every reserved entry is itself a well-formed accelerator (a typo would reserve nothing)', () => {
     for (const entry of RESERVED_SHORTCUTS) {
       const parts = entry.split('+');
-      expect(parts.every((p) => p.length > 0), entry).toBe(true);
+      expect(
+        parts.every((p) => p.length > 0),
+        entry,
+      ).toBe(true);
       expect(isReservedShortcut(entry), entry).toBe(true);
     }
   });

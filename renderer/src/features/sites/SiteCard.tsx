@@ -17,7 +17,7 @@ const CLOSED_STAYS_MS = 60 * 1000;
  * something is happening the card takes two columns: what is happening (a press not yet sent,
  * the callout) beside the button.
  */
-export const SiteCard = memo(function SiteCard({ site }: { site: Site }) {
+export const SiteCard = memo(function SiteCard({ site, compact = false }: { site: Site; compact?: boolean }) {
   const trigger = useDesk((s) => s.trigger);
   const setView = useDesk((s) => s.setView);
   const activity = useDesk((s) => siteActivity(s.activity, site.id));
@@ -35,7 +35,8 @@ export const SiteCard = memo(function SiteCard({ site }: { site: Site }) {
   const recentlyClosed = useRecent(closed ? (latest.closedAt ?? latest.pressedAt) : null, CLOSED_STAYS_MS);
   // A press still on its way is newer news than a closed callout: the old one folds away.
   const newerPress = activity.unsent.some((p) => latest !== null && p.pressedAt > latest.pressedAt);
-  const showCallout = latest !== null && (!closed || (recentlyClosed && !newerPress));
+  // On a compact desk a closed callout folds at once: room goes to the buttons and what is live.
+  const showCallout = latest !== null && (!closed || (recentlyClosed && !newerPress && !compact));
   const busy = showCallout || activity.unsent.length > 0;
   const notSent = activity.unsent.some((p) => p.status === 'notSent' || p.status === 'failed');
   const stageClass = notSent ? ' site-card-not-sent' : latest && !closed ? ` site-card-${latest.stage}` : '';

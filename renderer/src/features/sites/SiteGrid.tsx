@@ -36,7 +36,7 @@ export const SiteGrid = memo(function SiteGrid({
     <ul className={`site-grid${compact ? ' site-grid-compact' : ''}`} aria-label="Sites">
       {sites.map((site) => (
         <li key={site.id}>
-          <SiteCard site={site} />
+          <SiteCard site={site} compact={compact} />
         </li>
       ))}
     </ul>
