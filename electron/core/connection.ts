@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { EnvironmentSchema, type Connection, type Environment } from '../shared/model';
 import { AuraClient, type AuraClientOptions } from './aura/client';
 import { baseUrlFor, BaseUrlError } from './aura/environments';
-import { AuraError, describeError, plainWords } from './aura/errors';
+import { AuraError, plainWords } from './aura/errors';
 import type { CredentialVault, KeyValueStore } from './ports';
 
 /**
