@@ -57,7 +57,10 @@ export function simulatorControl(
     await response.body?.cancel();
   }
   async function get<T>(path: string, schema: z.ZodType<T>): Promise<T> {
-    const response = await fetch(`${origin}/__sim${path}`, { signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(`${origin}/__sim${path}`, {
+      headers: { authorization: `Bearer ${controlToken}` },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     if (!response.ok) throw new Error(`The training simulator did not answer ${path} (${response.status})`);
     return schema.parse(await response.json());
   }
