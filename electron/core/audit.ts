@@ -154,7 +154,7 @@ export class AuditLog {
   }
 }
 
-function csvCell(value: string): string {
+export function csvCell(value: string): string {
   // Quote everything, and defuse spreadsheet formulas (a cell starting with = + - @, or with a
   // TAB or CR, which spreadsheets skip before reading a formula).
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;

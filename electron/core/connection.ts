@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { EnvironmentSchema, type Connection, type Environment } from '../shared/model';
 import { AuraClient, type AuraClientOptions } from './aura/client';
 import { baseUrlFor, BaseUrlError } from './aura/environments';
-import { AuraError, describeError } from './aura/errors';
+import { AuraError, plainWords } from './aura/errors';
 import type { CredentialVault, KeyValueStore } from './ports';
 
 /**
@@ -329,7 +329,7 @@ export class ConnectionManager {
       }
       throw new ConnectionError(
         'unreachable',
-        `The credentials could not be checked, so nothing was saved: ${describeError(error)}`,
+        `The credentials could not be checked, so nothing was saved: ${plainWords(error)}`,
       );
     } finally {
       probe.close();

@@ -41,6 +41,9 @@ import { ReadinessTracker, type ConfigProblem } from './readiness';
 import { locationInputFrom, siteFromLocation } from './sites';
 import { SkippedItemsReporter } from './skipped-items';
 import { readValidated } from './storage/validated';
+import { auditCsv } from './audit-csv';
+import { checkAccelerator } from '../shared/accelerator';
+import { settingWords } from '../shared/setting-words';
 import type { TrainingControl } from './training';
 
 /** What the desk needs of AURA (an AuraClient behind `deskApiFor` in session.ts). */
@@ -299,7 +302,16 @@ export class Desk {
       });
     }
     this.readiness.start();
+    await this.readTrainingTruth();
     await this.syncSites().catch(() => undefined);
+  }
+
+  /** Training: show what the simulator is really practising, not what was saved before a restart. */
+  private async readTrainingTruth(): Promise<void> {
+    if (!this.opts.training) return;
+    const real = await this.opts.training.read().catch(() => null);
+    if (real && (real.fault !== this.training.fault || real.autoplay !== this.training.autoplay))
+      this.setTraining(real);
   }
 
   stop(): void {
@@ -418,7 +430,12 @@ export class Desk {
       await this.syncSites();
       return {};
     },
-    'settings.update': async (patch) => this.updateSettings(patch),
+    'settings.update': async (patch) => {
+      // The same rule main applies before globalShortcut: a reserved combination is never saved.
+      const hotkey = patch.hotkey ? checkAccelerator(patch.hotkey) : null;
+      if (hotkey && !hotkey.ok) throw new Error(`Hotkey not saved: ${hotkey.error}`);
+      return this.updateSettings(hotkey ? { ...patch, hotkey: hotkey.accelerator } : patch);
+    },
     'hotkey.test': async ({ action }) => {
       this.hotkey = { ...this.hotkey, testing: action === 'start' };
       this.emit();
@@ -450,7 +467,9 @@ export class Desk {
       const { entries, chain } = this.audit.list(text, limit);
       return { entries, chainOk: chain.ok, problem: chain.problem };
     },
-    'audit.exportCsv': async ({ text }) => ({ csv: this.audit.exportCsv(text) }),
+    'audit.exportCsv': async ({ text }) => ({
+      csv: auditCsv(this.audit.list(text, Number.MAX_SAFE_INTEGER).entries.reverse()),
+    }),
     'notice.dismiss': async ({ id }) => {
       this.notices = this.notices.filter((n) => n.id !== id);
       this.emit();
@@ -708,7 +727,7 @@ export class Desk {
     const changed = (Object.keys(patch) as Array<keyof Settings>).filter(
       (k) => JSON.stringify(before[k]) !== JSON.stringify(this.settings[k]),
     );
-    if (changed.length > 0) this.audit.record('settings', `Settings changed: ${changed.join(', ')}`);
+    if (changed.length > 0) this.audit.record('settings', `Settings changed: ${changed.map(settingWords).join(', ')}`);
     this.emit();
     return this.settings;
   }

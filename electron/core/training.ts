@@ -2,7 +2,8 @@
 // autoplay script and the network failure being practised, through the simulator's control
 // routes (under /__sim/, outside AURA's paths).
 import type { TrainingStep } from '../shared/contract';
-import type { FaultKind } from '../shared/model';
+import { z } from 'zod';
+import { FAULT_KINDS, type FaultKind, type TrainingState } from '../shared/model';
 
 export interface TrainingControl {
   /** Moves a callout one step (dispatch, arrive, complete, close, cancel). */
@@ -11,7 +12,12 @@ export interface TrainingControl {
   setAutoplay(on: boolean): Promise<void>;
   /** Starts practising a network failure on every AURA request, or stops (null). */
   setFault(fault: FaultKind | null): Promise<void>;
+  /** What the simulator is really doing now (after a restart it may differ from what was saved). */
+  read(): Promise<TrainingState>;
 }
+
+const SimFaultsSchema = z.object({ faults: z.array(z.object({ kind: z.string() }).passthrough()) });
+const SimAutoplaySchema = z.object({ on: z.boolean() }).passthrough();
 
 /**
  * The simulator's fault rule for each practice. Failures last until switched off; a token
@@ -50,7 +56,24 @@ export function simulatorControl(
     }
     await response.body?.cancel();
   }
+  async function get<T>(path: string, schema: z.ZodType<T>): Promise<T> {
+    const response = await fetch(`${origin}/__sim${path}`, {
+      headers: { authorization: `Bearer ${controlToken}` },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    if (!response.ok) throw new Error(`The training simulator did not answer ${path} (${response.status})`);
+    return schema.parse(await response.json());
+  }
   return {
+    read: async () => {
+      const [{ faults }, autoplay] = await Promise.all([
+        get('/faults', SimFaultsSchema),
+        get('/autoplay', SimAutoplaySchema),
+      ]);
+      const kind = faults[0]?.kind;
+      const fault = (FAULT_KINDS as readonly string[]).includes(kind ?? '') ? (kind as FaultKind) : null;
+      return { autoplay: autoplay.on, fault };
+    },
     advance: (calloutId, step) =>
       call('POST', `/callouts/${encodeURIComponent(calloutId)}/advance`, { step }, `"${step}"`),
     setAutoplay: (on) => call('PUT', '/autoplay', { on }, 'autoplay'),

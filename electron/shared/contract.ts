@@ -4,6 +4,9 @@
 import { z } from 'zod';
 import {
   AuditEntrySchema,
+  CompactFromSchema,
+  ControlRoomPhoneSchema,
+  DeskLayoutSchema,
   DeskStateSchema,
   EnvironmentSchema,
   FaultKindSchema,
@@ -90,7 +93,19 @@ export const commands = {
   'sites.delete': { input: z.object({ siteId: SiteId }).strict(), output: Empty },
 
   // Settings (hold time, hotkey, start at login, notifications, phone number, desk name)
-  'settings.update': { input: SettingsSchema.omit({ shownSiteIds: true }).partial().strict(), output: SettingsSchema },
+  // The phone number is checked as a phone number here (stored settings stay readable as they were);
+  // layout fields are restated without their defaults so that a patch never resets them.
+  'settings.update': {
+    input: SettingsSchema.omit({ shownSiteIds: true })
+      .extend({
+        controlRoomPhone: ControlRoomPhoneSchema,
+        deskLayout: DeskLayoutSchema,
+        compactFrom: CompactFromSchema,
+      })
+      .partial()
+      .strict(),
+    output: SettingsSchema,
+  },
   'hotkey.test': { input: z.object({ action: z.enum(['start', 'stop']) }).strict(), output: Empty },
 
   // Training (embedded simulator only)

@@ -146,6 +146,29 @@ export type Readiness = z.infer<typeof ReadinessSchema>;
 /** More sites than any desk shows; a bound so that no payload can grow the settings file without end. */
 export const MAX_SHOWN_SITES = 2000;
 
+/**
+ * A phone number a guard can dial: E.164 ("+27115550199") or a local format with digits, spaces,
+ * +, -, parentheses and dots, with 3 to 20 digits in all. Anything else ("call Bob") is refused.
+ */
+export const PhoneNumberSchema = z
+  .string()
+  .trim()
+  .max(40, 'The phone number is too long (40 characters at most)')
+  .refine((v) => /^\+?[0-9 ()\-.]+$/.test(v), 'Use digits, spaces, +, - and parentheses only, e.g. +27 11 555 0199')
+  .refine((v) => /^\+?[^+]*$/.test(v), 'A + may only come first')
+  .refine((v) => {
+    const digits = v.replace(/\D/g, '').length;
+    return digits >= 3 && digits <= 20;
+  }, 'A phone number has 3 to 20 digits');
+/** The control room's number as the operator may save it: a phone number, or empty (not set yet). */
+export const ControlRoomPhoneSchema = z.union([z.literal(''), PhoneNumberSchema]);
+
+/** How the desk lays out its cards: compact fits many sites above the fold; auto switches at `compactFrom`. */
+export const DESK_LAYOUTS = ['auto', 'compact', 'normal'] as const;
+export const DeskLayoutSchema = z.enum(DESK_LAYOUTS);
+export type DeskLayout = z.infer<typeof DeskLayoutSchema>;
+export const CompactFromSchema = z.number().int().min(2).max(1000);
+
 export const SettingsSchema = z.object({
   /** How long the panic button must be held, 0 to 5 s. */
   holdMs: z.number().int().min(0).max(5000),
@@ -161,6 +184,10 @@ export const SettingsSchema = z.object({
   deskName: z.string().max(80),
   /** The sites this desk shows, in order; null shows every Fixed Location in AURA's order. */
   shownSiteIds: z.array(z.string().max(200)).max(MAX_SHOWN_SITES).nullable(),
+  /** Card layout of the desk (defaults so that settings saved before it existed still load). */
+  deskLayout: DeskLayoutSchema.default('auto'),
+  /** With layout "auto": the number of shown sites from which the desk goes compact. */
+  compactFrom: CompactFromSchema.default(10),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -173,6 +200,8 @@ export const DEFAULT_SETTINGS: Settings = {
   controlRoomPhone: '',
   deskName: '',
   shownSiteIds: null,
+  deskLayout: 'auto',
+  compactFrom: 10,
 };
 
 /** Where this desk's AURA connection stands. Never carries the secret, only whether one is set. */

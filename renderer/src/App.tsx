@@ -4,13 +4,34 @@ import { AuditView } from './features/audit/AuditView';
 import { HistoryView } from './features/history/HistoryView';
 import { SettingsView } from './features/settings/SettingsView';
 import { SetupView } from './features/setup/SetupView';
+import { PhonePrompt } from './features/settings/PhonePrompt';
+import { DeskFilter } from './features/sites/DeskFilter';
 import { DeskView } from './features/sites/DeskView';
 import { SitesView } from './features/sites/SitesView';
 import { TrainingBanner } from './features/training/TrainingBanner';
+import { AttentionStrip } from './features/attention/AttentionStrip';
+import { attentionCounts, attentionItems } from './features/attention/attention';
+import { LeaveDialog } from './ui/LeaveDialog';
 import { Nav } from './ui/Nav';
 import { Notices } from './ui/Notices';
 import { ReadinessBar } from './ui/ReadinessBar';
 import { useDesk, type View } from './store';
+
+/** Alt+P, from any view: the focus goes to the first panic button on the desk. */
+function useFirstPanicShortcut(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || e.code !== 'KeyP') return;
+      const { desk, focusSite } = useDesk.getState();
+      const first = desk?.sites[0];
+      if (!first) return;
+      e.preventDefault();
+      focusSite(first.id, 'panic');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
 
 function CurrentView({ view, desk }: { view: View; desk: DeskState }) {
   switch (view) {
@@ -35,6 +56,7 @@ export function App() {
   const commandError = useDesk((s) => s.commandError);
   const dismissError = useDesk((s) => s.dismissError);
   useEffect(() => useDesk.getState().connect(), []);
+  useFirstPanicShortcut();
 
   if (!desk) {
     return (
@@ -43,14 +65,26 @@ export function App() {
       </main>
     );
   }
-  const active = desk.callouts.filter((c) => c.stage !== 'closed').length;
+  const counts = attentionCounts(desk);
+  const unsentSites = [...new Set(attentionItems(desk).flatMap((i) => (i.kind === 'unsent' ? [i.siteName] : [])))];
   return (
     <div className="app">
       <header className="app-header">
-        <ReadinessBar readiness={desk.readiness} hotkeyError={desk.hotkey.error} policyProblem={desk.policy.problem} />
+        <ReadinessBar
+          readiness={desk.readiness}
+          hotkeyError={desk.hotkey.error}
+          policyProblem={desk.policy.problem}
+          unsentSites={unsentSites}
+        />
         {desk.environment === 'training' && <TrainingBanner />}
-        <Nav activeCallouts={active} />
+        <div className="nav-row">
+          <Nav activeCallouts={counts.active} unsentPresses={counts.unsent} />
+          {view === 'desk' && <DeskFilter desk={desk} />}
+        </div>
+        {view === 'desk' && !desk.settings.controlRoomPhone && <PhonePrompt />}
+        {view === 'desk' && <AttentionStrip desk={desk} />}
       </header>
+      <LeaveDialog />
       <Notices notices={desk.notices} />
       {commandError && (
         <div className="command-error" role="alert">

@@ -27,19 +27,46 @@ export interface SiteActivity {
 
 const NO_ACTIVITY: SiteActivity = { unsent: [], latest: null, latestPress: null };
 
+/** A request to bring one site's card into view and focus it (from the attention strip). */
+export interface FocusRequest {
+  siteId: string;
+  /** The card itself (from the strip) or its panic button (the "first PANIC" shortcut). */
+  target: 'card' | 'panic';
+  seq: number;
+}
+
 interface DeskStore {
   desk: DeskState | null;
   activity: Record<string, SiteActivity>;
   /** The last command failure, in plain words, for the operator. */
   commandError: string | null;
   view: View;
+  /** Asks to change view; a view with unsaved changes first asks whether to leave them. */
   setView(view: View): void;
+  /** The view the operator asked for while the current one has unsaved changes. */
+  leaving: View | null;
+  /** The forms of the current view with unsaved changes, by their titles ("Panic button and hotkey"). */
+  unsaved: readonly string[];
+  setUnsaved(form: string, dirty: boolean): void;
+  /** Leave for `leaving` after all (true) or stay (false). */
+  confirmLeave(leave: boolean): void;
+  /** The desk's site filter (its box sits in the header, the grid below reads it). */
+  siteQuery: string;
+  setSiteQuery(query: string): void;
+  focusRequest: FocusRequest | null;
+  focusSite(siteId: string, target?: FocusRequest['target']): void;
+  /** Each site's last press raised from this screen (site id → press id). */
+  ownPress: Readonly<Record<string, string>>;
+  /** The operator chose "Later" on the first-run phone prompt (this session). */
+  phonePromptSkipped: boolean;
+  skipPhonePrompt(): void;
   connect(): () => void;
   /** Runs a command; never throws: a broken bridge becomes a failed result. */
   call<N extends CommandName>(name: N, input: CommandInput<N>): Promise<CommandResult<CommandOutput<N>>>;
   /** Runs a command and shows its failure in the error banner; null when it failed. */
   act<N extends CommandName>(name: N, input: CommandInput<N>): Promise<CommandOutput<N> | null>;
-  trigger(siteId: string): Promise<void>;
+  /** Raises a panic; the press as the desk recorded it, or null when the command failed. */
+  trigger(siteId: string): Promise<Press | null>;
   advance(calloutId: string, step: TrainingStep): Promise<void>;
   dismissError(): void;
 }
@@ -54,9 +81,12 @@ function activityOf(desk: DeskState): Record<string, SiteActivity> {
     const a = get(callout.siteId);
     if (!a.latest || callout.pressedAt >= a.latest.pressedAt) a.latest = callout;
   }
+  // The press that raised the callout is its first one; a later press on the same callout is news
+  // on the callout, not its raise (so "pressed at" shows the first press's time).
   for (const press of desk.presses) {
     const a = out[press.siteId];
-    if (a?.latest && press.calloutId === a.latest.id) a.latestPress = press;
+    if (!a?.latest || press.calloutId !== a.latest.id) continue;
+    if (!a.latestPress || press.pressedAt < a.latestPress.pressedAt) a.latestPress = press;
   }
   return out;
 }
@@ -76,7 +106,37 @@ export const useDesk = create<DeskStore>((set, get) => {
     activity: {},
     commandError: null,
     view: 'desk',
-    setView: (view) => set({ view }),
+    setView: (view) => {
+      const { unsaved, view: now } = get();
+      if (view === now) return;
+      if (unsaved.length > 0) set({ leaving: view });
+      else set({ view, leaving: null });
+    },
+    leaving: null,
+    unsaved: [],
+    setUnsaved: (form, dirty) =>
+      set((s) => {
+        const has = s.unsaved.includes(form);
+        if (dirty === has) return {};
+        return { unsaved: dirty ? [...s.unsaved, form] : s.unsaved.filter((f) => f !== form) };
+      }),
+    confirmLeave: (leave) => {
+      const { leaving } = get();
+      if (leave && leaving) set({ view: leaving, leaving: null, unsaved: [] });
+      else set({ leaving: null });
+    },
+    siteQuery: '',
+    setSiteQuery: (siteQuery) => set({ siteQuery }),
+    focusRequest: null,
+    focusSite: (siteId, target = 'card') =>
+      set((s) =>
+        s.view !== 'desk' && s.unsaved.length > 0
+          ? { leaving: 'desk' }
+          : { view: 'desk', focusRequest: { siteId, target, seq: (s.focusRequest?.seq ?? 0) + 1 } },
+      ),
+    ownPress: {},
+    phonePromptSkipped: false,
+    skipPhonePrompt: () => set({ phonePromptSkipped: true }),
     connect() {
       const bridge = getBridge();
       const off = bridge.on('state.changed', receive);
@@ -103,7 +163,14 @@ export const useDesk = create<DeskStore>((set, get) => {
       return null;
     },
     async trigger(siteId) {
-      await get().act('panic.trigger', { siteId });
+      // Forget the previous press first: until this one is recorded, nothing may say "Sent".
+      set((s) => {
+        const { [siteId]: _previous, ...rest } = s.ownPress;
+        return { ownPress: rest };
+      });
+      const press = await get().act('panic.trigger', { siteId });
+      if (press) set((s) => ({ ownPress: { ...s.ownPress, [siteId]: press.id } }));
+      return press;
     },
     async advance(calloutId, step) {
       await get().act('training.advance', { calloutId, step });

@@ -59,7 +59,8 @@ test('releasing the button early sends nothing', async ({ page }) => {
   await page.mouse.down();
   await page.waitForTimeout(300);
   await page.mouse.up();
+  // The operator is told that nothing was sent, and how to send (issue 14, item 6).
+  await expect(panic).toHaveAccessibleDescription('Not sent — keep holding 1.5 s');
   await page.waitForTimeout(500);
-  await expect(panic).toHaveAccessibleDescription('Hold 1.5 s');
   expect(await pressCount()).toBe(before);
 });

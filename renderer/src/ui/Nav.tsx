@@ -15,7 +15,13 @@ function shortcut(view: View): string {
   return `Alt+${VIEWS.indexOf(view) + 1}`;
 }
 
-export function Nav({ activeCallouts }: { activeCallouts: number }) {
+/** "2 NOT SENT · 1 active": the Desk tab counts what needs attention, unsent presses first. */
+function deskBadge(unsent: number, active: number): string {
+  const parts = [unsent > 0 ? `${unsent} NOT SENT` : null, active > 0 ? `${active} active` : null];
+  return parts.filter(Boolean).join(' · ');
+}
+
+export function Nav({ activeCallouts, unsentPresses = 0 }: { activeCallouts: number; unsentPresses?: number }) {
   const view = useDesk((s) => s.view);
   const setView = useDesk((s) => s.setView);
 
@@ -47,7 +53,12 @@ export function Nav({ activeCallouts }: { activeCallouts: number }) {
               onClick={() => setView(v)}
             >
               {LABELS[v]}
-              {v === 'desk' && activeCallouts > 0 && <span className="nav-badge"> · {activeCallouts} active</span>}
+              {v === 'desk' && (activeCallouts > 0 || unsentPresses > 0) && (
+                <span className={`nav-badge${unsentPresses > 0 ? ' nav-badge-not-sent' : ''}`}>
+                  {' · '}
+                  {deskBadge(unsentPresses, activeCallouts)}
+                </span>
+              )}
             </button>
           </li>
         ))}

@@ -20,11 +20,14 @@ export function ReadinessBar({
   readiness,
   hotkeyError,
   policyProblem = null,
+  unsentSites = [],
 }: {
   readiness: Readiness;
   hotkeyError: string | null;
   /** Why the administrator's latest policy was ignored (the last good one stays). */
   policyProblem?: string | null;
+  /** The sites with a press not yet sent, named so that the top of every view says it. */
+  unsentSites?: readonly string[];
 }) {
   const now = useNow(1000);
   const at = readiness.lastContactAt;
@@ -47,6 +50,9 @@ export function ReadinessBar({
           </>
         )}
       </p>
+      {unsentSites.length > 0 && (
+        <p className="readiness-unsent">NOT SENT: {unsentSites.join(', ')} — phone the control room</p>
+      )}
       {hotkeyError && (
         // The silent hotkey is part of "would a press reach AURA": say when it cannot fire.
         <p className="readiness-hotkey" role="status">

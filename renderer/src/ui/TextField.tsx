@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type Ref } from 'react';
 
 interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value' | 'id'> {
   label: string;
@@ -6,10 +6,11 @@ interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' |
   onChange(value: string): void;
   error?: string | undefined;
   hint?: string;
+  ref?: Ref<HTMLInputElement>;
 }
 
 /** A labelled text box with its hint and its error beside it, both tied to it for screen readers. */
-export function TextField({ label, value, onChange, error, hint, ...rest }: Props) {
+export function TextField({ label, value, onChange, error, hint, ref, ...rest }: Props) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -24,6 +25,7 @@ export function TextField({ label, value, onChange, error, hint, ...rest }: Prop
       )}
       <input
         {...rest}
+        ref={ref}
         id={id}
         value={value}
         aria-invalid={error ? true : undefined}
@@ -31,7 +33,7 @@ export function TextField({ label, value, onChange, error, hint, ...rest }: Prop
         onChange={(e) => onChange(e.target.value)}
       />
       {error && (
-        <p className="field-error" id={errorId}>
+        <p className="field-error" id={errorId} role="alert">
           {error}
         </p>
       )}

@@ -20,7 +20,10 @@ export function CsvExport({ filter }: { filter: string }) {
     if (!result.ok) return setError(`Export failed: ${result.error.message}`);
     setError(null);
     const blob = new Blob([result.value.csv], { type: 'text/csv;charset=utf-8' });
-    const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+    // Local time, as on the screen and in the file (its rows carry their UTC offset).
+    const d = new Date();
+    const pad = (n: number): string => String(n).padStart(2, '0');
+    const stamp = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`;
     const next = {
       url: URL.createObjectURL(blob),
       name: `panic-desk-audit-${stamp}.csv`,

@@ -1,4 +1,4 @@
-import { memo, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { Callout, Press } from '../../../../electron/shared/model';
 import { STAGE_WORDS } from '../../../../electron/shared/stages';
 import { formatAgo, formatClock } from '../../ui/time';
@@ -23,14 +23,29 @@ interface Props {
  */
 export const CalloutPanel = memo(function CalloutPanel({ callout, siteName, press, training }: Props) {
   const [cancelling, setCancelling] = useState(false);
+  const sectionRef = useRef<HTMLElement>(null);
+  // After a cancel the "Cancel callout" button goes away: the focus comes back to this callout,
+  // not to the page.
+  const [refocus, setRefocus] = useState(false);
+  useEffect(() => {
+    if (!refocus) return;
+    const section = sectionRef.current;
+    const lost = !document.activeElement || document.activeElement === document.body;
+    const inside = section?.contains(document.activeElement) ?? false;
+    if (lost || inside || callout.stage === 'cancelled') section?.focus();
+    if (callout.stage === 'cancelled' || callout.stage === 'closed') setRefocus(false);
+  }, [refocus, callout.stage]);
   const closed = callout.stage === 'closed';
   const canCancel = !closed && callout.stage !== 'cancelled';
   return (
-    <section className={`callout callout-${callout.stage}`} aria-label={`Callout for ${siteName}`}>
+    <section
+      ref={sectionRef}
+      tabIndex={-1}
+      className={`callout callout-${callout.stage}`}
+      aria-label={`Callout for ${siteName}`}
+    >
       <div className="callout-head">
-        <p className="callout-stage" aria-live="polite">
-          {STAGE_WORDS[callout.stage]}
-        </p>
+        <p className="callout-stage">{STAGE_WORDS[callout.stage]}</p>
         {callout.silent && <p className="silent-tag">Silent (hotkey)</p>}
         {callout.raisedElsewhere && <p className="silent-tag">Callout raised elsewhere</p>}
       </div>
@@ -57,7 +72,16 @@ export const CalloutPanel = memo(function CalloutPanel({ callout, siteName, pres
           </button>
         </div>
       )}
-      {cancelling && <CancelDialog calloutId={callout.id} siteName={siteName} onClose={() => setCancelling(false)} />}
+      {cancelling && (
+        <CancelDialog
+          calloutId={callout.id}
+          siteName={siteName}
+          onClose={(cancelled) => {
+            setCancelling(false);
+            if (cancelled) setRefocus(true);
+          }}
+        />
+      )}
       {training && !closed && <TrainingControls callout={callout} />}
     </section>
   );

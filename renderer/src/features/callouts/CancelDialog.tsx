@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { CancelReason } from '../../../../electron/shared/contract';
 import { useDesk } from '../../store';
 import { Dialog } from '../../ui/Dialog';
@@ -12,7 +12,8 @@ export function CancelDialog({
 }: {
   calloutId: string;
   siteName: string;
-  onClose(): void;
+  /** `cancelled` is true when AURA accepted the cancel. */
+  onClose(cancelled?: boolean): void;
 }) {
   const call = useDesk((s) => s.call);
   const [reasons, setReasons] = useState<CancelReason[] | null>(null);
@@ -26,6 +27,8 @@ export function CancelDialog({
   const [busy, setBusy] = useState(false);
   const reasonFieldId = useId();
   const notesId = useId();
+  const errorId = useId();
+  const reasonRef = useRef<HTMLSelectElement>(null);
 
   useEffect(() => {
     let live = true;
@@ -44,7 +47,11 @@ export function CancelDialog({
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
-    if (!reasonId) return setError('Choose a reason.');
+    if (!reasonId) {
+      setError('Choose a reason for cancelling from the list.');
+      reasonRef.current?.focus();
+      return;
+    }
     if (codeRequired && !code) return setError('Enter the cancel code.');
     setBusy(true);
     setError(null);
@@ -57,19 +64,21 @@ export function CancelDialog({
     setBusy(false);
     setCode('');
     if (!result.ok) return setError(`Not cancelled: ${result.error.message}`);
-    onClose();
+    onClose(true);
   };
 
   return (
-    <Dialog title={`Cancel the callout for ${siteName}?`} onClose={onClose}>
-      <form className="form" onSubmit={(e) => void submit(e)}>
+    <Dialog title={`Cancel the callout for ${siteName}?`} onClose={() => onClose(false)}>
+      <form className="form" noValidate onSubmit={(e) => void submit(e)}>
         <p>AURA stands the responder down. The callout stays on the desk until AURA closes it.</p>
         <div className="field">
           <label htmlFor={reasonFieldId}>Reason</label>
           <select
             id={reasonFieldId}
             value={reasonId}
-            required
+            ref={reasonRef}
+            aria-invalid={error !== null && !reasonId ? true : undefined}
+            aria-describedby={error ? errorId : undefined}
             aria-busy={reasons === null}
             onChange={(e) => setReasonId(e.target.value)}
           >
@@ -98,12 +107,12 @@ export function CancelDialog({
             />
           </div>
         )}
-        <ErrorText message={error} />
+        <ErrorText message={error} id={errorId} />
         <div className="actions">
           <button type="submit" className="button button-danger" aria-busy={busy}>
             {busy ? 'Cancelling…' : 'Confirm cancel'}
           </button>
-          <button type="button" className="button" onClick={onClose}>
+          <button type="button" className="button" onClick={() => onClose(false)}>
             Keep the callout
           </button>
         </div>

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useDesk } from '../../store';
 import { ErrorText } from '../../ui/ErrorText';
 
@@ -10,19 +10,27 @@ export function MessageForm({ calloutId }: { calloutId: string }) {
   const [error, setError] = useState<string | null>(null);
   const [sent, setSent] = useState<string | null>(null);
   const inputId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     const message = text.trim();
-    if (!message) return setError('Write a message first.');
+    setSent(null);
+    if (!message) {
+      setError('Write a message first.');
+      inputRef.current?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
     setSent(null);
     const result = await call('callout.message', { calloutId, text: message });
     setBusy(false);
+    // The focus stays in the card, on the message box, whatever happened.
+    inputRef.current?.focus();
     if (!result.ok) return setError(`Not sent: ${result.error.message}`);
     setText('');
-    setSent('Message sent to the control room.');
+    setSent(`Message sent to the control room from this desk: “${message}”`);
   };
 
   return (
@@ -30,6 +38,7 @@ export function MessageForm({ calloutId }: { calloutId: string }) {
       <label htmlFor={inputId}>Message to control room</label>
       <div className="inline-fields">
         <input
+          ref={inputRef}
           id={inputId}
           type="text"
           value={text}

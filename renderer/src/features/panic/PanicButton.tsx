@@ -1,10 +1,19 @@
 import { memo, useEffect, useId, useRef, useState } from 'react';
 
+/** Where this site's press stands, from the desk's state: the hint follows it, never a guess. */
+export type PressHint = 'sending' | 'sent' | 'notSent';
+
 interface Props {
   siteName: string;
   holdMs: number;
   onConfirm(): void;
+  pressHint?: PressHint | null;
 }
+
+/** How long "Not sent — keep holding" stays after an early release or a tap. */
+const EARLY_HINT_MS = 5000;
+/** How long "Sent to AURA" stays under the button after a press of this button reached AURA. */
+const SENT_HINT_MS = 15_000;
 
 const isHoldKey = (key: string): boolean => key === ' ' || key === 'Enter';
 
@@ -43,9 +52,11 @@ export function ringAngle(progress: number, width: number, height: number): numb
  * Pointer, Space and Enter all work the same way. Never disabled: a press is always accepted,
  * whatever the network does (the desk queues it).
  */
-export const PanicButton = memo(function PanicButton({ siteName, holdMs, onConfirm }: Props) {
+export const PanicButton = memo(function PanicButton({ siteName, holdMs, onConfirm, pressHint = null }: Props) {
   const [progress, setProgress] = useState(0);
+  // After the hold completes and before the desk reports the press: "Sending…", never "raised".
   const [confirmed, setConfirmed] = useState(false);
+  const [released, setReleased] = useState(false);
   const startedAt = useRef<number | null>(null);
   const size = useRef({ width: 0, height: 0 });
   const frame = useRef<number | null>(null);
@@ -72,6 +83,7 @@ export const PanicButton = memo(function PanicButton({ siteName, holdMs, onConfi
     size.current = { width: box.width, height: box.height };
     startedAt.current = performance.now();
     setConfirmed(false);
+    setReleased(false);
     if (holdMs <= 0) return finish();
     const step = (): void => {
       if (startedAt.current === null) return;
@@ -84,6 +96,8 @@ export const PanicButton = memo(function PanicButton({ siteName, holdMs, onConfi
   };
 
   const cancel = (): void => {
+    // A release before the ring is full (a click, a tap of Space/Enter) sends nothing: say so.
+    if (startedAt.current !== null) setReleased(true);
     stopAnimation();
     startedAt.current = null;
     setProgress(0);
@@ -92,12 +106,29 @@ export const PanicButton = memo(function PanicButton({ siteName, holdMs, onConfi
   useEffect(() => stopAnimation, []);
   useEffect(() => {
     if (!confirmed) return;
-    const id = setTimeout(() => setConfirmed(false), 4000);
+    const id = setTimeout(() => setConfirmed(false), SENT_HINT_MS);
     return () => clearTimeout(id);
   }, [confirmed]);
+  useEffect(() => {
+    if (!released) return;
+    const id = setTimeout(() => setReleased(false), EARLY_HINT_MS);
+    return () => clearTimeout(id);
+  }, [released]);
 
   const holdSeconds = (holdMs / 1000).toLocaleString('en-GB', { maximumFractionDigits: 1 });
   const idleHint = holdMs <= 0 ? 'Press to raise' : `Hold ${holdSeconds} s`;
+  const hint =
+    progress > 0
+      ? 'Keep holding…'
+      : pressHint === 'notSent'
+        ? null
+        : pressHint === 'sending' || (confirmed && pressHint === null)
+          ? 'Sending…'
+          : pressHint === 'sent' && confirmed
+            ? 'Sent to AURA'
+            : released
+              ? `Not sent — keep holding ${holdSeconds} s`
+              : idleHint;
   // The hint sits under the button, not in it: the button's name stays exactly "Panic: <site>"
   // and still contains its visible word (WCAG 2.5.3); the hint is the button's description.
   return (
@@ -132,8 +163,17 @@ export const PanicButton = memo(function PanicButton({ siteName, holdMs, onConfi
         <span className="panic-ring" aria-hidden="true" />
         <span className="panic-word">PANIC</span>
       </button>
-      <p className={`panic-hint${confirmed ? ' panic-hint-raised' : ''}`} id={hintId}>
-        {confirmed ? 'Panic raised' : progress > 0 ? 'Keep holding…' : idleHint}
+      <p
+        className={`panic-hint${pressHint ? ` panic-hint-${pressHint}` : released && progress === 0 ? ' panic-hint-early' : ''}`}
+        id={hintId}
+      >
+        {hint ?? (
+          // The NOT SENT details sit beside the button on a wide card, under it on a narrow one.
+          <>
+            NOT SENT — see <span className="hint-wide">right</span>
+            <span className="hint-narrow">below</span>
+          </>
+        )}
       </p>
     </div>
   );

@@ -1,5 +1,5 @@
-import { useState, type FormEvent } from 'react';
-import type { Settings } from '../../../../electron/shared/model';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { ControlRoomPhoneSchema, type Settings } from '../../../../electron/shared/model';
 import { useDesk } from '../../store';
 import { ErrorText } from '../../ui/ErrorText';
 import { LOCKED_TEXT } from '../../ui/Locked';
@@ -8,15 +8,29 @@ import { TextField } from '../../ui/TextField';
 /** The control room's phone number (shown on every NOT SENT) and this desk's name (in the audit log). */
 export function DeskIdentityForm({ settings, locked = [] }: { settings: Settings; locked?: readonly string[] }) {
   const call = useDesk((s) => s.call);
+  const phoneRef = useRef<HTMLInputElement>(null);
   const [phone, setPhone] = useState(settings.controlRoomPhone);
   const [deskName, setDeskName] = useState(settings.deskName);
   const [error, setError] = useState<string | null>(null);
+  const [phoneError, setPhoneError] = useState<string | undefined>();
   const [saved, setSaved] = useState(false);
+  const setUnsaved = useDesk((s) => s.setUnsaved);
+  const dirty = phone !== settings.controlRoomPhone || deskName !== settings.deskName;
+  useEffect(() => setUnsaved('This desk', dirty), [setUnsaved, dirty]);
+  useEffect(() => () => setUnsaved('This desk', false), [setUnsaved]);
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     setSaved(false);
-    const result = await call('settings.update', { controlRoomPhone: phone.trim(), deskName: deskName.trim() });
+    // The contract's own phone rule, checked here first so the error sits beside the field.
+    const checked = ControlRoomPhoneSchema.safeParse(phone);
+    if (!checked.success) {
+      setPhoneError(checked.error.issues[0]?.message ?? 'Not a phone number');
+      phoneRef.current?.focus();
+      return;
+    }
+    setPhoneError(undefined);
+    const result = await call('settings.update', { controlRoomPhone: checked.data, deskName: deskName.trim() });
     if (!result.ok) return setError(`Not saved: ${result.error.message}`);
     setError(null);
     setSaved(true);
@@ -33,10 +47,12 @@ export function DeskIdentityForm({ settings, locked = [] }: { settings: Settings
             : 'Shown on every NOT SENT warning: who to call when AURA cannot be reached.'
         }
         readOnly={locked.includes('controlRoomPhone')}
+        ref={phoneRef}
         type="tel"
         maxLength={40}
         autoComplete="off"
         value={phone}
+        error={phoneError}
         onChange={setPhone}
       />
       <TextField

@@ -1,6 +1,18 @@
 import { useEffect, useRef, useState } from 'react';
+import { checkAccelerator, isReservedShortcut } from '../../../../electron/shared/accelerator';
 import { LockedNote } from '../../ui/Locked';
 import { describeAccelerator, recordKey } from './accelerator';
+
+/** The one rule main applies too: the recorder refuses what the system or other programs need. */
+function refusal(accelerator: string): string | null {
+  const check = checkAccelerator(accelerator);
+  if (check.ok) return null;
+  const keys = describeAccelerator(accelerator);
+  if (isReservedShortcut(accelerator)) {
+    return `${keys} cannot be the panic hotkey: the system or other programs need it (copy, paste, close…). Try another combination, e.g. Ctrl + Alt + Shift + P.`;
+  }
+  return `${keys} cannot be the panic hotkey: ${check.error}.`;
+}
 
 /**
  * Records a key combination: press "Record hotkey", then the combination. Escape stops without
@@ -46,6 +58,7 @@ export function HotkeyRecorder({
               setRecording(false);
               setHint(null);
             } else if (r.kind === 'incomplete') setHint(r.message);
+            else if (refusal(r.accelerator)) setHint(refusal(r.accelerator));
             else {
               onChange(r.accelerator);
               setRecording(false);

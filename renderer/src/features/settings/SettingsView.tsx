@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { DeskState, Settings } from '../../../../electron/shared/model';
 import { useDesk } from '../../store';
 import { ErrorText } from '../../ui/ErrorText';
@@ -7,10 +7,15 @@ import { TextField } from '../../ui/TextField';
 import { ViewHeading } from '../../ui/ViewHeading';
 import { DeskIdentityForm } from './DeskIdentityForm';
 import { DiagnosticsExport } from './DiagnosticsExport';
+import { DeskLayoutFields } from './DeskLayoutFields';
+import { parseHoldSeconds } from './holdTime';
 import { HotkeyRecorder } from './HotkeyRecorder';
 import { HotkeyStatus } from './HotkeyStatus';
 
-type Draft = Pick<Settings, 'hotkey' | 'hotkeySiteId' | 'startAtLogin' | 'notifications'> & { holdSeconds: string };
+type Draft = Pick<Settings, 'hotkey' | 'hotkeySiteId' | 'startAtLogin' | 'notifications' | 'deskLayout'> & {
+  holdSeconds: string;
+  compactFrom: string;
+};
 
 function draftOf(s: Settings): Draft {
   return {
@@ -19,14 +24,24 @@ function draftOf(s: Settings): Draft {
     hotkeySiteId: s.hotkeySiteId,
     startAtLogin: s.startAtLogin,
     notifications: s.notifications,
+    deskLayout: s.deskLayout,
+    compactFrom: String(s.compactFrom),
   };
 }
+
+const FORM_TITLE = 'Panic button and hotkey';
 
 /** Hold time, the silent hotkey (record, site, test), start at login, notifications, desk details. */
 export function SettingsView({ desk }: { desk: DeskState }) {
   const call = useDesk((s) => s.call);
   const [draft, setDraft] = useState<Draft>(() => draftOf(desk.settings));
   const [holdError, setHoldError] = useState<string | undefined>();
+  const [compactError, setCompactError] = useState<string | undefined>();
+  const setUnsaved = useDesk((s) => s.setUnsaved);
+  const holdRef = useRef<HTMLInputElement>(null);
+  const dirty = JSON.stringify(draft) !== JSON.stringify(draftOf(desk.settings));
+  useEffect(() => setUnsaved(FORM_TITLE, dirty), [setUnsaved, dirty]);
+  useEffect(() => () => setUnsaved(FORM_TITLE, false), [setUnsaved]);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const siteFieldId = useId();
@@ -41,20 +56,26 @@ export function SettingsView({ desk }: { desk: DeskState }) {
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     setSaved(false);
-    const seconds = Number(draft.holdSeconds.trim().replace(',', '.'));
-    if (!draft.holdSeconds.trim() || !Number.isFinite(seconds) || seconds < 0 || seconds > 5) {
-      setHoldError('Hold time is between 0 and 5 seconds');
-      return;
-    }
-    setHoldError(undefined);
+    const hold = parseHoldSeconds(draft.holdSeconds);
+    const compactFrom = Number(draft.compactFrom.trim());
+    const compactOk = /^\d+$/.test(draft.compactFrom.trim()) && compactFrom >= 2 && compactFrom <= 1000;
+    setHoldError(hold.ok ? undefined : hold.error);
+    setCompactError(compactOk ? undefined : 'Enter a whole number of sites from 2 to 1000');
+    if (!hold.ok) return holdRef.current?.focus();
+    if (!compactOk) return;
     const result = await call('settings.update', {
-      holdMs: Math.round(seconds * 1000),
+      holdMs: hold.ms,
+      deskLayout: draft.deskLayout,
+      ...(draft.deskLayout === 'auto' ? { compactFrom } : {}),
       hotkey: draft.hotkey,
       hotkeySiteId: draft.hotkeySiteId,
       startAtLogin: draft.startAtLogin,
       notifications: draft.notifications,
     });
-    if (!result.ok) return setError(`Not saved: ${result.error.message}`);
+    if (!result.ok) {
+      setError(`Not saved: ${result.error.message}`);
+      return;
+    }
     setError(null);
     setDraft(draftOf(result.value));
     setSaved(true);
@@ -65,20 +86,18 @@ export function SettingsView({ desk }: { desk: DeskState }) {
     <>
       <ViewHeading>Settings</ViewHeading>
       <form className="form panel" aria-labelledby="settings-form-title" noValidate onSubmit={(e) => void submit(e)}>
-        <h2 id="settings-form-title">Panic button and hotkey</h2>
+        <h2 id="settings-form-title">{FORM_TITLE}</h2>
         <TextField
+          ref={holdRef}
           label="Hold time (seconds)"
           hint={
             locked('holdMs')
               ? LOCKED_TEXT
-              : 'How long a panic button must be held: 0 to 5 s. 0 raises on a single press.'
+              : 'How long a panic button must be held: 0 to 5 s, e.g. 1.5 or 1,5. 0 raises on a single press.'
           }
           readOnly={locked('holdMs')}
-          type="number"
-          min={0}
-          max={5}
-          step={0.1}
           inputMode="decimal"
+          autoComplete="off"
           value={draft.holdSeconds}
           error={holdError}
           onChange={(holdSeconds) => change({ holdSeconds })}
@@ -107,6 +126,13 @@ export function SettingsView({ desk }: { desk: DeskState }) {
             <LockedNote locked={locked('hotkeySite')} />
           </div>
         </fieldset>
+        <DeskLayoutFields
+          layout={draft.deskLayout}
+          compactFrom={draft.compactFrom}
+          compactFromError={compactError}
+          onLayout={(deskLayout) => change({ deskLayout })}
+          onCompactFrom={(compactFrom) => change({ compactFrom })}
+        />
         <div className="check">
           <input
             id={loginId}

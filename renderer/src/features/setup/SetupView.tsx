@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ENVIRONMENTS, type DeskState, type Environment } from '../../../../electron/shared/model';
 import { useDesk } from '../../store';
 import { ErrorText } from '../../ui/ErrorText';
@@ -7,6 +7,7 @@ import { TextField } from '../../ui/TextField';
 import { ViewHeading } from '../../ui/ViewHeading';
 import { DeskIdentityForm } from '../settings/DeskIdentityForm';
 import { FullCheck } from './FullCheck';
+import { setupErrorOf, tooLong, type SetupError, type SetupField } from './setupErrors';
 
 const ENVIRONMENT_WORDS: Record<Environment, { label: string; hint: string }> = {
   training: { label: 'Training', hint: 'The built-in simulator. No responders are dispatched.' },
@@ -26,7 +27,19 @@ export function SetupView({ desk }: { desk: DeskState }) {
   const [baseUrl, setBaseUrl] = useState(conn.baseUrl ?? '');
   const [clientId, setClientId] = useState(conn.clientId ?? '');
   const [secret, setSecret] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<SetupError | null>(null);
+  const setError = (message: string | null, field: SetupField | null = null): void =>
+    setFailure(message === null ? null : { field, message });
+  const refs = {
+    baseUrl: useRef<HTMLInputElement>(null),
+    clientId: useRef<HTMLInputElement>(null),
+    secret: useRef<HTMLInputElement>(null),
+  };
+  // The field an error is about takes the focus, so that the operator lands on what to fix.
+  useEffect(() => {
+    if (failure?.field) refs[failure.field].current?.focus();
+  }, [failure]);
+  const fieldError = (f: SetupField): string | undefined => (failure?.field === f ? failure.message : undefined);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const groupName = useId();
@@ -45,15 +58,20 @@ export function SetupView({ desk }: { desk: DeskState }) {
     e.preventDefault();
     setDone(null);
     setError(null);
-    if (environment === 'custom' && !baseUrl.trim()) return setError('Enter the base URL AURA gave you.');
-    if (needsCredentials && !clientId.trim()) return setError('Enter the client ID AURA gave you.');
+    if (environment === 'custom' && !baseUrl.trim()) return setError('Enter the base URL AURA gave you.', 'baseUrl');
+    if (needsCredentials && !clientId.trim()) return setError('Enter the client ID AURA gave you.', 'clientId');
     if (needsCredentials && !secret && !keepsSecret) {
       return setError(
         conn.hasSecret && !sameUrl
           ? 'Enter the client secret again: the saved one is only sent to the address it was saved for.'
           : 'Enter the client secret AURA gave you.',
+        'secret',
       );
     }
+    const long =
+      (environment === 'custom' ? tooLong('baseUrl', baseUrl.trim()) : null) ??
+      (needsCredentials ? (tooLong('clientId', clientId.trim()) ?? tooLong('secret', secret)) : null);
+    if (long) return setFailure(long);
     setBusy(true);
     const result = await call('setup.saveCredentials', {
       environment,
@@ -64,7 +82,7 @@ export function SetupView({ desk }: { desk: DeskState }) {
     setBusy(false);
     // The secret leaves this form either way: it is never kept in the renderer.
     setSecret('');
-    if (!result.ok) return setError(`Not saved. ${result.error.message}`);
+    if (!result.ok) return setFailure(setupErrorOf(result.error.code, result.error.message, environment));
     setDone(
       environment === 'training'
         ? 'Saved: Panic Desk is in Training mode.'
@@ -119,6 +137,8 @@ export function SetupView({ desk }: { desk: DeskState }) {
           </fieldset>
           {environment === 'custom' && (
             <TextField
+              ref={refs.baseUrl}
+              error={fieldError('baseUrl')}
               label="Base URL"
               hint="For example https://panic.example.aura.services/panic-api/v2"
               type="url"
@@ -132,6 +152,8 @@ export function SetupView({ desk }: { desk: DeskState }) {
           {needsCredentials && (
             <>
               <TextField
+                ref={refs.clientId}
+                error={fieldError('clientId')}
                 label="Client ID"
                 hint={isLocked(desk, 'clientId') ? LOCKED_TEXT : undefined}
                 readOnly={isLocked(desk, 'clientId')}
@@ -141,6 +163,8 @@ export function SetupView({ desk }: { desk: DeskState }) {
                 onChange={setClientId}
               />
               <TextField
+                ref={refs.secret}
+                error={fieldError('secret')}
                 label="Client secret"
                 hint={
                   keepsSecret
@@ -155,7 +179,7 @@ export function SetupView({ desk }: { desk: DeskState }) {
               />
             </>
           )}
-          <ErrorText message={error} />
+          <ErrorText message={failure && !failure.field ? failure.message : null} />
           {done && (
             <p className="ok-text" role="status">
               {done}

@@ -1,14 +1,15 @@
 import { memo, useCallback } from 'react';
 import type { Site } from '../../../../electron/shared/model';
 import { CalloutPanel } from '../callouts/CalloutPanel';
-import { PanicButton } from '../panic/PanicButton';
+import { PanicButton, type PressHint } from '../panic/PanicButton';
 import { PressStatus } from '../panic/PressStatus';
 import { siteActivity, useDesk } from '../../store';
 import { formatClock } from '../../ui/time';
 import { useRecent } from '../../ui/useRecent';
+import { CardAnnouncer } from './CardAnnouncer';
 
 /** How long a closed callout stays open on its card before it folds into one line (and History). */
-const CLOSED_STAYS_MS = 15 * 60 * 1000;
+const CLOSED_STAYS_MS = 60 * 1000;
 
 /**
  * One site: its name, its big panic button, and whatever is happening there right now. Each card
@@ -16,32 +17,47 @@ const CLOSED_STAYS_MS = 15 * 60 * 1000;
  * something is happening the card takes two columns: what is happening (a press not yet sent,
  * the callout) beside the button.
  */
-export const SiteCard = memo(function SiteCard({ site }: { site: Site }) {
+export const SiteCard = memo(function SiteCard({ site, compact = false }: { site: Site; compact?: boolean }) {
   const trigger = useDesk((s) => s.trigger);
   const setView = useDesk((s) => s.setView);
   const activity = useDesk((s) => siteActivity(s.activity, site.id));
   const holdMs = useDesk((s) => s.desk?.settings.holdMs ?? 1500);
   const phone = useDesk((s) => s.desk?.settings.controlRoomPhone ?? '');
   const training = useDesk((s) => (s.desk ? s.desk.training !== null : false));
+  // The status of this card's own last press (set by trigger), for "Sent to AURA" under the button.
+  const ownStatus = useDesk((s) => {
+    const id = s.ownPress[site.id];
+    return id ? s.desk?.presses.find((p) => p.id === id)?.status : undefined;
+  });
   const onConfirm = useCallback(() => void trigger(site.id), [trigger, site.id]);
   const latest = activity.latest;
   const closed = latest?.stage === 'closed';
   const recentlyClosed = useRecent(closed ? (latest.closedAt ?? latest.pressedAt) : null, CLOSED_STAYS_MS);
   // A press still on its way is newer news than a closed callout: the old one folds away.
   const newerPress = activity.unsent.some((p) => latest !== null && p.pressedAt > latest.pressedAt);
-  const showCallout = latest !== null && (!closed || (recentlyClosed && !newerPress));
+  // On a compact desk a closed callout folds at once: room goes to the buttons and what is live.
+  const showCallout = latest !== null && (!closed || (recentlyClosed && !newerPress && !compact));
   const busy = showCallout || activity.unsent.length > 0;
   const notSent = activity.unsent.some((p) => p.status === 'notSent' || p.status === 'failed');
   const stageClass = notSent ? ' site-card-not-sent' : latest && !closed ? ` site-card-${latest.stage}` : '';
+  const sending = activity.unsent.some((p) => p.status === 'queued' || p.status === 'sending');
+  // One truth per card: the hint under the button says what the press's own status says.
+  const hint: PressHint | null = notSent ? 'notSent' : sending ? 'sending' : ownStatus === 'sent' ? 'sent' : null;
   const headingId = `site-${site.id}-name`;
   return (
-    <article className={`site-card${busy ? ' site-card-busy' : ''}${stageClass}`} aria-labelledby={headingId}>
+    <article
+      id={`site-${site.id}`}
+      tabIndex={-1}
+      className={`site-card${busy ? ' site-card-busy' : ''}${stageClass}`}
+      aria-labelledby={headingId}
+    >
+      <CardAnnouncer site={site} activity={activity} phone={phone} />
       <div className="site-card-main">
         <h2 id={headingId} className="site-name">
           {site.name}
         </h2>
         {site.address && <p className="site-address">{site.address}</p>}
-        <PanicButton siteName={site.name} holdMs={holdMs} onConfirm={onConfirm} />
+        <PanicButton siteName={site.name} holdMs={holdMs} onConfirm={onConfirm} pressHint={hint} />
         {latest && closed && !showCallout && (
           <p className="last-callout">
             Last callout closed at {formatClock(latest.closedAt ?? latest.pressedAt)} ·{' '}

@@ -1,38 +1,41 @@
+import { useState } from 'react';
 import type { TrainingStep } from '../../../../electron/shared/contract';
-import type { Callout, Stage } from '../../../../electron/shared/model';
+import type { Callout } from '../../../../electron/shared/model';
+import { trainingStepsFrom } from '../../../../electron/shared/training-steps';
 import { useDesk } from '../../store';
+import { ErrorText } from '../../ui/ErrorText';
 
-const STEPS: ReadonlyArray<{ step: TrainingStep; label: string; reaches: Stage }> = [
-  { step: 'dispatch', label: 'Dispatch responder', reaches: 'dispatched' },
-  { step: 'arrive', label: 'Responder arrived', reaches: 'arrived' },
-  { step: 'complete', label: 'Complete', reaches: 'completed' },
-  { step: 'close', label: 'Close callout', reaches: 'closed' },
-];
-const ORDER: readonly Stage[] = ['created', 'dispatched', 'arrived', 'completed', 'closed'];
+const LABELS: Record<Exclude<TrainingStep, 'cancel'>, string> = {
+  dispatch: 'Dispatch responder',
+  arrive: 'Responder arrived',
+  complete: 'Complete',
+  close: 'Close callout',
+};
 
-/** A step the callout has already passed would move it backwards; offer only the ones ahead. */
-function alreadyPassed(current: Stage, reaches: Stage): boolean {
-  const at = ORDER.indexOf(current);
-  return at !== -1 && at >= ORDER.indexOf(reaches);
-}
-
-/** Training only: plays the responder's part on the embedded simulator. */
+/**
+ * Training only: plays the responder's part on the embedded simulator. Only the moves the
+ * simulator accepts from the callout's current stage are offered (a cancelled callout can only be
+ * closed); a step that still fails says so here, beside the buttons, in plain words.
+ */
 export function TrainingControls({ callout }: { callout: Callout }) {
-  const advance = useDesk((s) => s.advance);
+  const call = useDesk((s) => s.call);
+  const [error, setError] = useState<string | null>(null);
+  // Cancelling is the operator's own "Cancel callout" (with AURA's reasons), not a responder move.
+  const steps = trainingStepsFrom(callout.stage).filter((s): s is Exclude<TrainingStep, 'cancel'> => s !== 'cancel');
+  if (steps.length === 0) return null;
+  const run = async (step: TrainingStep): Promise<void> => {
+    const result = await call('training.advance', { calloutId: callout.id, step });
+    setError(result.ok ? null : `The simulator could not do that: ${result.error.message}`);
+  };
   return (
     <div className="training-controls" role="group" aria-label="Training: responder controls">
       <span className="training-controls-label">Training — play the responder:</span>
-      {STEPS.map(({ step, label, reaches }) => (
-        <button
-          key={step}
-          type="button"
-          className="button button-training"
-          onClick={() => void advance(callout.id, step)}
-          disabled={alreadyPassed(callout.stage, reaches)}
-        >
-          {label}
+      {steps.map((step) => (
+        <button key={step} type="button" className="button button-training" onClick={() => void run(step)}>
+          {LABELS[step]}
         </button>
       ))}
+      <ErrorText message={error} />
     </div>
   );
 }

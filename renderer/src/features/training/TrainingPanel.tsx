@@ -69,12 +69,11 @@ export function TrainingPanel({ training }: { training: TrainingState }) {
             ))}
           </select>
         </div>
+        {training.fault && (
+          // The simulator's real state (read again after a restart), not what was last chosen.
+          <p className="training-fault-on">Practising: {FAULT_WORDS[training.fault]}</p>
+        )}
       </div>
-      {training.fault && (
-        <p className="training-fault-on">
-          Practising: {FAULT_WORDS[training.fault]}. Choose “None — network healthy” to end it.
-        </p>
-      )}
       <ErrorText message={error} />
     </section>
   );

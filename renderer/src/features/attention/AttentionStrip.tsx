@@ -1,0 +1,66 @@
+import type { DeskState } from '../../../../electron/shared/model';
+import { STAGE_WORDS } from '../../../../electron/shared/stages';
+import { useDesk } from '../../store';
+import { formatAgo } from '../../ui/time';
+import { useNow } from '../../ui/useNow';
+import { attentionItems, type AttentionItem } from './attention';
+
+function Item({ item, now, phone }: { item: AttentionItem; now: number; phone: string }) {
+  const focusSite = useDesk((s) => s.focusSite);
+  const notSent = item.kind === 'unsent' && item.press.status !== 'queued' && item.press.status !== 'sending';
+  const at = item.kind === 'unsent' ? item.press.pressedAt : item.callout.pressedAt;
+  const label =
+    item.kind === 'unsent' ? (notSent ? 'NOT SENT' : 'Sending…') : STAGE_WORDS[item.callout.stage].toUpperCase();
+  const cls =
+    item.kind === 'unsent'
+      ? notSent
+        ? 'attention-not-sent'
+        : 'attention-sending'
+      : `attention-callout attention-${item.callout.stage}`;
+  const attempts = item.kind === 'unsent' ? item.press.attempts : 0;
+  return (
+    <li className={`attention-item ${cls}`}>
+      <a
+        href={`#site-${item.siteId}`}
+        className="attention-link"
+        onClick={(e) => {
+          e.preventDefault();
+          focusSite(item.siteId);
+        }}
+      >
+        <span className="attention-label">{label}</span>
+        <span className="attention-site">{item.siteName}</span>
+        <span className="attention-facts">
+          {formatAgo(now - at)} ago
+          {item.kind === 'unsent' && ` · ${attempts} ${attempts === 1 ? 'attempt' : 'attempts'}`}
+          {notSent && (phone ? ` · phone ${phone}` : ' · phone the control room')}
+        </span>
+      </a>
+    </li>
+  );
+}
+
+/**
+ * Fixed at the top of the desk whatever the scroll and the filter: every press not yet sent and
+ * every callout underway, each a link to its card. Not a live region: each card announces its own
+ * news, and the ticking times here would only repeat.
+ */
+export function AttentionStrip({ desk }: { desk: DeskState }) {
+  const now = useNow(1000);
+  const items = attentionItems(desk);
+  if (items.length === 0) return null;
+  return (
+    <nav className="attention-strip" aria-label="Needs attention">
+      <ul>
+        {items.map((item) => (
+          <Item
+            key={item.kind === 'unsent' ? `p-${item.press.id}` : `c-${item.callout.id}`}
+            item={item}
+            now={now}
+            phone={desk.settings.controlRoomPhone}
+          />
+        ))}
+      </ul>
+    </nav>
+  );
+}
