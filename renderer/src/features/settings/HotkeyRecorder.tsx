@@ -29,7 +29,13 @@ export function HotkeyRecorder({
   locked?: boolean;
 }) {
   const [recording, setRecording] = useState(false);
-  const [hint, setHint] = useState<string | null>(null);
+  const [hint, setHintText] = useState<string | null>(null);
+  // A refused combination reads as an error (red), not as a quiet hint.
+  const [refused, setRefused] = useState(false);
+  const setHint = (text: string | null, isRefusal = false): void => {
+    setHintText(text);
+    setRefused(isRefusal);
+  };
   const captureRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -58,7 +64,7 @@ export function HotkeyRecorder({
               setRecording(false);
               setHint(null);
             } else if (r.kind === 'incomplete') setHint(r.message);
-            else if (refusal(r.accelerator)) setHint(refusal(r.accelerator));
+            else if (refusal(r.accelerator)) setHint(refusal(r.accelerator), true);
             else {
               onChange(r.accelerator);
               setRecording(false);
@@ -93,7 +99,7 @@ export function HotkeyRecorder({
         </div>
       )}
       {hint && (
-        <p className="field-hint" id="hotkey-capture-hint" role="status">
+        <p className={refused ? 'field-error' : 'field-hint'} id="hotkey-capture-hint" role="status">
           {hint}
         </p>
       )}
