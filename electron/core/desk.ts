@@ -26,10 +26,11 @@ import {
   UNMANAGED,
 } from '../shared/model';
 import type { CalloutRead, SkippedItems } from './aura/client';
+import type { AuraCallout } from './aura/schemas';
 import { describeError } from './aura/errors';
 import type { FixedLocation, FixedLocationInput } from './aura/locations';
 import { AuditLog } from './audit';
-import { Dispatcher, type DispatchApi } from './dispatch/dispatcher';
+import { Dispatcher, type DispatchApi, type SentHow } from './dispatch/dispatcher';
 import { classifyCode, codeCheck, duressMessage, maskClosed, maskedAsCancelled } from './duress';
 import { Outbox } from './dispatch/outbox';
 import { CalloutFollower, settledForMs } from './dispatch/follow';
@@ -37,7 +38,10 @@ import { Poller, type PollOutcome } from './dispatch/poller';
 import { addNote, applySnapshot, calloutFromPress, type TimelineEvent } from './dispatch/timeline';
 import { applyPolicyToSettings, settingsFromPolicy, type Policy } from './policy';
 import { silentLogger, systemClock, type Clock, type KeyValueStore, type Logger } from './ports';
+import { addedToCalloutWords, MAY_HOLD_TWO, pressedAgainMessage } from './press-words';
 import { ReadinessTracker, type ConfigProblem } from './readiness';
+import { StorageWatch, type Saver } from './storage-watch';
+import type { StoragePort } from './storage/port';
 import { locationInputFrom, siteFromLocation } from './sites';
 import { SkippedItemsReporter } from './skipped-items';
 import { readValidated } from './storage/validated';
@@ -50,7 +54,6 @@ import type { TrainingControl } from './training';
 export interface DeskApi extends DispatchApi {
   getCallout(calloutId: string): Promise<CalloutRead>;
   listCalloutEvents(calloutId: string): Promise<TimelineEvent[]>;
-  sendCalloutEvent(calloutId: string, message: string): Promise<void>;
   listCancelReasons(calloutId: string): Promise<Array<{ id: number; text: string }>>;
   cancelCallout(calloutId: string, reason: { id: number; notes: string }): Promise<CalloutRead>;
   listFixedLocations(): Promise<FixedLocation[]>;
@@ -79,6 +82,10 @@ export interface DeskOptions {
   /** The diagnostics log (dispatch and polling decisions). */
   log?: Logger;
   random?: () => number;
+  /** This computer's name: the desk's name in AURA events when Settings gives none. */
+  hostName?: string;
+  /** File I/O of the outbox and the audit log (tests inject disk faults here). */
+  storage?: StoragePort;
   /** Poll intervals and retry delays; tests shorten them. */
   timing?: {
     movingMs?: number;
@@ -88,6 +95,7 @@ export interface DeskOptions {
     readinessEveryMs?: number;
     /** How long a callout stays completed or cancelled before the desk stops following it (24 h). */
     unfollowAfterMs?: number;
+    storageRetryMs?: number;
   };
 }
 
@@ -106,6 +114,9 @@ export class Desk {
   private readonly follower: CalloutFollower;
   private readonly readiness: ReadinessTracker;
   private readonly audit: AuditLog;
+  private readonly storage: StorageWatch;
+  private storageNoticeId: string | null = null;
+  private stopped = false;
   private readonly listeners = new Set<Listener>();
   private readonly keys: { sites: string; callouts: string; lastSync: string; views: string };
   private sites: Site[];
@@ -171,15 +182,35 @@ export class Desk {
       opts.dataDir,
       () => this.deskName(),
       () => this.clock.now(),
+      opts.storage,
     );
     if (!this.audit.chain.ok && this.audit.chain.problem) this.notice('error', this.audit.chain.problem);
+    if (this.audit.chain.repaired) this.notice('warning', `The audit log was repaired: ${this.audit.chain.repaired}.`);
 
-    const opened = Outbox.open(join(opts.dataDir, `outbox-${env}.json`), now);
+    const opened = Outbox.open(join(opts.dataDir, `outbox-${env}.json`), now, opts.storage);
     this.outbox = opened.outbox;
     if (opened.problem) {
       this.notice('error', opened.problem);
       this.audit.record('failure', opened.problem);
     }
+    this.storage = new StorageWatch({
+      clock: this.clock,
+      everyMs: opts.timing?.storageRetryMs,
+      savers: [
+        savingOf(
+          () => this.outbox.retrySave(),
+          () => this.outbox.saveProblem,
+        ),
+        savingOf(
+          () => this.audit.flush(),
+          () => this.audit.saveProblem,
+        ),
+      ],
+      show: (text) => this.showStorageNotice(text),
+    });
+    this.outbox.onSaveProblem = () => this.storage.check();
+    this.audit.onSaveProblem = () => this.storage.check();
+    this.storage.check(); // a write that already failed while opening
 
     this.readiness = new ReadinessTracker({
       environment: env,
@@ -200,8 +231,16 @@ export class Desk {
       delaysMs: opts.timing?.retryDelaysMs,
       settleAfterTimeoutMs: opts.timing?.settleAfterTimeoutMs,
       auraIdOf: (id) => this.auraIdOf(id),
-      activeCalloutFor: (siteId) => this.activeCalloutFor(siteId)?.id ?? null,
-      onSent: (press, snapshot, how) => this.pressSent(press, snapshot, how),
+      follows: (calloutId) => this.follows(calloutId),
+      againMessage: (press) => pressedAgainMessage(press, this.deskName()),
+      staleAfterMs: () => this.settings.stalePressMinutes * 60_000,
+      onSent: (press, calloutId, snapshot, how) => this.pressSent(press, calloutId, snapshot, how),
+      onStale: (press) =>
+        this.audit.record(
+          'press',
+          `Panic for ${this.siteName(press.siteId)} not confirmed sent within ${this.settings.stalePressMinutes} min: retrying stopped, the operator is asked whether it is still needed`,
+          { press: press.id, site: press.siteId },
+        ),
       onFailure: (press, error) => {
         this.readiness.recordFailure(error);
         // While AURA stays unreachable a press is retried every 10 s: log the first failure, each
@@ -215,7 +254,7 @@ export class Desk {
           attempt: press.attempts,
         });
       },
-      onContact: () => this.readiness.recordContact(),
+      onContact: () => this.contact(),
       onChange: () => this.emit(),
       log: opts.log ?? silentLogger,
     });
@@ -228,7 +267,7 @@ export class Desk {
       readActive: () => this.requireApi().listActiveCallouts(),
       refresh: (id, what) => this.refreshCallout(id, what),
       discover: (listed) => this.follower.discover(listed),
-      onContact: (latencyMs) => this.readiness.recordContact(latencyMs),
+      onContact: (latencyMs) => this.contact(latencyMs),
       onError: (_id, error) => this.readiness.recordFailure(error),
       onUnfollow: (id) => this.follower.unfollow(id),
       log: opts.log ?? silentLogger,
@@ -242,7 +281,7 @@ export class Desk {
       siteName: (siteId) => this.siteName(siteId),
       sites: () => this.getState().sites,
       pressPendingFor: (siteId) => this.outbox.pending().some((p) => p.siteId === siteId),
-      onContact: () => this.readiness.recordContact(),
+      onContact: () => this.contact(),
       emit: () => this.emit(),
       isMasked: (id) => this.masks.has(id),
       onRead: (next, now) => this.maskProgress(next, now),
@@ -252,7 +291,7 @@ export class Desk {
 
   /** The desk's name in the audit log and in messages to AURA: the setting, else the computer's name. */
   deskName(): string {
-    return this.settings.deskName.trim() || hostname() || 'unnamed desk';
+    return this.settings.deskName.trim() || this.opts.hostName || hostname() || 'unnamed desk';
   }
 
   /**
@@ -290,6 +329,7 @@ export class Desk {
   /** Resumes unsent presses, polls tracked callouts again, syncs sites, starts readiness checks. */
   async start(): Promise<void> {
     this.pruneHistory();
+    this.recoverFollowed();
     this.dispatcher.resumeAll();
     const now = this.clock.now();
     for (const c of this.callouts) {
@@ -315,6 +355,8 @@ export class Desk {
   }
 
   stop(): void {
+    this.stopped = true;
+    this.storage.stop();
     this.dispatcher.stop();
     this.poller.stop();
     this.readiness.stop();
@@ -363,6 +405,30 @@ export class Desk {
       this.audit.record('press', `Refused panic for ${this.siteName(press.siteId)} dismissed by the operator`, {
         press: pressId,
       });
+      this.emit();
+      return {};
+    },
+    'press.sendNow': async ({ pressId }) => {
+      const press = this.stalePress(pressId);
+      this.audit.record('press', `Stale panic for ${this.siteName(press.siteId)}: the operator chose "Send now"`, {
+        press: pressId,
+      });
+      this.dispatcher.sendNow(pressId);
+      return {};
+    },
+    'press.putAway': async ({ pressId }) => {
+      const press = this.stalePress(pressId);
+      this.outbox.update(pressId, {
+        status: 'failed',
+        stale: false,
+        dismissed: true,
+        lastError: 'Put away by the operator, who phoned the control room',
+      });
+      this.audit.record(
+        'press',
+        `Stale panic for ${this.siteName(press.siteId)} put away: the operator phoned the control room`,
+        { press: pressId },
+      );
       this.emit();
       return {};
     },
@@ -478,8 +544,10 @@ export class Desk {
   };
 
   /**
-   * A press: on disk before any network I/O, then sent. Always accepted, whatever the network
-   * does; a press on a site whose callout is still active joins that callout (no second incident).
+   * A press: written before any network I/O, then sent. Always accepted and never throws,
+   * whatever the network or the disk does (a press that cannot be saved is sent from memory).
+   * A press on a site whose callout is still active raises too: AURA answers with its callout,
+   * and the press reaches the control room as an event on it.
    */
   trigger(siteId: string, source: Press['source']): Press {
     const press: Press = {
@@ -492,19 +560,33 @@ export class Desk {
       lastError: null,
       calloutId: null,
       dismissed: false,
+      via: null,
+      eventFor: null,
+      uncertain: false,
+      stale: false,
+      mayHoldTwo: false,
+      extraCallouts: 0,
+      outcome: null,
     };
-    this.outbox.add(press);
-    this.dispatcher.dispatch(press.id);
-    this.audit.record(
-      'press',
-      `${source === 'hotkey' ? 'Silent panic (hotkey)' : 'Panic button'}: ${this.siteName(siteId)}`,
-      {
-        press: press.id,
-        site: siteId,
-        source,
-      },
-    );
-    this.emit();
+    // Each step on its own: a failure of one (the disk, a listener) must not stop the next.
+    const steps = [
+      () => this.outbox.add(press),
+      () => this.dispatcher.dispatch(press.id),
+      () =>
+        this.audit.record(
+          'press',
+          `${source === 'hotkey' ? 'Silent panic (hotkey)' : 'Panic button'}: ${this.siteName(siteId)}`,
+          { press: press.id, site: siteId, source },
+        ),
+      () => this.emit(),
+    ];
+    for (const step of steps) {
+      try {
+        step();
+      } catch (error) {
+        this.notice('error', `Panic Desk had a problem handling this press: ${describeError(error)}`);
+      }
+    }
     return press;
   }
 
@@ -549,36 +631,55 @@ export class Desk {
     }
     const siteId = this.settings.hotkeySiteId;
     if (!siteId) return 'noSite';
-    this.trigger(siteId, 'hotkey');
+    this.trigger(siteId, 'hotkey'); // never throws
     return 'raised';
   }
 
-  private pressSent(press: Press, snapshot: Parameters<typeof calloutFromPress>[0], how: 'raised' | 'adopted'): void {
+  private pressSent(press: Press, calloutId: string, snapshot: AuraCallout | null, how: SentHow): void {
     const now = this.clock.now();
-    const existing = this.callouts.find((c) => c.id === snapshot.id);
+    const existing = this.callouts.find((c) => c.id === calloutId);
     const site = this.siteName(press.siteId);
+    let outcome: string;
     if (existing) {
       // The operator pressed again on a callout shown as cancelled under duress: show it as it is.
-      if (this.masks.delete(snapshot.id)) this.saveMasks();
+      if (this.masks.delete(calloutId)) this.saveMasks();
       const again = press.source === 'hotkey' ? 'Pressed again (silent hotkey)' : 'Pressed again';
-      this.replaceCallout(addNote(applySnapshot(existing, snapshot, now), again, press.pressedAt));
-      this.audit.record('press', `Second press on ${site} joined callout ${snapshot.id}`, {
+      const updated = snapshot ? applySnapshot(existing, snapshot, now) : existing;
+      this.replaceCallout(addNote(updated, `${again}: AURA has it`, press.pressedAt));
+      outcome = addedToCalloutWords(calloutId, existing.pressedAt, updated.stage === 'closed');
+      this.audit.record('press', `Second press on ${site} posted to callout ${calloutId} as an event`, {
         press: press.id,
-        callout: snapshot.id,
+        callout: calloutId,
       });
-    } else {
+    } else if (snapshot) {
       this.callouts = [...this.callouts, calloutFromPress(snapshot, press, now)];
-      this.audit.record(how === 'raised' ? 'calloutCreated' : 'calloutAdopted', `Callout ${snapshot.id} for ${site}`, {
+      outcome = `AURA ${how === 'raised' ? 'raised' : 'has'} callout ${calloutId}`;
+      this.audit.record(how === 'raised' ? 'calloutCreated' : 'calloutAdopted', `Callout ${calloutId} for ${site}`, {
         press: press.id,
-        callout: snapshot.id,
+        callout: calloutId,
         site: press.siteId,
         status: snapshot.status,
       });
+    } else {
+      outcome = `AURA has this press on callout ${calloutId}`;
     }
+    if (press.mayHoldTwo) {
+      outcome = `${outcome}. ${MAY_HOLD_TWO}`;
+      this.audit.record(
+        'press',
+        `${MAY_HOLD_TWO} (${site}): an unanswered raise may have opened a callout that could not be found`,
+        {
+          press: press.id,
+          callout: calloutId,
+        },
+      );
+    }
+    this.outbox.update(press.id, { outcome });
+    this.storage.noteSent();
     this.saveCallouts();
-    const followed = this.callouts.find((c) => c.id === snapshot.id);
-    this.poller.track(snapshot.id, followed?.stage ?? 'created', undefined, {
-      status: followed?.rawStatus ?? snapshot.status,
+    const followed = this.callouts.find((c) => c.id === calloutId);
+    this.poller.track(calloutId, followed?.stage ?? 'created', undefined, {
+      status: followed?.rawStatus ?? snapshot?.status ?? '',
     });
   }
 
@@ -611,7 +712,7 @@ export class Desk {
     if (!api) return;
     try {
       const locations = await api.listFixedLocations();
-      this.readiness.recordContact();
+      this.contact();
       this.sites = locations.map(siteFromLocation);
       this.lastSyncAt = this.clock.now();
       this.opts.store.set(this.keys.sites, this.sites);
@@ -712,6 +813,60 @@ export class Desk {
     return this.sites.find((s) => s.id === siteId)?.auraId ?? null;
   }
 
+  /** The desk follows this callout: it has it, or a press of this desk was sent to it. */
+  private follows(calloutId: string): boolean {
+    return (
+      this.callouts.some((c) => c.id === calloutId) ||
+      this.outbox.all().some((p) => p.status === 'sent' && p.calloutId === calloutId)
+    );
+  }
+
+  /**
+   * A crash can land after a press was recorded sent but before its callout was saved: read
+   * such callouts from AURA again and follow them (retried until AURA answers).
+   */
+  private recoverFollowed(): void {
+    const api = this.opts.api;
+    const cutoff = this.clock.now() - HISTORY_MS;
+    const missing = this.outbox
+      .all()
+      .filter((p) => p.status === 'sent' && p.via !== 'event' && p.calloutId !== null && p.pressedAt >= cutoff)
+      .filter((p) => !this.callouts.some((c) => c.id === p.calloutId));
+    if (!api || missing.length === 0) return;
+    void Promise.all(
+      missing.map(async (press) => {
+        const read = await api.getCallout(press.calloutId as string);
+        if (this.callouts.some((c) => c.id === read.callout.id)) return;
+        this.callouts = [...this.callouts, calloutFromPress(read.callout, press, this.clock.now())];
+        this.saveCallouts();
+        this.poller.track(String(read.callout.id), 'created', 0);
+        this.emit();
+      }),
+    ).catch(() => this.clock.setTimeout(() => this.stopped || this.recoverFollowed(), 10_000));
+  }
+
+  private stalePress(pressId: string): Press {
+    const press = this.outbox.get(pressId);
+    if (!press?.stale) throw new Error('Only a panic that is waiting for your choice can be sent now or put away');
+    return press;
+  }
+
+  /** Any successful AURA contact: readiness knows, and presses parked on credentials resume. */
+  private contact(latencyMs?: number): void {
+    this.readiness.recordContact(latencyMs);
+    this.dispatcher.resumeParked();
+  }
+
+  private showStorageNotice(text: string | null): void {
+    this.notices = this.notices.filter((n) => n.id !== this.storageNoticeId);
+    this.storageNoticeId = null;
+    if (text !== null) {
+      this.notice('error', text);
+      this.storageNoticeId = this.notices[this.notices.length - 1]?.id ?? null;
+    }
+    this.emit();
+  }
+
   private activeCalloutFor(siteId: string): Callout | undefined {
     return this.callouts.find((c) => c.siteId === siteId && c.stage !== 'closed');
   }
@@ -753,7 +908,12 @@ export class Desk {
   }
 
   private saveCallouts(): void {
-    this.opts.store.set(this.keys.callouts, this.callouts);
+    try {
+      this.opts.store.set(this.keys.callouts, this.callouts);
+    } catch (error) {
+      // Memory stays the truth; the next change saves them again.
+      this.notice('error', `This desk cannot save its callouts (${describeError(error)}).`);
+    }
   }
 
   private saveMasks(): void {
@@ -770,4 +930,14 @@ export class Desk {
       for (const listener of this.listeners) listener(state);
     });
   }
+}
+
+/** A saver for the storage watch, from its retry and its current problem. */
+function savingOf(retry: () => boolean, problem: () => unknown): Saver {
+  return {
+    retry,
+    get problem() {
+      return problem();
+    },
+  };
 }

@@ -26,6 +26,7 @@ export const TRAINING_CREDENTIALS = { clientId: 'training-desk', clientSecret: '
 export function deskApiFor(client: AuraClient): DeskApi {
   return {
     raiseCallout: (ref) => client.raiseCallout(ref),
+    prepare: async () => void (await client.getToken()),
     listActiveCallouts: () => client.listActiveCallouts(),
     getCallout: (id) => client.getCallout(id),
     async listCalloutEvents(id) {

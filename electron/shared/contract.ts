@@ -36,6 +36,10 @@ export const commands = {
   'panic.trigger': { input: z.object({ siteId: SiteId }).strict(), output: PressSchema },
   /** Acknowledges a press AURA refused for good; a press still being retried cannot be dismissed. */
   'press.dismiss': { input: z.object({ pressId: z.string().min(1).max(100) }).strict(), output: Empty },
+  /** A stale press (not sent within the limit): the operator still needs it, send it now. */
+  'press.sendNow': { input: z.object({ pressId: z.string().min(1).max(100) }).strict(), output: Empty },
+  /** A stale press: the operator phoned the control room instead; it is put away, never sent. */
+  'press.putAway': { input: z.object({ pressId: z.string().min(1).max(100) }).strict(), output: Empty },
 
   // Callouts
   'callout.reasons': { input: z.object({ calloutId: CalloutId }).strict(), output: z.array(CancelReasonSchema) },

@@ -124,6 +124,20 @@ export const PressSchema = z.object({
   calloutId: z.string().nullable(),
   /** A press AURA refused for good, acknowledged by the operator (after phoning the control room). */
   dismissed: z.boolean().default(false),
+  /** How AURA recorded it: a new callout, one an unanswered raise had created, or an event on a followed one. */
+  via: z.enum(['raised', 'adopted', 'event']).nullable().default(null),
+  /** The followed callout this press is to be posted to as an event (AURA answered the raise with it). */
+  eventFor: z.string().nullable().default(null),
+  /** The last request (raise or event) may have reached AURA without an answer: check before resending. */
+  uncertain: z.boolean().default(false),
+  /** Not confirmed sent within the limit: retrying stopped; the operator chooses "Send now" or "Put away". */
+  stale: z.boolean().default(false),
+  /** Raised again after a callout could not be found: AURA may hold two callouts for this press. */
+  mayHoldTwo: z.boolean().default(false),
+  /** How many callouts AURA may hold beyond this press's own (each re-raise after an unanswered raise). */
+  extraCallouts: z.number().int().nonnegative().default(0),
+  /** What happened, in plain words for the card (e.g. "AURA added this press to callout 992011…"). */
+  outcome: z.string().nullable().default(null),
 });
 export type Press = z.infer<typeof PressSchema>;
 
@@ -188,6 +202,8 @@ export const SettingsSchema = z.object({
   deskLayout: DeskLayoutSchema.default('auto'),
   /** With layout "auto": the number of shown sites from which the desk goes compact. */
   compactFrom: CompactFromSchema.default(10),
+  /** A press not confirmed sent within this many minutes stops retrying and asks the operator. */
+  stalePressMinutes: z.number().int().min(1).max(1440).default(10),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -202,6 +218,7 @@ export const DEFAULT_SETTINGS: Settings = {
   shownSiteIds: null,
   deskLayout: 'auto',
   compactFrom: 10,
+  stalePressMinutes: 10,
 };
 
 /** Where this desk's AURA connection stands. Never carries the secret, only whether one is set. */

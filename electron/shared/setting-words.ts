@@ -13,6 +13,7 @@ export const SETTING_WORDS: Record<keyof Settings, string> = {
   shownSiteIds: 'sites shown',
   deskLayout: 'desk layout',
   compactFrom: 'compact layout from',
+  stalePressMinutes: 'stale press limit',
 };
 
 /** The readable name of a setting key, or the key itself when it is not a setting. */

@@ -12,9 +12,15 @@ import { API_OPERATIONS, type ApiOperation } from './operations';
  * - error500: 500 with a JSON message; error502: 502 with an HTML page, as a gateway sends it;
  * - rateLimited: 429 with Retry-After: `retryAfterSeconds`;
  * - truncated: handle the request, then send only the first half of the JSON body;
- * - tokenExpiry: expire every issued token now, so this request's bearer gets a 401 (bearer routes only).
+ * - tokenExpiry: expire every issued token now, so this request's bearer gets a 401 (bearer routes only);
+ * - refuse401 / refuse400 (tests only): answer 401 or 400 without handling the request.
  */
-export const SIM_FAULT_KINDS = FAULT_KINDS;
+export const SIM_FAULT_KINDS = [
+  ...FAULT_KINDS,
+  // Test-only refusals, e.g. a hiccup of the token route: 401 or 400 with AURA's JSON message.
+  'refuse401',
+  'refuse400',
+] as const;
 export type SimFaultKind = (typeof SIM_FAULT_KINDS)[number];
 
 export const FaultRuleSchema = z
@@ -28,7 +34,8 @@ export const FaultRuleSchema = z
     /** …at most this many times (null: for as long as the rule is set). */
     times: z.number().int().min(1).nullable().default(null),
     latencyMs: z.number().int().min(0).max(120_000).default(1500),
-    retryAfterSeconds: z.number().int().min(0).max(3600).default(2),
+    // Up to 999,999,999 s: tests send hostile values to prove the client caps them.
+    retryAfterSeconds: z.number().int().min(0).max(999_999_999).default(2),
     afterHandling: z.boolean().default(false),
   })
   .strict();

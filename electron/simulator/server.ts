@@ -259,6 +259,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       case 'tokenExpiry':
         tokens.expireAll();
         break;
+      case 'refuse401':
+        return reply(fail(401, 'Invalid client credentials'));
+      case 'refuse400':
+        return reply(fail(400, 'Bad request'));
       default:
         break;
     }

@@ -3,6 +3,7 @@
 import type { ShellDesk } from '../../electron/main/shell';
 import {
   DEFAULT_SETTINGS,
+  PressSchema,
   UNMANAGED,
   type Callout,
   type DeskState,
@@ -57,7 +58,7 @@ export function callout(patch: Partial<Callout> = {}): Callout {
 }
 
 export function press(patch: Partial<Press> = {}): Press {
-  return {
+  return PressSchema.parse({
     id: 'p-1',
     siteId: SITE.id,
     source: 'button',
@@ -68,7 +69,7 @@ export function press(patch: Partial<Press> = {}): Press {
     calloutId: 'c-1',
     dismissed: false,
     ...patch,
-  };
+  });
 }
 
 export class FakeDesk implements ShellDesk {

@@ -1,57 +1,86 @@
 // A desk in a child process, for the crash test: it runs against the parent's simulator on the
-// data folder it is given, and can be made to die (SIGKILL, no clean-up) at a chosen point of a
-// dispatch. Protocol on stdout, one line each: READY, PRESSED <id>, DONE <json of presses>.
+// data folder it is given, presses as planned (PRESS_PLAN: [{ afterMs, site }]), and writes its
+// files all the time (a settings change, i.e. a store write and an audit append, every few ms),
+// so that a SIGKILL from the parent often lands in the middle of a write. Protocol on stdout,
+// one line each: READY, PRESSED <id>, DONE <json: presses, chain>. With STAY=1 it never
+// finishes on its own: the parent kills it.
 import { AuraClient } from '../../electron/core/aura/client';
+import { AuditLog } from '../../electron/core/audit';
 import { Desk } from '../../electron/core/desk';
+import type { KeyValueStore } from '../../electron/core/ports';
 import { deskApiFor } from '../../electron/core/session';
-import { openFileStore } from '../harness/file-store';
-
-type CrashPoint = 'none' | 'beforeSend' | 'duringSend' | 'afterResponse';
+import { readTextIfExists, writeFileDurably } from '../../electron/core/storage/durable-file';
 
 const baseUrl = process.env.SIM_BASE_URL ?? '';
 const dataDir = process.env.DATA_DIR ?? '';
-const press = process.env.PRESS === '1';
-const crashAt = (process.env.CRASH_AT ?? 'none') as CrashPoint;
-const die = (): never => {
-  process.kill(process.pid, 'SIGKILL');
-  throw new Error('unreachable');
-};
+const plan = JSON.parse(process.env.PRESS_PLAN ?? '[]') as Array<{ afterMs: number; site: string }>;
+
+/**
+ * The store on one JSON file, replaced atomically on every change (what electron-store does,
+ * without loading `conf` and its schema compiler on each of the thousands of child starts).
+ */
+function jsonFileStore(path: string): KeyValueStore {
+  let data: Record<string, unknown> = {};
+  try {
+    data = JSON.parse(readTextIfExists(path) ?? '{}') as Record<string, unknown>;
+  } catch {
+    data = {};
+  }
+  const save = (): void => writeFileDurably(path, JSON.stringify(data));
+  return {
+    get: (key) => structuredClone(data[key]),
+    set: (key, value) => {
+      data[key] = structuredClone(value);
+      save();
+    },
+    delete: (key) => {
+      delete data[key];
+      save();
+    },
+  };
+}
 
 async function main(): Promise<void> {
   const client = new AuraClient({ baseUrl, clientId: 'crash', getSecret: async () => 'crash-secret', timeoutMs: 1000 });
-  const api = deskApiFor(client);
-  const raise = api.raiseCallout.bind(api);
-  api.raiseCallout = async (ref) => {
-    // Let trigger() return (and PRESSED be printed) before any crash: the press is acknowledged.
-    await new Promise((r) => setImmediate(r));
-    if (crashAt === 'beforeSend') die();
-    if (crashAt === 'duringSend') setTimeout(die, Math.random() * 30);
-    const callout = await raise(ref);
-    if (crashAt === 'afterResponse') die();
-    return callout;
-  };
   const desk = new Desk({
     environment: 'staging',
-    api,
-    store: await openFileStore(dataDir),
+    api: deskApiFor(client),
+    store: jsonFileStore(`${dataDir}/panic-desk.json`),
     dataDir,
-    timing: { retryDelaysMs: [50, 100, 200], movingMs: 60_000, readinessEveryMs: 600_000 },
+    hostName: 'crash-child',
+    timing: {
+      retryDelaysMs: [50, 100, 200],
+      settleAfterTimeoutMs: 300,
+      movingMs: 100,
+      settledMs: 200,
+      readinessEveryMs: 600_000,
+    },
   });
-  // Sites are needed to match AURA's active callouts to a site: the parent seeded the store.
   await desk.start();
   console.log('READY');
-  if (press) console.log(`PRESSED ${desk.trigger('site_9944', 'button').id}`);
-  const deadline = Date.now() + 15_000;
+  let n = 0;
+  const churn = setInterval(() => void desk.handlers['settings.update']({ controlRoomPhone: String(n++ % 1000) }), 10);
+  for (const step of plan) {
+    setTimeout(() => console.log(`PRESSED ${desk.trigger(step.site, 'button').id}`), step.afterMs);
+  }
+  const lastPressAt = Date.now() + Math.max(0, ...plan.map((s) => s.afterMs));
+  const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
     const presses = desk.getState().presses;
-    if (presses.length > 0 && presses.every((p) => p.status === 'sent' || p.status === 'failed')) {
-      console.log(`DONE ${JSON.stringify(presses)}`);
+    const done = presses.every((p) => p.status === 'sent' || p.status === 'failed' || p.stale);
+    // STAY=1: the first life runs (and writes) until the parent kills it, whenever that is.
+    if (process.env.STAY !== '1' && Date.now() > lastPressAt + 50 && done) {
+      clearInterval(churn);
+      await new Promise((r) => setTimeout(r, 100)); // a poll or so
+      const chain = new AuditLog(dataDir, () => 'check').chain;
+      console.log(`DONE ${JSON.stringify({ presses: desk.getState().presses, chain })}`);
       desk.stop();
+      client.close();
       process.exit(0);
     }
     await new Promise((r) => setTimeout(r, 20));
   }
-  console.log(`TIMEOUT ${JSON.stringify(desk.getState().presses)}`);
+  console.log(`TIMEOUT ${JSON.stringify({ presses: desk.getState().presses, chain: null })}`);
   process.exit(3);
 }
 

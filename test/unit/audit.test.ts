@@ -59,15 +59,31 @@ describe('audit log', () => {
     expect(check.problem).toContain('chain is broken');
   });
 
-  it('reports a torn last line (a crash mid-write) and keeps appending after the last good entry', () => {
+  it('repairs a torn last line (a crash mid-write): sets it aside, chains a repair entry, verifies as repaired', () => {
     const dir = mkdtempSync(join(tmpdir(), 'audit-'));
     logIn(dir, [NOV]).record('press', 'first');
     const file = join(dir, 'audit-2026-11.jsonl');
     writeFileSync(file, readFileSync(file, 'utf8') + '{"seq":1,"at":');
     const reopened = logIn(dir, [NOV]);
-    expect(reopened.chain.problem).toContain('unreadable entry at audit-2026-11.jsonl line 2');
+    expect(reopened.chain.ok).toBe(true);
+    expect(reopened.chain.repaired).toContain('14 torn bytes');
+    const aside = readdirSync(dir).find((f) => f.includes('.torn-'));
+    expect(aside && readFileSync(join(dir, aside), 'utf8')).toBe('{"seq":1,"at":');
     const next = reopened.record('press', 'second');
-    expect(next.seq).toBe(1);
+    expect(next.seq).toBe(2);
+    // Opened again: the next record is not glued onto a torn line; the chain holds for good.
+    const again = new AuditLog(dir, () => 'x');
+    expect(again.chain).toEqual({ ok: true, problem: null });
+    expect(again.list().entries.map((e) => e.kind)).toEqual(['press', 'repair', 'press']);
+  });
+
+  it('keeps the chain when the clock goes back across a month boundary (ordered by sequence)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'audit-'));
+    const log = logIn(dir, [DEC, NOV, DEC]);
+    for (const n of [1, 2, 3]) log.record('press', `press ${n}`);
+    const check = new AuditLog(dir, () => 'x');
+    expect(check.chain).toEqual({ ok: true, problem: null });
+    expect(check.list().entries.map((e) => e.text)).toEqual(['press 3', 'press 2', 'press 1']);
   });
 
   it('filters and exports CSV with formulas defused', () => {

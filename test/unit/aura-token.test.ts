@@ -14,13 +14,16 @@ function harness(lifetimeSeconds = 3600, keepWarm = false) {
         pending.push(resolve);
       }),
   );
-  const keeper = new TokenKeeper({ exchange, now: () => now, keepWarm });
+  // Exchanges are spaced at least 1 s apart: waiting moves this test's clock.
+  const sleep = async (ms: number) => void (now += ms);
+  const keeper = new TokenKeeper({ exchange, now: () => now, keepWarm, sleep });
   return {
     keeper,
     exchange,
     advance: (ms: number) => void (now += ms),
     /** Completes every exchange in flight with a new token. */
     grant: async () => {
+      await new Promise((resolve) => setImmediate(resolve)); // an exchange may wait for its gap first
       for (const resolve of pending.splice(0)) resolve({ token: `t${++n}`, expiresInSeconds: lifetimeSeconds });
       await Promise.resolve();
     },

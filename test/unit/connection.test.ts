@@ -212,8 +212,11 @@ describe('ConnectionManager', () => {
     await expect(
       manager.save({ environment: 'production', baseUrl: 'https://evil.example', clientId: 'x', clientSecret: 'y' }),
     ).rejects.toMatchObject({ kind: 'rejected' });
+    // A refusal is believed only when a second fresh exchange is refused too (issue 10).
     expect(requested).toEqual([
       'https://staging-panic.aura.services/panic-api/v2/oauth/token',
+      'https://staging-panic.aura.services/panic-api/v2/oauth/token',
+      'https://panic.aura.services/panic-api/v2/oauth/token',
       'https://panic.aura.services/panic-api/v2/oauth/token',
     ]);
   });

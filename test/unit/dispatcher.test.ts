@@ -8,7 +8,7 @@ import { AuraError } from '../../electron/core/aura/errors';
 import type { AuraCallout } from '../../electron/core/aura/schemas';
 import { Dispatcher, type DispatchApi } from '../../electron/core/dispatch/dispatcher';
 import { Outbox } from '../../electron/core/dispatch/outbox';
-import type { Press, Site } from '../../electron/shared/model';
+import { PressSchema, type Press, type Site } from '../../electron/shared/model';
 import { FakeClock } from '../support/fake-clock';
 
 const SITE: Site = {
@@ -34,7 +34,16 @@ type Step = (() => AuraCallout) | Error;
 /** An AURA whose answers to raise are scripted, and whose active list the test controls. */
 function scriptedApi(raises: Step[], active: AuraCallout[] = []) {
   const calls: string[] = [];
+  const events: Array<{ calloutId: string; text: string }> = [];
   const api: DispatchApi = {
+    async sendCalloutEvent(calloutId, text) {
+      calls.push(`event ${calloutId}`);
+      events.push({ calloutId, text });
+    },
+    async listCalloutEvents(calloutId) {
+      calls.push(`events ${calloutId}`);
+      return events.filter((e) => e.calloutId === calloutId);
+    },
     async raiseCallout(ref) {
       calls.push(`raise ${ref}`);
       const step = raises.shift();
@@ -49,10 +58,10 @@ function scriptedApi(raises: Step[], active: AuraCallout[] = []) {
       return [...active];
     },
   };
-  return { api, calls, active };
+  return { api, calls, active, events };
 }
 
-function setup(api: DispatchApi | null, opts: { activeCallout?: string | null } = {}) {
+function setup(api: DispatchApi | null, opts: { followed?: string[]; staleAfterMs?: number } = {}) {
   const clock = new FakeClock();
   const { outbox } = Outbox.open(join(mkdtempSync(join(tmpdir(), 'dispatch-')), 'outbox.json'), clock.now());
   const sent: Array<{ press: Press; id: string; how: string }> = [];
@@ -62,14 +71,17 @@ function setup(api: DispatchApi | null, opts: { activeCallout?: string | null } 
     api,
     random: () => 0.5, // no jitter: delays are exact
     auraIdOf: async (id) => (id === SITE.id ? SITE.auraId : null),
-    activeCalloutFor: () => opts.activeCallout ?? null,
-    onSent: (press, c, how) => sent.push({ press, id: c.id, how }),
+    follows: (id) => (opts.followed ?? []).includes(id) || sent.some((s) => s.id === id),
+    againMessage: (p) => `Panic pressed again — ${p.id}`,
+    staleAfterMs: () => opts.staleAfterMs ?? 600_000,
+    onStale: () => undefined,
+    onSent: (press, id, _c, how) => sent.push({ press, id, how }),
     onFailure: () => undefined,
     onContact: () => undefined,
     onChange: () => undefined,
   });
   const press = (): Press => {
-    const p: Press = {
+    const p: Press = PressSchema.parse({
       id: `p${outbox.all().length + 1}`,
       siteId: SITE.id,
       source: 'button',
@@ -78,8 +90,7 @@ function setup(api: DispatchApi | null, opts: { activeCallout?: string | null } 
       attempts: 0,
       lastError: null,
       calloutId: null,
-      dismissed: false,
-    };
+    });
     outbox.add(p);
     dispatcher.dispatch(p.id);
     return p;
@@ -114,13 +125,30 @@ describe('dispatcher', () => {
     expect(sent[0]?.how).toBe('adopted');
   });
 
-  it('after a failure that did not reach AURA, checks, finds nothing, and sends again', async () => {
+  it('after a failure whose outcome is unknown, checks, finds nothing, and raises again, saying AURA may hold two', async () => {
     const aura = scriptedApi([new AuraError('network', 'reset'), () => callout('2')]);
     const { clock, outbox, press } = setup(aura.api);
     const p = press();
     await clock.advance(500);
     expect(aura.calls).toEqual(['raise site_9944', 'active', 'raise site_9944']);
-    expect(outbox.get(p.id)).toMatchObject({ status: 'sent', calloutId: '2', attempts: 2 });
+    expect(outbox.get(p.id)).toMatchObject({ status: 'sent', calloutId: '2', attempts: 2, mayHoldTwo: true });
+  });
+
+  it('after a failure that surely did not reach AURA (429), raises again without checking', async () => {
+    const aura = scriptedApi([new AuraError('rateLimited', 'slow down'), () => callout('2')]);
+    const { clock, outbox, press } = setup(aura.api);
+    const p = press();
+    await clock.advance(500);
+    expect(aura.calls).toEqual(['raise site_9944', 'raise site_9944']);
+    expect(outbox.get(p.id)).toMatchObject({ status: 'sent', calloutId: '2', mayHoldTwo: false });
+  });
+
+  it('caps a huge Retry-After at 30 s', async () => {
+    const aura = scriptedApi([new AuraError('rateLimited', 'slow down', { retryAfterMs: 999_999_999_000 })]);
+    const { clock, press } = setup(aura.api);
+    press();
+    await clock.advance(0);
+    expect(clock.pendingDelays()).toEqual([30_000]);
   });
 
   it('backs off about 0.5 s, 1 s, 2 s, 4 s, 8 s, then every 10 s, and never gives up', async () => {
@@ -190,32 +218,69 @@ describe('dispatcher', () => {
     ]);
     const { clock, outbox, dispatcher, press } = setup(aura.api);
     const p = press();
-    await clock.advance(60_000);
-    expect(aura.calls).toHaveLength(1); // no blind retries against rejected credentials
+    await clock.advance(59_000);
+    expect(aura.calls).toHaveLength(1); // parked: no quick retries against rejected credentials
     expect(outbox.get(p.id)?.status).toBe('notSent');
     expect(outbox.get(p.id)?.lastError).toContain('Fix the credentials in Setup');
-    dispatcher.resumeAll(); // what the desk does when new credentials are saved
+    dispatcher.resumeParked(); // what the desk does on any successful AURA contact
     await clock.advance(0);
     expect(outbox.get(p.id)).toMatchObject({ status: 'sent', calloutId: '4' });
   });
 
-  it('a second press on a site with an active callout joins it: no second incident', async () => {
-    const aura = scriptedApi([], [callout('5')]);
-    const { clock, outbox, sent, press } = setup(aura.api, { activeCallout: '5' });
+  it('a second press raises; AURA answers with the followed callout, so the press is posted to it as an event', async () => {
+    const aura = scriptedApi([() => callout('5')], []);
+    const { clock, outbox, sent, press } = setup(aura.api, { followed: ['5'] });
     const p = press();
     await clock.advance(0);
-    expect(aura.calls).toEqual(['active']);
-    expect(outbox.get(p.id)).toMatchObject({ status: 'sent', calloutId: '5' });
-    expect(sent[0]?.how).toBe('adopted');
+    expect(aura.calls).toEqual(['raise site_9944', 'event 5']);
+    expect(aura.events).toEqual([{ calloutId: '5', text: `Panic pressed again — ${p.id}` }]);
+    expect(outbox.get(p.id)).toMatchObject({ status: 'sent', calloutId: '5', via: 'event' });
+    expect(sent[0]?.how).toBe('event');
+  });
+
+  it('a second press is sent only once AURA accepted the event', async () => {
+    const aura = scriptedApi([() => callout('5')], []);
+    const post = aura.api.sendCalloutEvent.bind(aura.api);
+    let failures = 1;
+    aura.api.sendCalloutEvent = async (id, text) => {
+      if (failures-- > 0) throw new AuraError('timeout', 'no answer');
+      return post(id, text);
+    };
+    const { clock, outbox, press } = setup(aura.api, { followed: ['5'] });
+    const p = press();
+    await clock.advance(0);
+    expect(outbox.get(p.id)).toMatchObject({ status: 'notSent', eventFor: '5', uncertain: true });
+    await clock.advance(2000);
+    // The unanswered event did not arrive: the retry looks, then posts it (no raise again).
+    expect(aura.calls).toEqual(['raise site_9944', 'events 5', 'event 5']);
+    expect(outbox.get(p.id)).toMatchObject({ status: 'sent', via: 'event' });
   });
 
   it('a press on a site whose last callout has closed raises a new one', async () => {
     const aura = scriptedApi([() => callout('6')], []);
-    const { clock, outbox, press } = setup(aura.api, { activeCallout: '5' });
+    const { clock, outbox, press } = setup(aura.api, { followed: ['5'] });
     const p = press();
     await clock.advance(0);
-    expect(aura.calls).toEqual(['active', 'raise site_9944']);
-    expect(outbox.get(p.id)?.calloutId).toBe('6');
+    expect(aura.calls).toEqual(['raise site_9944']);
+    expect(outbox.get(p.id)).toMatchObject({ calloutId: '6', via: 'raised' });
+  });
+
+  it('stops retrying a press not sent within the stale limit and asks; "send now" starts again', async () => {
+    const down = new AuraError('network', 'Cannot reach AURA');
+    const aura = scriptedApi(Array.from({ length: 100 }, () => down));
+    aura.api.listActiveCallouts = async () => {
+      throw down;
+    };
+    const { clock, outbox, dispatcher, press } = setup(aura.api, { staleAfterMs: 60_000 });
+    const p = press();
+    await clock.advance(75_000);
+    expect(outbox.get(p.id)).toMatchObject({ status: 'notSent', stale: true });
+    expect(clock.pendingDelays()).toEqual([]);
+    const before = outbox.get(p.id)?.attempts ?? 0;
+    dispatcher.sendNow(p.id);
+    await clock.advance(0);
+    expect(outbox.get(p.id)?.attempts).toBe(before + 1);
+    expect(outbox.get(p.id)?.stale).toBe(false);
   });
 
   it('without credentials, keeps the press as NOT SENT until they arrive', async () => {

@@ -12,6 +12,17 @@ import { parseHoldSeconds } from '../../renderer/src/features/settings/holdTime'
 import { recordKey } from '../../renderer/src/features/settings/accelerator';
 import { attentionCounts, attentionItems } from '../../renderer/src/features/attention/attention';
 
+/** Fields a press got in issue 10 (how AURA recorded it, stale, …), at their defaults. */
+const PRESS_DEFAULTS = {
+  via: null,
+  eventFor: null,
+  uncertain: false,
+  stale: false,
+  mayHoldTwo: false,
+  extraCallouts: 0,
+  outcome: null,
+} as const;
+
 describe('the hotkey rule, one list for main, core and the recorder', () => {
   it('main uses the shared check', () => {
     expect(mainCheck).toBe(checkAccelerator);
@@ -155,6 +166,7 @@ describe('attention', () => {
     lastError: null,
     calloutId: null,
     dismissed,
+    ...PRESS_DEFAULTS,
   });
   const callout = (id: string, siteId: string, stage: Stage) => ({
     id,

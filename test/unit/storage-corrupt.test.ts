@@ -8,20 +8,21 @@ import { describe, expect, it } from 'vitest';
 import { Outbox } from '../../electron/core/dispatch/outbox';
 import { memoryStore } from '../../electron/core/ports';
 import { readValidated, setAsideUnreadableJson } from '../../electron/core/storage/validated';
-import { DEFAULT_SETTINGS, SettingsSchema, type Press } from '../../electron/shared/model';
+import { DEFAULT_SETTINGS, PressSchema, SettingsSchema, type Press } from '../../electron/shared/model';
 
 const NOW = Date.UTC(2026, 10, 26, 3, 0, 0);
-const press = (id: string, status: Press['status'] = 'notSent'): Press => ({
-  id,
-  siteId: 'site_9944',
-  source: 'button',
-  pressedAt: NOW - 1000,
-  status,
-  attempts: 1,
-  lastError: null,
-  calloutId: null,
-  dismissed: false,
-});
+const press = (id: string, status: Press['status'] = 'notSent'): Press =>
+  PressSchema.parse({
+    id,
+    siteId: 'site_9944',
+    source: 'button',
+    pressedAt: NOW - 1000,
+    status,
+    attempts: 1,
+    lastError: null,
+    calloutId: null,
+    dismissed: false,
+  });
 
 describe('outbox file', () => {
   it('keeps presses across a reopen', () => {

@@ -10,6 +10,7 @@ import { AuraError } from './errors';
 import { AuraHttp, DEFAULT_MAX_BODY_BYTES, type HttpResult, type SendOptions, type StatusReader } from './http';
 import type { ListRead, SkippedItem } from './fields';
 import { fixedLocationBody, type DocSet, type FixedLocationInput } from './locations';
+import { RateCap, REQUESTS_PER_MINUTE } from './rate-cap';
 import { Redactor } from './redact';
 import { pathSegment } from './segment';
 import {
@@ -43,6 +44,12 @@ export interface AuraClientOptions {
   /** Per-request timeout (default 10 s). */
   timeoutMs?: number;
   now?: () => number;
+  /** Monotonic time for token lifetimes and the request-rate cap (default performance.now). */
+  monotonic?: () => number;
+  /** Waits on the monotonic clock (default real timers); tests pass a fake clock's. */
+  sleep?: (ms: number) => Promise<void>;
+  /** The request-rate cap (default REQUESTS_PER_MINUTE). */
+  maxRequestsPerMinute?: number;
   fetch?: typeof fetch;
   /** Refresh the token on a timer ahead of expiry, even when idle (default true). */
   keepWarm?: boolean;
@@ -104,6 +111,7 @@ export class AuraClient {
 
   constructor(options: AuraClientOptions) {
     const now = options.now ?? (() => Date.now());
+    const monotonic = options.monotonic ?? (() => performance.now());
     this.clientId = options.clientId;
     this.getSecret = options.getSecret;
     this.raiseDefaults = options.raiseDefaults ?? {};
@@ -115,9 +123,19 @@ export class AuraClient {
       now,
       redactor: this.redactor,
       log: options.log ?? silentLogger,
+      rate: new RateCap({
+        perMinute: options.maxRequestsPerMinute ?? REQUESTS_PER_MINUTE,
+        monotonic,
+        sleep: options.sleep,
+      }),
     });
     this.stopLogRedaction = options.log?.redactWith(this.redactor) ?? (() => undefined);
-    this.tokens = new TokenKeeper({ exchange: () => this.exchange(), now, keepWarm: options.keepWarm ?? true });
+    this.tokens = new TokenKeeper({
+      exchange: () => this.exchange(),
+      now: monotonic,
+      sleep: options.sleep,
+      keepWarm: options.keepWarm ?? true,
+    });
   }
 
   // ---- Token -------------------------------------------------------------------------------
@@ -340,12 +358,16 @@ export class AuraClient {
     this.redactor.setSecret(secret);
     const rejected: StatusReader = (auraMessage, status) =>
       new AuraError('credentialsRejected', 'AURA rejected the client ID or secret', { status, auraMessage });
+    // Any 4xx but 429 on the token route is a credentials problem, never a permanent failure of
+    // a press (the keeper confirms it with a second exchange); 5xx and 429 stay transient.
+    const statusReaders: Partial<Record<number, StatusReader>> = {};
+    for (let status = 400; status < 500; status++) if (status !== 429) statusReaders[status] = rejected;
     const { data } = await this.http.send({
       method: 'POST',
       path: '/oauth/token',
       schema: TokenResponseSchema,
       body: { clientId: this.clientId, clientSecret: secret },
-      statusReaders: { 401: rejected },
+      statusReaders,
       // The request holds the secret: an echo of it must never become a message.
       quoteBody: false,
     });

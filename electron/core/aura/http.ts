@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Logger } from '../ports';
 import { Deadlines } from './deadlines';
 import { AuraError } from './errors';
+import type { RateCap } from './rate-cap';
 import type { Redactor } from './redact';
 
 /** AURA's custom 2xx: the callout is closed; the body is its latest state (aura-api.md §6). */
@@ -20,6 +21,8 @@ export interface HttpOptions {
   redactor: Redactor;
   /** The diagnostics log: method, route, status and latency of each exchange; never a body. */
   log: Logger;
+  /** The request-rate cap: no 429 storm or retry loop can push past it. */
+  rate?: RateCap;
 }
 
 /** A route's own reading of a status (e.g. the raise route's 400 means an unknown site). */
@@ -59,6 +62,8 @@ export class AuraHttp {
   async send<S extends z.ZodType | null>(options: SendOptions<S>): Promise<HttpResult<Output<S>>> {
     const { method, path } = options;
     const what = `${method} ${path}`;
+    // POSTs (a raise, an event, a token exchange) may use the minute's reserved last slots.
+    await this.opts.rate?.take(method === 'POST');
     const timeoutMs = options.timeoutMs ?? this.opts.timeoutMs;
     const headers: Record<string, string> = { accept: 'application/json' };
     if (options.body !== undefined) headers['content-type'] = 'application/json';

@@ -3,6 +3,12 @@
 //   expiry it is still used while a refresh runs in the background (the press stays 1 request).
 // - With `keepWarm`, a timer refreshes at `refreshAt` even when the desk is idle for hours.
 // - One exchange in flight at a time, however many callers.
+// - Bounds on what a server can make it do: a token lifetime is taken as at least
+//   MIN_LIFETIME_MS for scheduling, and exchanges are at least MIN_EXCHANGE_GAP_MS apart
+//   (`expiresIn: 0.001` once caused 1,551 exchanges in 5 s).
+// - Credentials count as rejected only when two fresh exchanges are refused: one refusal may
+//   be a hiccup of AURA's token route, so a second exchange confirms it before anyone is told.
+// - Times are monotonic (`now` must not jump with the wall clock).
 import { AuraError } from './errors';
 
 export interface TokenGrant {
@@ -12,7 +18,10 @@ export interface TokenGrant {
 
 export interface TokenKeeperOptions {
   exchange: () => Promise<TokenGrant>;
+  /** A monotonic clock in ms. */
   now: () => number;
+  /** Waits (the gap between exchanges); real timers by default. */
+  sleep?: (ms: number) => Promise<void>;
   /** Refresh on a timer ahead of expiry (unref'd, so it never keeps a process alive). */
   keepWarm: boolean;
   /** After a failed background refresh, try again this much later. */
@@ -26,6 +35,16 @@ const MAX_EXPIRY_SKEW_MS = 5_000;
 
 /** setTimeout's ceiling (about 24.8 days); a longer wait fires at once, so it is clamped. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/** A token is treated as living at least this long when scheduling its refresh. */
+export const MIN_LIFETIME_MS = 30_000;
+/** Exchanges are at least this far apart, whatever the server answers. */
+export const MIN_EXCHANGE_GAP_MS = 1000;
+
+const realSleep = (ms: number): Promise<void> =>
+  new Promise((resolve) => {
+    const t = setTimeout(resolve, ms);
+    t.unref?.();
+  });
 
 interface HeldToken {
   value: string;
@@ -39,6 +58,7 @@ export class TokenKeeper {
   // ES private (#): util.inspect of a client must never print the token.
   #held: HeldToken | null = null;
   #refreshing: Promise<string> | null = null;
+  private lastExchangeAt = -Infinity;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
 
@@ -74,8 +94,7 @@ export class TokenKeeper {
 
   /** Exchanges credentials for a new token; joins the exchange already in flight, if any. */
   refresh(): Promise<string> {
-    this.#refreshing ??= this.opts
-      .exchange()
+    this.#refreshing ??= this.confirmedExchange()
       .then((grant) => {
         this.hold(grant);
         return grant.token;
@@ -84,6 +103,24 @@ export class TokenKeeper {
         this.#refreshing = null;
       });
     return this.#refreshing;
+  }
+
+  /** One exchange; a refusal is confirmed by a second fresh exchange before it is believed. */
+  private confirmedExchange(): Promise<TokenGrant> {
+    return this.spacedExchange().catch((error: unknown) => {
+      if (!(error instanceof AuraError && error.kind === 'credentialsRejected')) throw error;
+      return this.spacedExchange();
+    });
+  }
+
+  /** An exchange at least MIN_EXCHANGE_GAP_MS after the last (at once, synchronously, when it is). */
+  private spacedExchange(): Promise<TokenGrant> {
+    const wait = this.lastExchangeAt + MIN_EXCHANGE_GAP_MS - this.opts.now();
+    const run = (): Promise<TokenGrant> => {
+      this.lastExchangeAt = this.opts.now();
+      return this.opts.exchange();
+    };
+    return wait > 0 ? (this.opts.sleep ?? realSleep)(wait).then(run) : run();
   }
 
   /** Forgets the held token (all of them, or only `token` if that is the one held: after a 401). */
@@ -101,7 +138,7 @@ export class TokenKeeper {
 
   private hold(grant: TokenGrant): void {
     const now = this.opts.now();
-    const lifetime = grant.expiresInSeconds * 1000;
+    const lifetime = Math.max(MIN_LIFETIME_MS, grant.expiresInSeconds * 1000);
     const expiresAt = now + lifetime;
     const refreshAt = expiresAt - Math.min(MAX_REFRESH_MARGIN_MS, lifetime / 4);
     const usableUntil = expiresAt - Math.min(MAX_EXPIRY_SKEW_MS, lifetime / 10);

@@ -1,21 +1,33 @@
-// Sends presses from the outbox to AURA, exactly once, for as long as the app runs.
+// Sends presses from the outbox to AURA, so that every press reaches AURA as something AURA
+// records (a callout, or an event on the callout the desk follows), once, for as long as the app
+// runs, and never late without the operator choosing.
 //
-// One attempt is: (1) if an earlier attempt may have reached AURA, or the site already has an
-// active callout, look in AURA's active callouts and adopt the site's callout if it is there;
-// (2) otherwise raise a callout. After a failure whose outcome is unknown (timeout, reset, 5xx,
-// a garbled answer) the next attempt therefore checks before it sends again: no lost press, no
-// duplicate incident. Permanent failures stop and say why.
+// One attempt is: (1) if an earlier request may have reached AURA unanswered (`uncertain`), look
+// before sending again: adopt the site's callout that this desk does not follow yet (our raise
+// created it), or post to the followed one; if none is found the callout may have closed in
+// between, so raise again and say "AURA may hold two callouts"; (2) otherwise raise. When AURA
+// answers the raise with a callout the desk already follows, the press is posted to it as an
+// event ("Panic pressed again at …") and counts as sent only once AURA accepts the event.
+// Presses of one site go one at a time, so an unanswered raise is never confused with another
+// press's. A press not sent within the stale limit stops and asks the operator.
 import type { Press } from '../../shared/model';
-import type { AuraCallout } from '../aura/schemas';
 import { AuraError, plainWords, refusedForGood } from '../aura/errors';
+import type { AuraCallout } from '../aura/schemas';
 import type { Clock, Logger } from '../ports';
+import { backoffMs, mayHaveReached, PARKED_RETRY_MS } from './retry-rules';
 import type { Outbox } from './outbox';
 
-/** What the dispatcher needs of the AURA client (AuraClient satisfies it). */
+/** What the dispatcher needs of the AURA client (the desk's api satisfies it). */
 export interface DispatchApi {
   raiseCallout(externalReferenceId: string): Promise<AuraCallout>;
   listActiveCallouts(): Promise<AuraCallout[]>;
+  sendCalloutEvent(calloutId: string, message: string): Promise<void>;
+  listCalloutEvents(calloutId: string): Promise<Array<{ text: string }>>;
+  /** Gets a token ready, so that a failure there is known not to have reached the raise route. */
+  prepare?(): Promise<void>;
 }
+
+export type SentHow = 'raised' | 'adopted' | 'event';
 
 export interface DispatcherOptions {
   outbox: Outbox;
@@ -24,14 +36,20 @@ export interface DispatcherOptions {
   api: DispatchApi | null;
   /** AURA's id of the site (to find its callout among the active ones); may sync sites to learn it. */
   auraIdOf(siteId: string): Promise<number | null>;
-  /** The id of the site's callout this desk is following, if it is still active. */
-  activeCalloutFor(siteId: string): string | null;
-  /** A press reached AURA: `callout` is the one it raised or was attached to. */
-  onSent(press: Press, callout: AuraCallout, how: 'raised' | 'adopted'): void;
+  /** True when the desk already follows this callout (another press raised it, or it was adopted). */
+  follows(calloutId: string): boolean;
+  /** The event text for a press AURA answered with a followed callout. */
+  againMessage(press: Press): string;
+  /** A press reached AURA; `callout` is AURA's latest view of it when the answer carried one. */
+  onSent(press: Press, calloutId: string, callout: AuraCallout | null, how: SentHow): void;
   onFailure(press: Press, error: unknown): void;
+  /** The press passed the stale limit: retrying stopped until the operator chooses. */
+  onStale(press: Press): void;
   onContact(): void;
   /** Called after every change of a press, to publish state. */
   onChange(): void;
+  /** A press not confirmed sent within this long stops retrying and asks the operator. */
+  staleAfterMs(): number;
   /** Delays between attempts; the last repeats forever. Jitter of ±20 % is added. */
   delaysMs?: readonly number[];
   /**
@@ -50,18 +68,56 @@ export const DEFAULT_DELAYS_MS = [500, 1000, 2000, 4000, 8000, 10_000] as const;
 export class Dispatcher {
   private readonly timers = new Map<string, () => void>();
   private readonly inFlight = new Set<string>();
+  /** Site -> the press of that site being attempted; others of the site wait for it. */
+  private readonly busySites = new Map<string, string>();
+  private readonly waitingForSite = new Set<string>();
+  /** Presses parked on rejected credentials: resumed by any successful contact with AURA. */
+  private readonly parked = new Set<string>();
+  /** Monotonic start of each press's age, for the stale limit. */
+  private readonly since = new Map<string, number>();
   private stopped = false;
 
   constructor(private readonly opts: DispatcherOptions) {}
 
-  /** Sends every press that is not yet sent (at start-up, and when credentials arrive). */
+  /**
+   * At start-up (and when credentials arrive): every unsent press is sent, except one older
+   * than the stale limit, which asks the operator instead (a press from yesterday is not raised).
+   */
   resumeAll(): void {
-    for (const press of this.opts.outbox.pending()) this.schedule(press.id, 0);
+    const { clock, outbox } = this.opts;
+    for (const press of outbox.pending()) {
+      if (press.stale) continue;
+      if (!this.since.has(press.id)) {
+        const age = clock.now() - press.pressedAt;
+        if (age > this.opts.staleAfterMs()) {
+          this.markStale(press);
+          continue;
+        }
+        this.since.set(press.id, clock.monotonic() - Math.max(0, age));
+      }
+      this.schedule(press.id, 0);
+    }
   }
 
   /** Starts sending a press that the outbox already holds. */
   dispatch(pressId: string): void {
+    this.since.set(pressId, this.opts.clock.monotonic());
     this.schedule(pressId, 0);
+  }
+
+  /** The operator chose "Send now" for a stale press: a new age window starts now. */
+  sendNow(pressId: string): void {
+    this.opts.outbox.update(pressId, { stale: false, lastError: null });
+    this.dispatch(pressId);
+    this.opts.onChange();
+  }
+
+  /** Any successful contact with AURA: presses parked on rejected credentials are tried again. */
+  resumeParked(): void {
+    for (const id of [...this.parked]) {
+      this.parked.delete(id);
+      this.schedule(id, 0);
+    }
   }
 
   stop(): void {
@@ -72,30 +128,31 @@ export class Dispatcher {
 
   /** True while any press is waiting for a retry: readiness shows this as degraded. */
   get retrying(): boolean {
-    return this.opts.outbox.pending().some((p) => p.status === 'notSent');
+    return this.opts.outbox.pending().some((p) => p.status === 'notSent' && !p.stale);
   }
 
   private schedule(pressId: string, delayMs: number): void {
     if (this.stopped || this.inFlight.has(pressId)) return;
     this.timers.get(pressId)?.();
-    if (delayMs <= 0) {
+    this.timers.delete(pressId);
+    const run = (): void => {
       this.timers.delete(pressId);
-      void this.attempt(pressId);
-      return;
-    }
-    this.timers.set(
-      pressId,
-      this.opts.clock.setTimeout(() => {
-        this.timers.delete(pressId);
-        void this.attempt(pressId);
-      }, delayMs),
-    );
+      this.attempt(pressId).catch(() => this.schedule(pressId, PARKED_RETRY_MS));
+    };
+    if (delayMs <= 0) run();
+    else this.timers.set(pressId, this.opts.clock.setTimeout(run, delayMs));
   }
 
   private async attempt(pressId: string): Promise<void> {
     const { outbox } = this.opts;
     const press = outbox.get(pressId);
-    if (this.stopped || !press || press.status === 'sent' || press.status === 'failed') return;
+    if (this.stopped || !press || press.status === 'sent' || press.status === 'failed' || press.stale) return;
+    const busy = this.busySites.get(press.siteId);
+    if (busy !== undefined && busy !== pressId) {
+      this.waitingForSite.add(pressId);
+      return;
+    }
+    if (this.isStale(press)) return this.markStale(press);
     const api = this.opts.api;
     if (!api) {
       outbox.update(pressId, { status: 'notSent', lastError: 'Panic Desk has no AURA credentials yet' });
@@ -103,72 +160,179 @@ export class Dispatcher {
       return;
     }
     this.inFlight.add(pressId);
+    this.busySites.set(press.siteId, pressId);
     let retryInMs: number | null = null;
-    // Recorded before the request: after a crash, attempts > 0 tells the next run to check first.
-    const attempts = press.attempts + 1;
-    const sending = outbox.update(pressId, { status: 'sending', attempts });
-    this.opts.onChange();
     try {
-      const checkFirst = press.attempts > 0 || this.opts.activeCalloutFor(press.siteId) !== null;
-      this.opts.log?.info(
-        `dispatch: press ${pressId} attempt ${attempts}: ${checkFirst ? 'check active callouts first' : 'raise'}`,
-      );
-      const adopted = checkFirst ? await this.findActive(api, press.siteId) : null;
-      const callout = adopted ?? (await api.raiseCallout(press.siteId));
-      this.opts.onContact();
-      const sent = outbox.update(pressId, { status: 'sent', calloutId: callout.id, lastError: null });
-      this.opts.onSent(sent, callout, adopted ? 'adopted' : 'raised');
-      this.opts.log?.info(`dispatch: press ${pressId} sent: ${adopted ? 'adopted' : 'raised'} callout ${callout.id}`);
+      await this.send(api, pressId);
     } catch (error) {
-      retryInMs = this.fail(sending, error);
+      retryInMs = this.fail(pressId, error);
       const next = retryInMs === null ? 'not retried' : `retry in ${retryInMs} ms`;
-      this.opts.log?.warn(`dispatch: press ${pressId} attempt ${attempts} failed (${errorKind(error)}): ${next}`);
+      this.opts.log?.warn(`dispatch: press ${pressId} attempt failed (${errorKind(error)}): ${next}`);
     } finally {
       this.inFlight.delete(pressId);
+      this.busySites.delete(press.siteId);
+      this.release(press.siteId);
       this.opts.onChange();
     }
     if (retryInMs !== null) this.schedule(pressId, retryInMs);
   }
 
-  private async findActive(api: DispatchApi, siteId: string): Promise<AuraCallout | null> {
+  /** One attempt: check, raise and/or post the event. Throws on any failure. */
+  private async send(api: DispatchApi, pressId: string): Promise<void> {
+    const { outbox } = this.opts;
+    const start = outbox.get(pressId) as Press;
+    // Recorded before the request: after a crash, `uncertain` tells the next run to check first.
+    let press = outbox.update(pressId, { status: 'sending', attempts: start.attempts + 1 });
+    this.opts.onChange();
+    let reraise = false;
+    const step = press.eventFor !== null ? 'post the event' : press.uncertain ? 'check first' : 'raise';
+    this.opts.log?.info(`dispatch: press ${pressId} attempt ${press.attempts}: ${step}`);
+    if (press.uncertain && press.eventFor === null) {
+      const site = await this.siteCallouts(api, press.siteId);
+      const created = site.find((c) => !this.opts.follows(String(c.id)));
+      if (created) return this.sent(pressId, String(created.id), created, 'adopted', false);
+      const followed = site.find((c) => this.opts.follows(String(c.id)));
+      // Posted to the followed callout; if AURA did not de-duplicate, the unanswered raise may
+      // have opened a callout that closed before this check: say so.
+      if (followed)
+        press = outbox.update(pressId, {
+          eventFor: String(followed.id),
+          uncertain: false,
+          mayHoldTwo: true,
+          extraCallouts: press.extraCallouts + 1,
+        });
+      // Nothing found: the earlier raise never arrived, or its callout closed since. AURA has
+      // no route to find a closed callout by site, so raising again is the safe choice.
+      else {
+        press = outbox.update(pressId, { uncertain: false, mayHoldTwo: true, extraCallouts: press.extraCallouts + 1 });
+        reraise = true;
+      }
+    }
+    if (press.eventFor !== null) return this.postEvent(api, pressId, null);
+    await api.prepare?.();
+    outbox.update(pressId, { uncertain: true });
+    let callout: AuraCallout;
+    try {
+      callout = await api.raiseCallout(press.siteId);
+    } catch (error) {
+      if (!mayHaveReached(error)) outbox.update(pressId, { uncertain: false });
+      throw error;
+    }
+    this.opts.onContact();
+    const id = String(callout.id);
+    if (!this.opts.follows(id)) return this.sent(pressId, id, callout, 'raised', reraise);
+    // AURA answered with the callout this desk follows: it learns of this press by an event.
+    outbox.update(pressId, { eventFor: id, uncertain: false });
+    return this.postEvent(api, pressId, callout);
+  }
+
+  private async postEvent(api: DispatchApi, pressId: string, callout: AuraCallout | null): Promise<void> {
+    const { outbox } = this.opts;
+    const press = outbox.get(pressId) as Press;
+    const calloutId = press.eventFor as string;
+    const message = this.opts.againMessage(press);
+    if (press.uncertain) {
+      const events = await api.listCalloutEvents(calloutId);
+      if (events.some((e) => e.text.endsWith(message))) return this.sent(pressId, calloutId, callout, 'event', false);
+    }
+    outbox.update(pressId, { uncertain: true });
+    try {
+      await api.sendCalloutEvent(calloutId, message);
+    } catch (error) {
+      // AURA refuses the event (the callout closed or vanished): raise afresh next time.
+      if (refusedForGood(error)) {
+        outbox.update(pressId, { eventFor: null, uncertain: false });
+        throw new AuraError('server', `AURA did not take the event on callout ${calloutId}; raising again`);
+      }
+      if (!mayHaveReached(error)) outbox.update(pressId, { uncertain: false });
+      throw error;
+    }
+    this.opts.onContact();
+    this.sent(pressId, calloutId, callout, 'event', false);
+  }
+
+  private sent(pressId: string, calloutId: string, callout: AuraCallout | null, how: SentHow, reraise: boolean): void {
+    this.parked.delete(pressId);
+    const press = this.opts.outbox.update(pressId, {
+      status: 'sent',
+      calloutId,
+      via: how,
+      lastError: null,
+      uncertain: false,
+      eventFor: null,
+      mayHoldTwo: reraise || (this.opts.outbox.get(pressId)?.mayHoldTwo ?? false),
+    });
+    this.opts.onSent(press, calloutId, callout, how);
+    this.opts.log?.info(`dispatch: press ${pressId} sent: ${how} callout ${calloutId}${reraise ? ' (re-raised)' : ''}`);
+  }
+
+  /** The site's active callouts in AURA (none found when AURA's id of the site is unknown). */
+  private async siteCallouts(api: DispatchApi, siteId: string): Promise<AuraCallout[]> {
     const auraId = await this.opts.auraIdOf(siteId);
     const active = await api.listActiveCallouts();
-    // Without AURA's id the callout cannot be recognised; AURA's own de-duplication of a
-    // site's active callout is then the only guard, so say so in the log of this decision.
-    if (auraId === null) return null;
-    return active.find((c) => c.predefinedLocationId === auraId) ?? null;
+    this.opts.onContact();
+    if (auraId === null) return [];
+    return active.filter((c) => c.predefinedLocationId === auraId);
+  }
+
+  private isStale(press: Press): boolean {
+    const since = this.since.get(press.id) ?? this.opts.clock.monotonic();
+    this.since.set(press.id, since);
+    return this.opts.clock.monotonic() - since > this.opts.staleAfterMs();
+  }
+
+  private markStale(press: Press): void {
+    this.parked.delete(press.id);
+    const stale = this.opts.outbox.update(press.id, {
+      status: 'notSent',
+      stale: true,
+      lastError: 'Not confirmed sent in time: still needed?',
+    });
+    this.opts.onStale(stale);
+    this.opts.onChange();
+  }
+
+  /** The press of a site finished its attempt: the site's waiting presses go next. */
+  private release(siteId: string): void {
+    for (const id of [...this.waitingForSite]) {
+      if (this.opts.outbox.get(id)?.siteId !== siteId) continue;
+      this.waitingForSite.delete(id);
+      this.schedule(id, 0);
+    }
   }
 
   /** Records the failure; returns when to try again, or null when retrying cannot help. */
-  private fail(press: Press, error: unknown): number | null {
+  private fail(pressId: string, error: unknown): number | null {
     const { outbox } = this.opts;
+    const press = outbox.get(pressId) as Press;
     const message = plainWords(error);
     const kind = error instanceof AuraError ? error.kind : null;
-    this.opts.onFailure(press, error);
+    try {
+      this.opts.onFailure(press, error);
+    } catch {
+      // reporting must never stop the retry
+    }
     if (refusedForGood(error)) {
       // AURA refuses this panic for good (unknown or deleted site, not allowed): say exactly why.
-      outbox.update(press.id, { status: 'failed', lastError: message });
+      outbox.update(pressId, { status: 'failed', lastError: message, uncertain: false });
       return null;
     }
     if (kind === 'credentialsRejected') {
-      // No retry can succeed until the credentials are fixed; saving new ones resumes the press.
-      outbox.update(press.id, {
+      // AURA refused two fresh exchanges. Saving new credentials, or any later successful
+      // contact with AURA, resumes the press; until then it is tried again every minute.
+      this.parked.add(pressId);
+      outbox.update(pressId, {
         status: 'notSent',
         lastError: `${message}. Fix the credentials in Setup: this panic is sent as soon as they work.`,
       });
-      return null;
+      return PARKED_RETRY_MS;
     }
-    outbox.update(press.id, { status: 'notSent', lastError: message });
-    const retryAfter = error instanceof AuraError ? error.retryAfterMs : null;
-    const settle = kind === 'timeout' ? (this.opts.settleAfterTimeoutMs ?? 2000) : 0;
-    return Math.max(retryAfter ?? 0, settle, this.backoff(press.attempts));
-  }
-
-  private backoff(attempts: number): number {
-    const delays = this.opts.delaysMs ?? DEFAULT_DELAYS_MS;
-    const base = delays[Math.min(Math.max(attempts, 1), delays.length) - 1] ?? 10_000;
-    const jitter = 0.8 + 0.4 * (this.opts.random ?? Math.random)();
-    return Math.round(base * jitter);
+    outbox.update(pressId, { status: 'notSent', lastError: message });
+    return backoffMs(error, press.attempts, {
+      delaysMs: this.opts.delaysMs ?? DEFAULT_DELAYS_MS,
+      settleAfterTimeoutMs: this.opts.settleAfterTimeoutMs ?? 2000,
+      random: this.opts.random ?? Math.random,
+    });
   }
 }
 

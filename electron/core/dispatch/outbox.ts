@@ -1,9 +1,12 @@
-// The durable queue of presses, in its own file. A press is on disk (fsynced) before any network
+// The durable queue of presses, in its own file. A press is written (fsynced) before any network
 // I/O, so a crash or a restart never loses it; the dispatcher resumes every press not yet sent.
-// A damaged file is never discarded: it is moved aside, every press that can still be read is
-// recovered, and the operator is told what happened and where the backup is.
+// The network never waits for the disk: when a write fails (disk full, I/O error, short write)
+// the queue in memory stays the truth, the press is sent anyway, `saveProblem` says why, and
+// `retrySave` writes it again later. A damaged file is never discarded: it is moved aside,
+// every press that can still be read is recovered, and the operator is told what happened.
 import { PressSchema, type Press } from '../../shared/model';
 import { moveAside, readTextIfExists, writeFileDurably } from '../storage/durable-file';
+import { nodeStorage, type StoragePort } from '../storage/port';
 
 /** Sent and failed presses are kept this long (they are also in the audit log). */
 const KEEP_DONE_MS = 30 * 24 * 3600 * 1000;
@@ -15,29 +18,43 @@ export interface OutboxOpen {
 }
 
 export class Outbox {
+  /** The last write's error while the file is behind memory; null when it is up to date. */
+  private failure: unknown = null;
+  /** Told when saving starts failing (the error) and when it works again (null). */
+  onSaveProblem: (error: unknown) => void = () => undefined;
+
   private constructor(
     private readonly path: string,
     private presses: Press[],
+    private readonly io: StoragePort,
   ) {}
 
-  static open(path: string, now: number): OutboxOpen {
-    const text = readTextIfExists(path);
-    if (text === null) return { outbox: new Outbox(path, []), problem: null };
+  static open(path: string, now: number, io: StoragePort = nodeStorage): OutboxOpen {
+    let text: string | null;
+    try {
+      text = readTextIfExists(path, io);
+    } catch (error) {
+      // Unreadable disk: start from memory; nothing is overwritten until a write succeeds.
+      const outbox = new Outbox(path, [], io);
+      outbox.failure = error;
+      return { outbox, problem: `The outbox file could not be read (${String(error)}).` };
+    }
+    if (text === null) return { outbox: new Outbox(path, [], io), problem: null };
     const { presses, unreadable } = readPresses(text);
     let problem: string | null = null;
     if (unreadable > 0 || presses === null) {
-      const backup = moveAside(path, now);
+      const backup = moveAside(path, now, io);
       const recovered = presses ?? recoverPresses(text);
       const lost = presses === null ? 'some entries may be missing' : `${unreadable} could not be read`;
       problem =
         `The outbox file was damaged. ${recovered.length} press(es) were recovered; ${lost}. ` +
         `The original is kept at ${backup}. Check with the control room that every recent panic arrived.`;
-      const outbox = new Outbox(path, recovered);
+      const outbox = new Outbox(path, recovered, io);
       outbox.persist();
       return { outbox, problem };
     }
     const kept = presses.filter((p) => !isDone(p) || now - p.pressedAt < KEEP_DONE_MS);
-    const outbox = new Outbox(path, kept);
+    const outbox = new Outbox(path, kept, io);
     if (kept.length !== presses.length) outbox.persist();
     return { outbox, problem };
   }
@@ -55,7 +72,19 @@ export class Outbox {
     return this.presses.filter((p) => !isDone(p));
   }
 
-  /** Records a press durably; returns only once it is on disk. */
+  /** Why the file is behind memory (a storage error), or null when every change is on disk. */
+  get saveProblem(): unknown {
+    return this.failure;
+  }
+
+  /** Writes the queue again after a failed write; true once it is on disk. */
+  retrySave(): boolean {
+    if (this.failure === null) return true;
+    this.persist();
+    return this.failure === null;
+  }
+
+  /** Records a press: on disk before it returns, unless the disk fails (see saveProblem). */
   add(press: Press): void {
     this.presses = [...this.presses, press];
     this.persist();
@@ -70,8 +99,16 @@ export class Outbox {
     return next;
   }
 
+  /** Never throws: a storage error is kept in `failure` and reported once per episode. */
   private persist(): void {
-    writeFileDurably(this.path, JSON.stringify(this.presses, null, 1));
+    const before = this.failure;
+    try {
+      writeFileDurably(this.path, JSON.stringify(this.presses, null, 1), this.io);
+      this.failure = null;
+    } catch (error) {
+      this.failure = error;
+    }
+    if ((before === null) !== (this.failure === null)) this.onSaveProblem(this.failure);
   }
 }
 

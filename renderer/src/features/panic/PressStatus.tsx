@@ -35,7 +35,8 @@ export function PressStatus({ press, phone }: { press: Press; phone: string }) {
     );
   }
   if (press.status === 'sent') return null;
-  const title = press.status === 'failed' ? 'NOT SENT — AURA refused this panic' : 'NOT SENT — still trying';
+  const trying = press.stale ? 'NOT SENT — stopped retrying, your choice is needed' : 'NOT SENT — still trying';
+  const title = press.status === 'failed' ? 'NOT SENT — AURA refused this panic' : trying;
   return (
     <div className="press-status press-not-sent">
       <p className="press-title" role="alert">

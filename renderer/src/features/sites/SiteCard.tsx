@@ -2,6 +2,7 @@ import { memo, useCallback } from 'react';
 import type { Site } from '../../../../electron/shared/model';
 import { CalloutPanel } from '../callouts/CalloutPanel';
 import { PanicButton, type PressHint } from '../panic/PanicButton';
+import { PressFollowUp } from '../panic/PressFollowUp';
 import { PressStatus } from '../panic/PressStatus';
 import { siteActivity, useDesk } from '../../store';
 import { formatClock } from '../../ui/time';
@@ -72,6 +73,7 @@ export const SiteCard = memo(function SiteCard({ site, compact = false }: { site
           {activity.unsent.map((press) => (
             <PressStatus key={press.id} press={press} phone={phone} />
           ))}
+          <PressFollowUp activity={activity} />
           {latest && showCallout && (
             <CalloutPanel callout={latest} siteName={site.name} press={activity.latestPress} training={training} />
           )}

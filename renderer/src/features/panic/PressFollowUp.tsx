@@ -1,0 +1,39 @@
+// What the operator needs to know or decide about a press beyond "sent" / "not sent": a stale
+// press (not confirmed sent within the limit) asks "Still needed?" and waits for the operator's
+// choice; a press AURA took as an event on a followed callout, or that may have made AURA hold
+// two callouts, says so in plain words.
+import type { Press } from '../../../../electron/shared/model';
+import type { SiteActivity } from '../../store';
+import { useDesk } from '../../store';
+import { formatClock } from '../../ui/time';
+
+function StaleChoice({ press }: { press: Press }) {
+  const act = useDesk((s) => s.act);
+  return (
+    <div className="press-status press-not-sent press-stale" role="group" aria-label="Still needed?">
+      <p className="press-title" role="alert">
+        Still needed? — panic pressed {formatClock(press.pressedAt)} was not confirmed sent in time
+      </p>
+      <button type="button" onClick={() => void act('press.sendNow', { pressId: press.id })}>
+        Send now
+      </button>{' '}
+      <button type="button" onClick={() => void act('press.putAway', { pressId: press.id })}>
+        Put away (I phoned the control room)
+      </button>
+    </div>
+  );
+}
+
+export function PressFollowUp({ activity }: { activity: SiteActivity }) {
+  const stale = activity.unsent.filter((p) => p.stale);
+  const told = activity.latestPress;
+  const tell = told && told.status === 'sent' && (told.via === 'event' || told.mayHoldTwo) ? told.outcome : null;
+  return (
+    <>
+      {stale.map((press) => (
+        <StaleChoice key={press.id} press={press} />
+      ))}
+      {tell && <p className="press-outcome">{tell}</p>}
+    </>
+  );
+}

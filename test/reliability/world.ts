@@ -1,0 +1,146 @@
+// A desk wired to a real simulator over real sockets, for the reliability scenarios and the
+// fault matrix: a scaled clock (retries, polls and the stale limit run fast), a short client
+// timeout, a storage port the test can break, and helpers to wait and to read what AURA holds.
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AuraClient } from '../../electron/core/aura/client';
+import { Desk, type DeskOptions } from '../../electron/core/desk';
+import { memoryStore, type KeyValueStore } from '../../electron/core/ports';
+import { deskApiFor } from '../../electron/core/session';
+import { nodeStorage, type StoragePort } from '../../electron/core/storage/port';
+import { DEFAULT_SETTINGS as defaultSettings } from '../../electron/shared/model';
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../electron/simulator/server';
+import { ScaledClock } from '../support/scaled-clock';
+
+export const CLIENT_TIMEOUT_MS = 1000;
+
+export type DiskFault = 'ENOSPC' | 'EIO' | 'short' | null;
+
+/** A storage port whose writes fail while `fault` is set (ENOSPC, EIO, or a short write). */
+export class FaultyStorage implements StoragePort {
+  fault: DiskFault = null;
+  failures = 0;
+  private readonly base = nodeStorage;
+  private check(): void {
+    if (this.fault === 'ENOSPC' || this.fault === 'EIO') {
+      this.failures++;
+      throw Object.assign(new Error(`${this.fault}: simulated`), { code: this.fault });
+    }
+  }
+  mkdirp = (dir: string): void => this.base.mkdirp(dir);
+  open = (path: string, flags: 'w' | 'a' | 'r'): number => {
+    if (flags !== 'r') this.check();
+    return this.base.open(path, flags);
+  };
+  write = (fd: number, data: Buffer): number => {
+    this.check();
+    if (this.fault === 'short' && data.length > 1) {
+      this.failures++;
+      return this.base.write(fd, data.subarray(0, Math.floor(data.length / 2)));
+    }
+    return this.base.write(fd, data);
+  };
+  fsync = (fd: number): void => this.base.fsync(fd);
+  size = (fd: number): number => this.base.size(fd);
+  truncate = (fd: number, length: number): void => this.base.truncate(fd, length);
+  close = (fd: number): void => this.base.close(fd);
+  rename = (from: string, to: string): void => {
+    this.check();
+    this.base.rename(from, to);
+  };
+  exists = (path: string): boolean => this.base.exists(path);
+  read = (path: string): Buffer => this.base.read(path);
+}
+
+export interface World {
+  sim: RunningSimulator;
+  client: AuraClient;
+  desk: Desk;
+  clock: ScaledClock;
+  storage: FaultyStorage;
+  dataDir: string;
+  store: KeyValueStore;
+  close(): Promise<void>;
+}
+
+export interface WorldOptions {
+  sim?: SimulatorOptions;
+  factor?: number;
+  dataDir?: string;
+  store?: KeyValueStore;
+  desk?: Partial<DeskOptions>;
+  random?: () => number;
+  client?: { maxRequestsPerMinute?: number };
+}
+
+export async function openWorld(opts: WorldOptions = {}): Promise<World> {
+  const sim = await startSimulator({ clientId: 'rel', clientSecret: 'rel-secret', ...opts.sim });
+  return deskFor(sim, opts);
+}
+
+/** A desk (and its client) against an already running simulator. */
+export function deskFor(sim: RunningSimulator, opts: WorldOptions = {}): World {
+  const clock = new ScaledClock(opts.factor ?? 20);
+  const storage = new FaultyStorage();
+  const dataDir = opts.dataDir ?? mkdtempSync(join(fastTmp(), 'rel-'));
+  const store = opts.store ?? memoryStore({ settings: { ...defaultSettings, deskName: 'Gate 2' } });
+  const client = new AuraClient({
+    baseUrl: sim.baseUrl,
+    clientId: 'rel',
+    getSecret: async () => 'rel-secret',
+    timeoutMs: CLIENT_TIMEOUT_MS,
+    now: () => clock.now(),
+    monotonic: () => clock.monotonic(),
+    sleep: clock.sleep,
+    maxRequestsPerMinute: opts.client?.maxRequestsPerMinute,
+  });
+  const factor = clock.factor;
+  const desk = new Desk({
+    environment: 'staging',
+    api: deskApiFor(client),
+    store,
+    dataDir,
+    clock,
+    storage,
+    random: opts.random,
+    hostName: 'test-host',
+    timing: {
+      // The app's own delays, run `factor` times faster; the settle time matches the client's timeout.
+      settleAfterTimeoutMs: CLIENT_TIMEOUT_MS * factor,
+      readinessEveryMs: 60_000,
+      storageRetryMs: 5000,
+    },
+    ...opts.desk,
+  });
+  return {
+    sim,
+    client,
+    desk,
+    clock,
+    storage,
+    dataDir,
+    store,
+    async close() {
+      desk.stop();
+      client.close();
+      await sim.close();
+    },
+  };
+}
+
+/** A RAM-backed folder where there is one (fsync costs nothing there; a process kill keeps it). */
+export function fastTmp(): string {
+  return existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+}
+
+export async function until(ok: () => boolean, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return true;
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
