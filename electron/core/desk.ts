@@ -645,7 +645,7 @@ export class Desk {
       if (this.masks.delete(calloutId)) this.saveMasks();
       const again = press.source === 'hotkey' ? 'Pressed again (silent hotkey)' : 'Pressed again';
       const updated = snapshot ? applySnapshot(existing, snapshot, now) : existing;
-      this.replaceCallout(addNote(updated, `${again}: AURA has it`, press.pressedAt));
+      this.replaceCallout(addNote(updated, again, press.pressedAt));
       outcome = addedToCalloutWords(calloutId, existing.pressedAt, updated.stage === 'closed');
       this.audit.record('press', `Second press on ${site} posted to callout ${calloutId} as an event`, {
         press: press.id,

@@ -12,6 +12,7 @@ import {
   FaultKindSchema,
   PressSchema,
   SettingsSchema,
+  StalePressMinutesSchema,
   SiteInputSchema,
   SiteSchema,
   MAX_SHOWN_SITES,
@@ -105,6 +106,7 @@ export const commands = {
         controlRoomPhone: ControlRoomPhoneSchema,
         deskLayout: DeskLayoutSchema,
         compactFrom: CompactFromSchema,
+        stalePressMinutes: StalePressMinutesSchema,
       })
       .partial()
       .strict(),

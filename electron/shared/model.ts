@@ -183,6 +183,9 @@ export const DeskLayoutSchema = z.enum(DESK_LAYOUTS);
 export type DeskLayout = z.infer<typeof DeskLayoutSchema>;
 export const CompactFromSchema = z.number().int().min(2).max(1000);
 
+/** How long an unsent press may keep retrying before it asks the operator (minutes). */
+export const StalePressMinutesSchema = z.number().int().min(1).max(1440);
+
 export const SettingsSchema = z.object({
   /** How long the panic button must be held, 0 to 5 s. */
   holdMs: z.number().int().min(0).max(5000),
@@ -203,7 +206,7 @@ export const SettingsSchema = z.object({
   /** With layout "auto": the number of shown sites from which the desk goes compact. */
   compactFrom: CompactFromSchema.default(10),
   /** A press not confirmed sent within this many minutes stops retrying and asks the operator. */
-  stalePressMinutes: z.number().int().min(1).max(1440).default(10),
+  stalePressMinutes: StalePressMinutesSchema.default(10),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

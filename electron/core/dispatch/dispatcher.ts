@@ -167,7 +167,8 @@ export class Dispatcher {
     } catch (error) {
       retryInMs = this.fail(pressId, error);
       const next = retryInMs === null ? 'not retried' : `retry in ${retryInMs} ms`;
-      this.opts.log?.warn(`dispatch: press ${pressId} attempt failed (${errorKind(error)}): ${next}`);
+      const attempt = outbox.get(pressId)?.attempts ?? 0;
+      this.opts.log?.warn(`dispatch: press ${pressId} attempt ${attempt} failed (${errorKind(error)}): ${next}`);
     } finally {
       this.inFlight.delete(pressId);
       this.busySites.delete(press.siteId);
