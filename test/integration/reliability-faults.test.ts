@@ -52,8 +52,9 @@ function randomFaults(random: () => number): FaultRuleInput[] {
     const route = random() < 0.75 ? pick(PRESS_ROUTES) : pick(POLL_ROUTES);
     // One refusal of the token route is a hiccup, never "credentials rejected".
     const kind = route === 'token' && random() < 0.4 ? pick(['refuse401', 'refuse400'] as const) : pick(KINDS);
-    // Huge Retry-After on the press routes (capped at 30 s); polls' own cap is the poller's.
-    const huge = route !== 'getCallout' && route !== 'listCalloutEvents' && random() < 0.3;
+    // Huge Retry-After on the press-only routes (capped at 30 s). The active list is also the
+    // poll cycle's read, whose own cap (5 min) is the poller's and would outlast the settle period.
+    const huge = (route === 'raiseCallout' || route === 'sendCalloutEvent' || route === 'token') && random() < 0.3;
     rules.push({
       kind,
       route,
@@ -218,8 +219,13 @@ async function oneRun(seed: number): Promise<Outcome> {
     const followed = state().callouts.filter((c) => c.stage !== 'closed');
     for (const c of followed) {
       if (w.sim.state.callout(Number(c.id))?.phase === 'closed') continue;
+      // The poll cycle reads AURA's active list for every followed callout at once, and a
+      // callout in full when it moved: either counts as polling it.
       const polled = w.sim.requests.some(
-        (r) => r.op === 'getCallout' && r.path.endsWith(`/callouts/${c.id}`) && r.at >= windowStart,
+        (r) =>
+          r.at >= windowStart &&
+          r.status === 200 &&
+          (r.op === 'listActiveCallouts' || (r.op === 'getCallout' && r.path.endsWith(`/callouts/${c.id}`))),
       );
       if (!polled) {
         if (process.env.RELIABILITY_DEBUG) {
