@@ -26,8 +26,17 @@ function StaleChoice({ press }: { press: Press }) {
 
 export function PressFollowUp({ activity }: { activity: SiteActivity }) {
   const stale = activity.unsent.filter((p) => p.stale);
-  const told = activity.latestPress;
-  const tell = told && told.status === 'sent' && (told.via === 'event' || told.mayHoldTwo) ? told.outcome : null;
+  const calloutId = activity.latest?.id ?? null;
+  // The newest press on the site's callout that AURA took as an event, or that may have left two
+  // callouts: its words (a string, so that the card re-renders only when they change).
+  const tell = useDesk((s) => {
+    let newest: Press | null = null;
+    for (const p of s.desk?.presses ?? []) {
+      if (p.calloutId !== calloutId || p.status !== 'sent' || !(p.via === 'event' || p.mayHoldTwo)) continue;
+      if (!newest || p.pressedAt > newest.pressedAt) newest = p;
+    }
+    return newest?.outcome ?? null;
+  });
   return (
     <>
       {stale.map((press) => (
