@@ -50,6 +50,8 @@ export const DEFAULT_DELAYS_MS = [500, 1000, 2000, 4000, 8000, 10_000] as const;
 export class Dispatcher {
   private readonly timers = new Map<string, () => void>();
   private readonly inFlight = new Set<string>();
+  /** Presses no attempt of which can have reached AURA in this run (each was refused with 429). */
+  private readonly notRaised = new Set<string>();
   private stopped = false;
 
   constructor(private readonly opts: DispatcherOptions) {}
@@ -109,7 +111,8 @@ export class Dispatcher {
     const sending = outbox.update(pressId, { status: 'sending', attempts });
     this.opts.onChange();
     try {
-      const checkFirst = press.attempts > 0 || this.opts.activeCalloutFor(press.siteId) !== null;
+      const checkFirst =
+        (press.attempts > 0 && !this.notRaised.has(pressId)) || this.opts.activeCalloutFor(press.siteId) !== null;
       this.opts.log?.info(
         `dispatch: press ${pressId} attempt ${attempts}: ${checkFirst ? 'check active callouts first' : 'raise'}`,
       );
@@ -120,6 +123,12 @@ export class Dispatcher {
       this.opts.onSent(sent, callout, adopted ? 'adopted' : 'raised');
       this.opts.log?.info(`dispatch: press ${pressId} sent: ${adopted ? 'adopted' : 'raised'} callout ${callout.id}`);
     } catch (error) {
+      // A 429 is refused before handling: when no earlier attempt of this run can have reached
+      // AURA either, the next attempt raises at once (one request, not two, while a rate limit
+      // bites a fleet). A restart, or any other failure, makes it check first again.
+      const known = press.attempts === 0 || this.notRaised.has(pressId);
+      if (known && error instanceof AuraError && error.kind === 'rateLimited') this.notRaised.add(pressId);
+      else this.notRaised.delete(pressId);
       retryInMs = this.fail(sending, error);
       const next = retryInMs === null ? 'not retried' : `retry in ${retryInMs} ms`;
       this.opts.log?.warn(`dispatch: press ${pressId} attempt ${attempts} failed (${errorKind(error)}): ${next}`);
@@ -160,6 +169,8 @@ export class Dispatcher {
     }
     outbox.update(press.id, { status: 'notSent', lastError: message });
     const retryAfter = error instanceof AuraError ? error.retryAfterMs : null;
+    // Rate limited: back as soon as AURA allows, without a growing backoff (nothing is down).
+    if (kind === 'rateLimited' && retryAfter !== null) return Math.max(retryAfter, 500);
     const settle = kind === 'timeout' ? (this.opts.settleAfterTimeoutMs ?? 2000) : 0;
     return Math.max(retryAfter ?? 0, settle, this.backoff(press.attempts));
   }
