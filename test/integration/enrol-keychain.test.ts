@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountFor, ConnectionManager } from '../../electron/core/connection';
+import { DiagnosticsLog } from '../../electron/core/diagnostics/log';
+import { RotatingFileLog } from '../../electron/core/diagnostics/rotating-file';
 import { ENROL_FILE } from '../../electron/core/enrol';
 import { DeskHost } from '../../electron/core/session';
 import { runEnrolCli } from '../../electron/main/enrol-cli';
@@ -19,6 +21,17 @@ const STDIN_SECRET = 'CANARY-ENROL-STDIN-3c59dc048e88';
 const FILE_SECRET = 'CANARY-ENROL-FILE-a87ff679a2f3e7';
 const skipReason = secretServiceMissing();
 if (skipReason) console.warn(`enrolment keychain test skipped: ${skipReason}`);
+
+/** Every form a careless write would leave: raw, JSON-escaped, URL-encoded, base64. */
+function formsOf(value: string): string[] {
+  return [
+    value,
+    JSON.stringify(value).slice(1, -1),
+    encodeURIComponent(value),
+    Buffer.from(value).toString('base64'),
+    Buffer.from(value).toString('base64url'),
+  ];
+}
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -82,7 +95,9 @@ describe.skipIf(Boolean(skipReason))('enrolment into the real keychain', () => {
       { mode: 0o600 },
     );
     chmodSync(enrolFile, 0o600);
-    const host = await DeskHost.open({ store: fileStore, dataDir: fileDir, vault });
+    // With the diagnostics log the app keeps, in the same folder: it is scanned below too.
+    const logFile = new RotatingFileLog(join(fileDir, 'logs', 'panic-desk.log'), { maxBytes: 65_536, files: 5 });
+    const host = await DeskHost.open({ store: fileStore, dataDir: fileDir, vault, log: new DiagnosticsLog(logFile) });
     try {
       expect(existsSync(enrolFile)).toBe(false);
       expect(await vault.getSecret(accountFor('custom', fileSim.baseUrl, 'desk-file'))).toBe(FILE_SECRET);
@@ -99,11 +114,15 @@ describe.skipIf(Boolean(skipReason))('enrolment into the real keychain', () => {
     // The canary: neither secret anywhere on disk outside the keychain's encrypted store.
     const scanned = [...filesUnder(root), ...filesUnder(service.home)];
     expect(scanned.length).toBeGreaterThan(3);
+    expect(scanned.some((f) => f.endsWith('panic-desk.log'))).toBe(true);
+    const leaks: string[] = [];
     for (const file of scanned) {
-      const text = readFileSync(file).toString('latin1');
-      expect(text.includes(STDIN_SECRET), file).toBe(false);
-      expect(text.includes(FILE_SECRET), file).toBe(false);
+      const text = readFileSync(file).toString('utf8') + readFileSync(file).toString('latin1');
+      for (const form of [...formsOf(STDIN_SECRET), ...formsOf(FILE_SECRET)]) {
+        if (text.includes(form)) leaks.push(`${file}: ${form.slice(0, 12)}…`);
+      }
     }
+    expect(leaks).toEqual([]);
     expect(printed.join('\n')).not.toMatch(/CANARY-ENROL/);
   });
 });

@@ -27,6 +27,9 @@ export function backoffMs(error: unknown, attempts: number, opts: BackoffOptions
   const kind = error instanceof AuraError ? error.kind : null;
   const retryAfter = error instanceof AuraError ? error.retryAfterMs : null;
   const cappedRetryAfter = Math.min(PRESS_RETRY_AFTER_CAP_MS, Math.max(0, retryAfter ?? 0));
+  // Rate limited (refused before handling, so the next attempt raises at once: see mayHaveReached):
+  // back as soon as AURA allows, without a growing backoff, since nothing is down (issue 15's fleet).
+  if (kind === 'rateLimited' && retryAfter !== null) return Math.max(cappedRetryAfter, 500);
   const settle = kind === 'timeout' ? opts.settleAfterTimeoutMs : 0;
   const delays = opts.delaysMs;
   const base = delays[Math.min(Math.max(attempts, 1), delays.length) - 1] ?? 10_000;
