@@ -24,6 +24,7 @@ import {
   type Site,
   type TrainingState,
   UNMANAGED,
+  NEW_PRESS_STATE,
 } from '../shared/model';
 import type { CalloutRead, SkippedItems } from './aura/client';
 import type { AuraCallout } from './aura/schemas';
@@ -555,18 +556,8 @@ export class Desk {
       siteId,
       source,
       pressedAt: this.clock.now(),
-      status: 'queued',
-      attempts: 0,
-      lastError: null,
-      calloutId: null,
       dismissed: false,
-      via: null,
-      eventFor: null,
-      uncertain: false,
-      stale: false,
-      mayHoldTwo: false,
-      extraCallouts: 0,
-      outcome: null,
+      ...NEW_PRESS_STATE,
     };
     // Each step on its own: a failure of one (the disk, a listener) must not stop the next.
     const steps = [

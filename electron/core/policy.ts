@@ -112,6 +112,7 @@ export function settingsFromPolicy(policy: Policy): Partial<Settings> {
   if (policy.deskName !== undefined) out.deskName = policy.deskName;
   if (policy.startAtLogin !== undefined) out.startAtLogin = policy.startAtLogin;
   if (policy.notifications !== undefined) out.notifications = policy.notifications;
+  if (policy.stalePressMinutes !== undefined) out.stalePressMinutes = policy.stalePressMinutes;
   return out;
 }
 
@@ -125,6 +126,7 @@ export const LOCK_OF_SETTING: Partial<Record<keyof Settings, Lockable>> = {
   deskName: 'deskName',
   startAtLogin: 'startAtLogin',
   notifications: 'notifications',
+  stalePressMinutes: 'stalePressMinutes',
 };
 
 export function isLocked(policy: Policy, key: Lockable): boolean {

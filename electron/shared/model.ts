@@ -141,6 +141,21 @@ export const PressSchema = z.object({
 });
 export type Press = z.infer<typeof PressSchema>;
 
+/** Where a new press stands before its first attempt: the fields beyond who, where and when. */
+export const NEW_PRESS_STATE = {
+  status: 'queued',
+  attempts: 0,
+  lastError: null,
+  calloutId: null,
+  via: null,
+  eventFor: null,
+  uncertain: false,
+  stale: false,
+  mayHoldTwo: false,
+  extraCallouts: 0,
+  outcome: null,
+} as const satisfies Partial<Press>;
+
 export const READINESS_LEVELS = [
   'ready',
   'degraded',

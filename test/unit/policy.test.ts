@@ -120,6 +120,14 @@ describe('applying a policy', () => {
     });
     expect(applyPolicyToSettings(operator, { ...policy, holdMs: 300 }, applied).holdMs).toBe(300);
   });
+
+  it('sets the stale-press limit the dispatcher reads, and keeps it when locked', () => {
+    const stale: Policy = { stalePressMinutes: 3, locked: ['stalePressMinutes'] };
+    const first = applyPolicyToSettings(DEFAULT_SETTINGS, stale, {});
+    expect(first.stalePressMinutes).toBe(3);
+    const operator = { ...first, stalePressMinutes: 30 };
+    expect(applyPolicyToSettings(operator, stale, { stalePressMinutes: 3 }).stalePressMinutes).toBe(3);
+  });
 });
 
 describe('locked settings are refused in core', () => {

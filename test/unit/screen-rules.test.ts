@@ -11,17 +11,7 @@ import { SimulatorState, type SimStep } from '../../electron/simulator/state';
 import { parseHoldSeconds } from '../../renderer/src/features/settings/holdTime';
 import { recordKey } from '../../renderer/src/features/settings/accelerator';
 import { attentionCounts, attentionItems } from '../../renderer/src/features/attention/attention';
-
-/** Fields a press got in issue 10 (how AURA recorded it, stale, …), at their defaults. */
-const PRESS_DEFAULTS = {
-  via: null,
-  eventFor: null,
-  uncertain: false,
-  stale: false,
-  mayHoldTwo: false,
-  extraCallouts: 0,
-  outcome: null,
-} as const;
+import { NEW_PRESS_STATE } from '../../electron/shared/model';
 
 describe('the hotkey rule, one list for main, core and the recorder', () => {
   it('main uses the shared check', () => {
@@ -157,6 +147,7 @@ describe('attention', () => {
       callouts,
     }) as unknown as DeskState;
   const press = (id: string, siteId: string, status: DeskState['presses'][number]['status'], dismissed = false) => ({
+    ...NEW_PRESS_STATE,
     id,
     siteId,
     source: 'button' as const,
@@ -166,7 +157,6 @@ describe('attention', () => {
     lastError: null,
     calloutId: null,
     dismissed,
-    ...PRESS_DEFAULTS,
   });
   const callout = (id: string, siteId: string, stage: Stage) => ({
     id,
