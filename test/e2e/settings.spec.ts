@@ -15,6 +15,11 @@ test('hold time, hotkey (recorded, its site, tested), start at login and notific
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeFocused();
 
   await page.getByLabel('Hold time (seconds)').fill('0.5');
+  await page.getByLabel('Ask before sending a late panic (minutes)').fill('0');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Enter a whole number of minutes from 1 to 1440')).toBeVisible();
+  await expect(page.getByLabel('Ask before sending a late panic (minutes)')).toBeFocused();
+  await page.getByLabel('Ask before sending a late panic (minutes)').fill('15');
   await page.getByRole('button', { name: 'Record hotkey' }).click();
   await page.keyboard.press('K'); // no modifier: refused, still recording
   await expect(page.getByText('Hold Ctrl or Alt')).toBeVisible();
@@ -29,6 +34,7 @@ test('hold time, hotkey (recorded, its site, tested), start at login and notific
   const { settings } = await deskState(page);
   expect(settings).toMatchObject({
     holdMs: 500,
+    stalePressMinutes: 15,
     hotkey: 'CommandOrControl+Alt+K',
     hotkeySiteId: 'site_9944',
     startAtLogin: false,

@@ -15,6 +15,7 @@ import { HotkeyStatus } from './HotkeyStatus';
 type Draft = Pick<Settings, 'hotkey' | 'hotkeySiteId' | 'startAtLogin' | 'notifications' | 'deskLayout'> & {
   holdSeconds: string;
   compactFrom: string;
+  staleMinutes: string;
 };
 
 function draftOf(s: Settings): Draft {
@@ -26,10 +27,18 @@ function draftOf(s: Settings): Draft {
     notifications: s.notifications,
     deskLayout: s.deskLayout,
     compactFrom: String(s.compactFrom),
+    staleMinutes: String(s.stalePressMinutes),
   };
 }
 
 const FORM_TITLE = 'Panic button and hotkey';
+
+/** Whole minutes from 1 to 1440 (the contract's bounds), or null. */
+function parseStaleMinutes(text: string): number | null {
+  const trimmed = text.trim();
+  const minutes = Number(trimmed);
+  return /^\d+$/.test(trimmed) && minutes >= 1 && minutes <= 1440 ? minutes : null;
+}
 
 /** Hold time, the silent hotkey (record, site, test), start at login, notifications, desk details. */
 export function SettingsView({ desk }: { desk: DeskState }) {
@@ -37,6 +46,8 @@ export function SettingsView({ desk }: { desk: DeskState }) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(desk.settings));
   const [holdError, setHoldError] = useState<string | undefined>();
   const [compactError, setCompactError] = useState<string | undefined>();
+  const [staleError, setStaleError] = useState<string | undefined>();
+  const staleRef = useRef<HTMLInputElement>(null);
   const setUnsaved = useDesk((s) => s.setUnsaved);
   const holdRef = useRef<HTMLInputElement>(null);
   const dirty = JSON.stringify(draft) !== JSON.stringify(draftOf(desk.settings));
@@ -61,10 +72,14 @@ export function SettingsView({ desk }: { desk: DeskState }) {
     const compactOk = /^\d+$/.test(draft.compactFrom.trim()) && compactFrom >= 2 && compactFrom <= 1000;
     setHoldError(hold.ok ? undefined : hold.error);
     setCompactError(compactOk ? undefined : 'Enter a whole number of sites from 2 to 1000');
+    const stale = parseStaleMinutes(draft.staleMinutes);
+    setStaleError(stale === null ? 'Enter a whole number of minutes from 1 to 1440' : undefined);
     if (!hold.ok) return holdRef.current?.focus();
+    if (stale === null) return staleRef.current?.focus();
     if (!compactOk) return;
     const result = await call('settings.update', {
       holdMs: hold.ms,
+      stalePressMinutes: stale,
       deskLayout: draft.deskLayout,
       ...(draft.deskLayout === 'auto' ? { compactFrom } : {}),
       hotkey: draft.hotkey,
@@ -101,6 +116,21 @@ export function SettingsView({ desk }: { desk: DeskState }) {
           value={draft.holdSeconds}
           error={holdError}
           onChange={(holdSeconds) => change({ holdSeconds })}
+        />
+        <TextField
+          ref={staleRef}
+          label="Ask before sending a late panic (minutes)"
+          hint={
+            locked('stalePressMinutes')
+              ? LOCKED_TEXT
+              : 'A panic AURA has not confirmed within this time stops retrying and asks whether it is still needed.'
+          }
+          readOnly={locked('stalePressMinutes')}
+          inputMode="numeric"
+          autoComplete="off"
+          value={draft.staleMinutes}
+          error={staleError}
+          onChange={(staleMinutes) => change({ staleMinutes })}
         />
         <fieldset className="fieldset">
           <legend>Silent hotkey</legend>
