@@ -135,6 +135,8 @@ export class Desk {
   private policyView: PolicyState = UNMANAGED;
   /** Callouts shown as cancelled while still followed (a duress cancel, duress.ts), by id. */
   private masks: Map<string, Callout>;
+  /** Messages this desk sent, per callout, in this run (their timeline entries say "This desk"). */
+  private readonly sentTexts = new Map<string, ReadonlySet<string>>();
 
   constructor(private readonly opts: DeskOptions) {
     const env = opts.environment;
@@ -286,6 +288,7 @@ export class Desk {
       emit: () => this.emit(),
       isMasked: (id) => this.masks.has(id),
       onRead: (next, now) => this.maskProgress(next, now),
+      sentTexts: (id) => this.sentTexts.get(id) ?? new Set(),
     });
     if (opts.policy) this.applyPolicy(opts.policy.policy, opts.policy.view);
   }
@@ -437,6 +440,8 @@ export class Desk {
     'callout.cancel': async ({ calloutId, reasonId, notes, code }) => this.cancel(calloutId, reasonId, notes, code),
     'callout.message': async ({ calloutId, text }) => {
       const callout = this.calloutOf(calloutId);
+      // Remembered first: AURA's event stream is what puts it on the timeline, marked as ours.
+      this.sentTexts.set(callout.id, new Set([...(this.sentTexts.get(callout.id) ?? []), text]));
       await this.requireApi().sendCalloutEvent(callout.id, text);
       this.audit.record('message', `Message to the control room on callout ${callout.id}: ${text}`, {
         callout: callout.id,

@@ -86,6 +86,8 @@ export const TimelineEntrySchema = z.object({
   text: z.string(),
   /** AURA's own timestamp for it, where AURA gave one (ISO 8601). */
   auraAt: z.string().nullable(),
+  /** An event this desk wrote (a message to the control room): the screen marks it as ours. */
+  fromDesk: z.boolean().optional(),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
 

@@ -27,6 +27,10 @@ test('a message to the control room lands on the timeline', async ({ page }) => 
   await expect(box).toHaveValue('');
   const timeline = callout.getByRole('list', { name: 'Timeline' });
   await expect(timeline.getByRole('listitem').filter({ hasText: 'Two men at the side gate' })).toHaveCount(1);
+  // Marked as sent from this desk, not as a word from the control room.
+  await expect(timeline.getByRole('listitem').filter({ hasText: 'Two men at the side gate' })).toContainText(
+    'This desk: Two men at the side gate',
+  );
   // Newest last.
   await expect(timeline.getByRole('listitem').last()).toContainText('Two men at the side gate');
   await shot(page, 'callout-01-message-sent');

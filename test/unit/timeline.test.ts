@@ -58,6 +58,16 @@ describe('timeline', () => {
     ]);
   });
 
+  it("marks an event whose text this desk sent as the desk's own, and only that one", () => {
+    const c = calloutFromPress(snap('created'), press, T0);
+    const events = [
+      { at: '2026-11-26T03:02:00Z', text: 'Control room: unit on the way' },
+      { at: '2026-11-26T03:03:00Z', text: 'Two men at the side gate' },
+    ];
+    const next = applyEvents(c, events, T0 + 200_000, new Set(['Two men at the side gate']));
+    expect(next.timeline.filter((e) => e.fromDesk).map((e) => e.text)).toEqual(['Two men at the side gate']);
+  });
+
   it('marks a hotkey callout silent and notes a second press', () => {
     const c = calloutFromPress(snap('created'), { ...press, source: 'hotkey' }, T0);
     expect(c.silent).toBe(true);

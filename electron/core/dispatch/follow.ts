@@ -31,6 +31,8 @@ export interface FollowHost {
   isMasked(calloutId: string): boolean;
   /** Hears of every read callout (the duress mask follows it to closed). */
   onRead(callout: Callout, now: number): void;
+  /** Messages this desk sent on the callout (marked as ours when AURA's events list them). */
+  sentTexts(calloutId: string): ReadonlySet<string>;
 }
 
 export class CalloutFollower {
@@ -69,7 +71,7 @@ export class CalloutFollower {
     else if (read && site !== undefined) next = calloutRaisedElsewhere(read.callout, site, now);
     else return { stage: 'unknown', status: '', closed: true };
     this.discovered.delete(calloutId);
-    if (events) next = applyEvents(next, events, now);
+    if (events) next = applyEvents(next, events, now, this.host.sentTexts(calloutId));
     const where = this.host.siteName(next.siteId);
     if (!current) {
       this.host.audit('calloutElsewhere', `Callout ${calloutId} for ${where} raised elsewhere`, {

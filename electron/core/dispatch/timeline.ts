@@ -70,12 +70,19 @@ export function applySnapshot(callout: Callout, snapshot: AuraCallout, seenAt: n
 }
 
 /** The callout with any events it did not have yet, each placed by its time. */
-export function applyEvents(callout: Callout, events: readonly TimelineEvent[], seenAt: number): Callout {
+export function applyEvents(
+  callout: Callout,
+  events: readonly TimelineEvent[],
+  seenAt: number,
+  /** Texts this desk sent on this callout: their events are marked as from this desk. */
+  ownTexts: ReadonlySet<string> = new Set(),
+): Callout {
   let timeline = callout.timeline;
   for (const event of events) {
     const known = timeline.some((e) => e.kind === 'event' && e.text === event.text && e.auraAt === event.at);
     if (known) continue;
-    timeline = insertInOrder(timeline, { at: seenAt, kind: 'event', stage: null, text: event.text, auraAt: event.at });
+    const entry = { at: seenAt, kind: 'event' as const, stage: null, text: event.text, auraAt: event.at };
+    timeline = insertInOrder(timeline, ownTexts.has(event.text) ? { ...entry, fromDesk: true } : entry);
   }
   return timeline === callout.timeline ? callout : { ...callout, timeline };
 }

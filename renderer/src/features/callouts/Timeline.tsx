@@ -9,7 +9,10 @@ export const Timeline = memo(function Timeline({ entries }: { entries: readonly 
       {entries.map((entry, i) => (
         <li key={i} className={`timeline-entry timeline-${entry.stage ?? entry.kind}`}>
           <time dateTime={new Date(entry.at).toISOString()}>{formatClock(entry.at)}</time>
-          <span>{entry.text}</span>
+          <span>
+            {entry.fromDesk && <strong className="timeline-from-desk">This desk: </strong>}
+            {entry.text}
+          </span>
         </li>
       ))}
     </ol>
