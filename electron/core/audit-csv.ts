@@ -5,7 +5,7 @@
 // csvCell, the one place that quotes and defuses spreadsheet formulas.
 import type { AuditEntry } from '../shared/model';
 import { settingWords } from '../shared/setting-words';
-import { csvCell } from './audit';
+import { csvCell, type AuditLog } from './audit';
 
 const BOM = '\uFEFF';
 
@@ -100,6 +100,11 @@ function textOf(entry: AuditEntry): string {
 }
 
 /** The CSV file's text, oldest entry first, with the BOM and CRLF line ends spreadsheets expect. */
+/** The audit log as the operator exports it: entries matching `text`, oldest first. */
+export function exportAuditCsv(log: AuditLog, text = ''): string {
+  return auditCsv(log.list(text, Number.MAX_SAFE_INTEGER).entries.reverse());
+}
+
 export function auditCsv(entries: readonly AuditEntry[]): string {
   const rows: string[][] = [[...CSV_HEADER]];
   for (const e of entries) {

@@ -156,15 +156,6 @@ export class AuditLog {
     return { entries: matching.slice(-limit).reverse(), chain: check };
   }
 
-  exportCsv(text = ''): string {
-    const { entries } = this.list(text, Number.MAX_SAFE_INTEGER);
-    const rows = [['seq', 'time', 'desk', 'kind', 'text', 'data', 'hash']];
-    for (const e of [...entries].reverse()) {
-      rows.push([String(e.seq), new Date(e.at).toISOString(), e.desk, e.kind, e.text, JSON.stringify(e.data), e.hash]);
-    }
-    return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
-  }
-
   /**
    * A month file whose last line has no newline was torn by a crash mid-append. A complete entry
    * only gets its newline; anything else is copied aside and cut off, to be recorded as a repair.

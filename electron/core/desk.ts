@@ -46,7 +46,7 @@ import type { StoragePort } from './storage/port';
 import { locationInputFrom, siteFromLocation } from './sites';
 import { SkippedItemsReporter } from './skipped-items';
 import { readValidated } from './storage/validated';
-import { auditCsv } from './audit-csv';
+import { exportAuditCsv } from './audit-csv';
 import { checkAccelerator } from '../shared/accelerator';
 import { settingWords } from '../shared/setting-words';
 import type { TrainingControl } from './training';
@@ -540,7 +540,7 @@ export class Desk {
       return { entries, chainOk: chain.ok, problem: chain.problem };
     },
     'audit.exportCsv': async ({ text }) => ({
-      csv: auditCsv(this.audit.list(text, Number.MAX_SAFE_INTEGER).entries.reverse()),
+      csv: exportAuditCsv(this.audit, text),
     }),
     'notice.dismiss': async ({ id }) => {
       this.notices = this.notices.filter((n) => n.id !== id);
@@ -586,7 +586,6 @@ export class Desk {
     return press;
   }
 
-  /** Records a change of AURA connection in the audit log: environment and client id, never the secret. */
   /**
    * AURA list items skipped for failing their schema (issue 10 item 8): each goes to the audit log
    * once; the lines are returned for the diagnostics log.
@@ -597,6 +596,7 @@ export class Desk {
     return lines.map((line) => line.text);
   }
 
+  /** Records a change of AURA connection in the audit log: environment and client id, never the secret. */
   recordCredentialsChange(before: Connection, after: Connection): void {
     // The URLs on both sides are recorded: a desk re-pointed at another server must show in the log.
     const describe = (c: Connection) =>

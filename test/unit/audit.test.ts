@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AuditLog } from '../../electron/core/audit';
+import { exportAuditCsv } from '../../electron/core/audit-csv';
 
 const NOV = Date.UTC(2026, 10, 30, 23, 59, 0);
 const DEC = Date.UTC(2026, 11, 1, 0, 1, 0);
@@ -92,9 +93,10 @@ describe('audit log', () => {
     log.record('press', 'Panic button: Downtown Branch');
     log.record('message', '=HYPERLINK("x") said "hello"');
     expect(log.list('downtown').entries).toHaveLength(1);
-    const csv = log.exportCsv();
+    const csv = exportAuditCsv(log);
     const rows = csv.trim().split('\r\n');
-    expect(rows[0]).toBe('"seq","time","desk","kind","text","data","hash"');
+    expect(csv.startsWith('\ufeff')).toBe(true); // trim() drops the BOM from rows[0]
+    expect(rows[0]).toBe('"Entry","Date and time","Desk","Event","What happened","Details","Hash"');
     expect(rows).toHaveLength(3);
     expect(rows[2]).toContain(`"'=HYPERLINK(""x"") said ""hello"""`);
   });

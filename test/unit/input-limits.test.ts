@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuraClient } from '../../electron/core/aura/client';
 import { AuditLog } from '../../electron/core/audit';
+import { exportAuditCsv } from '../../electron/core/audit-csv';
 import { runCommand } from '../../electron/core/commands';
 import type { Handlers } from '../../electron/core/desk';
 import { SiteInputSchema } from '../../electron/shared/model';
@@ -92,7 +93,7 @@ describe('CSV export', () => {
     for (const text of ['\t=HYPERLINK("http://evil")', '\r=1+1', '=1+1', '+1', '-1', '@SUM(A1)']) {
       log.record('notice', text);
     }
-    const csv = log.exportCsv();
+    const csv = exportAuditCsv(log);
     const cells = csv.match(/"(?:[^"]|"")*"/g) ?? [];
     const dangerous = cells.filter((c) => /^"[=+\-@\t\r]/.test(c));
     expect(dangerous).toEqual([]);

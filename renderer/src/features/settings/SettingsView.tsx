@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { DeskState, Settings } from '../../../../electron/shared/model';
+import { StalePressMinutesSchema, type DeskState, type Settings } from '../../../../electron/shared/model';
 import { useDesk } from '../../store';
 import { ErrorText } from '../../ui/ErrorText';
 import { isLocked, LOCKED_TEXT, LockedNote } from '../../ui/Locked';
@@ -33,11 +33,11 @@ function draftOf(s: Settings): Draft {
 
 const FORM_TITLE = 'Panic button and hotkey';
 
-/** Whole minutes from 1 to 1440 (the contract's bounds), or null. */
+/** Whole minutes within the contract's bounds (StalePressMinutesSchema), or null. */
 function parseStaleMinutes(text: string): number | null {
   const trimmed = text.trim();
-  const minutes = Number(trimmed);
-  return /^\d+$/.test(trimmed) && minutes >= 1 && minutes <= 1440 ? minutes : null;
+  const parsed = StalePressMinutesSchema.safeParse(Number(trimmed));
+  return /^\d+$/.test(trimmed) && parsed.success ? parsed.data : null;
 }
 
 /** Hold time, the silent hotkey (record, site, test), start at login, notifications, desk details. */
