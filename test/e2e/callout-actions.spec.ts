@@ -104,7 +104,8 @@ test('Training autoplay: the simulated responder moves the callout on by itself'
   const autoplay = training.getByRole('checkbox', { name: 'Autoplay the responder' });
   await autoplay.check();
   await expect(autoplay).toBeChecked();
-  expect((await deskState(page)).training?.autoplay).toBe(true);
+  // The box shows the choice at once (optimistic); the desk confirms it a moment later.
+  await expect.poll(async () => (await deskState(page)).training?.autoplay).toBe(true);
   const callout = await raiseOnOpenPage(page);
   // Nobody touches the responder controls: the stage moves on as the simulator plays its part.
   await expect(callout.locator('.callout-stage')).toHaveText('Dispatched', { timeout: 30_000 });

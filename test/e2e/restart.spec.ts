@@ -66,5 +66,5 @@ test('a settings file damaged while the desk was closed: it starts on defaults, 
 
   for (const button of await notices.getByRole('button', { name: /^Dismiss/ }).all()) await button.click();
   await expect(notices).toHaveCount(0);
-  expect((await deskState(page)).notices).toEqual([]);
+  await expect.poll(async () => (await deskState(page)).notices).toEqual([]);
 });

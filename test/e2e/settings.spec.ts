@@ -47,7 +47,7 @@ test('hold time, hotkey (recorded, its site, tested), start at login and notific
   // Test: the desk waits for the hotkey; nothing is raised meanwhile.
   await page.getByRole('button', { name: 'Test hotkey' }).click();
   await expect(page.getByText('Testing: press Ctrl + Alt + K now')).toBeVisible();
-  expect((await deskState(page)).hotkey.testing).toBe(true);
+  await expect.poll(async () => (await deskState(page)).hotkey.testing).toBe(true);
   await shot(page, 'settings-01-hotkey-test');
   await expectAccessible(page, 'Settings');
   await page.getByRole('button', { name: 'Stop the test' }).click();
