@@ -43,7 +43,7 @@ test('first run asks for the control-room number, refuses "call Bob", and warns 
   await page.getByRole('button', { name: 'Save number' }).click();
   await expect(warning).toHaveCount(0);
   await expect(box).toHaveCount(0);
-  expect((await deskState(page)).settings.controlRoomPhone).toBe(PHONE);
+  await expect.poll(async () => (await deskState(page)).settings.controlRoomPhone).toBe(PHONE);
 
   // Settings refuses it the same way, beside the field.
   await page.keyboard.press('Alt+4');
@@ -87,7 +87,7 @@ test('the recorder refuses Ctrl+C and Ctrl+Alt+Delete; "0,5" is half a second; u
   await expect(hold).toHaveValue('0,5');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
-  expect((await deskState(page)).settings.holdMs).toBe(500);
+  await expect.poll(async () => (await deskState(page)).settings.holdMs).toBe(500);
 
   await hold.fill('half a second');
   await page.getByRole('button', { name: 'Save settings' }).click();
