@@ -14,7 +14,7 @@ import { accountFor } from '../electron/core/connection';
 import { closeOutNote, renderReport } from '../electron/core/conformance/report';
 import { RefusedError, runCheck } from '../electron/core/conformance/walk';
 import { createKeychainVault } from '../electron/main/keychain';
-import type { Environment } from '../electron/shared/model';
+import type { Environment } from '../electron/shared/model/connection';
 
 const USAGE = `usage: npm run aura:check -- (--env staging|production | --base-url URL) --client-id ID
          [--register] [--raise] [--site REF] [--response-type-id N] [--poll-seconds 30] [--out DIR]

@@ -3,7 +3,7 @@
 // fields in words, and the details as "Field: value" text instead of raw JSON. The hash stays,
 // last, so that an export can still be checked against the log. Cells go through audit.ts's
 // csvCell, the one place that quotes and defuses spreadsheet formulas.
-import type { AuditEntry } from '../shared/model';
+import type { AuditEntry } from '../shared/model/audit-entry';
 import { settingWords } from '../shared/setting-words';
 import { csvCell, type AuditLog } from './audit';
 

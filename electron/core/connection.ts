@@ -3,7 +3,7 @@
 // refuses it. The secret goes only into the CredentialVault; the store keeps the non-secret part.
 // Training needs neither: the session runs the embedded simulator with its own fixed pair.
 import { z } from 'zod';
-import { EnvironmentSchema, type Connection, type Environment } from '../shared/model';
+import { EnvironmentSchema, type Connection, type Environment } from '../shared/model/connection';
 import { AuraClient, type AuraClientOptions } from './aura/client';
 import { baseUrlFor, BaseUrlError } from './aura/environments';
 import { AuraError, plainWords } from './aura/errors';

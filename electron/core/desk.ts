@@ -6,26 +6,20 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { CommandName, CommandOutput, CommandParsedInput } from '../shared/contract';
+import { SiteSchema, type Site } from '../shared/model/site';
+import { CalloutSchema, type Callout } from '../shared/model/callout';
+import { type Press, NEW_PRESS_STATE } from '../shared/model/press';
+import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../shared/model/settings';
+import type { Connection, Environment } from '../shared/model/connection';
 import {
-  CalloutSchema,
-  DEFAULT_SETTINGS,
-  SettingsSchema,
-  SiteSchema,
   TrainingStateSchema,
-  type Callout,
-  type Connection,
   type DeskState,
-  type Environment,
   type HotkeyState,
   type Notice,
   type PolicyState,
-  type Press,
-  type Settings,
-  type Site,
   type TrainingState,
   UNMANAGED,
-  NEW_PRESS_STATE,
-} from '../shared/model';
+} from '../shared/model/desk-state';
 import type { CalloutRead, SkippedItems } from './aura/client';
 import type { AuraCallout } from './aura/schemas';
 import { describeError } from './aura/errors';

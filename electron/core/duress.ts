@@ -6,7 +6,7 @@
 // hashes (`npm run policy:hash`); the audit log carries a check value only an investigator holding
 // the policy can tell apart, never the word "duress".
 import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
-import type { Callout } from '../shared/model';
+import type { Callout } from '../shared/model/callout';
 import { STAGE_WORDS } from '../shared/stages';
 
 const KEY_BYTES = 32;

@@ -6,7 +6,7 @@
 import { lstatSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { EnvironmentSchema, type Connection } from '../shared/model';
+import { EnvironmentSchema, type Connection } from '../shared/model/connection';
 import { ConnectionError, type CredentialsInput } from './connection';
 import type { Policy } from './policy';
 

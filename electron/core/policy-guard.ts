@@ -2,7 +2,8 @@
 // control in the screen is not enough: the renderer is untrusted, and any page or script that can
 // send a command must hit the same wall. Unchanged values pass, so a form may resend them.
 import type { CommandName } from '../shared/contract';
-import type { Connection, Settings } from '../shared/model';
+import type { Settings } from '../shared/model/settings';
+import type { Connection } from '../shared/model/connection';
 import { isLocked, LOCK_OF_SETTING, type Lockable, type Policy } from './policy';
 
 export const LOCKED_WORDS = 'Set by your organisation';

@@ -4,7 +4,8 @@
 // sources, and says which settings a policy sets. A source that fails the schema makes the whole
 // policy invalid: the caller keeps its last good policy and shows a warning naming the bad key.
 import { z } from 'zod';
-import { EnvironmentSchema, type Settings } from '../shared/model';
+import type { Settings } from '../shared/model/settings';
+import { EnvironmentSchema } from '../shared/model/connection';
 import { customUrlProblem } from './aura/environments';
 
 /** The settings a policy can lock (names as in docs/policy.md). */

@@ -2,7 +2,7 @@
 // cheap probe about once a minute and soon after any failure. The desk's probe is the poll
 // cycle's own list read (dispatch/poller.ts): while callouts are followed it joins the next
 // cycle instead of making a request of its own.
-import type { Environment, Readiness } from '../shared/model';
+import type { Environment, Readiness } from '../shared/model/connection';
 import { AuraError, plainWords, refusedForGood } from './aura/errors';
 import { KeychainUnavailableError } from './connection';
 import type { Clock } from './ports';

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { startSimulator, type RunningSimulator } from '../simulator/server';
 import { COMMAND_NAMES, type CommandOutput, type CommandParsedInput } from '../shared/contract';
-import { UNMANAGED, type DeskState, type PolicyState } from '../shared/model';
+import { UNMANAGED, type DeskState, type PolicyState } from '../shared/model/desk-state';
 import { AuraClient } from './aura/client';
 import { ConnectionManager } from './connection';
 import { runSetupCheck } from './conformance/setup-check';

@@ -1,6 +1,6 @@
 // AURA Fixed Locations <-> the sites this desk shows. A site's id is AURA's externalReferenceId,
 // the stable key the raise route takes. Names follow the quickstart (locations.ts displayNameOf).
-import type { Site, SiteInput } from '../shared/model';
+import type { Site, SiteInput } from '../shared/model/site';
 import type { FixedLocation, FixedLocationInput } from './aura/locations';
 
 export function siteFromLocation(location: FixedLocation): Site {

@@ -3,7 +3,7 @@
 // routes (under /__sim/, outside AURA's paths).
 import type { TrainingStep } from '../shared/contract';
 import { z } from 'zod';
-import { FAULT_KINDS, type FaultKind, type TrainingState } from '../shared/model';
+import { FAULT_KINDS, type FaultKind, type TrainingState } from '../shared/model/desk-state';
 
 export interface TrainingControl {
   /** Moves a callout one step (dispatch, arrive, complete, close, cancel). */

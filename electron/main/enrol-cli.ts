@@ -4,7 +4,7 @@
 // with 0 when enrolled, 1 when not. Output names the client, never the secret.
 import type { CredentialsInput } from '../core/connection';
 import { enrol } from '../core/enrol';
-import type { Connection } from '../shared/model';
+import type { Connection } from '../shared/model/connection';
 import type { PolicyRead } from '../core/policy';
 
 export const ENROL_FLAG = '--enrol';

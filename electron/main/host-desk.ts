@@ -2,7 +2,8 @@
 // saves new credentials, and for that moment has no desk at all. A hotkey press, a tray panic or a
 // hotkey status arriving just then must not be lost or crash main: it is kept and handed to the
 // new desk as soon as the host announces it. Reads fall back to the last state seen.
-import type { DeskState, Press } from '../shared/model';
+import type { Press } from '../shared/model/press';
+import type { DeskState } from '../shared/model/desk-state';
 import type { ShellDesk } from './shell';
 
 /** What the shell needs of one desk. */

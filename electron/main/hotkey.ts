@@ -2,7 +2,7 @@
 // (validated first), re-registered whenever the setting changes, and reported to the desk
 // (registered, or why not). A press calls desk.hotkeyPressed() and nothing else: this module is
 // given no window, tray, notifier or sound, so it cannot show anything even by mistake.
-import type { DeskState } from '../shared/model';
+import type { DeskState } from '../shared/model/desk-state';
 import { checkAccelerator } from './accelerator';
 import type { ShellGlobalShortcut } from './shell-api';
 

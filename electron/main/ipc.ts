@@ -3,7 +3,7 @@
 // must pass the command's schema (in runCommand). Replies are {ok: true, value} or
 // {ok: false, error: {code, message}}. State events go to the app's own windows only.
 import { COMMAND_NAMES, commandChannel, eventChannel, type CommandResult } from '../shared/contract';
-import type { DeskState } from '../shared/model';
+import type { DeskState } from '../shared/model/desk-state';
 import type { ShellInvokeEvent, ShellIpcMain, ShellWebContents } from './shell-api';
 
 export interface IpcOptions {

@@ -5,7 +5,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { DeskState } from '../shared/model';
+import type { DeskState } from '../shared/model/desk-state';
 import type { ShellApp } from './shell-api';
 
 export interface LoginItemDesk {

@@ -2,7 +2,8 @@
 // dispatched, arrived...). Never for silent (hotkey) callouts, never when the operator turned
 // notifications off, and not for what was already known when the app started.
 import type { Notifier } from '../core/ports';
-import { STAGE_WORDS, type DeskState } from '../shared/model';
+import type { DeskState } from '../shared/model/desk-state';
+import { STAGE_WORDS } from '../shared/stages';
 import type { ShellApi } from './shell-api';
 
 export interface NotificationDesk {

@@ -1,6 +1,6 @@
 // Quitting while a callout is active (or a press is not yet sent) asks first: once Panic Desk is
 // gone, nobody follows the callout on this desk. Every way to quit passes through before-quit.
-import type { DeskState } from '../shared/model';
+import type { DeskState } from '../shared/model/desk-state';
 import type { ShellApi } from './shell-api';
 
 export interface QuitDesk {

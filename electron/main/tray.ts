@@ -1,7 +1,8 @@
 // The tray icon: shows readiness (icon and tooltip, in words) and offers Show, the panic action
 // for the hotkey's site, and Quit. It reflects readiness and settings only, never callouts, so a
 // silent hotkey press changes nothing here.
-import type { DeskState, Readiness } from '../shared/model';
+import type { Readiness } from '../shared/model/connection';
+import type { DeskState } from '../shared/model/desk-state';
 import type { ShellApi, ShellMenuItem, ShellTray } from './shell-api';
 
 export const TRAY_LEVELS = ['ready', 'degraded', 'offline', 'notConfigured'] as const;

@@ -2,21 +2,19 @@
 // its reply schema, and every event. Both transports (Electron IPC and the test harness's
 // WebSocket) and both ends (main's handlers and the renderer's bridge) are typed from this map.
 import { z } from 'zod';
+import { SiteInputSchema, SiteSchema } from './model/site';
+import { PressSchema } from './model/press';
 import {
-  AuditEntrySchema,
   CompactFromSchema,
   ControlRoomPhoneSchema,
   DeskLayoutSchema,
-  DeskStateSchema,
-  EnvironmentSchema,
-  FaultKindSchema,
-  PressSchema,
   SettingsSchema,
   StalePressMinutesSchema,
-  SiteInputSchema,
-  SiteSchema,
   MAX_SHOWN_SITES,
-} from './model';
+} from './model/settings';
+import { EnvironmentSchema } from './model/connection';
+import { DeskStateSchema, FaultKindSchema } from './model/desk-state';
+import { AuditEntrySchema } from './model/audit-entry';
 import { isReference } from './reference';
 
 export const TRAINING_STEPS = ['dispatch', 'arrive', 'complete', 'close', 'cancel'] as const;

@@ -1,6 +1,6 @@
 // Each setting's name as a person reads it: the audit log writes these ("Settings changed:
 // control-room phone number"), and the CSV export turns older camelCase entries into them.
-import type { Settings } from './model';
+import type { Settings } from './model/settings';
 
 export const SETTING_WORDS: Record<keyof Settings, string> = {
   holdMs: 'hold time',

@@ -1,12 +1,12 @@
 // Fault injection on the AURA routes (never on /__sim/): per route (operation name or '*') and
 // per request count (skip the first N matching requests, fire every Nth, at most M times).
-// The kinds include those of the app's Training mode (model.ts FAULT_KINDS).
+// The kinds include those of the app's Training mode (shared/model/desk-state.ts FAULT_KINDS).
 import { z } from 'zod';
-import { FAULT_KINDS } from '../shared/model';
+import { FAULT_KINDS } from '../shared/model/desk-state';
 import { API_OPERATIONS, type ApiOperation } from './operations';
 
 /**
- * The kinds, shared with the app's Training mode (model.ts FAULT_KINDS):
+ * The kinds, shared with the app's Training mode (shared/model/desk-state.ts FAULT_KINDS):
  * - latency: answer late by `latencyMs` (combines with any other fault);
  * - reset: destroy the connection, before handling or after it with `afterHandling` (outcome unknown);
  * - error500: 500 with a JSON message; error502: 502 with an HTML page, as a gateway sends it;

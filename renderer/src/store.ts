@@ -8,7 +8,9 @@ import type {
   CommandResult,
   TrainingStep,
 } from '../../electron/shared/contract';
-import type { Callout, DeskState, Press } from '../../electron/shared/model';
+import type { Callout } from '../../electron/shared/model/callout';
+import type { Press } from '../../electron/shared/model/press';
+import type { DeskState } from '../../electron/shared/model/desk-state';
 import { getBridge } from './bridge';
 import { shareEqual } from './ui/structural';
 

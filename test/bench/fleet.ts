@@ -22,7 +22,7 @@ import { Desk } from '../../electron/core/desk';
 import { memoryStore, type Clock } from '../../electron/core/ports';
 import { deskApiFor } from '../../electron/core/session';
 import { startSimulator, type RequestLogEntry } from '../../electron/simulator/server';
-import { UNMANAGED } from '../../electron/shared/model';
+import { UNMANAGED } from '../../electron/shared/model/desk-state';
 
 const SPEED = Number(process.env.BENCH_FLEET_SPEED ?? 10);
 const DESKS = 200;

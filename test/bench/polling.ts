@@ -15,7 +15,7 @@ import { Desk } from '../../electron/core/desk';
 import { POLL_DEFAULTS } from '../../electron/core/dispatch/poller';
 import { memoryStore, type Clock } from '../../electron/core/ports';
 import { deskApiFor } from '../../electron/core/session';
-import type { Stage } from '../../electron/shared/model';
+import type { Stage } from '../../electron/shared/stages';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
 
 const SPEED = 10;

@@ -17,7 +17,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { DEFAULT_SETTINGS, UNMANAGED, type DeskState, type Site } from '../../electron/shared/model';
+import type { Site } from '../../electron/shared/model/site';
+import { DEFAULT_SETTINGS } from '../../electron/shared/model/settings';
+import { UNMANAGED, type DeskState } from '../../electron/shared/model/desk-state';
 import { startHarness } from '../harness/server';
 
 const SITES = 500;

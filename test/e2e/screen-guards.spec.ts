@@ -3,7 +3,7 @@
 // their fields in plain words.
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
-import { DEFAULT_SETTINGS } from '../../electron/shared/model';
+import { DEFAULT_SETTINGS } from '../../electron/shared/model/settings';
 import { deskState, expectAccessible, invoke, shot } from './support';
 
 const PHONE = '+27 11 555 0199';

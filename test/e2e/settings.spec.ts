@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { DEFAULT_SETTINGS } from '../../electron/shared/model';
+import { DEFAULT_SETTINGS } from '../../electron/shared/model/settings';
 import { deskState, expectAccessible, invoke, shot } from './support';
 
 test.afterEach(async ({ page }) => {

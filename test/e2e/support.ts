@@ -4,7 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect } from './fixtures';
-import type { DeskState } from '../../electron/shared/model';
+import type { DeskState } from '../../electron/shared/model/desk-state';
 
 /** A full-page screenshot from the top, under test-results/screens/, for a person to look at. */
 export async function shot(page: Page, name: string): Promise<void> {

@@ -1,16 +1,12 @@
 // A desk for shell tests: the state the shell reads, a record of what the shell asked of it, and
 // `update` to move the state as the real desk would (it emits the whole state to listeners).
 import type { ShellDesk } from '../../electron/main/shell';
-import {
-  DEFAULT_SETTINGS,
-  PressSchema,
-  UNMANAGED,
-  type Callout,
-  type DeskState,
-  type Press,
-  type Readiness,
-  type Site,
-} from '../../electron/shared/model';
+import type { Site } from '../../electron/shared/model/site';
+import type { Callout } from '../../electron/shared/model/callout';
+import { PressSchema, type Press } from '../../electron/shared/model/press';
+import { DEFAULT_SETTINGS } from '../../electron/shared/model/settings';
+import type { Readiness } from '../../electron/shared/model/connection';
+import { UNMANAGED, type DeskState } from '../../electron/shared/model/desk-state';
 
 export const SITE: Site = {
   id: 'site_9944',

@@ -15,7 +15,7 @@ import { runCommand } from '../../electron/core/commands';
 import type { Notifier } from '../../electron/core/ports';
 import { DeskHost } from '../../electron/core/session';
 import { watchCalloutStages } from '../../electron/main/notifications';
-import type { DeskState } from '../../electron/shared/model';
+import type { DeskState } from '../../electron/shared/model/desk-state';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
 import { memoryVault } from '../fakes/vault';
 import { openFileStore } from '../harness/file-store';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuraClient } from '../../electron/core/aura/client';
 import { PRACTICE_FAULTS, simulatorControl } from '../../electron/core/training';
-import { FAULT_KINDS } from '../../electron/shared/model';
+import { FAULT_KINDS } from '../../electron/shared/model/desk-state';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../electron/simulator/server';
 
 const sims: RunningSimulator[] = [];

@@ -9,7 +9,7 @@ import { runCommand } from '../../electron/core/commands';
 import { DeskHost, memoryVault } from '../../electron/core/session';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
 import { COMMAND_NAMES } from '../../electron/shared/contract';
-import type { DeskState } from '../../electron/shared/model';
+import type { DeskState } from '../../electron/shared/model/desk-state';
 import { openFileStore } from '../harness/file-store';
 
 const open: Array<{ close(): Promise<void> }> = [];

@@ -16,7 +16,7 @@ import { DiagnosticsLog } from '../../electron/core/diagnostics/log';
 import { RotatingFileLog } from '../../electron/core/diagnostics/rotating-file';
 import { DeskHost, memoryVault } from '../../electron/core/session';
 import { startSimulator } from '../../electron/simulator/server';
-import type { DeskState } from '../../electron/shared/model';
+import type { DeskState } from '../../electron/shared/model/desk-state';
 import { openFileStore } from '../harness/file-store';
 
 /** Quotes, a backslash, %, spaces and non-ASCII: every form a careless redaction would miss. */

@@ -12,7 +12,7 @@ import { mergePolicy, type Policy } from '../../electron/core/policy';
 import { memoryStore } from '../../electron/core/ports';
 import { deskApiFor } from '../../electron/core/session';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
-import { UNMANAGED, type DeskState } from '../../electron/shared/model';
+import { UNMANAGED, type DeskState } from '../../electron/shared/model/desk-state';
 
 const CANCEL_CODE = '2468';
 const DURESS_CODE = '8642';

@@ -11,7 +11,7 @@ import { AuraClient } from '../../electron/core/aura/client';
 import { Desk, type DeskOptions } from '../../electron/core/desk';
 import { memoryStore } from '../../electron/core/ports';
 import { deskApiFor } from '../../electron/core/session';
-import type { DeskState } from '../../electron/shared/model';
+import type { DeskState } from '../../electron/shared/model/desk-state';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
 
 let cleanup: Array<() => Promise<void> | void> = [];

@@ -15,7 +15,7 @@ import { DiagnosticsLog } from '../../electron/core/diagnostics/log';
 import { DeskHost, deskApiFor, memoryVault, reportSkippedItems } from '../../electron/core/session';
 import { openFileStore } from '../harness/file-store';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
-import type { DeskState } from '../../electron/shared/model';
+import type { DeskState } from '../../electron/shared/model/desk-state';
 
 const cleanup: Array<() => Promise<void> | void> = [];
 afterEach(async () => {

@@ -12,7 +12,7 @@ import { memoryStore } from '../../electron/core/ports';
 import { deskApiFor } from '../../electron/core/session';
 import { startSimulator } from '../../electron/simulator/server';
 import { QUICKSTART_FIXED_LOCATION } from '../../electron/simulator/state';
-import { SiteSchema } from '../../electron/shared/model';
+import { SiteSchema } from '../../electron/shared/model/site';
 
 const QUICKSTART = JSON.parse(
   readFileSync(join(__dirname, '../fixtures/quickstart-fixed-location.json'), 'utf8'),

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pressedAgainMessage } from '../../electron/core/press-words';
-import { PressSchema, type Press } from '../../electron/shared/model';
+import { PressSchema, type Press } from '../../electron/shared/model/press';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
 import { fastTmp } from '../reliability/world';
 

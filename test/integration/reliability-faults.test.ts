@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import type { FaultRuleInput } from '../../electron/simulator/faults';
 import type { RunningSimulator } from '../../electron/simulator/server';
 import { pressedAgainMessage } from '../../electron/core/press-words';
-import type { Press } from '../../electron/shared/model';
+import type { Press } from '../../electron/shared/model/press';
 import { CLIENT_TIMEOUT_MS, openWorld, sleep, until, type DiskFault, type World } from '../reliability/world';
 
 const RUNS = Number(process.env.RELIABILITY_RUNS ?? 500);

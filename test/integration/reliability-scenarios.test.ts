@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../electron/core/audit';
 import { pressedAgainMessage } from '../../electron/core/press-words';
 import { appendLineDurably, writeFileDurably } from '../../electron/core/storage/durable-file';
-import { PressSchema, type Press } from '../../electron/shared/model';
+import { PressSchema, type Press } from '../../electron/shared/model/press';
 import { deskFor, FaultyStorage, openWorld, sleep, until, type World } from '../reliability/world';
 
 const SITE = 'site_9944';

@@ -9,7 +9,7 @@ import { Desk, type DeskOptions } from '../../electron/core/desk';
 import { memoryStore, type KeyValueStore } from '../../electron/core/ports';
 import { deskApiFor } from '../../electron/core/session';
 import { nodeStorage, type StoragePort } from '../../electron/core/storage/port';
-import { DEFAULT_SETTINGS as defaultSettings } from '../../electron/shared/model';
+import { DEFAULT_SETTINGS as defaultSettings } from '../../electron/shared/model/settings';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../electron/simulator/server';
 import { ScaledClock } from '../support/scaled-clock';
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { Desk } from '../../electron/core/desk';
 import { memoryStore } from '../../electron/core/ports';
 import type { TrainingControl } from '../../electron/core/training';
-import type { TrainingState } from '../../electron/shared/model';
+import type { TrainingState } from '../../electron/shared/model/desk-state';
 import { FakeClock } from '../support/fake-clock';
 
 function trainingDesk(saved: TrainingState, real: TrainingState) {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { AuraError } from '../../electron/core/aura/errors';
 import { Desk } from '../../electron/core/desk';
 import { memoryStore } from '../../electron/core/ports';
-import type { Callout } from '../../electron/shared/model';
+import type { Callout } from '../../electron/shared/model/callout';
 import { FakeClock } from '../support/fake-clock';
 
 const DAY = 24 * 3600 * 1000;

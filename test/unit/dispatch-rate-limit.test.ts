@@ -10,7 +10,7 @@ import { AuraError } from '../../electron/core/aura/errors';
 import type { AuraCallout } from '../../electron/core/aura/schemas';
 import { Dispatcher, type DispatchApi } from '../../electron/core/dispatch/dispatcher';
 import { Outbox } from '../../electron/core/dispatch/outbox';
-import { PressSchema, type Press } from '../../electron/shared/model';
+import { PressSchema, type Press } from '../../electron/shared/model/press';
 import { FakeClock } from '../support/fake-clock';
 
 const limited = () => new AuraError('rateLimited', 'AURA asked us to slow down', { retryAfterMs: 1000 });

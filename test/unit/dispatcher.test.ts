@@ -8,7 +8,8 @@ import { AuraError } from '../../electron/core/aura/errors';
 import type { AuraCallout } from '../../electron/core/aura/schemas';
 import { Dispatcher, type DispatchApi } from '../../electron/core/dispatch/dispatcher';
 import { Outbox } from '../../electron/core/dispatch/outbox';
-import { PressSchema, type Press, type Site } from '../../electron/shared/model';
+import type { Site } from '../../electron/shared/model/site';
+import { PressSchema, type Press } from '../../electron/shared/model/press';
 import { FakeClock } from '../support/fake-clock';
 
 const SITE: Site = {

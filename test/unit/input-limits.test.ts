@@ -12,7 +12,7 @@ import { AuditLog } from '../../electron/core/audit';
 import { exportAuditCsv } from '../../electron/core/audit-csv';
 import { runCommand } from '../../electron/core/commands';
 import type { Handlers } from '../../electron/core/desk';
-import { SiteInputSchema } from '../../electron/shared/model';
+import { SiteInputSchema } from '../../electron/shared/model/site';
 import { openFileStore } from '../harness/file-store';
 
 const ROOT = resolve(__dirname, '../..');

@@ -14,7 +14,8 @@ import {
   REGISTRY_KEY,
   type PolicyDeps,
 } from '../../electron/main/policy-sources';
-import { DEFAULT_SETTINGS, type Connection } from '../../electron/shared/model';
+import { DEFAULT_SETTINGS } from '../../electron/shared/model/settings';
+import type { Connection } from '../../electron/shared/model/connection';
 
 const FIXTURES = join(__dirname, '../fixtures/policy');
 const fixture = (name: string): string => readFileSync(join(FIXTURES, name), 'utf8');

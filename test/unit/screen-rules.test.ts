@@ -5,13 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { checkAccelerator, isReservedShortcut, RESERVED_SHORTCUTS } from '../../electron/shared/accelerator';
 import { checkAccelerator as mainCheck } from '../../electron/main/accelerator';
 import { commands, TRAINING_STEPS } from '../../electron/shared/contract';
-import { ControlRoomPhoneSchema, DEFAULT_SETTINGS, type DeskState, type Stage } from '../../electron/shared/model';
+import { ControlRoomPhoneSchema, DEFAULT_SETTINGS } from '../../electron/shared/model/settings';
+import type { DeskState } from '../../electron/shared/model/desk-state';
+import type { Stage } from '../../electron/shared/stages';
 import { trainingStepsFrom } from '../../electron/shared/training-steps';
 import { SimulatorState, type SimStep } from '../../electron/simulator/state';
 import { parseHoldSeconds } from '../../renderer/src/features/settings/holdTime';
 import { recordKey } from '../../renderer/src/features/settings/accelerator';
 import { attentionCounts, attentionItems } from '../../renderer/src/features/attention/attention';
-import { NEW_PRESS_STATE } from '../../electron/shared/model';
+import { NEW_PRESS_STATE } from '../../electron/shared/model/press';
 
 describe('the hotkey rule, one list for main, core and the recorder', () => {
   it('main uses the shared check', () => {

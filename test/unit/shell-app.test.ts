@@ -11,7 +11,8 @@ import { autostartEntry, loginItemApplier, wantsStartAtLogin } from '../../elect
 import { QUIT_BUTTONS } from '../../electron/main/quit-guard';
 import { startShell, trayIcon, type RunningShell } from '../../electron/main/shell';
 import { trayLevel } from '../../electron/main/tray';
-import { DEFAULT_SETTINGS, type DeskState } from '../../electron/shared/model';
+import { DEFAULT_SETTINGS } from '../../electron/shared/model/settings';
+import type { DeskState } from '../../electron/shared/model/desk-state';
 import { createFakeElectron, type FakeElectronOptions } from '../fakes/electron';
 import { callout, deskState, FakeDesk, press, SITE } from '../fakes/desk';
 

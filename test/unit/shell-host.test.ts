@@ -2,7 +2,7 @@
 // press, a tray panic or a hotkey status is kept and handed to the new desk, never lost or thrown.
 import { describe, expect, it } from 'vitest';
 import { shellDeskOf, type DeskHostLike, type HostedDesk } from '../../electron/main/host-desk';
-import type { DeskState } from '../../electron/shared/model';
+import type { DeskState } from '../../electron/shared/model/desk-state';
 import { FakeDesk } from '../fakes/desk';
 
 /** A host whose desk can be taken away (switching) and replaced, announcing the new state. */

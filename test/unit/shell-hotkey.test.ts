@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkAccelerator } from '../../electron/main/accelerator';
 import { bindHotkey, registrationFailure } from '../../electron/main/hotkey';
-import { DEFAULT_SETTINGS } from '../../electron/shared/model';
+import { DEFAULT_SETTINGS } from '../../electron/shared/model/settings';
 import { createFakeElectron } from '../fakes/electron';
 import { FakeDesk, SITE } from '../fakes/desk';
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_PAGE_URL } from '../../electron/main/app-protocol';
 import { startShell } from '../../electron/main/shell';
-import { DEFAULT_SETTINGS } from '../../electron/shared/model';
+import { DEFAULT_SETTINGS } from '../../electron/shared/model/settings';
 import { FakeDesk, SITE } from '../fakes/desk';
 import { createFakeElectron } from '../fakes/electron';
 

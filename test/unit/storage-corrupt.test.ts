@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { Outbox } from '../../electron/core/dispatch/outbox';
 import { memoryStore } from '../../electron/core/ports';
 import { readValidated, setAsideUnreadableJson } from '../../electron/core/storage/validated';
-import { DEFAULT_SETTINGS, PressSchema, SettingsSchema, type Press } from '../../electron/shared/model';
+import { PressSchema, type Press } from '../../electron/shared/model/press';
+import { DEFAULT_SETTINGS, SettingsSchema } from '../../electron/shared/model/settings';
 
 const NOW = Date.UTC(2026, 10, 26, 3, 0, 0);
 const press = (id: string, status: Press['status'] = 'notSent'): Press =>

@@ -1,7 +1,7 @@
 // Where each AURA environment lives. Staging is CONFIRMED by every Set A curl example; production
 // is INFERRED from public client configs (shared/aura-api.md §1: confirm with AURA before go-live).
 // Training has no fixed URL: it is the embedded simulator on a random 127.0.0.1 port.
-import type { Environment } from '../../shared/model';
+import type { Environment } from '../../shared/model/connection';
 import { refusedHostReason } from './address';
 
 export const API_PREFIX = '/panic-api/v2';

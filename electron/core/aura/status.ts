@@ -4,7 +4,7 @@
 // "cancelled" (a cancelled callout may still read "…dispatched…" in some wording). A negated
 // word ("Not dispatched", "undispatched", "No responder") is `unknown`, never the positive stage:
 // telling a guard help is on its way when it is not is the one mistake this mapping must not make.
-import type { Stage } from '../../shared/model';
+import type { Stage } from '../../shared/stages';
 
 const RULES: ReadonlyArray<[RegExp, Stage]> = [
   [/\bclos/, 'closed'],

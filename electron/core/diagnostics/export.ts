@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { arch, platform, release, version as osVersion } from 'node:os';
 import { basename, join } from 'node:path';
-import type { Connection, Readiness } from '../../shared/model';
+import type { Connection, Readiness } from '../../shared/model/connection';
 import type { ReadinessChange } from './readiness-history';
 
 /** What the shell provides for an export. */

@@ -1,7 +1,7 @@
 // Readiness as it changed over this run (ready, offline, credentials rejected, …), for the
 // diagnostics log and the "Export diagnostics" bundle: IT asks "when did this desk lose AURA?".
 // Fed from the desk host's state events; only a change of level or message is kept.
-import type { Environment, Readiness } from '../../shared/model';
+import type { Environment, Readiness } from '../../shared/model/connection';
 import type { Logger } from '../ports';
 
 export interface ReadinessChange {

@@ -3,7 +3,7 @@
 // on their own. The full callout is read only for a callout whose status changed, that is new to
 // the desk, or that left the active list; events on a status change, when the operator waits
 // for a reply, and otherwise at a slow cadence within a desk-wide budget.
-import type { Stage } from '../../shared/model';
+import type { Stage } from '../../shared/stages';
 
 /** One callout of AURA's active list, as far as the cycle needs it. */
 export interface ListedCallout {

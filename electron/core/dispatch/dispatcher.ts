@@ -10,7 +10,7 @@
 // event ("Panic pressed again at …") and counts as sent only once AURA accepts the event.
 // Presses of one site go one at a time, so an unanswered raise is never confused with another
 // press's. A press not sent within the stale limit stops and asks the operator.
-import type { Press } from '../../shared/model';
+import type { Press } from '../../shared/model/press';
 import { AuraError, plainWords, refusedForGood } from '../aura/errors';
 import type { AuraCallout } from '../aura/schemas';
 import type { Clock, Logger } from '../ports';

@@ -1,7 +1,9 @@
 // The desk's side of the poll cycle: reading a followed callout (in full and/or its events) into
 // the desk's callouts, discovering callouts raised elsewhere for the desk's sites, and marking a
 // callout "no longer followed". The poller decides when; this decides what it means for the desk.
-import { STAGE_WORDS, type Callout, type Site } from '../../shared/model';
+import type { Site } from '../../shared/model/site';
+import type { Callout } from '../../shared/model/callout';
+import { STAGE_WORDS } from '../../shared/stages';
 import type { CalloutRead } from '../aura/client';
 import type { AuraCallout } from '../aura/schemas';
 import type { AuditKind } from '../audit';

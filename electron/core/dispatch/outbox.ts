@@ -4,7 +4,7 @@
 // the queue in memory stays the truth, the press is sent anyway, `saveProblem` says why, and
 // `retrySave` writes it again later. A damaged file is never discarded: it is moved aside,
 // every press that can still be read is recovered, and the operator is told what happened.
-import { PressSchema, type Press } from '../../shared/model';
+import { PressSchema, type Press } from '../../shared/model/press';
 import { moveAside, readTextIfExists, writeFileDurably } from '../storage/durable-file';
 import { nodeStorage, type StoragePort } from '../storage/port';
 

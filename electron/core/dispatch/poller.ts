@@ -5,7 +5,7 @@
 // once a minute) runs the same cycle, so callouts raised elsewhere are discovered for free.
 // Backoff, Retry-After (capped at 5 min) and due times apply to the cycle as a whole, on the
 // monotonic clock. A callout completed or cancelled for 24 h is no longer followed.
-import type { Stage } from '../../shared/model';
+import type { Stage } from '../../shared/stages';
 import { AuraError } from '../aura/errors';
 import type { Clock, Logger } from '../ports';
 import {

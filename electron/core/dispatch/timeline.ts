@@ -1,7 +1,7 @@
 // Turns what we learn about a callout (the press, AURA's status, responder details, callout
 // events) into one timeline, oldest first: each stage change with the time we first saw it and
 // AURA's own time where AURA gives one, and each event once.
-import type { Callout, Responder, TimelineEntry } from '../../shared/model';
+import type { Callout, Responder, TimelineEntry } from '../../shared/model/callout';
 import { STAGE_WORDS, type Stage } from '../../shared/stages';
 import type { AuraCallout } from '../aura/schemas';
 import { stageFromStatus } from '../aura/status';

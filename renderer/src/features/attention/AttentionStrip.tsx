@@ -1,4 +1,4 @@
-import type { DeskState } from '../../../../electron/shared/model';
+import type { DeskState } from '../../../../electron/shared/model/desk-state';
 import { STAGE_WORDS } from '../../../../electron/shared/stages';
 import { useDesk } from '../../store';
 import { formatAgo } from '../../ui/time';

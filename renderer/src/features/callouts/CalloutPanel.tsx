@@ -1,5 +1,6 @@
 import { memo, useEffect, useRef, useState } from 'react';
-import type { Callout, Press } from '../../../../electron/shared/model';
+import type { Callout } from '../../../../electron/shared/model/callout';
+import type { Press } from '../../../../electron/shared/model/press';
 import { STAGE_WORDS } from '../../../../electron/shared/stages';
 import { formatAgo, formatClock } from '../../ui/time';
 import { useNow } from '../../ui/useNow';

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import type { Callout, DeskState } from '../../../../electron/shared/model';
+import type { Callout } from '../../../../electron/shared/model/callout';
+import type { DeskState } from '../../../../electron/shared/model/desk-state';
 import { STAGE_WORDS } from '../../../../electron/shared/stages';
 import { formatAgo } from '../../ui/time';
 import { ViewHeading } from '../../ui/ViewHeading';

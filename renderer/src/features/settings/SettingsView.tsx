@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { StalePressMinutesSchema, type DeskState, type Settings } from '../../../../electron/shared/model';
+import { StalePressMinutesSchema, type Settings } from '../../../../electron/shared/model/settings';
+import type { DeskState } from '../../../../electron/shared/model/desk-state';
 import { useDesk } from '../../store';
 import { ErrorText } from '../../ui/ErrorText';
 import { isLocked, LOCKED_TEXT, LockedNote } from '../../ui/Locked';

@@ -1,4 +1,4 @@
-import type { Site } from '../../../../electron/shared/model';
+import type { Site } from '../../../../electron/shared/model/site';
 import { STAGE_WORDS } from '../../../../electron/shared/stages';
 import type { SiteActivity } from '../../store';
 

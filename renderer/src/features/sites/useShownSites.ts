@@ -1,5 +1,6 @@
 import { useDeferredValue, useMemo } from 'react';
-import type { DeskState, Site } from '../../../../electron/shared/model';
+import type { Site } from '../../../../electron/shared/model/site';
+import type { DeskState } from '../../../../electron/shared/model/desk-state';
 import { useDesk, type SiteActivity } from '../../store';
 import { filterSites } from './filter';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { TrainingStep } from '../../../../electron/shared/contract';
-import type { Callout } from '../../../../electron/shared/model';
+import type { Callout } from '../../../../electron/shared/model/callout';
 import { trainingStepsFrom } from '../../../../electron/shared/training-steps';
 import { useDesk } from '../../store';
 import { ErrorText } from '../../ui/ErrorText';

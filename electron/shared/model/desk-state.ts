@@ -1,0 +1,87 @@
+// The whole desk as the page sees it (`state.get`, `state.changed`), and the smaller parts that
+// belong to no other model file: Training, notices, the hotkey's state, the administrator's policy.
+import { z } from 'zod';
+import { CalloutSchema } from './callout';
+import { ConnectionSchema, EnvironmentSchema, ReadinessSchema } from './connection';
+import { PressSchema } from './press';
+import { SettingsSchema } from './settings';
+import { SiteSchema } from './site';
+
+export const FAULT_KINDS = [
+  'latency',
+  'reset',
+  'error500',
+  'error502',
+  'rateLimited',
+  'truncated',
+  'tokenExpiry',
+] as const;
+export const FaultKindSchema = z.enum(FAULT_KINDS);
+export type FaultKind = z.infer<typeof FaultKindSchema>;
+
+export const TrainingStateSchema = z.object({
+  autoplay: z.boolean(),
+  /** The network failure being practised, if any. */
+  fault: FaultKindSchema.nullable(),
+});
+export type TrainingState = z.infer<typeof TrainingStateSchema>;
+
+/** Something the operator must be told once (a settings file moved aside, a broken audit chain). */
+export const NoticeSchema = z.object({
+  id: z.string(),
+  at: z.number(),
+  level: z.enum(['info', 'warning', 'error']),
+  text: z.string(),
+});
+export type Notice = z.infer<typeof NoticeSchema>;
+
+export const HotkeyStateSchema = z.object({
+  registered: z.boolean(),
+  /** Why registration failed, in plain words. */
+  error: z.string().nullable(),
+  /** True while a "test the hotkey" is waiting for the operator's press. */
+  testing: z.boolean(),
+  lastTestOkAt: z.number().nullable(),
+});
+export type HotkeyState = z.infer<typeof HotkeyStateSchema>;
+
+/** The administrator's policy as the screen needs it (core/policy.ts has the policy itself). */
+export const PolicyStateSchema = z.object({
+  /** Where the policy in force came from; empty when the desk is not managed. */
+  sources: z.array(z.string()),
+  /** The settings the operator cannot change (policy names, docs/policy.md). */
+  locked: z.array(z.string()),
+  /** Why the latest policy was ignored, naming the bad key; null when it was fine. */
+  problem: z.string().nullable(),
+  trainingAllowed: z.boolean(),
+  /** Cancelling a callout asks for a cancel code. */
+  cancelCodeRequired: z.boolean(),
+});
+export type PolicyState = z.infer<typeof PolicyStateSchema>;
+export const UNMANAGED: PolicyState = {
+  sources: [],
+  locked: [],
+  problem: null,
+  trainingAllowed: true,
+  cancelCodeRequired: false,
+};
+
+export const DeskStateSchema = z.object({
+  environment: EnvironmentSchema,
+  connection: ConnectionSchema,
+  readiness: ReadinessSchema,
+  /** The sites this desk shows, in order (settings.shownSiteIds applied). */
+  sites: z.array(SiteSchema),
+  /** Every Fixed Location of the account, as last synced. */
+  allSites: z.array(SiteSchema),
+  lastSyncAt: z.number().nullable(),
+  presses: z.array(PressSchema),
+  /** Active callouts and closed ones of the last 30 days (the history), oldest first. */
+  callouts: z.array(CalloutSchema),
+  settings: SettingsSchema,
+  training: TrainingStateSchema.nullable(),
+  hotkey: HotkeyStateSchema,
+  notices: z.array(NoticeSchema),
+  policy: PolicyStateSchema.default(UNMANAGED),
+});
+export type DeskState = z.infer<typeof DeskStateSchema>;

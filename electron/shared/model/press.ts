@@ -1,0 +1,51 @@
+// A press: one operator press (button or hotkey) and where its dispatch stands. Zod first, types
+// derived: presses are kept in the outbox file and shown on the page.
+import { z } from 'zod';
+
+export const PRESS_STATUSES = ['queued', 'sending', 'notSent', 'sent', 'failed'] as const;
+export const PressStatusSchema = z.enum(PRESS_STATUSES);
+export type PressStatus = z.infer<typeof PressStatusSchema>;
+
+/** One operator press (button or hotkey) and where its dispatch stands. */
+export const PressSchema = z.object({
+  id: z.string().min(1),
+  siteId: z.string().min(1),
+  source: z.enum(['button', 'hotkey']),
+  pressedAt: z.number(),
+  status: PressStatusSchema,
+  attempts: z.number().int().nonnegative(),
+  lastError: z.string().nullable(),
+  calloutId: z.string().nullable(),
+  /** A press AURA refused for good, acknowledged by the operator (after phoning the control room). */
+  dismissed: z.boolean().default(false),
+  /** How AURA recorded it: a new callout, one an unanswered raise had created, or an event on a followed one. */
+  via: z.enum(['raised', 'adopted', 'event']).nullable().default(null),
+  /** The followed callout this press is to be posted to as an event (AURA answered the raise with it). */
+  eventFor: z.string().nullable().default(null),
+  /** The last request (raise or event) may have reached AURA without an answer: check before resending. */
+  uncertain: z.boolean().default(false),
+  /** Not confirmed sent within the limit: retrying stopped; the operator chooses "Send now" or "Put away". */
+  stale: z.boolean().default(false),
+  /** Raised again after a callout could not be found: AURA may hold two callouts for this press. */
+  mayHoldTwo: z.boolean().default(false),
+  /** How many callouts AURA may hold beyond this press's own (each re-raise after an unanswered raise). */
+  extraCallouts: z.number().int().nonnegative().default(0),
+  /** What happened, in plain words for the card (e.g. "AURA added this press to callout 992011…"). */
+  outcome: z.string().nullable().default(null),
+});
+export type Press = z.infer<typeof PressSchema>;
+
+/** Where a new press stands before its first attempt: the fields beyond who, where and when. */
+export const NEW_PRESS_STATE = {
+  status: 'queued',
+  attempts: 0,
+  lastError: null,
+  calloutId: null,
+  via: null,
+  eventFor: null,
+  uncertain: false,
+  stale: false,
+  mayHoldTwo: false,
+  extraCallouts: 0,
+  outcome: null,
+} as const satisfies Partial<Press>;
