@@ -1,7 +1,8 @@
 // Runs one contract command from an untrusted caller: validates the payload with the command's
 // zod schema, runs the desk's handler and wraps the outcome as a CommandResult. Both transports
 // (Electron IPC in main, the WebSocket in the test harness) call this and nothing else.
-import { commands, type CommandName, type CommandResult } from '../shared/contract';
+import type { CommandName } from '../shared/command-names';
+import { commands, type CommandResult } from '../shared/contract';
 import type { Handlers } from './desk';
 import { AuraError, describeError } from './aura/errors';
 import { redactKnown } from './aura/redact';

@@ -4,7 +4,8 @@
 // new environment: sites, callouts and unsent presses of two environments never mix.
 import { join } from 'node:path';
 import { startSimulator, type RunningSimulator } from '../simulator/server';
-import { COMMAND_NAMES, type CommandOutput, type CommandParsedInput } from '../shared/contract';
+import { COMMAND_NAMES } from '../shared/command-names';
+import type { CommandOutput, CommandParsedInput } from '../shared/contract';
 import { UNMANAGED, type DeskState, type PolicyState } from '../shared/model/desk-state';
 import { AuraClient } from './aura/client';
 import { ConnectionManager } from './connection';

@@ -2,7 +2,8 @@
 // app's own windows, the frame must be its top frame showing the app's own page, and the payload
 // must pass the command's schema (in runCommand). Replies are {ok: true, value} or
 // {ok: false, error: {code, message}}. State events go to the app's own windows only.
-import { COMMAND_NAMES, commandChannel, eventChannel, type CommandResult } from '../shared/contract';
+import { COMMAND_NAMES, commandChannel, eventChannel } from '../shared/command-names';
+import type { CommandResult } from '../shared/contract';
 import type { DeskState } from '../shared/model/desk-state';
 import type { ShellInvokeEvent, ShellIpcMain, ShellWebContents } from './shell-api';
 

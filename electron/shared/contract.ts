@@ -1,7 +1,9 @@
-// The one contract between the renderer and main: every command's name, its payload schema and
-// its reply schema, and every event. Both transports (Electron IPC and the test harness's
-// WebSocket) and both ends (main's handlers and the renderer's bridge) are typed from this map.
+// The one contract between the renderer and main: every command's payload schema and reply
+// schema, and every event's, keyed by the names in command-names.ts. Both transports (Electron IPC
+// and the test harness's WebSocket, both served by wire.ts) and both ends (main's handlers and the
+// renderer's bridge) are typed from this map.
 import { z } from 'zod';
+import type { CommandName, EventName } from './command-names';
 import { SiteInputSchema, SiteSchema } from './model/site';
 import { PressSchema } from './model/press';
 import {
@@ -138,10 +140,8 @@ export const commands = {
 
   // Notices
   'notice.dismiss': { input: z.object({ id: z.string().min(1).max(100) }).strict(), output: Empty },
-} as const;
+} as const satisfies Record<CommandName, { input: z.ZodType; output: z.ZodType }>;
 
-export type CommandName = keyof typeof commands;
-export const COMMAND_NAMES = Object.keys(commands) as CommandName[];
 export type CommandInput<N extends CommandName> = z.input<(typeof commands)[N]['input']>;
 /** The payload after validation (defaults applied): what a handler receives. */
 export type CommandParsedInput<N extends CommandName> = z.output<(typeof commands)[N]['input']>;
@@ -149,9 +149,7 @@ export type CommandOutput<N extends CommandName> = z.infer<(typeof commands)[N][
 
 export const events = {
   'state.changed': DeskStateSchema,
-} as const;
-export type EventName = keyof typeof events;
-export const EVENT_NAMES = Object.keys(events) as EventName[];
+} as const satisfies Record<EventName, z.ZodType>;
 export type EventPayload<N extends EventName> = z.infer<(typeof events)[N]>;
 
 export const ERROR_CODES = ['invalidPayload', 'forbidden', 'failed', 'unknownCommand'] as const;
@@ -164,7 +162,3 @@ export interface PanicDeskBridge {
   invoke<N extends CommandName>(name: N, input: CommandInput<N>): Promise<CommandResult<CommandOutput<N>>>;
   on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
 }
-
-/** Channel names on the wire; one per command and one per event, never a generic channel. */
-export const commandChannel = (name: CommandName): string => `panicDesk:command:${name}`;
-export const eventChannel = (name: EventName): string => `panicDesk:event:${name}`;

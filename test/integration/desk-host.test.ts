@@ -8,7 +8,7 @@ import { accountFor } from '../../electron/core/connection';
 import { runCommand } from '../../electron/core/commands';
 import { DeskHost, memoryVault } from '../../electron/core/session';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
-import { COMMAND_NAMES } from '../../electron/shared/contract';
+import { COMMAND_NAMES } from '../../electron/shared/command-names';
 import type { DeskState } from '../../electron/shared/model/desk-state';
 import { openFileStore } from '../harness/file-store';
 

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { runCommand } from '../../electron/core/commands';
 import { registerIpc } from '../../electron/main/ipc';
 import { appPage } from '../../electron/main/window';
-import { COMMAND_NAMES, commandChannel, eventChannel } from '../../electron/shared/contract';
+import { COMMAND_NAMES, commandChannel, eventChannel } from '../../electron/shared/command-names';
 import { createFakeElectron, FakeFrame, FakeWebContents, type FakeElectron } from '../fakes/electron';
 import { deskState, FakeDesk } from '../fakes/desk';
 
