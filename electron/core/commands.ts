@@ -1,43 +1,27 @@
-// Runs one contract command from an untrusted caller: validates the payload with the command's
-// zod schema, runs the desk's handler and wraps the outcome as a CommandResult. Both transports
-// (Electron IPC in main, the WebSocket in the test harness) call this and nothing else.
-import type { CommandName } from '../shared/command-names';
-import { commands, type CommandResult } from '../shared/contract';
+// The desk host as the wire serves it (shared/wire.ts, for Electron IPC and the harness alike): a
+// command runs the host's handler of that name, and a failure is worded for the page (AURA's
+// errors in the operator's words) with every secret and token this process holds removed.
+import type { DeskState } from '../shared/model/desk-state';
+import type { WireHost } from '../shared/wire';
 import type { Handlers } from './desk';
 import { AuraError, describeError } from './aura/errors';
 import { redactKnown } from './aura/redact';
 
-export function isCommandName(name: unknown): name is CommandName {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(commands, name);
+/** What an error reply says: whatever a handler threw, no secret or token this process holds goes out. */
+export function describeCommandFailure(error: unknown): string {
+  const message =
+    error instanceof AuraError ? describeError(error) : error instanceof Error ? error.message : 'Unexpected error';
+  return redactKnown(message);
 }
 
-export async function runCommand(
-  target: { handlers: Handlers },
-  name: unknown,
-  payload: unknown,
-): Promise<CommandResult<unknown>> {
-  if (!isCommandName(name)) {
-    // Never String() an untrusted value: a deeply nested array overflows the stack doing so.
-    const shown = typeof name === 'string' ? JSON.stringify(name.slice(0, 60)) : `(a ${typeof name})`;
-    return { ok: false, error: { code: 'unknownCommand', message: `Unknown command ${shown}` } };
-  }
-  const parsed = commands[name].input.safeParse(payload ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? issue.path.join('.') : 'payload';
-    return {
-      ok: false,
-      error: { code: 'invalidPayload', message: `${name}: ${where}: ${issue?.message ?? 'invalid'}` },
-    };
-  }
-  try {
-    // The handler map is keyed by the same names; the cast only joins the union back up.
-    const handler = target.handlers[name] as (input: unknown) => Promise<unknown>;
-    return { ok: true, value: await handler(parsed.data) };
-  } catch (error) {
-    const message =
-      error instanceof AuraError ? describeError(error) : error instanceof Error ? error.message : 'Unexpected error';
-    // Whatever a handler threw, no secret or token this process holds goes out in the reply.
-    return { ok: false, error: { code: 'failed', message: redactKnown(message) } };
-  }
+/** A desk host (its handlers and state events) as the wire's host. */
+export function wireHostOf(host: {
+  handlers: Handlers;
+  onChange(listener: (state: DeskState) => void): () => void;
+}): WireHost {
+  return {
+    invoke: (name, input) => host.handlers[name](input),
+    onChange: (listener) => host.onChange(listener),
+    describeFailure: describeCommandFailure,
+  };
 }

@@ -15,7 +15,7 @@ import {
   session,
   Tray,
 } from 'electron';
-import { runCommand } from '../core/commands';
+import { wireHostOf } from '../core/commands';
 import { ConnectionManager } from '../core/connection';
 import { DeskHost } from '../core/session';
 import { openDiagnosticsLog } from './diagnostics-log';
@@ -74,7 +74,7 @@ async function openSession(): Promise<ShellSession> {
   const unwatch = watchPolicy(systemPolicyDeps, (read) => void host.applyPolicy(read), { initial: policy });
   return {
     desk: shellDeskOf(host),
-    run: (name, payload) => runCommand(host, name, payload),
+    wire: wireHostOf(host),
     close: () => {
       unwatch();
       return host.close();

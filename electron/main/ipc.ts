@@ -1,16 +1,15 @@
-// One IPC handler per contract command. Every call is checked: the sender must be one of the
-// app's own windows, the frame must be its top frame showing the app's own page, and the payload
-// must pass the command's schema (in runCommand). Replies are {ok: true, value} or
-// {ok: false, error: {code, message}}. State events go to the app's own windows only.
+// The wire (shared/wire.ts) over Electron IPC: one handler per contract command, no generic
+// channel. Every call is checked here first: the sender must be one of the app's own windows, the
+// frame must be its top frame showing the app's own page; then serveContract checks the name and
+// the payload and asks the host. State events go to the app's own windows only.
 import { COMMAND_NAMES, commandChannel, eventChannel } from '../shared/command-names';
 import type { CommandResult } from '../shared/contract';
-import type { DeskState } from '../shared/model/desk-state';
+import { serveContract, type WireHost, type WireTransport } from '../shared/wire';
 import type { ShellInvokeEvent, ShellIpcMain, ShellWebContents } from './shell-api';
 
 export interface IpcOptions {
-  /** Runs a command after the sender check (runCommand with the desk in the app). */
-  run(name: string, payload: unknown): Promise<CommandResult<unknown>>;
-  onChange(listener: (state: DeskState) => void): () => void;
+  /** The desk, as the wire serves it. */
+  host: WireHost;
   /** The web contents of the app's own windows, now. */
   windows(): ShellWebContents[];
   isAppUrl(url: string): boolean;
@@ -19,6 +18,10 @@ export interface IpcOptions {
 const FORBIDDEN: CommandResult<never> = {
   ok: false,
   error: { code: 'forbidden', message: 'Commands are accepted only from the Panic Desk window' },
+};
+const CLOSED: CommandResult<never> = {
+  ok: false,
+  error: { code: 'failed', message: 'Panic Desk is closing' },
 };
 
 /** True when the call comes from the top frame of one of the app's windows, showing the app's page. */
@@ -31,19 +34,45 @@ export function isFromAppPage(event: ShellInvokeEvent, options: Pick<IpcOptions,
 }
 
 export function registerIpc(ipcMain: ShellIpcMain, options: IpcOptions): () => void {
+  // Each invoke waits for the reply carrying its id; events go to every app window.
+  const pending = new Map<number, (result: CommandResult<unknown>) => void>();
+  let nextId = 1;
+  const arrived = new Set<(message: unknown) => void>();
+  const closed = new Set<() => void>();
+  const transport: WireTransport = {
+    send(message) {
+      if ('id' in message) {
+        pending.get(message.id)?.(message.result);
+        pending.delete(message.id);
+        return;
+      }
+      for (const contents of options.windows()) {
+        if (!contents.isDestroyed()) contents.send(eventChannel(message.event), message.payload);
+      }
+    },
+    onMessage: (listener) => subscribe(arrived, listener),
+    onClose: (listener) => subscribe(closed, listener),
+  };
   for (const name of COMMAND_NAMES) {
     ipcMain.handle(commandChannel(name), async (event, payload) => {
       if (!isFromAppPage(event, options)) return FORBIDDEN;
-      return options.run(name, payload);
+      const id = nextId++;
+      return new Promise((resolve) => {
+        pending.set(id, resolve);
+        for (const listener of arrived) listener({ id, name, payload });
+      });
     });
   }
-  const unsubscribe = options.onChange((state) => {
-    for (const contents of options.windows()) {
-      if (!contents.isDestroyed()) contents.send(eventChannel('state.changed'), state);
-    }
-  });
+  serveContract(options.host, transport);
   return () => {
-    unsubscribe();
     for (const name of COMMAND_NAMES) ipcMain.removeHandler(commandChannel(name));
+    for (const listener of closed) listener();
+    for (const resolve of pending.values()) resolve(CLOSED);
+    pending.clear();
   };
+}
+
+function subscribe<T>(listeners: Set<T>, listener: T): () => void {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
 }

@@ -3,7 +3,7 @@
 // login and a quit that asks while a callout is active. Each piece is its own module; this file
 // only wires them, against the ShellApi, so the tests can run it on the fake Electron.
 import { join } from 'node:path';
-import type { CommandResult } from '../shared/contract';
+import type { WireHost } from '../shared/wire';
 import { APP_ID } from './app-id';
 import { registerAppScheme, serveApp } from './app-protocol';
 import { keepInTray, showWindow } from './close-to-tray';
@@ -23,8 +23,8 @@ export type ShellDesk = HotkeyDesk & TrayDesk & NotificationDesk & QuitDesk & Lo
 /** A running desk as the shell sees it. */
 export interface ShellSession {
   desk: ShellDesk;
-  /** Runs a contract command from the page (validation included). */
-  run(name: string, payload: unknown): Promise<CommandResult<unknown>>;
+  /** The desk as the page's wire serves it: contract commands (validated by the wire) and state events. */
+  wire: WireHost;
   close(): Promise<void>;
 }
 
@@ -77,8 +77,7 @@ export async function startShell(api: ShellApi, options: ShellOptions): Promise<
   win = mainWindow;
 
   const stopIpc = registerIpc(api.ipcMain, {
-    run: (name, payload) => session.run(name, payload),
-    onChange: (listener) => desk.onChange(listener),
+    host: session.wire,
     windows: () => (mainWindow.isDestroyed() ? [] : [mainWindow.webContents]),
     isAppUrl: page.isAppUrl,
   });

@@ -1,6 +1,8 @@
 // A desk for shell tests: the state the shell reads, a record of what the shell asked of it, and
-// `update` to move the state as the real desk would (it emits the whole state to listeners).
+// `update` to move the state as the real desk would (it emits the whole state to listeners), and
+// `fakeWire`, the desk as the page's wire sees it.
 import type { ShellDesk } from '../../electron/main/shell';
+import type { WireHost } from '../../electron/shared/wire';
 import type { Site } from '../../electron/shared/model/site';
 import type { Callout } from '../../electron/shared/model/callout';
 import { PressSchema, type Press } from '../../electron/shared/model/press';
@@ -122,4 +124,16 @@ export class FakeDesk implements ShellDesk {
     this.update({ presses: [...this.state.presses, p] });
     return p;
   }
+}
+
+/** The desk as the wire serves it: every command records its name in `called` and answers "handled". */
+export function fakeWire(desk: FakeDesk, called: string[] = []): WireHost {
+  return {
+    async invoke(name) {
+      called.push(name);
+      return 'handled' as never;
+    },
+    onChange: (listener) => desk.onChange(listener),
+    describeFailure: (error) => (error instanceof Error ? error.message : 'Unexpected error'),
+  };
 }

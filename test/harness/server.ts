@@ -4,14 +4,17 @@
 // temporary folder when unset). Playwright's end-to-end specs run against this. Only its own
 // page may use it: Host, Origin and a per-run token are checked (guard.ts); the token comes from
 // ${PANIC_DESK_HARNESS_TOKEN} or is drawn at random, and the full URL is printed and returned.
+// Each socket is served by the very wire the app's IPC uses (electron/shared/wire.ts).
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { runCommand } from '../../electron/core/commands';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { describeCommandFailure, wireHostOf } from '../../electron/core/commands';
 import { DeskHost, memoryVault } from '../../electron/core/session';
+import type { DeskState } from '../../electron/shared/model/desk-state';
+import { serveContract, type WireHost, type WireTransport } from '../../electron/shared/wire';
 import { harnessDiagnostics } from './diagnostics';
 import { readManagedPolicy, systemPolicyDeps, watchPolicy } from '../../electron/main/policy-sources';
 import { openFileStore } from './file-store';
@@ -154,38 +157,27 @@ export async function startHarness(
     verifyClient: ({ req }: { req: IncomingMessage }) => guard.socketProblem(req) === null,
   });
   const clients = new Set<WebSocket>();
-  wss.on('connection', (ws) => {
-    clients.add(ws);
-    // A page that (re)connects gets the whole state at once, e.g. after a restart of the desk.
-    void ready.then(() => ws.send(JSON.stringify({ event: 'state.changed', payload: host.getState() })));
-    ws.on('close', () => clients.delete(ws));
-    ws.on('message', (data) => {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(String(data));
-      } catch {
-        return;
-      }
-      if (!parsed || typeof parsed !== 'object') return;
-      const message = parsed as { id?: unknown; name?: unknown; payload?: unknown };
-      if (typeof message.id !== 'number') return;
-      const id = message.id;
-      void ready
-        .then(() => runCommand(host, message.name, message.payload))
-        .catch(() => ({
-          ok: false as const,
-          error: { code: 'failed', message: 'The harness could not run this command' },
-        }))
-        .then((result) => ws.send(JSON.stringify({ id, result })))
-        .catch(() => ws.terminate());
-    });
-  });
+  // The pages' listeners follow whichever desk is open, across restarts.
+  const listeners = new Set<(state: DeskState) => void>();
   const subscribe = (h: DeskHost): (() => void) =>
     h.onChange((state) => {
-      const text = JSON.stringify({ event: 'state.changed', payload: state });
-      for (const ws of clients) ws.send(text);
+      for (const listener of listeners) listener(state);
     });
   let unsubscribe = subscribe(host);
+  const wireHost: WireHost = {
+    invoke: (name, input) => ready.then(() => wireHostOf(host).invoke(name, input)),
+    onChange(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    describeFailure: describeCommandFailure,
+  };
+  // Like the app's window, a page asks for the state (`state.get`) when it starts; nothing is pushed on connect.
+  wss.on('connection', (ws) => {
+    clients.add(ws);
+    ws.on('close', () => clients.delete(ws));
+    serveContract(wireHost, socketTransport(ws));
+  });
 
   /** Quits the desk (a page sees its connection drop); commands wait until it starts again. */
   let resume: (() => void) | null = null;
@@ -231,6 +223,36 @@ export async function startHarness(
       server.closeAllConnections();
       await new Promise<void>((ok) => server.close(() => ok()));
       await host.close();
+    },
+  };
+}
+
+/** One page's socket as the wire's transport: JSON text frames; a frame that is not JSON is dropped. */
+function socketTransport(ws: WebSocket): WireTransport {
+  return {
+    send(message) {
+      try {
+        ws.send(JSON.stringify(message));
+      } catch {
+        ws.terminate();
+      }
+    },
+    onMessage(listener) {
+      const receive = (data: RawData): void => {
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(String(data));
+        } catch {
+          return;
+        }
+        listener(parsed);
+      };
+      ws.on('message', receive);
+      return () => void ws.off('message', receive);
+    },
+    onClose(listener) {
+      ws.on('close', listener);
+      return () => void ws.off('close', listener);
     },
   };
 }

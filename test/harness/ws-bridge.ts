@@ -1,9 +1,10 @@
 // Browser side of the web harness: implements `window.panicDesk` over a WebSocket, so that the
-// very same renderer build runs in plain Chromium against the very same core under Node.
+// very same renderer build runs in plain Chromium against the very same core under Node. Its
+// messages are the wire's envelopes (electron/shared/wire.ts), served by the same serveContract as IPC.
 import type { CommandResult, PanicDeskBridge } from '../../electron/shared/contract';
+import type { WireRequest, WireToPage } from '../../electron/shared/wire';
 
 type Pending = (result: CommandResult<unknown>) => void;
-type Inbound = { id: number; result: CommandResult<unknown> } | { event: string; payload: unknown };
 
 function createBridge(url: string): PanicDeskBridge {
   let socket: WebSocket | null = null;
@@ -17,11 +18,10 @@ function createBridge(url: string): PanicDeskBridge {
     socket = ws;
     ws.onopen = () => {
       for (const message of outbox.splice(0)) ws.send(message);
-      // After a reconnect (harness restarted), fetch the whole state again.
-      for (const listener of listeners.get('harness.reconnected') ?? []) listener(null);
     };
     ws.onmessage = (e) => {
-      const message = JSON.parse(String(e.data)) as Inbound;
+      // From the harness, which serves this very page: trusted as the preload trusts main.
+      const message = JSON.parse(String(e.data)) as WireToPage;
       if ('id' in message) {
         pending.get(message.id)?.(message.result);
         pending.delete(message.id);
@@ -41,7 +41,8 @@ function createBridge(url: string): PanicDeskBridge {
   return {
     invoke(name, input) {
       const id = nextId++;
-      const text = JSON.stringify({ id, name, payload: input });
+      const request: WireRequest = { id, name, payload: input };
+      const text = JSON.stringify(request);
       return new Promise((resolve) => {
         pending.set(id, resolve as Pending);
         if (socket?.readyState === WebSocket.OPEN) socket.send(text);

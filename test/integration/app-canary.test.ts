@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCommand } from '../../electron/core/commands';
+import { runCommand } from '../support/run-command';
 import type { Notifier } from '../../electron/core/ports';
 import { DeskHost } from '../../electron/core/session';
 import { watchCalloutStages } from '../../electron/main/notifications';

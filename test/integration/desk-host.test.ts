@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { accountFor } from '../../electron/core/connection';
-import { runCommand } from '../../electron/core/commands';
+import { runCommand } from '../support/run-command';
 import { DeskHost, memoryVault } from '../../electron/core/session';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
 import { COMMAND_NAMES } from '../../electron/shared/command-names';

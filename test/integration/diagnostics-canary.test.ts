@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCommand } from '../../electron/core/commands';
+import { runCommand } from '../support/run-command';
 import { DiagnosticsLog } from '../../electron/core/diagnostics/log';
 import { RotatingFileLog } from '../../electron/core/diagnostics/rotating-file';
 import { DeskHost, memoryVault } from '../../electron/core/session';

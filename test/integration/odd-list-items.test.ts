@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AuraClient } from '../../electron/core/aura/client';
 import { Desk } from '../../electron/core/desk';
 import { memoryStore } from '../../electron/core/ports';
-import { runCommand } from '../../electron/core/commands';
+import { runCommand } from '../support/run-command';
 import { DiagnosticsLog } from '../../electron/core/diagnostics/log';
 import { DeskHost, deskApiFor, memoryVault, reportSkippedItems } from '../../electron/core/session';
 import { openFileStore } from '../harness/file-store';

@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCommand } from '../../electron/core/commands';
+import { runCommand } from '../support/run-command';
 import { mergePolicy, type PolicyRead } from '../../electron/core/policy';
 import { DeskHost, memoryVault } from '../../electron/core/session';
 import { openFileStore } from '../harness/file-store';

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AuraClient } from '../../electron/core/aura/client';
 import { AuditLog } from '../../electron/core/audit';
 import { exportAuditCsv } from '../../electron/core/audit-csv';
-import { runCommand } from '../../electron/core/commands';
+import { runCommand } from '../support/run-command';
 import type { Handlers } from '../../electron/core/desk';
 import { SiteInputSchema } from '../../electron/shared/model/site';
 import { openFileStore } from '../harness/file-store';

@@ -14,7 +14,7 @@ import { trayLevel } from '../../electron/main/tray';
 import { DEFAULT_SETTINGS } from '../../electron/shared/model/settings';
 import type { DeskState } from '../../electron/shared/model/desk-state';
 import { createFakeElectron, type FakeElectronOptions } from '../fakes/electron';
-import { callout, deskState, FakeDesk, press, SITE } from '../fakes/desk';
+import { callout, deskState, FakeDesk, fakeWire, press, SITE } from '../fakes/desk';
 
 const RESOURCES = '/opt/panic-desk/resources';
 const HOTKEY = DEFAULT_SETTINGS.hotkey;
@@ -26,7 +26,7 @@ async function start(fakeOptions: FakeElectronOptions = {}, state: Partial<DeskS
   const shell = await startShell(fake.api, {
     openSession: async () => ({
       desk,
-      run: async () => ({ ok: true, value: null }),
+      wire: fakeWire(desk),
       close: async () => void (closed += 1),
     }),
     preload: '/opt/panic-desk/out/preload/index.js',

@@ -1,36 +1,18 @@
-// IPC on the fake Electron, through the real runCommand: one handler per contract command, a
-// foreign sender refused, a bad payload refused for every command before any handler runs, and
-// state events sent to the app's own windows only.
+// IPC on the fake Electron, through the real wire (serveContract): one handler per contract
+// command, a foreign sender refused, a bad payload refused for every command before any handler
+// runs, and state events sent to the app's own windows only.
 import { pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runCommand } from '../../electron/core/commands';
 import { registerIpc } from '../../electron/main/ipc';
 import { appPage } from '../../electron/main/window';
 import { COMMAND_NAMES, commandChannel, eventChannel } from '../../electron/shared/command-names';
 import { createFakeElectron, FakeFrame, FakeWebContents, type FakeElectron } from '../fakes/electron';
-import { deskState, FakeDesk } from '../fakes/desk';
+import { deskState, FakeDesk, fakeWire } from '../fakes/desk';
 
 const RENDERER = '/opt/panic-desk/out/renderer';
 const APP_URL = 'app://panic-desk/index.html';
 /** The page as it was loaded before app:// (a file anywhere on disk is foreign). */
 const FILE_URL = pathToFileURL(`${RENDERER}/index.html`).href;
-
-/** A command target whose every handler records its call and answers "handled". */
-function recordingTarget() {
-  const called: string[] = [];
-  const handlers = Object.fromEntries(
-    COMMAND_NAMES.map((name) => [
-      name,
-      async () => {
-        called.push(name);
-        return 'handled';
-      },
-    ]),
-  );
-  // The real runCommand, with handlers that only record: the cast joins the handler map's types.
-  const target = { handlers } as unknown as Parameters<typeof runCommand>[0];
-  return { target, called };
-}
 
 let fake: FakeElectron;
 let app: FakeWebContents;
@@ -41,12 +23,10 @@ beforeEach(() => {
   fake = createFakeElectron({ isPackaged: true });
   app = new FakeWebContents(fake.log);
   app.mainFrame.url = APP_URL;
-  const recording = recordingTarget();
-  called = recording.called;
+  called = [];
   desk = new FakeDesk();
   registerIpc(fake.api.ipcMain, {
-    run: (name, payload) => runCommand(recording.target, name, payload),
-    onChange: (listener) => desk.onChange(listener),
+    host: fakeWire(desk, called),
     windows: () => [app],
     isAppUrl: appPage(true).isAppUrl,
   });

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_PAGE_URL } from '../../electron/main/app-protocol';
 import { startShell } from '../../electron/main/shell';
 import { DEFAULT_SETTINGS } from '../../electron/shared/model/settings';
-import { FakeDesk, SITE } from '../fakes/desk';
+import { FakeDesk, fakeWire, SITE } from '../fakes/desk';
 import { createFakeElectron } from '../fakes/electron';
 
 let root: string;
@@ -31,7 +31,7 @@ beforeAll(async () => {
   fake = createFakeElectron({ isPackaged: true });
   const desk = new FakeDesk({ settings: { ...DEFAULT_SETTINGS, hotkeySiteId: SITE.id } });
   await startShell(fake.api, {
-    openSession: async () => ({ desk, run: async () => ({ ok: true, value: null }), close: async () => undefined }),
+    openSession: async () => ({ desk, wire: fakeWire(desk), close: async () => undefined }),
     preload: join(root, 'out', 'preload', 'index.js'),
     rendererDir: renderer,
     resourcesDir: join(root, 'resources'),
