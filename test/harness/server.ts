@@ -11,14 +11,13 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { describeCommandFailure, wireHostOf } from '../../electron/core/commands';
 import { DeskHost, memoryVault } from '../../electron/core/session';
-import type { DeskState } from '../../electron/shared/model/desk-state';
-import { serveContract, type WireHost, type WireTransport } from '../../electron/shared/wire';
+import { serveContract, type WireTransport } from '../../electron/shared/wire';
+import { openDeskSlot, type DeskSlot } from './desk-slot';
 import { harnessDiagnostics } from './diagnostics';
-import { readManagedPolicy, systemPolicyDeps, watchPolicy } from '../../electron/main/policy-sources';
+import { readManagedPolicy, systemPolicyDeps, watchPolicy, type PolicyDeps } from '../../electron/main/policy-sources';
 import { openFileStore } from './file-store';
-import { harnessGuard, newHarnessToken } from './guard';
+import { harnessGuard, newHarnessToken, type HarnessGuard } from './guard';
 
 const ROOT = resolve(__dirname, '../..');
 const RENDERER_DIR = join(ROOT, 'out/renderer');
@@ -78,76 +77,20 @@ export async function startHarness(
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error('out/renderer/index.html is missing: run `npm run build` first');
   }
-  // The harness keeps secrets in memory: it is a test host, never a place for real credentials.
-  const vault = memoryVault();
   const diagnostics = harnessDiagnostics(dataDir);
   // Only an explicit policy file: the harness never picks up the machine's own policy.
   const policyFile = options.policyFile ?? process.env.PANIC_DESK_POLICY;
   const policyDeps = policyFile ? { ...systemPolicyDeps, env: { PANIC_DESK_POLICY: policyFile } } : null;
-  const openHost = async (): Promise<DeskHost> => {
-    const store = await openFileStore(dataDir);
-    return DeskHost.open({
-      store,
-      dataDir,
-      vault,
-      startupProblems: store.openProblem ? [store.openProblem] : [],
-      log: diagnostics.log,
-      diagnostics: diagnostics.shell,
-      policy: policyDeps ? await readManagedPolicy(policyDeps) : null,
-    });
-  };
+  const openHost = hostOpener(dataDir, diagnostics, policyDeps);
   diagnostics.log.info(`harness starting on port ${port} (Node ${process.version}, ${process.platform})`);
-  let host = await openHost();
+  const clients = new Set<WebSocket>();
+  // A stopped desk drops every page's connection, as a quitting app would.
+  const desk = await openDeskSlot(openHost, () => clients.forEach((ws) => ws.terminate()));
   const unwatchPolicy = policyDeps
-    ? watchPolicy(policyDeps, (read) => void host.applyPolicy(read), { filePollMs: 500 })
+    ? watchPolicy(policyDeps, (read) => void desk.current().applyPolicy(read), { filePollMs: 500 })
     : () => undefined;
-  // Commands wait while the desk is stopped or restarting (POST /__harness/…), as the app's window would.
-  let ready: Promise<void> = Promise.resolve();
-  const bridgeJs = await bundleBridge();
-  const index = harnessIndex(port);
-
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    req.resume(); // no route reads a body
-    const foreign = guard.siteProblem(req);
-    if (foreign) return reply(res, 403, 'text/plain', `Refused: ${foreign}`);
-    if (url.pathname === '/' || url.pathname === '/index.html') {
-      if (!guard.pageAllowed(url)) {
-        return reply(res, 403, 'text/plain', 'This harness opens only with its token: use the URL it printed.');
-      }
-      return reply(res, 200, TYPES['.html'], index);
-    }
-    if (url.pathname === '/__harness/bridge.js') return reply(res, 200, TYPES['.js'], bridgeJs);
-    if (url.pathname.startsWith('/__harness/')) {
-      const refused = guard.routeProblem(req);
-      if (refused) return reply(res, refused.includes('json') ? 415 : 401, 'text/plain', `Refused: ${refused}`);
-    }
-    // Desk controls for the specs: restart it, or stop it, change its files, and start it again.
-    const control = Object.hasOwn(CONTROLS, url.pathname) ? CONTROLS[url.pathname] : undefined;
-    if (control && req.method === 'POST') {
-      control().then(
-        () => reply(res, 200, 'application/json', JSON.stringify({ done: url.pathname })),
-        (error: unknown) => reply(res, 500, 'text/plain', `${url.pathname} failed: ${String(error)}`),
-      );
-      return;
-    }
-    if (url.pathname === '/__harness/info')
-      return reply(
-        res,
-        200,
-        'application/json',
-        JSON.stringify({
-          dataDir,
-          simulatorBaseUrl: host.simulator?.baseUrl ?? null,
-          // For specs that drive the Training simulator's /__sim routes themselves.
-          simulatorOrigin: host.simulator?.origin ?? null,
-          simulatorControlHeaders: host.simulator?.controlHeaders ?? null,
-        }),
-      );
-    const file = normalize(join(RENDERER_DIR, url.pathname));
-    if (!file.startsWith(RENDERER_DIR) || !existsSync(file)) return reply(res, 404, 'text/plain', 'not found');
-    reply(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
-  });
+  const routes = { guard, dataDir, desk, bridgeJs: await bundleBridge(), index: harnessIndex(port) };
+  const server = createServer((req, res) => serveHttp(routes, req, res));
 
   const wss = new WebSocketServer({
     server,
@@ -156,55 +99,12 @@ export async function startHarness(
     // Only the harness's own page, with the run's token, gets a socket (and so any event).
     verifyClient: ({ req }: { req: IncomingMessage }) => guard.socketProblem(req) === null,
   });
-  const clients = new Set<WebSocket>();
-  // The pages' listeners follow whichever desk is open, across restarts.
-  const listeners = new Set<(state: DeskState) => void>();
-  const subscribe = (h: DeskHost): (() => void) =>
-    h.onChange((state) => {
-      for (const listener of listeners) listener(state);
-    });
-  let unsubscribe = subscribe(host);
-  const wireHost: WireHost = {
-    invoke: (name, input) => ready.then(() => wireHostOf(host).invoke(name, input)),
-    onChange(listener) {
-      listeners.add(listener);
-      return () => void listeners.delete(listener);
-    },
-    describeFailure: describeCommandFailure,
-  };
   // Like the app's window, a page asks for the state (`state.get`) when it starts; nothing is pushed on connect.
   wss.on('connection', (ws) => {
     clients.add(ws);
     ws.on('close', () => clients.delete(ws));
-    serveContract(wireHost, socketTransport(ws));
+    serveContract(desk.wire, socketTransport(ws));
   });
-
-  /** Quits the desk (a page sees its connection drop); commands wait until it starts again. */
-  let resume: (() => void) | null = null;
-  const stopDesk = async (): Promise<void> => {
-    if (resume) return;
-    ready = new Promise<void>((ok) => (resume = ok));
-    unsubscribe();
-    for (const ws of clients) ws.terminate();
-    await host.close();
-  };
-  /** Opens the desk again on the same data folder, as when the app starts. */
-  const startDesk = async (): Promise<void> => {
-    if (!resume) return;
-    host = await openHost();
-    unsubscribe = subscribe(host);
-    const release = resume;
-    resume = null;
-    release();
-  };
-  const CONTROLS: Record<string, () => Promise<void>> = {
-    '/__harness/restart': async () => {
-      await stopDesk();
-      await startDesk();
-    },
-    '/__harness/stop': stopDesk,
-    '/__harness/start': startDesk,
-  };
 
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
@@ -217,14 +117,96 @@ export async function startHarness(
     async close() {
       diagnostics.log.info('harness stopping');
       unwatchPolicy();
-      unsubscribe();
       for (const ws of clients) ws.terminate();
       wss.close();
       server.closeAllConnections();
       await new Promise<void>((ok) => server.close(() => ok()));
-      await host.close();
+      await desk.close();
     },
   };
+}
+
+/** Opens the desk host on the data folder, each time as the app does when it starts. */
+function hostOpener(
+  dataDir: string,
+  diagnostics: ReturnType<typeof harnessDiagnostics>,
+  policyDeps: PolicyDeps | null,
+): () => Promise<DeskHost> {
+  // The harness keeps secrets in memory: it is a test host, never a place for real credentials.
+  const vault = memoryVault();
+  return async () => {
+    const store = await openFileStore(dataDir);
+    return DeskHost.open({
+      store,
+      dataDir,
+      vault,
+      startupProblems: store.openProblem ? [store.openProblem] : [],
+      log: diagnostics.log,
+      diagnostics: diagnostics.shell,
+      policy: policyDeps ? await readManagedPolicy(policyDeps) : null,
+    });
+  };
+}
+
+interface Routes {
+  guard: HarnessGuard;
+  dataDir: string;
+  desk: DeskSlot;
+  bridgeJs: string;
+  index: string;
+}
+
+/** Desk controls for the specs: restart it, or stop it, change its files, and start it again. */
+function deskControl(desk: DeskSlot, path: string): (() => Promise<void>) | null {
+  if (path === '/__harness/restart') return () => desk.stop().then(() => desk.start());
+  if (path === '/__harness/stop') return () => desk.stop();
+  if (path === '/__harness/start') return () => desk.start();
+  return null;
+}
+
+/** Every HTTP route: the page (with its token), the bridge, the /__harness/ routes, the built files. */
+function serveHttp({ guard, dataDir, desk, bridgeJs, index }: Routes, req: IncomingMessage, res: ServerResponse): void {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  req.resume(); // no route reads a body
+  const foreign = guard.siteProblem(req);
+  if (foreign) return reply(res, 403, 'text/plain', `Refused: ${foreign}`);
+  if (url.pathname === '/' || url.pathname === '/index.html') {
+    if (!guard.pageAllowed(url)) {
+      return reply(res, 403, 'text/plain', 'This harness opens only with its token: use the URL it printed.');
+    }
+    return reply(res, 200, TYPES['.html'], index);
+  }
+  if (url.pathname === '/__harness/bridge.js') return reply(res, 200, TYPES['.js'], bridgeJs);
+  if (url.pathname.startsWith('/__harness/')) {
+    const refused = guard.routeProblem(req);
+    if (refused) return reply(res, refused.includes('json') ? 415 : 401, 'text/plain', `Refused: ${refused}`);
+  }
+  const control = deskControl(desk, url.pathname);
+  if (control && req.method === 'POST') {
+    control().then(
+      () => reply(res, 200, 'application/json', JSON.stringify({ done: url.pathname })),
+      (error: unknown) => reply(res, 500, 'text/plain', `${url.pathname} failed: ${String(error)}`),
+    );
+    return;
+  }
+  if (url.pathname === '/__harness/info') {
+    const simulator = desk.current().simulator;
+    return reply(
+      res,
+      200,
+      'application/json',
+      JSON.stringify({
+        dataDir,
+        simulatorBaseUrl: simulator?.baseUrl ?? null,
+        // For specs that drive the Training simulator's /__sim routes themselves.
+        simulatorOrigin: simulator?.origin ?? null,
+        simulatorControlHeaders: simulator?.controlHeaders ?? null,
+      }),
+    );
+  }
+  const file = normalize(join(RENDERER_DIR, url.pathname));
+  if (!file.startsWith(RENDERER_DIR) || !existsSync(file)) return reply(res, 404, 'text/plain', 'not found');
+  reply(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
 }
 
 /** One page's socket as the wire's transport: JSON text frames; a frame that is not JSON is dropped. */
