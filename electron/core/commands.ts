@@ -1,8 +1,8 @@
 // Runs one contract command from an untrusted caller: validates the payload with the command's
-// zod schema, runs the desk's handler and wraps the outcome as a CommandResult. Both transports
+// zod schema, runs it on the desk host and wraps the outcome as a CommandResult. Both transports
 // (Electron IPC in main, the WebSocket in the test harness) call this and nothing else.
 import { commands, type CommandName, type CommandResult } from '../shared/contract';
-import type { Handlers } from './desk';
+import type { DeskHost } from './desk-host';
 import { AuraError, describeError } from './aura/errors';
 import { redactKnown } from './aura/redact';
 
@@ -11,7 +11,7 @@ export function isCommandName(name: unknown): name is CommandName {
 }
 
 export async function runCommand(
-  target: { handlers: Handlers },
+  target: Pick<DeskHost, 'invoke'>,
   name: unknown,
   payload: unknown,
 ): Promise<CommandResult<unknown>> {
@@ -30,9 +30,7 @@ export async function runCommand(
     };
   }
   try {
-    // The handler map is keyed by the same names; the cast only joins the union back up.
-    const handler = target.handlers[name] as (input: unknown) => Promise<unknown>;
-    return { ok: true, value: await handler(parsed.data) };
+    return { ok: true, value: await target.invoke(name, parsed.data) };
   } catch (error) {
     const message =
       error instanceof AuraError ? describeError(error) : error instanceof Error ? error.message : 'Unexpected error';

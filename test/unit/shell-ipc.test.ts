@@ -8,34 +8,29 @@ import { registerIpc } from '../../electron/main/ipc';
 import { appPage } from '../../electron/main/window';
 import { COMMAND_NAMES, commandChannel, eventChannel } from '../../electron/shared/contract';
 import { createFakeElectron, FakeFrame, FakeWebContents, type FakeElectron } from '../fakes/electron';
-import { deskState, FakeDesk } from '../fakes/desk';
+import { deskState, FakeDeskHost } from '../fakes/desk-host';
 
 const RENDERER = '/opt/panic-desk/out/renderer';
 const APP_URL = 'app://panic-desk/index.html';
 /** The page as it was loaded before app:// (a file anywhere on disk is foreign). */
 const FILE_URL = pathToFileURL(`${RENDERER}/index.html`).href;
 
-/** A command target whose every handler records its call and answers "handled". */
+/** A command target that records every call and answers "handled". */
 function recordingTarget() {
   const called: string[] = [];
-  const handlers = Object.fromEntries(
-    COMMAND_NAMES.map((name) => [
-      name,
-      async () => {
-        called.push(name);
-        return 'handled';
-      },
-    ]),
-  );
-  // The real runCommand, with handlers that only record: the cast joins the handler map's types.
-  const target = { handlers } as unknown as Parameters<typeof runCommand>[0];
+  const invoke = async (name: string) => {
+    called.push(name);
+    return 'handled';
+  };
+  // The real runCommand, with a host that only records: the cast joins it to the typed commands.
+  const target = { invoke } as unknown as Parameters<typeof runCommand>[0];
   return { target, called };
 }
 
 let fake: FakeElectron;
 let app: FakeWebContents;
 let called: string[];
-let desk: FakeDesk;
+let desk: FakeDeskHost;
 
 beforeEach(() => {
   fake = createFakeElectron({ isPackaged: true });
@@ -43,7 +38,7 @@ beforeEach(() => {
   app.mainFrame.url = APP_URL;
   const recording = recordingTarget();
   called = recording.called;
-  desk = new FakeDesk();
+  desk = new FakeDeskHost();
   registerIpc(fake.api.ipcMain, {
     run: (name, payload) => runCommand(recording.target, name, payload),
     onChange: (listener) => desk.onChange(listener),

@@ -1,6 +1,8 @@
-// A desk for shell tests: the state the shell reads, a record of what the shell asked of it, and
-// `update` to move the state as the real desk would (it emits the whole state to listeners).
-import type { ShellDesk } from '../../electron/main/shell';
+// A desk host for shell tests: the state the shell reads, a record of what the shell asked of it,
+// and `update` to move the state as the real desk would (it emits the whole state to listeners).
+// Commands are not faked here: shell-ipc.test.ts runs them through the real runCommand.
+import type { DeskHost } from '../../electron/core/desk-host';
+import type { CommandName, CommandOutput } from '../../electron/shared/contract';
 import type { Site } from '../../electron/shared/model/site';
 import type { Callout } from '../../electron/shared/model/callout';
 import { PressSchema, type Press } from '../../electron/shared/model/press';
@@ -68,10 +70,13 @@ export function press(patch: Partial<Press> = {}): Press {
   });
 }
 
-export class FakeDesk implements ShellDesk {
-  readonly triggers: Array<{ siteId: string; source: 'button' | 'hotkey' }> = [];
+type ShellUse = 'getState' | 'onChange' | 'trigger' | 'hotkeyPressed' | 'setHotkeyStatus' | 'invoke' | 'close';
+
+export class FakeDeskHost implements Pick<DeskHost, ShellUse> {
+  readonly triggers: Array<{ siteId: string; source: Press['source'] }> = [];
   readonly hotkeyStatuses: Array<{ registered: boolean; error: string | null }> = [];
   hotkeyPresses = 0;
+  closed = 0;
   private state: DeskState;
   private readonly listeners = new Set<(state: DeskState) => void>();
 
@@ -116,10 +121,18 @@ export class FakeDesk implements ShellDesk {
     this.update({ hotkey: { ...this.state.hotkey, ...status } });
   }
 
-  trigger(siteId: string, source: 'button' | 'hotkey'): Press {
+  trigger(siteId: string, source: Press['source']): Press {
     this.triggers.push({ siteId, source });
     const p = press({ id: `p-${this.triggers.length}`, siteId, source, status: 'queued', calloutId: null });
     this.update({ presses: [...this.state.presses, p] });
     return p;
+  }
+
+  invoke<N extends CommandName>(name: N): Promise<CommandOutput<N>> {
+    return Promise.reject(new Error(`${name}: the fake desk host runs no commands`));
+  }
+
+  async close(): Promise<void> {
+    this.closed += 1;
   }
 }
