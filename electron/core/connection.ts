@@ -1,7 +1,7 @@
 // The desk's AURA connection: which environment, which client, and whether its secret is in the
 // OS keychain. Saving verifies the pair with a token exchange first and stores nothing when AURA
 // refuses it. The secret goes only into the CredentialVault; the store keeps the non-secret part.
-// Training needs neither: the session runs the embedded simulator with its own fixed pair.
+// Training needs neither: the desk host runs the embedded simulator with its own fixed pair.
 import { z } from 'zod';
 import { EnvironmentSchema, type Connection, type Environment } from '../shared/model/connection';
 import { AuraClient, type AuraClientOptions } from './aura/client';
@@ -78,7 +78,7 @@ type SavedConnection = z.infer<typeof SavedConnectionSchema>;
 
 const TRAINING: SavedConnection = { environment: 'training', baseUrl: null, clientId: null, account: null };
 
-/** Where the desk stands after `open()`, for the session to build the desk from. */
+/** Where the desk stands after `open()`, for the desk host to build the desk from. */
 export type OpenedConnection =
   | { state: 'training'; connection: Connection; client: null }
   | { state: 'configured'; connection: Connection; client: AuraClient }

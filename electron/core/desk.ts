@@ -34,7 +34,7 @@ import { Poller, type PollOutcome } from './dispatch/poller';
 import { addNote, applySnapshot, calloutFromPress, type TimelineEvent } from './dispatch/timeline';
 import { applyPolicyToSettings, settingsFromPolicy, type Policy } from './policy';
 import { silentLogger, systemClock, type Clock, type KeyValueStore, type Logger } from './ports';
-import { addedToCalloutWords, MAY_HOLD_TWO, pressedAgainMessage } from './press-words';
+import { addedToCalloutWords, MAY_HOLD_TWO, PRESS_SOURCE_WORDS, pressedAgainMessage } from './press-words';
 import { ReadinessTracker, type ConfigProblem } from './readiness';
 import { StorageWatch, type Saver } from './storage-watch';
 import type { StoragePort } from './storage/port';
@@ -46,7 +46,7 @@ import { checkAccelerator } from '../shared/accelerator';
 import { settingWords } from '../shared/setting-words';
 import type { TrainingControl } from './training';
 
-/** What the desk needs of AURA (an AuraClient behind `deskApiFor` in session.ts). */
+/** What the desk needs of AURA (an AuraClient behind `deskApiFor` in desk-api.ts). */
 export interface DeskApi extends DispatchApi {
   getCallout(calloutId: string): Promise<CalloutRead>;
   listCalloutEvents(calloutId: string): Promise<TimelineEvent[]>;
@@ -446,7 +446,7 @@ export class Desk {
       this.poller.expectReply(callout.id);
       return { sent: true as const };
     },
-    // The host (session.ts) saves credentials and replaces this desk with one for the new environment.
+    // The host (desk-host.ts) saves credentials and replaces this desk with one for the new environment.
     'setup.saveCredentials': async () => {
       throw new Error('Credentials are saved by the desk host, not by a desk');
     },
@@ -564,11 +564,11 @@ export class Desk {
       () => this.outbox.add(press),
       () => this.dispatcher.dispatch(press.id),
       () =>
-        this.audit.record(
-          'press',
-          `${source === 'hotkey' ? 'Silent panic (hotkey)' : 'Panic button'}: ${this.siteName(siteId)}`,
-          { press: press.id, site: siteId, source },
-        ),
+        this.audit.record('press', `${PRESS_SOURCE_WORDS[source]}: ${this.siteName(siteId)}`, {
+          press: press.id,
+          site: siteId,
+          source,
+        }),
       () => this.emit(),
     ];
     for (const step of steps) {

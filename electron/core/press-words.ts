@@ -21,3 +21,10 @@ export function addedToCalloutWords(calloutId: string, openSince: number | null,
 }
 
 export const MAY_HOLD_TWO = 'AURA may hold two callouts for this press';
+
+/** A press in the audit log, by where it came from. */
+export const PRESS_SOURCE_WORDS: Record<Press['source'], string> = {
+  button: 'Panic button',
+  hotkey: 'Silent panic (hotkey)',
+  tray: 'Panic from the tray menu',
+};

@@ -15,17 +15,15 @@ import {
   session,
   Tray,
 } from 'electron';
-import { wireHostOf } from '../core/commands';
 import { ConnectionManager } from '../core/connection';
-import { DeskHost } from '../core/session';
+import { DeskHost } from '../core/desk-host';
 import { openDiagnosticsLog } from './diagnostics-log';
 import { appDiagnosticsShell } from './diagnostics-shell';
-import { shellDeskOf } from './host-desk';
 import { readAll, runEnrolCli, wantsEnrol } from './enrol-cli';
 import { createKeychainVault } from './keychain';
 import { readManagedPolicy, systemPolicyDeps, watchPolicy } from './policy-sources';
 import type { ShellApi } from './shell-api';
-import { startShell, type ShellSession } from './shell';
+import { startShell } from './shell';
 import { openStore } from './store';
 
 const api: ShellApi = {
@@ -57,12 +55,12 @@ app.on('before-quit', () => diagnostics.log.info('Panic Desk quitting'));
  * AURA environment with its secret in the OS keychain. A keychain that cannot be used is the
  * readiness state "keychain unavailable", never a crash and never a plain-text fallback.
  */
-async function openSession(): Promise<ShellSession> {
+async function openHost(): Promise<DeskHost> {
   const userData = app.getPath('userData');
   const { store, problem } = openStore(userData);
   // The administrator's policy (docs/policy.md), read before the desk opens and followed after.
   const policy = await readManagedPolicy(systemPolicyDeps);
-  const host = await DeskHost.open({
+  return DeskHost.open({
     store,
     dataDir: userData,
     vault: createKeychainVault(),
@@ -70,16 +68,8 @@ async function openSession(): Promise<ShellSession> {
     log: diagnostics.log,
     diagnostics: appDiagnosticsShell(dialog, app, diagnostics.files),
     policy,
+    followPolicy: (apply) => watchPolicy(systemPolicyDeps, apply, { initial: policy }),
   });
-  const unwatch = watchPolicy(systemPolicyDeps, (read) => void host.applyPolicy(read), { initial: policy });
-  return {
-    desk: shellDeskOf(host),
-    wire: wireHostOf(host),
-    close: () => {
-      unwatch();
-      return host.close();
-    },
-  };
 }
 
 /** `"Panic Desk" --enrol`: credentials from standard input into the keychain; no window. */
@@ -108,7 +98,7 @@ if (wantsEnrol(process.argv)) {
 
 function startApp(): void {
   startShell(api, {
-    openSession,
+    openHost,
     preload: join(__dirname, '../preload/index.js'),
     rendererDir: join(__dirname, '../renderer'),
     resourcesDir,

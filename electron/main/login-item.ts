@@ -5,13 +5,9 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import type { DeskHost } from '../core/desk-host';
 import type { DeskState } from '../shared/model/desk-state';
 import type { ShellApp } from './shell-api';
-
-export interface LoginItemDesk {
-  getState(): DeskState;
-  onChange(listener: (state: DeskState) => void): () => void;
-}
 
 /**
  * Whether this desk should start at login now: once an AURA environment has been set up. Not
@@ -24,10 +20,13 @@ export function wantsStartAtLogin(state: DeskState): boolean {
 }
 
 /** Applies the wish now and whenever it changes; returns the unsubscribe. */
-export function syncLoginItem(desk: LoginItemDesk, apply: (enabled: boolean) => void): () => void {
-  let applied = wantsStartAtLogin(desk.getState());
+export function syncLoginItem(
+  host: Pick<DeskHost, 'getState' | 'onChange'>,
+  apply: (enabled: boolean) => void,
+): () => void {
+  let applied = wantsStartAtLogin(host.getState());
   apply(applied);
-  return desk.onChange((state) => {
+  return host.onChange((state) => {
     const wanted = wantsStartAtLogin(state);
     if (wanted === applied) return;
     applied = wanted;

@@ -1,15 +1,11 @@
 // Native notifications when a callout raised by a button press changes stage (created,
 // dispatched, arrived...). Never for silent (hotkey) callouts, never when the operator turned
 // notifications off, and not for what was already known when the app started.
+import type { DeskHost } from '../core/desk-host';
 import type { Notifier } from '../core/ports';
 import type { DeskState } from '../shared/model/desk-state';
 import { STAGE_WORDS } from '../shared/stages';
 import type { ShellApi } from './shell-api';
-
-export interface NotificationDesk {
-  getState(): DeskState;
-  onChange(listener: (state: DeskState) => void): () => void;
-}
 
 /** The Notifier port on Electron's Notification; does nothing where notifications are unsupported. */
 export function electronNotifier(api: Pick<ShellApi, 'Notification'>): Notifier {
@@ -21,7 +17,7 @@ export function electronNotifier(api: Pick<ShellApi, 'Notification'>): Notifier 
   };
 }
 
-export function watchCalloutStages(desk: NotificationDesk, notifier: Notifier): () => void {
+export function watchCalloutStages(host: Pick<DeskHost, 'getState' | 'onChange'>, notifier: Notifier): () => void {
   // Stages already seen, per callout id. The first snapshot, and the first one after a switch to
   // another environment (another desk, with its own history), are taken as known.
   const seen = new Map<string, string>();
@@ -31,9 +27,9 @@ export function watchCalloutStages(desk: NotificationDesk, notifier: Notifier): 
     seen.clear();
     for (const callout of state.callouts) seen.set(callout.id, callout.stage);
   };
-  baseline(desk.getState());
+  baseline(host.getState());
 
-  return desk.onChange((state) => {
+  return host.onChange((state) => {
     if (state.environment !== environment) return baseline(state);
     for (const callout of state.callouts) {
       const before = seen.get(callout.id);

@@ -1,11 +1,8 @@
 // Quitting while a callout is active (or a press is not yet sent) asks first: once Panic Desk is
 // gone, nobody follows the callout on this desk. Every way to quit passes through before-quit.
+import type { DeskHost } from '../core/desk-host';
 import type { DeskState } from '../shared/model/desk-state';
 import type { ShellApi } from './shell-api';
-
-export interface QuitDesk {
-  getState(): DeskState;
-}
 
 /** Callouts that still matter, and presses that have not reached AURA yet. */
 export function activeWork(state: DeskState): { callouts: number; unsent: number } {
@@ -21,7 +18,7 @@ export interface QuitGuard {
 }
 
 export interface QuitGuardOptions {
-  desk: QuitDesk;
+  host: Pick<DeskHost, 'getState'>;
   /** Runs once before the app exits (stop the desk, release the hotkey). */
   cleanup(): Promise<void>;
 }
@@ -33,7 +30,7 @@ export function installQuitGuard(api: Pick<ShellApi, 'app' | 'dialog'>, options:
   let asking = false;
 
   const confirm = async (): Promise<boolean> => {
-    const { callouts, unsent } = activeWork(options.desk.getState());
+    const { callouts, unsent } = activeWork(options.host.getState());
     if (callouts === 0 && unsent === 0) return true;
     const what = [
       callouts ? `${callouts} active callout${callouts === 1 ? '' : 's'}` : '',

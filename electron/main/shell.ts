@@ -1,35 +1,30 @@
 // The desktop shell around a running desk: one instance, a hardened session, the window (hidden,
 // not closed, by its close button), IPC, the tray, the silent hotkey, notifications, start at
 // login and a quit that asks while a callout is active. Each piece is its own module; this file
-// only wires them, against the ShellApi, so the tests can run it on the fake Electron.
+// only wires them, against the ShellApi, so the tests can run it on the fake Electron. Each piece
+// takes only the part of the desk host (core/desk-host.ts) it uses.
 import { join } from 'node:path';
-import type { WireHost } from '../shared/wire';
+import type { DeskHost } from '../core/desk-host';
 import { APP_ID } from './app-id';
 import { registerAppScheme, serveApp } from './app-protocol';
 import { keepInTray, showWindow } from './close-to-tray';
-import { bindHotkey, type HotkeyDesk } from './hotkey';
+import { bindHotkey } from './hotkey';
 import { registerIpc } from './ipc';
-import { loginItemApplier, syncLoginItem, type LoginItemDesk } from './login-item';
-import { electronNotifier, watchCalloutStages, type NotificationDesk } from './notifications';
-import { installQuitGuard, type QuitDesk, type QuitGuard } from './quit-guard';
+import { loginItemApplier, syncLoginItem } from './login-item';
+import { electronNotifier, watchCalloutStages } from './notifications';
+import { installQuitGuard, type QuitGuard } from './quit-guard';
 import { hardenApp } from './security';
 import type { ShellApi, ShellWindow } from './shell-api';
 import { claimSingleInstance } from './single-instance';
-import { createTray, type TrayDesk, type TrayLevel } from './tray';
+import { createTray, type TrayLevel } from './tray';
 import { appPage, createMainWindow } from './window';
 
-export type ShellDesk = HotkeyDesk & TrayDesk & NotificationDesk & QuitDesk & LoginItemDesk;
-
-/** A running desk as the shell sees it. */
-export interface ShellSession {
-  desk: ShellDesk;
-  /** The desk as the page's wire serves it: contract commands (validated by the wire) and state events. */
-  wire: WireHost;
-  close(): Promise<void>;
-}
+/** What the shell uses of the desk host: the shell's pieces, commands from the page, and closing. */
+export type ShellUse =
+  'getState' | 'onChange' | 'trigger' | 'hotkeyPressed' | 'setHotkeyStatus' | 'invoke' | 'describeFailure' | 'close';
 
 export interface ShellOptions {
-  openSession(): Promise<ShellSession>;
+  openHost(): Promise<Pick<DeskHost, ShellUse>>;
   /** Built preload script. */
   preload: string;
   /** Folder of the built renderer (index.html). */
@@ -43,7 +38,7 @@ export interface ShellOptions {
 
 export interface RunningShell {
   window: ShellWindow;
-  session: ShellSession;
+  host: Pick<DeskHost, ShellUse>;
   quitGuard: QuitGuard;
 }
 
@@ -66,8 +61,7 @@ export async function startShell(api: ShellApi, options: ShellOptions): Promise<
   serveApp(api.protocol, options.rendererDir);
   if ((options.platform ?? process.platform) === 'win32') app.setAppUserModelId(APP_ID);
 
-  const session = await options.openSession();
-  const { desk } = session;
+  const host = await options.openHost();
   const page = appPage(app.isPackaged);
   const mainWindow = createMainWindow(api, {
     preload: options.preload,
@@ -77,31 +71,31 @@ export async function startShell(api: ShellApi, options: ShellOptions): Promise<
   win = mainWindow;
 
   const stopIpc = registerIpc(api.ipcMain, {
-    host: session.wire,
+    host,
     windows: () => (mainWindow.isDestroyed() ? [] : [mainWindow.webContents]),
     isAppUrl: page.isAppUrl,
   });
-  const hotkey = bindHotkey(api.globalShortcut, desk);
-  const stopNotifications = watchCalloutStages(desk, electronNotifier(api));
+  const hotkey = bindHotkey(api.globalShortcut, host);
+  const stopNotifications = watchCalloutStages(host, electronNotifier(api));
   const stopLoginItem = syncLoginItem(
-    desk,
+    host,
     loginItemApplier(app, { platform: options.platform ?? process.platform, executable: options.executable }),
   );
 
   const quitGuard = installQuitGuard(api, {
-    desk,
+    host,
     async cleanup() {
       hotkey.dispose();
       stopNotifications();
       stopLoginItem();
       tray.destroy();
       stopIpc();
-      await session.close();
+      await host.close();
     },
   });
   keepInTray(mainWindow, () => quitGuard.quitting);
   const tray = createTray(api, {
-    desk,
+    host,
     iconFor: (level) => trayIcon(options.resourcesDir, level),
     show: () => showWindow(mainWindow),
     quit: () => quitGuard.requestQuit(),
@@ -110,5 +104,5 @@ export async function startShell(api: ShellApi, options: ShellOptions): Promise<
   // The desk lives in the tray: closing (hiding) the window never ends the app.
   app.on('window-all-closed', () => undefined);
   app.on('activate', () => showWindow(mainWindow));
-  return { window: mainWindow, session, quitGuard };
+  return { window: mainWindow, host, quitGuard };
 }

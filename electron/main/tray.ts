@@ -1,6 +1,7 @@
 // The tray icon: shows readiness (icon and tooltip, in words) and offers Show, the panic action
 // for the hotkey's site, and Quit. It reflects readiness and settings only, never callouts, so a
 // silent hotkey press changes nothing here.
+import type { DeskHost } from '../core/desk-host';
 import type { Readiness } from '../shared/model/connection';
 import type { DeskState } from '../shared/model/desk-state';
 import type { ShellApi, ShellMenuItem, ShellTray } from './shell-api';
@@ -22,14 +23,8 @@ export function trayLevel(readiness: Readiness): TrayLevel {
   }
 }
 
-export interface TrayDesk {
-  getState(): DeskState;
-  onChange(listener: (state: DeskState) => void): () => void;
-  trigger(siteId: string, source: 'button' | 'hotkey'): unknown;
-}
-
 export interface TrayOptions {
-  desk: TrayDesk;
+  host: Pick<DeskHost, 'getState' | 'onChange' | 'trigger'>;
   /** The PNG for each level. */
   iconFor(level: TrayLevel): string;
   show(): void;
@@ -55,7 +50,7 @@ function viewOf(state: DeskState): TrayView {
 }
 
 export function createTray(api: Pick<ShellApi, 'Tray' | 'Menu'>, options: TrayOptions): { destroy(): void } {
-  let view = viewOf(options.desk.getState());
+  let view = viewOf(options.host.getState());
   const tray: ShellTray = new api.Tray(options.iconFor(view.level));
   tray.setToolTip(view.toolTip);
   tray.on('click', () => options.show());
@@ -67,7 +62,7 @@ export function createTray(api: Pick<ShellApi, 'Tray' | 'Menu'>, options: TrayOp
       ? {
           label: `Raise panic: ${v.panicSite.name}`,
           click: () => {
-            if (v.panicSite) options.desk.trigger(v.panicSite.id, 'button');
+            if (v.panicSite) options.host.trigger(v.panicSite.id, 'tray');
           },
         }
       : { label: 'Raise panic: choose the hotkey site in Settings', enabled: false },
@@ -76,7 +71,7 @@ export function createTray(api: Pick<ShellApi, 'Tray' | 'Menu'>, options: TrayOp
   ];
   tray.setContextMenu(api.Menu.buildFromTemplate(menuFor(view)));
 
-  const unsubscribe = options.desk.onChange((state) => {
+  const unsubscribe = options.host.onChange((state) => {
     const next = viewOf(state);
     if (next.level !== view.level) tray.setImage(options.iconFor(next.level));
     if (next.toolTip !== view.toolTip) tray.setToolTip(next.toolTip);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuraClient } from '../../electron/core/aura/client';
 import { Desk } from '../../electron/core/desk';
-import { deskApiFor } from '../../electron/core/session';
+import { deskApiFor } from '../../electron/core/desk-api';
 import { memoryStore, type Clock } from '../../electron/core/ports';
 import { startSimulator } from '../../electron/simulator/server';
 

@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { AuraClient } from '../../electron/core/aura/client';
 import { Desk } from '../../electron/core/desk';
 import { memoryStore, type Clock } from '../../electron/core/ports';
-import { deskApiFor } from '../../electron/core/session';
+import { deskApiFor } from '../../electron/core/desk-api';
 import { startSimulator, type RequestLogEntry } from '../../electron/simulator/server';
 import { UNMANAGED } from '../../electron/shared/model/desk-state';
 

@@ -14,7 +14,7 @@ import { AuraClient } from '../../electron/core/aura/client';
 import { Desk } from '../../electron/core/desk';
 import { POLL_DEFAULTS } from '../../electron/core/dispatch/poller';
 import { memoryStore, type Clock } from '../../electron/core/ports';
-import { deskApiFor } from '../../electron/core/session';
+import { deskApiFor } from '../../electron/core/desk-api';
 import type { Stage } from '../../electron/shared/stages';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
 

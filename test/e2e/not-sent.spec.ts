@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 import { calloutCount, closeEverything, deskState, expectAccessible, holdToConfirm, invoke, shot } from './support';
 import { AuraClient } from '../../electron/core/aura/client';
-import { TRAINING_CREDENTIALS } from '../../electron/core/session';
+import { TRAINING_CREDENTIALS } from '../../electron/core/host/training-desk';
 
 const SITE = 'Downtown Branch';
 const PHONE = '+27 11 555 0199';

@@ -9,7 +9,7 @@ import { E2E_HOST, expect, test } from './fixtures';
 import { deskState, expectAccessible, holdToConfirm, invoke, shot } from './support';
 import { AuraClient } from '../../electron/core/aura/client';
 import { hashCode } from '../../electron/core/duress';
-import { TRAINING_CREDENTIALS } from '../../electron/core/session';
+import { TRAINING_CREDENTIALS } from '../../electron/core/host/training-desk';
 import { startHarness, type RunningHarness } from '../harness/server';
 
 test.skip(E2E_HOST === 'electron', 'starts its own web harness with a policy file');

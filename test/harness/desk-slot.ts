@@ -2,8 +2,8 @@
 // folder (POST /__harness/…). Pages talk to the slot, not to a host: while the desk is stopped
 // their commands wait, as the app's window would, and their state events follow whichever host is
 // open, across restarts.
-import { describeCommandFailure, wireHostOf } from '../../electron/core/commands';
-import type { DeskHost } from '../../electron/core/session';
+import { describeCommandFailure } from '../../electron/core/commands';
+import type { DeskHost } from '../../electron/core/desk-host';
 import type { DeskState } from '../../electron/shared/model/desk-state';
 import type { WireHost } from '../../electron/shared/wire';
 
@@ -32,7 +32,7 @@ export async function openDeskSlot(open: () => Promise<DeskHost>, onStop: () => 
 
   return {
     wire: {
-      invoke: (name, input) => ready.then(() => wireHostOf(host).invoke(name, input)),
+      invoke: (name, input) => ready.then(() => host.invoke(name, input)),
       onChange(listener) {
         listeners.add(listener);
         return () => void listeners.delete(listener);

@@ -13,7 +13,7 @@ import { format } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCommand } from '../support/run-command';
 import type { Notifier } from '../../electron/core/ports';
-import { DeskHost } from '../../electron/core/session';
+import { DeskHost } from '../../electron/core/desk-host';
 import { watchCalloutStages } from '../../electron/main/notifications';
 import type { DeskState } from '../../electron/shared/model/desk-state';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';

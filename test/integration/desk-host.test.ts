@@ -1,15 +1,22 @@
 // The desk host as the app and the harness run it: Training against the embedded simulator on
 // real files, commands through runCommand, and switching environments with verified credentials.
+// Its shell side (trigger, hotkeyPressed, setHotkeyStatus, getState) goes straight to the current
+// desk; while the host swaps desks, a hotkey press, a tray panic or a hotkey status is kept and
+// handed to the new desk, never lost or thrown, and raised there; reads answer the last state seen.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { accountFor } from '../../electron/core/connection';
 import { runCommand } from '../support/run-command';
-import { DeskHost, memoryVault } from '../../electron/core/session';
+import { DeskHost } from '../../electron/core/desk-host';
+import { DiagnosticsLog } from '../../electron/core/diagnostics/log';
+import { silentLogger } from '../../electron/core/ports';
+import { memoryVault } from '../fakes/vault';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
 import { COMMAND_NAMES } from '../../electron/shared/command-names';
 import type { DeskState } from '../../electron/shared/model/desk-state';
+import type { Press } from '../../electron/shared/model/press';
 import { openFileStore } from '../harness/file-store';
 
 const open: Array<{ close(): Promise<void> }> = [];
@@ -20,6 +27,23 @@ afterEach(async () => {
 async function host(dir = mkdtempSync(join(tmpdir(), 'desk-')), vault = memoryVault()): Promise<DeskHost> {
   const h = await DeskHost.open({ store: await openFileStore(dir), dataDir: dir, vault });
   open.push(h);
+  return h;
+}
+
+/** A host whose diagnostics log runs `between.act` when the old desk has closed, before the new one opens. */
+async function switchingHost(between: { act: (() => void) | null } = { act: null }): Promise<DeskHost> {
+  const dir = mkdtempSync(join(tmpdir(), 'desk-'));
+  const log = new DiagnosticsLog({
+    ...silentLogger,
+    info(line) {
+      if (!line.startsWith('desk closed') || !between.act) return;
+      between.act();
+      between.act = null;
+    },
+  });
+  const h = await DeskHost.open({ store: await openFileStore(dir), dataDir: dir, vault: memoryVault(), log });
+  open.push(h);
+  await h.invoke('settings.update', { hotkeySiteId: 'site_9944' });
   return h;
 }
 
@@ -58,7 +82,7 @@ describe('desk host in Training', () => {
     }
     const stages = h.getState().callouts[0]?.timeline.map((e) => e.stage ?? e.kind);
     expect(stages).toEqual(['press', 'created', 'dispatched', 'arrived', 'completed', 'closed']);
-    const audit = await h.handlers['audit.list']({ text: '', limit: 100 });
+    const audit = await h.invoke('audit.list', { text: '', limit: 100 });
     expect(audit.chainOk).toBe(true);
     expect(audit.entries.map((e) => e.kind)).toEqual(['stage', 'stage', 'stage', 'stage', 'calloutCreated', 'press']);
   });
@@ -66,7 +90,7 @@ describe('desk host in Training', () => {
   it('resumes the callout after a restart: same callout, timeline kept, still followed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'desk-'));
     const first = await host(dir);
-    first.desk.trigger('site_9944', 'hotkey');
+    first.trigger('site_9944', 'hotkey');
     const sent = await until(first, (s) => s.presses[0]?.status === 'sent');
     const calloutId = sent.presses[0]?.calloutId ?? '';
     await runCommand(first, 'training.advance', { calloutId, step: 'dispatch' });
@@ -115,7 +139,7 @@ describe('switching environment', () => {
     });
     const vault = memoryVault();
     const h = await host(undefined, vault);
-    h.desk.trigger('site_9944', 'button');
+    h.trigger('site_9944', 'button');
     await until(h, (s) => s.callouts.length === 1);
 
     const saved = await runCommand(h, 'setup.saveCredentials', {
@@ -161,10 +185,71 @@ describe('runCommand refuses bad input from the renderer', () => {
 describe('dismissing a press', () => {
   it('refuses to dismiss a press that was sent or may still get through', async () => {
     const h = await host();
-    const press = h.desk.trigger('site_9944', 'button');
+    const pressId = h.trigger('site_9944', 'button')?.id;
     await until(h, (s) => s.presses[0]?.status === 'sent');
-    const result = await runCommand(h, 'press.dismiss', { pressId: press.id });
+    const result = await runCommand(h, 'press.dismiss', { pressId });
     expect(result).toMatchObject({ ok: false, error: { message: 'Only a panic that AURA refused can be dismissed' } });
     expect(h.getState().presses[0]?.dismissed).toBe(false);
+  });
+});
+
+describe('the desk host for the shell', () => {
+  it('passes everything straight to the current desk, and records a tray panic as from the tray', async () => {
+    const h = await switchingHost();
+    expect(h.trigger('site_9944', 'tray')).toMatchObject({ siteId: 'site_9944', source: 'tray' });
+    expect(h.hotkeyPressed()).toBe('raised');
+    h.setHotkeyStatus({ registered: true, error: null });
+    const state = h.getState();
+    expect(state.presses.map((p) => p.source)).toEqual(['tray', 'hotkey']);
+    expect(state.hotkey).toMatchObject({ registered: true, error: null });
+    const audit = await h.invoke('audit.list', { text: 'Downtown Branch', limit: 10 });
+    const presses = audit.entries.filter((e) => e.kind === 'press');
+    expect(presses.map((e) => [e.text, e.data.source])).toEqual([
+      ['Silent panic (hotkey): Downtown Branch', 'hotkey'],
+      ['Panic from the tray menu: Downtown Branch', 'tray'],
+    ]);
+  });
+
+  it('keeps what arrives between two desks and raises it on the new one', async () => {
+    const aura = await startSimulator({ clientId: 'desk-7', clientSecret: 'right-secret' });
+    open.push(aura);
+    const seen: { hotkey?: string; tray?: Press | null; reads?: DeskState[]; error?: unknown } = {};
+    const between: { act: (() => void) | null } = { act: null };
+    const h = await switchingHost(between);
+    between.act = () => {
+      try {
+        seen.hotkey = h.hotkeyPressed();
+        seen.tray = h.trigger('site_9944', 'tray');
+        h.setHotkeyStatus({ registered: false, error: 'taken' });
+        seen.reads = [h.getState(), h.getState()];
+      } catch (error) {
+        seen.error = error;
+      }
+    };
+
+    const saved = await h.invoke('setup.saveCredentials', {
+      environment: 'custom',
+      baseUrl: aura.baseUrl,
+      clientId: 'desk-7',
+      clientSecret: 'right-secret',
+    });
+    expect(saved).toEqual({ saved: true });
+    expect(between.act).toBeNull(); // it ran, between the two desks
+    expect(seen.error).toBeUndefined();
+    // Kept, not run on either desk yet; reads fall back to the last state seen (Training's).
+    expect(seen.hotkey).toBe('raised');
+    expect(seen.tray).toBeNull();
+    expect(seen.reads?.[0]?.environment).toBe('training');
+    expect(seen.reads?.[1]).toBe(seen.reads?.[0]);
+
+    const state = await until(h, (s) => s.presses.length === 2 && s.presses.every((p) => p.status === 'sent'), 10_000);
+    expect(state.environment).toBe('custom');
+    expect(state.presses.map((p) => p.source)).toEqual(['hotkey', 'tray']);
+    expect(state.hotkey).toMatchObject({ registered: false, error: 'taken' });
+    expect(aura.state.activeCallouts().length).toBeGreaterThan(0);
+
+    // Training's desk got none of them.
+    expect((await runCommand(h, 'setup.saveCredentials', { environment: 'training' })).ok).toBe(true);
+    expect(h.getState().presses).toEqual([]);
   });
 });

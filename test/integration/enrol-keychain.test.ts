@@ -10,7 +10,7 @@ import { accountFor, ConnectionManager } from '../../electron/core/connection';
 import { DiagnosticsLog } from '../../electron/core/diagnostics/log';
 import { RotatingFileLog } from '../../electron/core/diagnostics/rotating-file';
 import { ENROL_FILE } from '../../electron/core/enrol';
-import { DeskHost } from '../../electron/core/session';
+import { DeskHost } from '../../electron/core/desk-host';
 import { runEnrolCli } from '../../electron/main/enrol-cli';
 import { createKeychainVault } from '../../electron/main/keychain';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
@@ -103,7 +103,7 @@ describe.skipIf(Boolean(skipReason))('enrolment into the real keychain', () => {
       expect(await vault.getSecret(accountFor('custom', fileSim.baseUrl, 'desk-file'))).toBe(FILE_SECRET);
       expect(host.getState().connection).toMatchObject({ clientId: 'desk-file', hasSecret: true });
       // The enrolled desk works: a press reaches AURA with the secret from the keychain.
-      await host.handlers['panic.trigger']({ siteId: 'site_9944' });
+      await host.invoke('panic.trigger', { siteId: 'site_9944' });
       for (let i = 0; i < 100 && host.getState().presses[0]?.status !== 'sent'; i++)
         await new Promise((r) => setTimeout(r, 50));
       expect(host.getState().presses[0]?.status).toBe('sent');

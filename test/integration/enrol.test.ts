@@ -9,7 +9,7 @@ import { accountFor, ConnectionManager } from '../../electron/core/connection';
 import { ENROL_FILE, importEnrolFile } from '../../electron/core/enrol';
 import { mergePolicy } from '../../electron/core/policy';
 import { memoryStore } from '../../electron/core/ports';
-import { DeskHost } from '../../electron/core/session';
+import { DeskHost } from '../../electron/core/desk-host';
 import { runEnrolCli, wantsEnrol } from '../../electron/main/enrol-cli';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
 import { memoryVault } from '../fakes/vault';

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCommand } from '../support/run-command';
 import { mergePolicy, type PolicyRead } from '../../electron/core/policy';
-import { DeskHost, memoryVault } from '../../electron/core/session';
+import { DeskHost } from '../../electron/core/desk-host';
+import { memoryVault } from '../fakes/vault';
 import { openFileStore } from '../harness/file-store';
 
 const open: DeskHost[] = [];

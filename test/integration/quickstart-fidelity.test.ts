@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AuraClient } from '../../electron/core/aura/client';
 import { Desk } from '../../electron/core/desk';
 import { memoryStore } from '../../electron/core/ports';
-import { deskApiFor } from '../../electron/core/session';
+import { deskApiFor } from '../../electron/core/desk-api';
 import { startSimulator } from '../../electron/simulator/server';
 import { QUICKSTART_FIXED_LOCATION } from '../../electron/simulator/state';
 import { SiteSchema } from '../../electron/shared/model/site';

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCommand } from '../support/run-command';
-import { DeskHost, memoryVault } from '../../electron/core/session';
+import { DeskHost } from '../../electron/core/desk-host';
+import { memoryVault } from '../fakes/vault';
 import { startSimulator } from '../../electron/simulator/server';
 import { openFileStore } from '../harness/file-store';
 

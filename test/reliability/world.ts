@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { AuraClient } from '../../electron/core/aura/client';
 import { Desk, type DeskOptions } from '../../electron/core/desk';
 import { memoryStore, type KeyValueStore } from '../../electron/core/ports';
-import { deskApiFor } from '../../electron/core/session';
+import { deskApiFor } from '../../electron/core/desk-api';
 import { nodeStorage, type StoragePort } from '../../electron/core/storage/port';
 import { DEFAULT_SETTINGS as defaultSettings } from '../../electron/shared/model/settings';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../electron/simulator/server';

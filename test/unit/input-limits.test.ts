@@ -11,7 +11,7 @@ import { AuraClient } from '../../electron/core/aura/client';
 import { AuditLog } from '../../electron/core/audit';
 import { exportAuditCsv } from '../../electron/core/audit-csv';
 import { runCommand } from '../support/run-command';
-import type { Handlers } from '../../electron/core/desk';
+import type { DeskHost } from '../../electron/core/desk-host';
 import { SiteInputSchema } from '../../electron/shared/model/site';
 import { openFileStore } from '../harness/file-store';
 
@@ -26,13 +26,12 @@ function tempDir(): string {
   return dir;
 }
 
-/** Handlers that record what reached them: an attack that gets through shows up here. */
-function recordingTarget(): { target: { handlers: Handlers }; reached: string[] } {
+/** A host that records what reached it: an attack that gets through shows up here. */
+function recordingTarget(): { target: Pick<DeskHost, 'invoke'>; reached: string[] } {
   const reached: string[] = [];
-  const handlers = new Proxy({} as Handlers, {
-    get: (_t, name) => async () => void reached.push(String(name)),
-  });
-  return { target: { handlers }, reached };
+  const invoke = async (name: string) => void reached.push(name);
+  // The recorder answers every command with nothing; the cast joins it to the typed commands.
+  return { target: { invoke } as unknown as Pick<DeskHost, 'invoke'>, reached };
 }
 
 describe('contract limits', () => {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ConnectionError, ConnectionManager, accountFor, legacyAccountFor } from '../../electron/core/connection';
 import { memoryStore } from '../../electron/core/ports';
-import { DeskHost } from '../../electron/core/session';
+import { DeskHost } from '../../electron/core/desk-host';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
 import { startHostileServer, leaksIn, type HostileServer } from '../support/hostile-server';
 import { memoryVault } from '../fakes/vault';
@@ -87,9 +87,9 @@ describe('a kept secret never follows a changed URL', () => {
     const other = await startSimulator({ port: 0, clientId: CLIENT_ID, clientSecret: SECRET });
     const host = await DeskHost.open({ store: memoryStore(), dataDir, vault: memoryVault() });
     try {
-      await host.handlers['setup.saveCredentials'](at(sim.baseUrl, SECRET));
-      await host.handlers['setup.saveCredentials'](at(other.baseUrl, SECRET));
-      const { entries: all } = await host.handlers['audit.list']({ text: 'connection changed', limit: 50 });
+      await host.invoke('setup.saveCredentials', at(sim.baseUrl, SECRET));
+      await host.invoke('setup.saveCredentials', at(other.baseUrl, SECRET));
+      const { entries: all } = await host.invoke('audit.list', { text: 'connection changed', limit: 50 });
       const entries = all.filter((e) => e.kind === 'credentials');
       const last = entries.find((e) => e.text.includes(`→ custom client ${CLIENT_ID} at ${other.baseUrl}`));
       expect(last?.text).toContain(sim.baseUrl);

@@ -14,21 +14,16 @@ import { trayLevel } from '../../electron/main/tray';
 import { DEFAULT_SETTINGS } from '../../electron/shared/model/settings';
 import type { DeskState } from '../../electron/shared/model/desk-state';
 import { createFakeElectron, type FakeElectronOptions } from '../fakes/electron';
-import { callout, deskState, FakeDesk, fakeWire, press, SITE } from '../fakes/desk';
+import { callout, deskState, FakeDeskHost, press, SITE } from '../fakes/desk-host';
 
 const RESOURCES = '/opt/panic-desk/resources';
 const HOTKEY = DEFAULT_SETTINGS.hotkey;
 
 async function start(fakeOptions: FakeElectronOptions = {}, state: Partial<DeskState> = {}) {
   const fake = createFakeElectron({ isPackaged: true, ...fakeOptions });
-  const desk = new FakeDesk({ settings: { ...DEFAULT_SETTINGS, hotkeySiteId: SITE.id }, ...state });
-  let closed = 0;
+  const desk = new FakeDeskHost({ settings: { ...DEFAULT_SETTINGS, hotkeySiteId: SITE.id }, ...state });
   const shell = await startShell(fake.api, {
-    openSession: async () => ({
-      desk,
-      wire: fakeWire(desk),
-      close: async () => void (closed += 1),
-    }),
+    openHost: async () => desk,
     preload: '/opt/panic-desk/out/preload/index.js',
     rendererDir: '/opt/panic-desk/out/renderer',
     resourcesDir: RESOURCES,
@@ -37,7 +32,7 @@ async function start(fakeOptions: FakeElectronOptions = {}, state: Partial<DeskS
   });
   const win = fake.windows[0];
   const tray = fake.trays[0];
-  return { fake, desk, shell, win, tray, closedSessions: () => closed };
+  return { fake, desk, shell, win, tray, closedHosts: () => desk.closed };
 }
 
 function running(shell: RunningShell | null): RunningShell {
@@ -70,13 +65,13 @@ describe('single instance', () => {
 
 describe('close to tray', () => {
   it('closing the window hides it and the desk keeps running', async () => {
-    const { win, fake, closedSessions } = await start();
+    const { win, fake, closedHosts } = await start();
     win?.emit('ready-to-show');
     const event = win?.userClose();
     expect(event?.defaultPrevented).toBe(true);
     expect(win?.isDestroyed()).toBe(false);
     expect(win?.isVisible()).toBe(false);
-    expect(closedSessions()).toBe(0);
+    expect(closedHosts()).toBe(0);
     expect(fake.calls('app.quit')).toHaveLength(0);
   });
 
@@ -90,17 +85,17 @@ describe('close to tray', () => {
 
 describe('quit', () => {
   it('quits without asking when nothing is active, closing the desk first', async () => {
-    const { fake, tray, closedSessions, shell } = await start();
+    const { fake, tray, closedHosts, shell } = await start();
     tray?.clickItem('Quit Panic Desk');
     await settle();
     expect(fake.dialogs).toHaveLength(0);
-    expect(closedSessions()).toBe(1);
+    expect(closedHosts()).toBe(1);
     expect(fake.calls('app.terminated')).toHaveLength(1);
     expect(running(shell).quitGuard.quitting).toBe(true);
   });
 
   it('asks while a callout is active, and stays when the operator keeps it running', async () => {
-    const { fake, tray, closedSessions } = await start(
+    const { fake, tray, closedHosts } = await start(
       { dialogResponse: 0 },
       { callouts: [callout({ stage: 'dispatched' })] },
     );
@@ -109,19 +104,19 @@ describe('quit', () => {
     expect(fake.dialogs).toHaveLength(1);
     expect(fake.dialogs[0]).toMatchObject({ buttons: QUIT_BUTTONS, defaultId: 0, cancelId: 0 });
     expect(fake.dialogs[0]?.message).toBe('This desk has 1 active callout.');
-    expect(closedSessions()).toBe(0);
+    expect(closedHosts()).toBe(0);
     expect(fake.calls('app.terminated')).toHaveLength(0);
   });
 
   it('asks on every way to quit (e.g. Cmd+Q) and quits when confirmed', async () => {
-    const { fake, closedSessions, win } = await start(
+    const { fake, closedHosts, win } = await start(
       { dialogResponse: 1 },
       { callouts: [callout({ stage: 'arrived' })], presses: [press({ status: 'notSent', calloutId: null })] },
     );
     fake.app.quit();
     await settle();
     expect(fake.dialogs[0]?.message).toBe('This desk has 1 active callout and 1 press not yet sent.');
-    expect(closedSessions()).toBe(1);
+    expect(closedHosts()).toBe(1);
     expect(fake.calls('app.terminated')).toHaveLength(1);
     // While quitting, the window may really close.
     expect(win?.userClose().defaultPrevented).toBe(false);
@@ -266,7 +261,7 @@ describe('tray', () => {
       'Quit Panic Desk',
     ]);
     tray?.clickItem('Raise panic');
-    expect(desk.triggers).toEqual([{ siteId: SITE.id, source: 'button' }]);
+    expect(desk.triggers).toEqual([{ siteId: SITE.id, source: 'tray' }]);
   });
 
   it('disables the panic item until a hotkey site is chosen', async () => {

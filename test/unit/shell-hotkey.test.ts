@@ -6,7 +6,7 @@ import { checkAccelerator } from '../../electron/main/accelerator';
 import { bindHotkey, registrationFailure } from '../../electron/main/hotkey';
 import { DEFAULT_SETTINGS } from '../../electron/shared/model/settings';
 import { createFakeElectron } from '../fakes/electron';
-import { FakeDesk, SITE } from '../fakes/desk';
+import { FakeDeskHost, SITE } from '../fakes/desk-host';
 
 describe('checkAccelerator', () => {
   it.each([
@@ -53,7 +53,7 @@ describe('checkAccelerator', () => {
 
 describe('bindHotkey', () => {
   const withHotkey = (hotkey: string) =>
-    new FakeDesk({ settings: { ...DEFAULT_SETTINGS, hotkey, hotkeySiteId: SITE.id } });
+    new FakeDeskHost({ settings: { ...DEFAULT_SETTINGS, hotkey, hotkeySiteId: SITE.id } });
 
   it('registers the accelerator from the settings and reports it registered', () => {
     const fake = createFakeElectron();

@@ -7,7 +7,7 @@ import { registerIpc } from '../../electron/main/ipc';
 import { appPage } from '../../electron/main/window';
 import { COMMAND_NAMES, commandChannel, eventChannel } from '../../electron/shared/command-names';
 import { createFakeElectron, FakeFrame, FakeWebContents, type FakeElectron } from '../fakes/electron';
-import { deskState, FakeDesk, fakeWire } from '../fakes/desk';
+import { deskState, FakeDeskHost, fakeWire } from '../fakes/desk-host';
 
 const RENDERER = '/opt/panic-desk/out/renderer';
 const APP_URL = 'app://panic-desk/index.html';
@@ -17,14 +17,14 @@ const FILE_URL = pathToFileURL(`${RENDERER}/index.html`).href;
 let fake: FakeElectron;
 let app: FakeWebContents;
 let called: string[];
-let desk: FakeDesk;
+let desk: FakeDeskHost;
 
 beforeEach(() => {
   fake = createFakeElectron({ isPackaged: true });
   app = new FakeWebContents(fake.log);
   app.mainFrame.url = APP_URL;
   called = [];
-  desk = new FakeDesk();
+  desk = new FakeDeskHost();
   registerIpc(fake.api.ipcMain, {
     host: fakeWire(desk, called),
     windows: () => [app],

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_PAGE_URL } from '../../electron/main/app-protocol';
 import { startShell } from '../../electron/main/shell';
 import { DEFAULT_SETTINGS } from '../../electron/shared/model/settings';
-import { FakeDesk, fakeWire, SITE } from '../fakes/desk';
+import { FakeDeskHost, SITE } from '../fakes/desk-host';
 import { createFakeElectron } from '../fakes/electron';
 
 let root: string;
@@ -29,9 +29,9 @@ beforeAll(async () => {
   symlinkSync(join(root, 'secret.txt'), join(renderer, 'assets', 'link.txt'));
 
   fake = createFakeElectron({ isPackaged: true });
-  const desk = new FakeDesk({ settings: { ...DEFAULT_SETTINGS, hotkeySiteId: SITE.id } });
+  const desk = new FakeDeskHost({ settings: { ...DEFAULT_SETTINGS, hotkeySiteId: SITE.id } });
   await startShell(fake.api, {
-    openSession: async () => ({ desk, wire: fakeWire(desk), close: async () => undefined }),
+    openHost: async () => desk,
     preload: join(root, 'out', 'preload', 'index.js'),
     rendererDir: renderer,
     resourcesDir: join(root, 'resources'),

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { isCommandName } from '../../electron/shared/command-names';
 import type { DeskState } from '../../electron/shared/model/desk-state';
 import { serveContract, type WireHost, type WireToPage, type WireTransport } from '../../electron/shared/wire';
-import { deskState } from '../fakes/desk';
+import { deskState } from '../fakes/desk-host';
 
 /** A transport whose other end is this test: `deliver` a message, read `sent`, `close` it. */
 function memoryTransport() {

@@ -2,6 +2,7 @@
 // events) into one timeline, oldest first: each stage change with the time we first saw it and
 // AURA's own time where AURA gives one, and each event once.
 import type { Callout, Responder, TimelineEntry } from '../../shared/model/callout';
+import type { Press } from '../../shared/model/press';
 import { STAGE_WORDS, type Stage } from '../../shared/stages';
 import type { AuraCallout } from '../aura/schemas';
 import { stageFromStatus } from '../aura/status';
@@ -95,7 +96,7 @@ export function addNote(callout: Callout, text: string, at: number): Callout {
 /** A new tracked callout, from the press and the callout AURA raised (or that we adopted). */
 export function calloutFromPress(
   snapshot: AuraCallout,
-  press: { siteId: string; pressedAt: number; source: 'button' | 'hotkey' },
+  press: Pick<Press, 'siteId' | 'pressedAt' | 'source'>,
   seenAt: number,
 ): Callout {
   const silent = press.source === 'hotkey';

@@ -10,7 +10,7 @@ export type PressStatus = z.infer<typeof PressStatusSchema>;
 export const PressSchema = z.object({
   id: z.string().min(1),
   siteId: z.string().min(1),
-  source: z.enum(['button', 'hotkey']),
+  source: z.enum(['button', 'hotkey', 'tray']),
   pressedAt: z.number(),
   status: PressStatusSchema,
   attempts: z.number().int().nonnegative(),

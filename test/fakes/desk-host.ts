@@ -1,7 +1,10 @@
-// A desk for shell tests: the state the shell reads, a record of what the shell asked of it, and
-// `update` to move the state as the real desk would (it emits the whole state to listeners), and
-// `fakeWire`, the desk as the page's wire sees it.
-import type { ShellDesk } from '../../electron/main/shell';
+// A desk host for shell tests: the state the shell reads, a record of what the shell asked of it,
+// and `update` to move the state as the real desk would (it emits the whole state to listeners).
+// `fakeWire` is the host as the page's wire sees it, recording the commands shell-ipc.test.ts sends.
+import type { DeskHost } from '../../electron/core/desk-host';
+import type { ShellUse } from '../../electron/main/shell';
+import type { CommandName } from '../../electron/shared/command-names';
+import type { CommandOutput } from '../../electron/shared/contract';
 import type { WireHost } from '../../electron/shared/wire';
 import type { Site } from '../../electron/shared/model/site';
 import type { Callout } from '../../electron/shared/model/callout';
@@ -70,10 +73,11 @@ export function press(patch: Partial<Press> = {}): Press {
   });
 }
 
-export class FakeDesk implements ShellDesk {
-  readonly triggers: Array<{ siteId: string; source: 'button' | 'hotkey' }> = [];
+export class FakeDeskHost implements Pick<DeskHost, ShellUse> {
+  readonly triggers: Array<{ siteId: string; source: Press['source'] }> = [];
   readonly hotkeyStatuses: Array<{ registered: boolean; error: string | null }> = [];
   hotkeyPresses = 0;
+  closed = 0;
   private state: DeskState;
   private readonly listeners = new Set<(state: DeskState) => void>();
 
@@ -118,22 +122,34 @@ export class FakeDesk implements ShellDesk {
     this.update({ hotkey: { ...this.state.hotkey, ...status } });
   }
 
-  trigger(siteId: string, source: 'button' | 'hotkey'): Press {
+  trigger(siteId: string, source: Press['source']): Press {
     this.triggers.push({ siteId, source });
     const p = press({ id: `p-${this.triggers.length}`, siteId, source, status: 'queued', calloutId: null });
     this.update({ presses: [...this.state.presses, p] });
     return p;
   }
+
+  invoke<N extends CommandName>(name: N): Promise<CommandOutput<N>> {
+    return Promise.reject(new Error(`${name}: the fake desk host runs no commands`));
+  }
+
+  describeFailure(error: unknown): string {
+    return error instanceof Error ? error.message : 'Unexpected error';
+  }
+
+  async close(): Promise<void> {
+    this.closed += 1;
+  }
 }
 
-/** The desk as the wire serves it: every command records its name in `called` and answers "handled". */
-export function fakeWire(desk: FakeDesk, called: string[] = []): WireHost {
+/** A desk host as the wire serves it: every command records its name in `called` and answers "handled". */
+export function fakeWire(desk: FakeDeskHost, called: string[] = []): WireHost {
   return {
     async invoke(name) {
       called.push(name);
       return 'handled' as never;
     },
     onChange: (listener) => desk.onChange(listener),
-    describeFailure: (error) => (error instanceof Error ? error.message : 'Unexpected error'),
+    describeFailure: (error) => desk.describeFailure(error),
   };
 }

@@ -1,0 +1,61 @@
+// The commands the desk host runs itself, because they outlive one desk: saving credentials
+// (which replaces the desk with one for the new environment), Setup's full check (on the form's
+// credentials, not the desk's) and exporting diagnostics (which gathers from the host's logs).
+// Every other command belongs to the current desk's own table.
+import type { CommandName } from '../../shared/command-names';
+import type { DeskState } from '../../shared/model/desk-state';
+import type { ConnectionManager } from '../connection';
+import { runSetupCheck } from '../conformance/setup-check';
+import type { Desk, Handlers } from '../desk';
+import { exportDiagnostics, type DiagnosticsShell } from '../diagnostics/export';
+import type { DiagnosticsLog } from '../diagnostics/log';
+import type { ReadinessHistory } from '../diagnostics/readiness-history';
+import type { CredentialVault } from '../ports';
+
+export type HostCommandName = 'setup.saveCredentials' | 'setup.fullCheck' | 'diagnostics.export';
+/** The commands a desk answers; the host's own are not among them. */
+export type DeskCommandName = Exclude<CommandName, HostCommandName>;
+
+export interface HostCommandDeps {
+  vault: CredentialVault;
+  connections: Pick<ConnectionManager, 'connection' | 'save'>;
+  /** Where "Export diagnostics" writes and what it adds; none: the command says it is unavailable. */
+  diagnostics: DiagnosticsShell | undefined;
+  log: DiagnosticsLog;
+  readinessHistory: ReadinessHistory;
+  /** The current desk (throws while the host switches desks). */
+  desk(): Desk;
+  getState(): DeskState;
+  /** Replaces the desk with one for the saved connection. */
+  switchDesk(): Promise<void>;
+}
+
+export function hostCommands(deps: HostCommandDeps): Pick<Handlers, HostCommandName> {
+  return {
+    async 'setup.saveCredentials'(input) {
+      const before = deps.connections.connection();
+      const after = await deps.connections.save(input);
+      deps.desk().recordCredentialsChange(before, after);
+      await deps.switchDesk();
+      return { saved: true };
+    },
+    'setup.fullCheck': (input) => runSetupCheck(input, deps.vault),
+    'diagnostics.export': () => exportFromHost(deps),
+  };
+}
+
+async function exportFromHost(deps: HostCommandDeps): Promise<{ location: string | null }> {
+  const shell = deps.diagnostics;
+  if (!shell) throw new Error('Export diagnostics is not available in this host');
+  const audit = await deps.desk().handlers['audit.list']({ text: '', limit: 1 });
+  const state = deps.getState();
+  const location = await exportDiagnostics(shell, {
+    connection: state.connection,
+    readiness: state.readiness,
+    readinessHistory: deps.readinessHistory.entries(),
+    audit: { chainOk: audit.chainOk, problem: audit.problem },
+    redact: (text) => deps.log.redact(text),
+  });
+  deps.log.info(location ? `diagnostics exported to ${location}` : 'diagnostics export cancelled');
+  return { location };
+}

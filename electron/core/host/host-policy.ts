@@ -1,0 +1,53 @@
+// The administrator's policy as the desk host holds it: the rules in force, their view for the
+// screen, and the last policy that passed its schema (kept in the store, so that a later policy
+// that fails its schema leaves the last good one in force, even across a restart).
+import { UNMANAGED, type PolicyState } from '../../shared/model/desk-state';
+import type { ConnectionManager } from '../connection';
+import { LOCKABLE, PolicySchema, type Policy, type PolicyRead } from '../policy';
+import type { KeyValueStore } from '../ports';
+
+/** The store key of the last policy that passed its schema (kept when a later one fails). */
+const LAST_GOOD_POLICY = 'managedPolicyLastGood';
+
+export class HostPolicy {
+  /** The rules in force. */
+  rules: Policy = {};
+  /** What the screen shows of them. */
+  view: PolicyState = UNMANAGED;
+
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly connections: Pick<ConnectionManager, 'preset'>,
+  ) {}
+
+  /**
+   * Takes a read of the administrator's policy (at start, and whenever a source changes); true
+   * when it changed the saved AURA connection. A policy that fails its schema changes nothing but
+   * the warning; the last good one stays in force.
+   */
+  take(read: PolicyRead | null): boolean {
+    if (read && !read.ok) {
+      const lastGood = PolicySchema.safeParse(this.store.get(LAST_GOOD_POLICY));
+      if (this.view === UNMANAGED && lastGood.success) this.set(lastGood.data, ['last good policy']);
+      this.view = { ...this.view, problem: read.problem };
+      return false;
+    }
+    const policy = read?.ok ? read.policy : {};
+    this.store.set(LAST_GOOD_POLICY, policy);
+    this.set(policy, read?.ok ? read.sources : []);
+    const { environment, baseUrl, clientId } = policy;
+    if (environment === undefined && baseUrl === undefined && clientId === undefined) return false;
+    return this.connections.preset({ environment, baseUrl, clientId });
+  }
+
+  private set(policy: Policy, sources: string[]): void {
+    this.rules = policy;
+    this.view = {
+      sources,
+      locked: LOCKABLE.filter((key) => policy.locked?.includes(key)),
+      problem: null,
+      trainingAllowed: policy.trainingAllowed !== false,
+      cancelCodeRequired: (policy.cancelCodes?.cancel.length ?? 0) > 0,
+    };
+  }
+}

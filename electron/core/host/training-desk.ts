@@ -1,0 +1,33 @@
+// Training's desk: the embedded AURA simulator on 127.0.0.1 (its world kept in the data folder)
+// and a desk that talks to it exactly as it would to AURA, through a real AuraClient.
+import { join } from 'node:path';
+import { startSimulator } from '../../simulator/server';
+import { AuraClient } from '../aura/client';
+import { Desk } from '../desk';
+import { deskApiFor } from '../desk-api';
+import type { DiagnosticsLog } from '../diagnostics/log';
+import { simulatorControl } from '../training';
+import type { DeskBase, RunningDesk } from './running-desk';
+
+/** The embedded simulator's credentials: not secret, they open nothing but the local simulator. */
+export const TRAINING_CREDENTIALS = { clientId: 'training-desk', clientSecret: 'training-only-not-a-secret' };
+
+export async function startTrainingDesk(base: DeskBase, log: DiagnosticsLog): Promise<RunningDesk> {
+  const simulator = await startSimulator({
+    ...TRAINING_CREDENTIALS,
+    stateFile: join(base.dataDir, 'training-simulator.json'),
+  });
+  const client = new AuraClient({
+    baseUrl: simulator.baseUrl,
+    clientId: TRAINING_CREDENTIALS.clientId,
+    getSecret: async () => TRAINING_CREDENTIALS.clientSecret,
+    log,
+  });
+  const desk = new Desk({
+    ...base,
+    environment: 'training',
+    api: deskApiFor(client),
+    training: simulatorControl(simulator.origin, simulator.controlToken),
+  });
+  return { desk, client, simulator };
+}
