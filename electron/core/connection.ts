@@ -64,7 +64,7 @@ export function legacyAccountFor(environment: Environment, clientId: string): st
 const STORE_KEY = 'connection';
 
 /** Answers that mean AURA heard us and said no (as opposed to: we could not ask). */
-const REFUSALS = new Set<AuraError['kind']>(['credentialsRejected', 'unauthorized', 'forbidden', 'invalidRequest']);
+const CREDENTIALS_REFUSED_KINDS = new Set<AuraError['kind']>(['credentialsRejected', 'unauthorized', 'forbidden', 'invalidRequest']);
 
 /** The non-secret part, as kept in the store. No field here may ever hold the secret. */
 const SavedConnectionSchema = z.object({
@@ -275,14 +275,6 @@ export class ConnectionManager {
     return true;
   }
 
-  /** Removes the secret from the keychain and returns the desk to Training. */
-  async forget(): Promise<void> {
-    const previous = this.saved();
-    if (previous.account) await this.opts.vault.deleteSecret(previous.account);
-    this.write(TRAINING);
-    this.hasSecret = false;
-  }
-
   /** A client for the saved connection whose secret is read from the keychain at each exchange. */
   private clientFor(baseUrl: string, clientId: string, account: string): AuraClient {
     const vault = this.opts.vault;
@@ -319,7 +311,7 @@ export class ConnectionManager {
     try {
       await probe.getToken();
     } catch (error) {
-      if (error instanceof AuraError && REFUSALS.has(error.kind)) {
+      if (error instanceof AuraError && CREDENTIALS_REFUSED_KINDS.has(error.kind)) {
         // The token route's answer is never quoted (it may echo the secret): its status speaks.
         const reason = error.status ? `it answered ${error.status}` : 'no reason given';
         throw new ConnectionError(

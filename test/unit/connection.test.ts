@@ -8,7 +8,8 @@ import {
   KeychainUnavailableError,
   accountFor,
 } from '../../electron/core/connection';
-import { memoryStore, type KeyValueStore } from '../../electron/core/ports';
+import { type KeyValueStore } from '../../electron/core/ports';
+import { memoryStore } from '../fakes/store';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
 import { memoryVault, type MemoryVault } from '../fakes/vault';
 
@@ -188,14 +189,12 @@ describe('ConnectionManager', () => {
     if (opened.state === 'notConfigured') expect(opened.message).toMatch(/not in the system keychain/);
   });
 
-  it('switches to Training without touching the keychain, and forgets on request', async () => {
+  it('switches to Training without touching the keychain', async () => {
     const { manager, vault } = setup();
     await manager.save(custom(SECRET));
     const training = await manager.save({ environment: 'training', baseUrl: null, clientId: '', clientSecret: '' });
     expect(training).toEqual({ environment: 'training', baseUrl: null, clientId: null, hasSecret: false });
     expect(vault.secrets.size).toBe(1);
-    await manager.forget();
-    expect(vault.secrets.size).toBe(0);
     expect((await manager.open()).state).toBe('training');
   });
 

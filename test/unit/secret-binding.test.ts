@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ConnectionError, ConnectionManager, accountFor, legacyAccountFor } from '../../electron/core/connection';
-import { memoryStore } from '../../electron/core/ports';
+import { memoryStore } from '../fakes/store';
 import { DeskHost } from '../../electron/core/desk-host';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
 import { startHostileServer, leaksIn, type HostileServer } from '../support/hostile-server';

@@ -144,10 +144,6 @@ export class Poller {
     this.arm(now + (dueInMs ?? this.interval(now)));
   }
 
-  untrack(calloutId: string): void {
-    this.entries.delete(calloutId);
-  }
-
   /** The operator sent a message: read this callout's events sooner for a while. */
   expectReply(calloutId: string): void {
     const entry = this.entries.get(calloutId);
