@@ -4,7 +4,8 @@
 // Training needs neither: the desk host runs the embedded simulator with its own fixed pair.
 import { z } from 'zod';
 import { EnvironmentSchema, type Connection, type Environment } from '../shared/model/connection';
-import { AuraClient, type AuraClientOptions } from './aura/client';
+import { AuraClient } from './aura/client';
+import type { AuraClientOptions } from './aura/client-options';
 import { baseUrlFor, BaseUrlError } from './aura/environments';
 import { AuraError, plainWords } from './aura/errors';
 import type { CredentialVault, KeyValueStore } from './ports';

@@ -3,7 +3,8 @@
 // can say what the server really sent). Token, Fixed Locations, active callouts; then, only when
 // asked and never on Production, register a test location and raise a callout on it, read it
 // back, poll it for a while and read its events. A failed step is reported, never thrown.
-import { AuraClient, type RaiseCalloutBody } from '../aura/client';
+import { AuraClient } from '../aura/client';
+import type { RaiseCalloutBody } from '../aura/client-options';
 import { FIXED_BASE_URLS } from '../aura/environments';
 import { describeError } from '../aura/errors';
 import { Redactor } from '../aura/redact';
