@@ -5,7 +5,8 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { accountFor, ConnectionManager } from '../../electron/core/connection';
+import { ConnectionManager } from '../../electron/core/connection';
+import { accountFor } from '../../electron/core/keychain-account';
 import { ENROL_FILE, importEnrolFile } from '../../electron/core/enrol';
 import { mergePolicy } from '../../electron/core/policy';
 import { memoryStore } from '../fakes/store';
