@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuraClient } from '../../electron/core/aura/client';
 import { Desk } from '../../electron/core/desk';
-import { POLL_DEFAULTS } from '../../electron/core/dispatch/poller';
+import { POLL_DEFAULTS } from '../../electron/core/dispatch/poll-timing';
 import { type Clock } from '../../electron/core/ports';
 import { memoryStore } from '../fakes/store';
 import { deskApiFor } from '../../electron/core/desk-api';
