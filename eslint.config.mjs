@@ -42,7 +42,6 @@ export default tseslint.config(
       'electron/core/desk.ts',
       'electron/core/session.ts',
       'electron/core/dispatch/dispatcher.ts',
-      'electron/shared/model.ts',
       'renderer/src/store.ts',
       'renderer/src/features/audit/AuditView.tsx',
       'renderer/src/features/callouts/CalloutPanel.tsx',
