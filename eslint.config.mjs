@@ -40,7 +40,6 @@ export default tseslint.config(
     // TEMPORARY, removed when issue 13 lands: files other helpers are still splitting.
     files: [
       'electron/core/desk.ts',
-      'electron/core/session.ts',
       'electron/core/dispatch/dispatcher.ts',
       'renderer/src/store.ts',
       'renderer/src/features/audit/AuditView.tsx',
