@@ -23,7 +23,6 @@ const EVENT_WORDS: Record<string, string> = {
   credentials: 'AURA connection',
   site: 'Site changed',
   failure: 'Sending failed',
-  notice: 'Notice',
 };
 
 /** Detail fields the desk records, in words; any other key is split from camelCase. */

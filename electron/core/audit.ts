@@ -26,7 +26,6 @@ export const AUDIT_KINDS = [
   'credentials',
   'site',
   'failure',
-  'notice',
   'repair',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];

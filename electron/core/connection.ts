@@ -1,12 +1,15 @@
 // The desk's AURA connection: which environment, which client, and whether its secret is in the
 // OS keychain. Saving verifies the pair with a token exchange first and stores nothing when AURA
-// refuses it. The secret goes only into the CredentialVault; the store keeps the non-secret part.
+// refuses it. The secret goes only into the CredentialVault (under the account keychain-account.ts
+// names); the store keeps the non-secret part.
 // Training needs neither: the desk host runs the embedded simulator with its own fixed pair.
 import { z } from 'zod';
 import { EnvironmentSchema, type Connection, type Environment } from '../shared/model/connection';
-import { AuraClient, type AuraClientOptions } from './aura/client';
+import { AuraClient } from './aura/client';
+import type { AuraClientOptions } from './aura/client-options';
 import { baseUrlFor, BaseUrlError } from './aura/environments';
 import { AuraError, plainWords } from './aura/errors';
+import { accountFor, boundSecret, keptSecret } from './keychain-account';
 import type { CredentialVault, KeyValueStore } from './ports';
 
 /**
@@ -47,24 +50,15 @@ export interface CredentialsInput {
   clientSecret: string;
 }
 
-/**
- * The keychain account of a client: one secret per environment, base URL and client id together,
- * so that a kept secret can only ever be sent to the address it was verified with. The URL is
- * percent-encoded (it then holds no `@`), so the name splits one way only.
- */
-export function accountFor(environment: Environment, baseUrl: string, clientId: string): string {
-  return `${environment}:${clientId}@${encodeURIComponent(baseUrl)}`;
-}
-
-/** The account name before the URL was part of it (version 0.1): migrated by `open()`. */
-export function legacyAccountFor(environment: Environment, clientId: string): string {
-  return `${environment}:${clientId}`;
-}
-
 const STORE_KEY = 'connection';
 
 /** Answers that mean AURA heard us and said no (as opposed to: we could not ask). */
-const REFUSALS = new Set<AuraError['kind']>(['credentialsRejected', 'unauthorized', 'forbidden', 'invalidRequest']);
+const CREDENTIALS_REFUSED_KINDS = new Set<AuraError['kind']>([
+  'credentialsRejected',
+  'unauthorized',
+  'forbidden',
+  'invalidRequest',
+]);
 
 /** The non-secret part, as kept in the store. No field here may ever hold the secret. */
 const SavedConnectionSchema = z.object({
@@ -136,7 +130,8 @@ export class ConnectionManager {
     }
     let secret: string | null;
     try {
-      secret = await this.boundSecret(saved as SavedConnection & { baseUrl: string; clientId: string });
+      const bound = saved as SavedConnection & { baseUrl: string; clientId: string };
+      secret = await boundSecret(this.opts.vault, bound, (account) => this.write({ ...saved, account }));
     } catch (error) {
       if (!(error instanceof KeychainUnavailableError)) throw error;
       this.hasSecret = false;
@@ -160,42 +155,6 @@ export class ConnectionManager {
         accountFor(saved.environment, saved.baseUrl, saved.clientId),
       ),
     };
-  }
-
-  /**
-   * The secret of the saved connection, read only from the account bound to its environment,
-   * URL and client id. A secret saved before that binding (account `<environment>:<clientId>`)
-   * is moved once to the bound account of the URL it was saved with; an account naming anything
-   * else (an edited settings file) is not used.
-   */
-  private async boundSecret(saved: SavedConnection & { baseUrl: string; clientId: string }): Promise<string | null> {
-    const vault = this.opts.vault;
-    const account = accountFor(saved.environment, saved.baseUrl, saved.clientId);
-    if (saved.account === account) return vault.getSecret(account);
-    if (saved.account !== legacyAccountFor(saved.environment, saved.clientId)) return null;
-    const legacy = saved.account;
-    const secret = await vault.getSecret(legacy);
-    if (secret === null) return null;
-    await vault.setSecret(account, secret);
-    this.write({ ...saved, account });
-    await vault.deleteSecret(legacy);
-    return secret;
-  }
-
-  /**
-   * The secret kept for exactly this environment, URL and client id, when the operator left the
-   * field empty. Never one saved for another URL: a changed URL needs the secret typed again.
-   */
-  private async keptSecret(previous: SavedConnection, input: CredentialsInput, baseUrl: string, clientId: string) {
-    const vault = this.opts.vault;
-    const bound = await vault.getSecret(accountFor(input.environment, baseUrl, clientId));
-    if (bound) return bound;
-    const legacy = legacyAccountFor(input.environment, clientId);
-    // A pre-binding secret is kept only for the URL it was saved with (the fixed URL of Staging
-    // or Production when a switch to Training forgot it).
-    const savedUrl = previous.baseUrl ?? (input.environment === 'custom' ? null : baseUrlFor(input.environment));
-    if (previous.account !== legacy || previous.clientId !== clientId || savedUrl !== baseUrl) return null;
-    return vault.getSecret(legacy);
   }
 
   /**
@@ -224,7 +183,7 @@ export class ConnectionManager {
       throw error;
     }
     const account = accountFor(input.environment, baseUrl, clientId);
-    const secret = input.clientSecret || (await this.keptSecret(previous, input, baseUrl, clientId));
+    const secret = input.clientSecret || (await keptSecret(this.opts.vault, previous, input, baseUrl, clientId));
     if (!secret) {
       const moved = previous.account !== null && previous.baseUrl !== null && previous.baseUrl !== baseUrl;
       throw new ConnectionError(
@@ -275,14 +234,6 @@ export class ConnectionManager {
     return true;
   }
 
-  /** Removes the secret from the keychain and returns the desk to Training. */
-  async forget(): Promise<void> {
-    const previous = this.saved();
-    if (previous.account) await this.opts.vault.deleteSecret(previous.account);
-    this.write(TRAINING);
-    this.hasSecret = false;
-  }
-
   /** A client for the saved connection whose secret is read from the keychain at each exchange. */
   private clientFor(baseUrl: string, clientId: string, account: string): AuraClient {
     const vault = this.opts.vault;
@@ -319,7 +270,7 @@ export class ConnectionManager {
     try {
       await probe.getToken();
     } catch (error) {
-      if (error instanceof AuraError && REFUSALS.has(error.kind)) {
+      if (error instanceof AuraError && CREDENTIALS_REFUSED_KINDS.has(error.kind)) {
         // The token route's answer is never quoted (it may echo the secret): its status speaks.
         const reason = error.status ? `it answered ${error.status}` : 'no reason given';
         throw new ConnectionError(

@@ -63,13 +63,3 @@ export const systemClock: Clock = {
     return () => clearTimeout(handle);
   },
 };
-
-/** A KeyValueStore in memory, for tests and for a store that failed to open. */
-export function memoryStore(initial: Record<string, unknown> = {}): KeyValueStore {
-  const data = new Map<string, unknown>(Object.entries(initial));
-  return {
-    get: (key) => structuredClone(data.get(key)),
-    set: (key, value) => void data.set(key, structuredClone(value)),
-    delete: (key) => void data.delete(key),
-  };
-}

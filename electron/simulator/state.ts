@@ -53,8 +53,6 @@ export const QUICKSTART_FIXED_LOCATION = {
   formattedAddress: '123 Main Street, Johannesburg',
   calloutLocationTypeId: 3,
 } as const;
-/** The seeded location (the quickstart's). */
-export const DEMO_LOCATION = QUICKSTART_FIXED_LOCATION;
 
 const STEP_PHASE: Record<SimStep, SimPhase> = {
   dispatch: 'dispatched',
@@ -118,7 +116,7 @@ export class SimulatorState {
     this.lifecycleEvents = opts.lifecycleEvents ?? false;
     this.statusStrings = { ...SIM_STATUS, ...opts.statusStrings };
     if (opts.world) this.restore(opts.world);
-    else this.addLocation({ ...DEMO_LOCATION });
+    else this.addLocation({ ...QUICKSTART_FIXED_LOCATION });
   }
 
   /** Called after every change of the world (persistence, autoplay). */

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { AuraClient } from '../../electron/core/aura/client';
 import { Desk } from '../../electron/core/desk';
 import { deskApiFor } from '../../electron/core/desk-api';
-import { memoryStore, type Clock } from '../../electron/core/ports';
+import { type Clock } from '../../electron/core/ports';
+import { memoryStore } from '../fakes/store';
 import { startSimulator } from '../../electron/simulator/server';
 
 const SPEED = 10;

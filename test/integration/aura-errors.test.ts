@@ -2,7 +2,8 @@
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AuraClient, type AuraClientOptions } from '../../electron/core/aura/client';
+import { AuraClient } from '../../electron/core/aura/client';
+import type { AuraClientOptions } from '../../electron/core/aura/client-options';
 import { AuraError, type AuraErrorKind } from '../../electron/core/aura/errors';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
 

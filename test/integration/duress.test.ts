@@ -9,7 +9,7 @@ import { AuraClient } from '../../electron/core/aura/client';
 import { Desk } from '../../electron/core/desk';
 import { hashCode } from '../../electron/core/duress';
 import { mergePolicy, type Policy } from '../../electron/core/policy';
-import { memoryStore } from '../../electron/core/ports';
+import { memoryStore } from '../fakes/store';
 import { deskApiFor } from '../../electron/core/desk-api';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
 import { UNMANAGED, type DeskState } from '../../electron/shared/model/desk-state';

@@ -6,7 +6,8 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accountFor, ConnectionManager } from '../../electron/core/connection';
+import { ConnectionManager } from '../../electron/core/connection';
+import { accountFor } from '../../electron/core/keychain-account';
 import { DiagnosticsLog } from '../../electron/core/diagnostics/log';
 import { RotatingFileLog } from '../../electron/core/diagnostics/rotating-file';
 import { ENROL_FILE } from '../../electron/core/enrol';

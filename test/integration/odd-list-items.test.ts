@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuraClient } from '../../electron/core/aura/client';
 import { Desk } from '../../electron/core/desk';
-import { memoryStore } from '../../electron/core/ports';
+import { memoryStore } from '../fakes/store';
 import { runCommand } from '../support/run-command';
 import { DiagnosticsLog } from '../../electron/core/diagnostics/log';
 import { DeskHost } from '../../electron/core/desk-host';

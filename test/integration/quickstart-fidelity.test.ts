@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuraClient } from '../../electron/core/aura/client';
 import { Desk } from '../../electron/core/desk';
-import { memoryStore } from '../../electron/core/ports';
+import { memoryStore } from '../fakes/store';
 import { deskApiFor } from '../../electron/core/desk-api';
 import { startSimulator } from '../../electron/simulator/server';
 import { QUICKSTART_FIXED_LOCATION } from '../../electron/simulator/state';

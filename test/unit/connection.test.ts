@@ -2,13 +2,10 @@
 // in-memory vault: verify first, store the secret only in the vault, refuse a wrong pair with
 // AURA's reason, and report an unusable keychain as its own state.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ConnectionError,
-  ConnectionManager,
-  KeychainUnavailableError,
-  accountFor,
-} from '../../electron/core/connection';
-import { memoryStore, type KeyValueStore } from '../../electron/core/ports';
+import { ConnectionError, ConnectionManager, KeychainUnavailableError } from '../../electron/core/connection';
+import { accountFor } from '../../electron/core/keychain-account';
+import { type KeyValueStore } from '../../electron/core/ports';
+import { memoryStore } from '../fakes/store';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
 import { memoryVault, type MemoryVault } from '../fakes/vault';
 
@@ -188,14 +185,12 @@ describe('ConnectionManager', () => {
     if (opened.state === 'notConfigured') expect(opened.message).toMatch(/not in the system keychain/);
   });
 
-  it('switches to Training without touching the keychain, and forgets on request', async () => {
+  it('switches to Training without touching the keychain', async () => {
     const { manager, vault } = setup();
     await manager.save(custom(SECRET));
     const training = await manager.save({ environment: 'training', baseUrl: null, clientId: '', clientSecret: '' });
     expect(training).toEqual({ environment: 'training', baseUrl: null, clientId: null, hasSecret: false });
     expect(vault.secrets.size).toBe(1);
-    await manager.forget();
-    expect(vault.secrets.size).toBe(0);
     expect((await manager.open()).state).toBe('training');
   });
 

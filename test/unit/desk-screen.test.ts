@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Desk } from '../../electron/core/desk';
-import { memoryStore } from '../../electron/core/ports';
+import { memoryStore } from '../fakes/store';
 import type { TrainingControl } from '../../electron/core/training';
 import type { TrainingState } from '../../electron/shared/model/desk-state';
 import { FakeClock } from '../support/fake-clock';

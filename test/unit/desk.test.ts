@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AuraError } from '../../electron/core/aura/errors';
 import { Desk } from '../../electron/core/desk';
-import { memoryStore } from '../../electron/core/ports';
+import { memoryStore } from '../fakes/store';
 import type { Callout } from '../../electron/shared/model/callout';
 import { FakeClock } from '../support/fake-clock';
 

@@ -90,7 +90,7 @@ describe('CSV export', () => {
   it('defuses cells that start with TAB or CR as well as = + - @', () => {
     const log = new AuditLog(tempDir(), () => '\t=desk');
     for (const text of ['\t=HYPERLINK("http://evil")', '\r=1+1', '=1+1', '+1', '-1', '@SUM(A1)']) {
-      log.record('notice', text);
+      log.record('failure', text);
     }
     const csv = exportAuditCsv(log);
     const cells = csv.match(/"(?:[^"]|"")*"/g) ?? [];

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Outbox } from '../../electron/core/dispatch/outbox';
-import { memoryStore } from '../../electron/core/ports';
+import { memoryStore } from '../fakes/store';
 import { readValidated, setAsideUnreadableJson } from '../../electron/core/storage/validated';
 import { PressSchema, type Press } from '../../electron/shared/model/press';
 import { DEFAULT_SETTINGS, SettingsSchema } from '../../electron/shared/model/settings';

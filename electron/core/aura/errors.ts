@@ -71,9 +71,9 @@ export class AuraError extends Error {
  * is reachable. The dispatcher stops such a press; readiness counts it as contact.
  */
 export function refusedForGood(error: unknown): error is AuraError {
-  return error instanceof AuraError && REFUSALS.has(error.kind);
+  return error instanceof AuraError && REFUSED_FOR_GOOD_KINDS.has(error.kind);
 }
-const REFUSALS: ReadonlySet<AuraErrorKind> = new Set([
+const REFUSED_FOR_GOOD_KINDS: ReadonlySet<AuraErrorKind> = new Set([
   'unknownSite',
   'invalidRequest',
   'notFound',

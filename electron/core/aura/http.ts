@@ -64,31 +64,44 @@ export class AuraHttp {
     const what = `${method} ${path}`;
     // POSTs (a raise, an event, a token exchange) may use the minute's reserved last slots.
     await this.opts.rate?.take(method === 'POST');
+    const started = performance.now();
+    const took = (): string => `${Math.round(performance.now() - started)} ms`;
+    const { response, text } = await this.exchange(options, what, took);
+    const status = response.status;
+    this.opts.log[status >= 200 && status < 300 ? 'info' : 'warn'](`AURA ${what} ${status} ${took()}`);
+    if (status < 200 || status >= 300) throw this.errorFor(status, text, response.headers, what, options);
+    if (options.schema === null) return { data: undefined as Output<S>, status, closed: status === HTTP_CLOSED };
+    const data = this.parse(options.schema, text, what, status) as Output<S>;
+    return { data, status, closed: status === HTTP_CLOSED };
+  }
+
+  /** The request and its whole (capped) body under one deadline; a failure becomes a typed AuraError. */
+  private async exchange(
+    options: SendOptions<z.ZodType | null>,
+    what: string,
+    took: () => string,
+  ): Promise<{ response: Response; text: string }> {
     const timeoutMs = options.timeoutMs ?? this.opts.timeoutMs;
     const headers: Record<string, string> = { accept: 'application/json' };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     if (options.authorization !== undefined) headers.authorization = options.authorization;
-    let response: Response;
-    let text: string;
     // One deadline for the whole exchange, headers and body.
     const controller = new AbortController();
     let timedOut = false;
-    const started = performance.now();
-    const took = (): string => `${Math.round(performance.now() - started)} ms`;
     const done = this.deadlines.add(timeoutMs, () => {
       timedOut = true;
       controller.abort();
     });
     try {
-      response = await this.opts.fetch(this.opts.baseUrl + path, {
-        method,
+      const response = await this.opts.fetch(this.opts.baseUrl + options.path, {
+        method: options.method,
         headers,
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
         // An API never redirects; following one could carry the secret or a token elsewhere.
         redirect: 'manual',
         signal: controller.signal,
       });
-      text = await readCapped(response, this.opts.maxBodyBytes);
+      return { response, text: await readCapped(response, this.opts.maxBodyBytes) };
     } catch (error) {
       this.opts.log.warn(
         `AURA ${what} ${error instanceof AuraError ? error.kind : timedOut ? 'timeout' : 'network'} ${took()}`,
@@ -101,11 +114,10 @@ export class AuraHttp {
     } finally {
       done();
     }
-    const status = response.status;
-    this.opts.log[status >= 200 && status < 300 ? 'info' : 'warn'](`AURA ${what} ${status} ${took()}`);
-    if (status < 200 || status >= 300) throw this.errorFor(status, text, response.headers, what, options);
-    if (options.schema === null) return { data: undefined as Output<S>, status, closed: status === HTTP_CLOSED };
+  }
 
+  /** A 2xx body as JSON checked by the route's schema; anything else is a badResponse. */
+  private parse(schema: z.ZodType, text: string, what: string, status: number): unknown {
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -114,7 +126,7 @@ export class AuraHttp {
       const why = text.trim() === '' ? 'an empty body' : looksHtml ? 'an HTML page' : 'malformed or truncated JSON';
       throw new AuraError('badResponse', `AURA sent ${why} instead of JSON (${what})`, { status });
     }
-    const parsed = options.schema.safeParse(json);
+    const parsed = schema.safeParse(json);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
       const where = first ? `${first.path.join('.') || 'body'}: ${first.message}` : 'unexpected shape';
@@ -126,7 +138,7 @@ export class AuraHttp {
         },
       );
     }
-    return { data: parsed.data as Output<S>, status, closed: status === HTTP_CLOSED };
+    return parsed.data;
   }
 
   private errorFor(

@@ -52,7 +52,6 @@ export const TokenResponseSchema = z.record(z.string(), z.unknown()).transform((
     docSet,
   };
 });
-export type TokenGrant = z.output<typeof TokenResponseSchema>;
 
 /**
  * One entry of incidentInformation. Its keys are undocumented (INFERRED from the webhook page),

@@ -2,23 +2,22 @@
 // check reads answers exactly as the desk does) and a recording fetch beside it (so the report
 // can say what the server really sent). Token, Fixed Locations, active callouts; then, only when
 // asked and never on Production, register a test location and raise a callout on it, read it
-// back, poll it for a while and read its events. A failed step is reported, never thrown.
-import { AuraClient, type RaiseCalloutBody } from '../aura/client';
+// back, poll it for a while and read its events. A failed step is reported, never thrown (the
+// steps themselves: walk-steps.ts).
+import { AuraClient } from '../aura/client';
+import type { RaiseCalloutBody } from '../aura/client-options';
 import { FIXED_BASE_URLS } from '../aura/environments';
-import { describeError } from '../aura/errors';
 import { Redactor } from '../aura/redact';
-import { stageFromStatus } from '../aura/status';
-import { reportAnswer, type AnswerReport } from './answers';
 import { ExchangeRecorder } from './recorder';
-
-export interface TestLocation {
-  externalReferenceId: string;
-  name: string;
-  latitude: number;
-  longitude: number;
-  address: string;
-  locationTypeId: number | null;
-}
+import {
+  CheckSteps,
+  followSteps,
+  listSteps,
+  raiseStep,
+  registerStep,
+  type StepReport,
+  type TestLocation,
+} from './walk-steps';
 
 /** Registered by `--register` (or for `--raise` without `--site`): plainly a test. */
 export const DEFAULT_TEST_LOCATION: TestLocation = {
@@ -54,14 +53,6 @@ export interface CheckOptions {
   now?: () => number;
 }
 
-export interface StepReport {
-  title: string;
-  ok: boolean;
-  /** What happened, in words (e.g. "2 Fixed Locations", or the error). */
-  outcome: string;
-  answers: AnswerReport[];
-}
-
 export interface CheckResult {
   baseUrl: string;
   clientId: string;
@@ -92,7 +83,53 @@ export async function runCheck(options: CheckOptions): Promise<{ result: CheckRe
   const redactor = new Redactor();
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const recorder = new ExchangeRecorder(baseUrl, options.fetch);
-  const client = new AuraClient({
+  const client = checkClient(options, baseUrl, recorder, redactor);
+  const started = now();
+  const steps = new CheckSteps(recorder, redactor);
+  let testCalloutId: string | null = null;
+  const finish = (): { result: CheckResult; redactor: Redactor } => ({
+    result: {
+      baseUrl,
+      clientId: options.clientId,
+      environment: options.environment,
+      startedAt: new Date(started).toISOString(),
+      durationMs: Math.max(0, Math.round(now() - started)),
+      steps: steps.steps,
+      testCalloutId,
+      passed: steps.steps.length > 0 && steps.steps.every((s) => s.ok),
+    },
+    redactor,
+  });
+
+  try {
+    const tokenTaken = async (): Promise<string> => `token received (${(await client.getToken()).length} characters)`;
+    if (!(await steps.run('Token exchange', tokenTaken))) return finish();
+    const { locations, active } = await listSteps(client, steps);
+    const test = options.testLocation ?? DEFAULT_TEST_LOCATION;
+    if (register) await registerStep(client, steps, locations, test);
+    if (raise)
+      testCalloutId = await raiseStep(client, steps, options.site ?? test.externalReferenceId, options.raiseBody ?? {});
+    const followId = raise ? testCalloutId : (active[0]?.id ?? null);
+    if (followId !== null) {
+      const poll = raise
+        ? { pollMs: (options.pollSeconds ?? 30) * 1000, everyMs: options.pollEveryMs ?? 5000, now, sleep }
+        : null;
+      await followSteps(client, steps, followId, poll);
+    }
+    return finish();
+  } finally {
+    client.close();
+  }
+}
+
+/** The desk's own client, over the recording fetch; the secret goes to the report's redactor too. */
+function checkClient(
+  options: CheckOptions,
+  baseUrl: string,
+  recorder: ExchangeRecorder,
+  redactor: Redactor,
+): AuraClient {
+  return new AuraClient({
     baseUrl,
     clientId: options.clientId,
     getSecret: async () => {
@@ -104,118 +141,4 @@ export async function runCheck(options: CheckOptions): Promise<{ result: CheckRe
     fetch: recorder.fetch,
     keepWarm: false,
   });
-  const started = now();
-  const steps: StepReport[] = [];
-  let testCalloutId: string | null = null;
-
-  async function step(title: string, run: () => Promise<string>): Promise<boolean> {
-    const from = recorder.exchanges.length;
-    let ok = true;
-    let outcome: string;
-    try {
-      outcome = await run();
-    } catch (error) {
-      ok = false;
-      outcome = describeError(error);
-    }
-    const answers = recorder.since(from).map(reportAnswer);
-    for (const exchange of recorder.since(from)) rememberTokens(exchange.json, redactor);
-    steps.push({ title, ok, outcome, answers });
-    return ok;
-  }
-
-  try {
-    if (
-      !(await step('Token exchange', async () => `token received (${(await client.getToken()).length} characters)`))
-    ) {
-      return { result: finish(), redactor };
-    }
-    let locations: Awaited<ReturnType<AuraClient['listFixedLocations']>> = [];
-    await step('List Fixed Locations', async () => {
-      locations = await client.listFixedLocations();
-      return `${locations.length} Fixed Location${locations.length === 1 ? '' : 's'}`;
-    });
-    let active: Awaited<ReturnType<AuraClient['listActiveCallouts']>> = [];
-    await step('List active callouts', async () => {
-      active = await client.listActiveCallouts();
-      return `${active.length} active callout${active.length === 1 ? '' : 's'}`;
-    });
-
-    const test = options.testLocation ?? DEFAULT_TEST_LOCATION;
-    if (register) {
-      const exists = locations.some((l) => l.externalReferenceId === test.externalReferenceId);
-      await step('Register a test Fixed Location', async () => {
-        if (exists) return `"${test.externalReferenceId}" is already registered; reused`;
-        const created = await client.createFixedLocation({ ...test, locationIdentifier: null });
-        return `registered "${created.externalReferenceId}" as AURA id ${created.id}, shown as "${created.name}"`;
-      });
-    }
-
-    let followId: string | null = null;
-    if (raise) {
-      const ref = options.site ?? test.externalReferenceId;
-      await step(`Raise a callout on "${ref}"`, async () => {
-        const raised = await client.raise(ref, options.raiseBody ?? {});
-        testCalloutId = raised.callout.id;
-        followId = raised.callout.id;
-        return `callout ${raised.callout.id}, status "${raised.callout.status}" (HTTP ${raised.status}${raised.message ? `, "${raised.message}"` : ''})`;
-      });
-    } else {
-      followId = active[0]?.id ?? null;
-    }
-
-    if (followId !== null) {
-      const id: string = followId;
-      await step(`Read callout ${id} back`, async () => {
-        const read = await client.getCallout(id);
-        return `status "${read.callout.status}"${read.closed ? ' (285: closed)' : ''}`;
-      });
-      if (raise) {
-        const pollMs = (options.pollSeconds ?? 30) * 1000;
-        const every = options.pollEveryMs ?? 5000;
-        await step(`Poll callout ${id} for ${Math.round(pollMs / 1000)} s`, async () => {
-          const seen: string[] = [];
-          const until = now() + pollMs;
-          let reads = 0;
-          while (now() < until) {
-            await sleep(Math.min(every, Math.max(0, until - now())));
-            const read = await client.getCallout(id);
-            reads += 1;
-            if (seen.at(-1) !== read.callout.status) seen.push(read.callout.status);
-            if (read.closed || stageFromStatus(read.callout.status) === 'closed') break;
-          }
-          return `${reads} reads; status ${seen.map((s) => `"${s}"`).join(' → ') || 'not read'}`;
-        });
-      }
-      await step(`Read the events of callout ${id}`, async () => {
-        const events = await client.listCalloutEvents(id);
-        return `${events.length} event${events.length === 1 ? '' : 's'}`;
-      });
-    }
-    return { result: finish(), redactor };
-  } finally {
-    client.close();
-  }
-
-  function finish(): CheckResult {
-    return {
-      baseUrl,
-      clientId: options.clientId,
-      environment: options.environment,
-      startedAt: new Date(started).toISOString(),
-      durationMs: Math.max(0, Math.round(now() - started)),
-      steps,
-      testCalloutId,
-      passed: steps.length > 0 && steps.every((s) => s.ok),
-    };
-  }
-}
-
-/** Token values in a token answer, wherever they sit, are added to the redactor. */
-function rememberTokens(json: unknown, redactor: Redactor): void {
-  if (!json || typeof json !== 'object') return;
-  for (const [key, value] of Object.entries(json as Record<string, unknown>)) {
-    if (typeof value === 'string' && /token|jwt|bearer/i.test(key) && !/type/i.test(key)) redactor.addToken(value);
-    else if (value && typeof value === 'object') rememberTokens(value, redactor);
-  }
 }

@@ -4,19 +4,14 @@
 // settled; none of its own while nothing is followed, when the readiness probe (`probe()`, about
 // once a minute) runs the same cycle, so callouts raised elsewhere are discovered for free.
 // Backoff, Retry-After (capped at 5 min) and due times apply to the cycle as a whole, on the
-// monotonic clock. A callout completed or cancelled for 24 h is no longer followed.
+// monotonic clock. A callout completed or cancelled for 24 h is no longer followed. What a read
+// does to one callout's record: follow-entry.ts.
 import type { Stage } from '../../shared/stages';
 import { AuraError } from '../aura/errors';
 import type { Clock, Logger } from '../ports';
-import {
-  isDone,
-  isMoving,
-  nextEventsAt,
-  planCycle,
-  type FollowEntry,
-  type ListedCallout,
-  type Read,
-} from './cycle-plan';
+import { isMoving, planCycle, type FollowEntry, type ListedCallout, type Read } from './cycle-plan';
+import { applyRead, readFailed, trackedEntry, type TrackHow } from './follow-entry';
+import { pollTiming, type PollTiming } from './poll-timing';
 
 export type { ListedCallout } from './cycle-plan';
 
@@ -60,20 +55,6 @@ export interface PollerOptions {
   log?: Logger;
 }
 
-export const POLL_DEFAULTS = {
-  movingMs: 5000,
-  settledMs: 15_000,
-  eventsOwnMs: 30_000,
-  eventsOtherMs: 120_000,
-  eventsBudgetMs: 10_000,
-  replyEveryMs: 10_000,
-  replyWindowMs: 120_000,
-  unfollowAfterMs: 24 * 3600_000,
-  maxBackoffMs: 60_000,
-  maxRetryAfterMs: 5 * 60_000,
-  maxInFlight: 3,
-} as const;
-
 /** How much earlier than its pace a cycle may run, at random. */
 const JITTER = 0.4;
 
@@ -81,7 +62,7 @@ type Waiter = { resolve: (latencyMs: number) => void; reject: (error: unknown) =
 
 export class Poller {
   private readonly entries = new Map<string, FollowEntry>();
-  private readonly t: typeof POLL_DEFAULTS;
+  private readonly t: PollTiming;
   private cycleSeq = 0;
   private running = false;
   private waiters: Waiter[] = [];
@@ -96,10 +77,7 @@ export class Poller {
   private stopped = false;
 
   constructor(private readonly opts: PollerOptions) {
-    const o = opts as Partial<typeof POLL_DEFAULTS>;
-    this.t = Object.fromEntries(
-      Object.entries(POLL_DEFAULTS).map(([k, v]) => [k, o[k as keyof typeof POLL_DEFAULTS] ?? v]),
-    ) as typeof POLL_DEFAULTS;
+    this.t = pollTiming(opts);
   }
 
   /** Followed callouts (an unfollowed one is still listed here until it closes). */
@@ -116,36 +94,11 @@ export class Poller {
    * Follows a callout (or updates its known stage); `dueInMs` brings the next cycle that close.
    * `status` is AURA's status string as the desk last read it, so an unchanged callout is not read.
    */
-  track(
-    calloutId: string,
-    stage: Stage,
-    dueInMs?: number,
-    how: { status?: string | null; raisedHere?: boolean; unfollowed?: boolean; settledForMs?: number } = {},
-  ): void {
+  track(calloutId: string, stage: Stage, dueInMs?: number, how: TrackHow = {}): void {
     const now = this.mono();
-    const existing = this.entries.get(calloutId);
-    const raisedHere = how.raisedHere ?? existing?.raisedHere ?? true;
-    const settledSince = isDone(stage) ? (existing?.settledSince ?? now - (how.settledForMs ?? 0)) : null;
-    this.entries.set(calloutId, {
-      status: how.status !== undefined ? how.status : (existing?.status ?? null),
-      stage,
-      raisedHere,
-      // A callout the desk reads now (e.g. at start) has its events read in the first cycle.
-      eventsDueAt:
-        existing?.eventsDueAt ?? (dueInMs === 0 ? now : now + (raisedHere ? this.t.eventsOwnMs : this.t.eventsOtherMs)),
-      replyUntil: existing?.replyUntil ?? 0,
-      settledSince,
-      unfollowed: how.unfollowed ?? existing?.unfollowed ?? false,
-      absentReadAt: existing?.absentReadAt ?? null,
-      sinceCycle: existing?.sinceCycle ?? this.cycleSeq,
-      failures: existing?.failures ?? 0,
-      blockedUntil: existing?.blockedUntil ?? 0,
-    });
+    const at = { now, cycleSeq: this.cycleSeq };
+    this.entries.set(calloutId, trackedEntry(this.entries.get(calloutId), stage, dueInMs, how, at, this.t));
     this.arm(now + (dueInMs ?? this.interval(now)));
-  }
-
-  untrack(calloutId: string): void {
-    this.entries.delete(calloutId);
   }
 
   /** The operator sent a message: read this callout's events sooner for a while. */
@@ -316,26 +269,13 @@ export class Poller {
         this.opts.log?.info(`poll: callout ${read.id} closed; following stops`);
         return void this.entries.delete(read.id);
       }
-      const now = this.mono();
-      entry.failures = 0;
-      entry.blockedUntil = 0;
-      if (read.events) entry.eventsDueAt = nextEventsAt(entry, now, this.t);
-      if (!read.details) return;
-      entry.status = outcome.status;
-      if (outcome.stage !== entry.stage || !isDone(outcome.stage)) {
-        entry.settledSince = isDone(outcome.stage) ? now : null;
-      }
-      entry.stage = outcome.stage;
-      entry.unfollowed = false;
-      entry.absentReadAt = listed ? null : now + this.t.eventsOtherMs;
+      applyRead(entry, read, outcome, listed, this.mono(), this.t);
     } catch (error) {
       if (this.stopped) return;
       this.opts.onError?.(read.id, error);
       const entry = this.entries.get(read.id);
       if (!entry) return;
-      entry.failures++;
-      const base = Math.min(this.t.maxBackoffMs, this.t.movingMs * 2 ** entry.failures);
-      entry.blockedUntil = this.mono() + base * (0.8 + 0.4 * this.random());
+      readFailed(entry, this.mono(), this.random(), this.t);
       // Retry-After from any read holds back the whole cycle.
       const retryAfter = this.retryAfterOf(error);
       if (retryAfter > 0) this.notBefore = Math.max(this.notBefore, this.mono() + retryAfter);

@@ -4,7 +4,6 @@ import { z } from 'zod';
 
 export const PRESS_STATUSES = ['queued', 'sending', 'notSent', 'sent', 'failed'] as const;
 export const PressStatusSchema = z.enum(PRESS_STATUSES);
-export type PressStatus = z.infer<typeof PressStatusSchema>;
 
 /** One operator press (button or hotkey) and where its dispatch stands. */
 export const PressSchema = z.object({
