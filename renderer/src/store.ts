@@ -1,11 +1,11 @@
 // The renderer's mirror of the desk: main pushes `state.changed`, this store keeps the latest,
 // React draws from it. Commands go back through the bridge; their errors are shown, never thrown.
 import { create } from 'zustand';
-import type { CommandName } from '../../electron/shared/command-names';
-import type { CommandInput, CommandOutput, CommandResult, TrainingStep } from '../../electron/shared/contract';
-import type { Callout } from '../../electron/shared/model/callout';
-import type { Press } from '../../electron/shared/model/press';
-import type { DeskState } from '../../electron/shared/model/desk-state';
+import type { CommandName } from '@shared/command-names';
+import type { CommandInput, CommandOutput, CommandResult, TrainingStep } from '@shared/contract';
+import type { Callout } from '@shared/model/callout';
+import type { Press } from '@shared/model/press';
+import type { DeskState } from '@shared/model/desk-state';
 import { getBridge } from './bridge';
 import { shareEqual } from './ui/structural';
 

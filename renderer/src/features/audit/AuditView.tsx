@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { AuditEntry } from '../../../../electron/shared/model/audit-entry';
+import type { AuditEntry } from '@shared/model/audit-entry';
 import { useDesk } from '../../store';
 import { ErrorText } from '../../ui/ErrorText';
 import { ViewHeading } from '../../ui/ViewHeading';

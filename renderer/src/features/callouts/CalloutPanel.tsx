@@ -1,7 +1,7 @@
 import { memo, useEffect, useRef, useState } from 'react';
-import type { Callout } from '../../../../electron/shared/model/callout';
-import type { Press } from '../../../../electron/shared/model/press';
-import { STAGE_WORDS } from '../../../../electron/shared/stages';
+import type { Callout } from '@shared/model/callout';
+import type { Press } from '@shared/model/press';
+import { STAGE_WORDS } from '@shared/stages';
 import { formatAgo, formatClock } from '../../ui/time';
 import { useNow } from '../../ui/useNow';
 import { SentLine } from '../panic/PressStatus';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { CancelReason } from '../../../../electron/shared/contract';
+import type { CancelReason } from '@shared/contract';
 import { useDesk } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/ErrorText';

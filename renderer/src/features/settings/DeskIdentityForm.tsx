@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ControlRoomPhoneSchema, type Settings } from '../../../../electron/shared/model/settings';
+import { ControlRoomPhoneSchema, type Settings } from '@shared/model/settings';
 import { useDesk } from '../../store';
 import { ErrorText } from '../../ui/ErrorText';
 import { LOCKED_TEXT } from '../../ui/Locked';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { checkAccelerator, isReservedShortcut } from '../../../../electron/shared/accelerator';
+import { checkAccelerator, isReservedShortcut } from '@shared/accelerator';
 import { LockedNote } from '../../ui/Locked';
 import { describeAccelerator, recordKey } from './accelerator';
 

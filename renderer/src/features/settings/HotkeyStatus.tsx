@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { DeskState } from '../../../../electron/shared/model/desk-state';
+import type { DeskState } from '@shared/model/desk-state';
 import { useDesk } from '../../store';
 import { ErrorText } from '../../ui/ErrorText';
 import { formatClock } from '../../ui/time';

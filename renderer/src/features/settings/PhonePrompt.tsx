@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { ControlRoomPhoneSchema } from '../../../../electron/shared/model/settings';
+import { ControlRoomPhoneSchema } from '@shared/model/settings';
 import { useDesk } from '../../store';
 import { TextField } from '../../ui/TextField';
 

@@ -2,7 +2,7 @@
 // conformance check (token, Fixed Locations, active callouts, one callout read back with its
 // events) for the credentials in the form and shows the report. Nothing is saved or raised.
 import { useId, useState } from 'react';
-import type { Environment } from '../../../../electron/shared/model/connection';
+import type { Environment } from '@shared/model/connection';
 import { useDesk } from '../../store';
 import { ErrorText } from '../../ui/ErrorText';
 

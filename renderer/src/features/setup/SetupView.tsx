@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { ENVIRONMENTS, type Environment } from '../../../../electron/shared/model/connection';
-import type { DeskState } from '../../../../electron/shared/model/desk-state';
+import { ENVIRONMENTS, type Environment } from '@shared/model/connection';
+import type { DeskState } from '@shared/model/desk-state';
 import { useDesk } from '../../store';
 import { ErrorText } from '../../ui/ErrorText';
 import { isLocked, LOCKED_TEXT, LockedNote } from '../../ui/Locked';

@@ -1,5 +1,5 @@
-import type { Site } from '../../../../electron/shared/model/site';
-import { STAGE_WORDS } from '../../../../electron/shared/stages';
+import type { Site } from '@shared/model/site';
+import { STAGE_WORDS } from '@shared/stages';
 import type { SiteActivity } from '../../store';
 
 /**

@@ -1,4 +1,4 @@
-import type { DeskState } from '../../../../electron/shared/model/desk-state';
+import type { DeskState } from '@shared/model/desk-state';
 import { isLocked, LockedNote } from '../../ui/Locked';
 
 /** The sites this desk shows, in their order on the desk, with controls to reorder them. */

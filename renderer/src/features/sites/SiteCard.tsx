@@ -1,5 +1,5 @@
 import { memo, useCallback } from 'react';
-import type { Site } from '../../../../electron/shared/model/site';
+import type { Site } from '@shared/model/site';
 import { CalloutPanel } from '../callouts/CalloutPanel';
 import { PanicButton, type PressHint } from '../panic/PanicButton';
 import { PressFollowUp } from '../panic/PressFollowUp';

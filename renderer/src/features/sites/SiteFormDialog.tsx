@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { Site } from '../../../../electron/shared/model/site';
+import type { Site } from '@shared/model/site';
 import { useDesk } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/ErrorText';

@@ -1,6 +1,6 @@
 import { useDeferredValue, useMemo, useState } from 'react';
-import type { Site } from '../../../../electron/shared/model/site';
-import type { DeskState } from '../../../../electron/shared/model/desk-state';
+import type { Site } from '@shared/model/site';
+import type { DeskState } from '@shared/model/desk-state';
 import { useDesk } from '../../store';
 import { ErrorText } from '../../ui/ErrorText';
 import { isLocked } from '../../ui/Locked';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import type { TrainingStep } from '../../../../electron/shared/contract';
-import type { Callout } from '../../../../electron/shared/model/callout';
-import { trainingStepsFrom } from '../../../../electron/shared/training-steps';
+import type { TrainingStep } from '@shared/contract';
+import type { Callout } from '@shared/model/callout';
+import { trainingStepsFrom } from '@shared/training-steps';
 import { useDesk } from '../../store';
 import { ErrorText } from '../../ui/ErrorText';
 
