@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { ENVIRONMENT_WORDS } from '@shared/environments';
 import { ENVIRONMENTS, type Environment } from '@shared/model/connection';
 import type { DeskState } from '@shared/model/desk-state';
 import { useDesk } from '../../store';
@@ -9,13 +10,6 @@ import { ViewHeading } from '../../ui/ViewHeading';
 import { DeskIdentityForm } from '../settings/DeskIdentityForm';
 import { FullCheck } from './FullCheck';
 import { setupErrorOf, tooLong, type SetupError, type SetupField } from './setupErrors';
-
-const ENVIRONMENT_WORDS: Record<Environment, { label: string; hint: string }> = {
-  training: { label: 'Training', hint: 'The built-in simulator. No responders are dispatched.' },
-  staging: { label: 'Staging', hint: 'AURA’s test system, for trying the integration.' },
-  production: { label: 'Production', hint: 'Live AURA: real responders are dispatched.' },
-  custom: { label: 'Custom', hint: 'Another AURA address, given by AURA.' },
-};
 
 /**
  * The AURA connection: environment, client ID and secret. The secret goes to main, is verified
