@@ -1,7 +1,8 @@
 import { memo, useCallback } from 'react';
 import type { Site } from '@shared/model/site';
 import { CalloutPanel } from '../callouts/CalloutPanel';
-import { PanicButton, type PressHint } from '../panic/PanicButton';
+import type { PressHint } from '../panic/hold';
+import { PanicButton } from '../panic/PanicButton';
 import { PressFollowUp } from '../panic/PressFollowUp';
 import { PressStatus } from '../panic/PressStatus';
 import { siteActivity, useDesk } from '../../store';
