@@ -74,6 +74,24 @@ function Field({ label, children }: { label: string; children: (id: string) => R
   );
 }
 
+/** The cancel code the administrator's policy asks for (docs/policy.md). */
+function CodeField({ code, onChange }: { code: string; onChange(code: string): void }) {
+  return (
+    <Field label="Cancel code">
+      {(id) => (
+        <input
+          id={id}
+          type="password"
+          autoComplete="off"
+          maxLength={100}
+          value={code}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
 interface Props {
   calloutId: string;
   siteName: string;
@@ -124,20 +142,7 @@ export function CancelDialog({ calloutId, siteName, onClose }: Props) {
             <textarea id={id} rows={3} maxLength={1000} value={notes} onChange={(e) => setNotes(e.target.value)} />
           )}
         </Field>
-        {codeRequired && (
-          <Field label="Cancel code">
-            {(id) => (
-              <input
-                id={id}
-                type="password"
-                autoComplete="off"
-                maxLength={100}
-                value={code}
-                onChange={(e) => setCode(e.target.value)}
-              />
-            )}
-          </Field>
-        )}
+        {codeRequired && <CodeField code={code} onChange={setCode} />}
         <ErrorText message={cancel.error} id={errorId} />
         <div className="actions">
           <button type="submit" className="button button-danger" aria-busy={cancel.busy}>

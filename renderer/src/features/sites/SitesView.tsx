@@ -132,10 +132,28 @@ function EditingDialog({ editing, onClose }: { editing: Editing; onClose(): void
   return null;
 }
 
+/** The count and last sync, "Sync with AURA" (and its failure), "Register a site". */
+function SitesToolbar({ desk, locked, onRegister }: { desk: DeskState; locked: boolean; onRegister(): void }) {
+  const sync = useCommand('sites.sync', { failure: (message) => `Sync failed: ${message}`, keepWhileBusy: true });
+  return (
+    <>
+      <div className="toolbar">
+        <SyncLine count={desk.allSites.length} synced={desk.lastSyncAt} />
+        <button type="button" className="button" aria-busy={sync.busy} onClick={() => void sync.run({})}>
+          {sync.busy ? 'Syncing…' : 'Sync with AURA'}
+        </button>
+        <button type="button" className="button button-primary" disabled={locked} onClick={onRegister}>
+          Register a site
+        </button>
+      </div>
+      <ErrorText message={sync.error} />
+    </>
+  );
+}
+
 /** AURA's Fixed Locations: sync, register, edit, delete, and which of them this desk shows. */
 export function SitesView({ desk }: { desk: DeskState }) {
   const [editing, setEditing] = useState<Editing>(null);
-  const sync = useCommand('sites.sync', { failure: (message) => `Sync failed: ${message}`, keepWhileBusy: true });
   const choice = useCommand('sites.choose', {
     failure: (message) => `The desk's sites were not changed: ${message}`,
     keepWhileBusy: true,
@@ -169,21 +187,7 @@ export function SitesView({ desk }: { desk: DeskState }) {
       <ViewHeading>Sites</ViewHeading>
       <section className="panel" aria-labelledby="aura-sites-title">
         <h2 id="aura-sites-title">Fixed Locations in AURA</h2>
-        <div className="toolbar">
-          <SyncLine count={all} synced={desk.lastSyncAt} />
-          <button type="button" className="button" aria-busy={sync.busy} onClick={() => void sync.run({})}>
-            {sync.busy ? 'Syncing…' : 'Sync with AURA'}
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={sitesLocked}
-            onClick={() => setEditing({ kind: 'create' })}
-          >
-            Register a site
-          </button>
-        </div>
-        <ErrorText message={sync.error} />
+        <SitesToolbar desk={desk} locked={sitesLocked} onRegister={() => setEditing({ kind: 'create' })} />
         <ErrorText message={choice.error} />
         <FilterBar
           label="Filter locations"
