@@ -3,7 +3,7 @@
 // choice; a press AURA took as an event on a followed callout, or that may have made AURA hold
 // two callouts, says so in plain words.
 import type { Press } from '@shared/model/press';
-import type { SiteActivity } from '../../store';
+import type { SiteActivity } from '../../siteActivity';
 import { useDesk } from '../../store';
 import { formatClock } from '../../ui/time';
 
