@@ -1,15 +1,9 @@
 import { useEffect, useState } from 'react';
 import { ErrorText } from '../../ui/ErrorText';
 import { useCommand } from '../../ui/useCommand';
+import { csvFileName } from './csvFileName';
 
 type Download = { url: string; name: string };
-
-/** The file's name: local time, as on the screen and in the file (its rows carry their UTC offset). */
-export function csvFileName(d: Date): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  const stamp = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`;
-  return `panic-desk-audit-${stamp}.csv`;
-}
 
 /**
  * Export as CSV: main builds the file, the renderer hands it to the operator as a blob: download
