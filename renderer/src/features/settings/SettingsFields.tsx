@@ -12,6 +12,26 @@ interface Props {
   change(patch: Partial<Draft>): void;
 }
 
+/** The two typed numbers of timing: the policy name, the draft's text, its error and its words. */
+const TIMING = [
+  {
+    policy: 'holdMs',
+    text: 'holdSeconds',
+    error: 'hold',
+    label: 'Hold time (seconds)',
+    hint: 'How long a panic button must be held: 0 to 5 s, e.g. 1.5 or 1,5. 0 raises on a single press.',
+    inputMode: 'decimal',
+  },
+  {
+    policy: 'stalePressMinutes',
+    text: 'staleMinutes',
+    error: 'stale',
+    label: 'Ask before sending a late panic (minutes)',
+    hint: 'A panic AURA has not confirmed within this time stops retrying and asks whether it is still needed.',
+    inputMode: 'numeric',
+  },
+] as const;
+
 /** Hold time and the late-press limit: typed numbers, refused in words beside the field. */
 export function TimingFields({
   desk,
@@ -25,39 +45,20 @@ export function TimingFields({
   holdRef: RefObject<HTMLInputElement | null>;
   staleRef: RefObject<HTMLInputElement | null>;
 }) {
-  const hint = (key: string, text: string): string => (isLocked(desk, key) ? LOCKED_TEXT : text);
-  return (
-    <>
-      <TextField
-        ref={holdRef}
-        label="Hold time (seconds)"
-        hint={hint(
-          'holdMs',
-          'How long a panic button must be held: 0 to 5 s, e.g. 1.5 or 1,5. 0 raises on a single press.',
-        )}
-        readOnly={isLocked(desk, 'holdMs')}
-        inputMode="decimal"
-        autoComplete="off"
-        value={draft.holdSeconds}
-        error={errors.hold}
-        onChange={(holdSeconds) => change({ holdSeconds })}
-      />
-      <TextField
-        ref={staleRef}
-        label="Ask before sending a late panic (minutes)"
-        hint={hint(
-          'stalePressMinutes',
-          'A panic AURA has not confirmed within this time stops retrying and asks whether it is still needed.',
-        )}
-        readOnly={isLocked(desk, 'stalePressMinutes')}
-        inputMode="numeric"
-        autoComplete="off"
-        value={draft.staleMinutes}
-        error={errors.stale}
-        onChange={(staleMinutes) => change({ staleMinutes })}
-      />
-    </>
-  );
+  return TIMING.map((t) => (
+    <TextField
+      key={t.policy}
+      ref={t.policy === 'holdMs' ? holdRef : staleRef}
+      label={t.label}
+      hint={isLocked(desk, t.policy) ? LOCKED_TEXT : t.hint}
+      readOnly={isLocked(desk, t.policy)}
+      inputMode={t.inputMode}
+      autoComplete="off"
+      value={draft[t.text]}
+      error={errors[t.error]}
+      onChange={(value) => change({ [t.text]: value })}
+    />
+  ));
 }
 
 /** The silent hotkey: the combination (recorded) and the site it raises a panic for. */
@@ -92,20 +93,14 @@ export function HotkeyFields({ desk, draft, change }: Props) {
   );
 }
 
+/** The on/off settings, each a checkbox with its locked note (the policy name is the setting's). */
+const CHECKS = [
+  { name: 'startAtLogin', label: 'Start Panic Desk when this computer starts' },
+  { name: 'notifications', label: 'Show system notifications when a callout moves' },
+] as const;
+
 /** One setting as a checkbox, with its locked note. */
-function Check({
-  desk,
-  name,
-  label,
-  checked,
-  onChange,
-}: {
-  desk: DeskState;
-  name: string;
-  label: string;
-  checked: boolean;
-  onChange(checked: boolean): void;
-}) {
+function Check({ desk, draft, change, name, label }: Props & (typeof CHECKS)[number]) {
   const id = useId();
   return (
     <div className="check">
@@ -113,8 +108,8 @@ function Check({
         id={id}
         type="checkbox"
         disabled={isLocked(desk, name)}
-        checked={checked}
-        onChange={(e) => onChange(e.target.checked)}
+        checked={draft[name]}
+        onChange={(e) => change({ [name]: e.target.checked })}
       />
       <label htmlFor={id}>{label}</label>
       <LockedNote locked={isLocked(desk, name)} />
@@ -123,23 +118,6 @@ function Check({
 }
 
 /** Start at login and system notifications. */
-export function SystemChecks({ desk, draft, change }: Props) {
-  return (
-    <>
-      <Check
-        desk={desk}
-        name="startAtLogin"
-        label="Start Panic Desk when this computer starts"
-        checked={draft.startAtLogin}
-        onChange={(startAtLogin) => change({ startAtLogin })}
-      />
-      <Check
-        desk={desk}
-        name="notifications"
-        label="Show system notifications when a callout moves"
-        checked={draft.notifications}
-        onChange={(notifications) => change({ notifications })}
-      />
-    </>
-  );
+export function SystemChecks(props: Props) {
+  return CHECKS.map((c) => <Check key={c.name} {...props} {...c} />);
 }
