@@ -24,6 +24,8 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     plugins: [react()],
+    // The renderer names electron/shared by `@shared/…` (tsconfig.json's paths say the same).
+    resolve: { alias: { '@shared': resolve(__dirname, 'electron/shared') } },
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },

@@ -3,16 +3,10 @@
 // cycle's own list read (dispatch/poller.ts): while callouts are followed it joins the next
 // cycle instead of making a request of its own.
 import type { Environment, Readiness } from '../shared/model/connection';
+import { ENVIRONMENT_NAMES } from '../shared/environments';
 import { AuraError, plainWords, refusedForGood } from './aura/errors';
 import { KeychainUnavailableError } from './connection';
 import type { Clock } from './ports';
-
-export const ENVIRONMENT_NAMES: Record<Environment, string> = {
-  training: 'AURA Training (simulator)',
-  staging: 'AURA Staging',
-  production: 'AURA Production',
-  custom: 'AURA (custom URL)',
-};
 
 /** A probe slower than this makes the desk "degraded": a press would arrive, but late. */
 export const SLOW_MS = 3000;

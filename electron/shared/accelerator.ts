@@ -153,6 +153,14 @@ export function isReservedShortcut(accelerator: string): boolean {
   return spellings(accelerator).some((s) => RESERVED.has(s));
 }
 
+/**
+ * Whether typing can never set the combination off: it holds a modifier other than Shift, or its
+ * key is one of F13–F24. The recorder asks this too, so that both sides give the same verdict.
+ */
+export function typingSafe(modifiers: readonly string[], key: string): boolean {
+  return /^F(1[3-9]|2[0-4])$/.test(key) || modifiers.some((m) => m !== 'Shift');
+}
+
 function normaliseKey(token: string): string | null {
   if (/^[a-z0-9]$/i.test(token)) return token.toUpperCase();
   if (token.length === 1 && PUNCTUATION.includes(token)) return token;
@@ -192,8 +200,7 @@ export function checkAccelerator(input: string): AcceleratorCheck {
   if (key === null) return { ok: false, error: 'The hotkey needs a key besides its modifiers' };
 
   const accelerator = [...modifiers, key].join('+');
-  const unmodifiedOk = /^F(1[3-9]|2[0-4])$/.test(key);
-  if (!unmodifiedOk && !modifiers.some((m) => m !== 'Shift')) {
+  if (!typingSafe(modifiers, key)) {
     return {
       ok: false,
       error: 'The hotkey needs Control, Command, Alt or Super (or one of F13–F24), so that typing never sets it off',

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { DeskState } from '../../electron/shared/model/desk-state';
+import type { DeskState } from '@shared/model/desk-state';
 import { AuditView } from './features/audit/AuditView';
 import { HistoryView } from './features/history/HistoryView';
 import { SettingsView } from './features/settings/SettingsView';

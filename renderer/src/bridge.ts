@@ -1,6 +1,6 @@
 // The renderer's only way out: `window.panicDesk`, provided by the preload (Electron) or by the
 // web harness's WebSocket client (tests). The renderer never knows which.
-import type { PanicDeskBridge } from '../../electron/shared/contract';
+import type { PanicDeskBridge } from '@shared/contract';
 
 declare global {
   interface Window {

@@ -1,28 +1,16 @@
 // The renderer's mirror of the desk: main pushes `state.changed`, this store keeps the latest,
 // React draws from it. Commands go back through the bridge; their errors are shown, never thrown.
-import { create } from 'zustand';
-import type { CommandName } from '../../electron/shared/command-names';
-import type { CommandInput, CommandOutput, CommandResult, TrainingStep } from '../../electron/shared/contract';
-import type { Callout } from '../../electron/shared/model/callout';
-import type { Press } from '../../electron/shared/model/press';
-import type { DeskState } from '../../electron/shared/model/desk-state';
+import { create, type StoreApi } from 'zustand';
+import type { CommandName } from '@shared/command-names';
+import type { CommandInput, CommandOutput, CommandResult } from '@shared/contract';
+import type { DeskState } from '@shared/model/desk-state';
+import type { Press } from '@shared/model/press';
 import { getBridge } from './bridge';
+import { activityOf, type SiteActivity } from './siteActivity';
 import { shareEqual } from './ui/structural';
 
 export const VIEWS = ['desk', 'history', 'sites', 'settings', 'audit', 'setup'] as const;
 export type View = (typeof VIEWS)[number];
-
-/** What one site's card needs, precomputed once per state so that each card selects one object. */
-export interface SiteActivity {
-  /** Presses not (yet) delivered to AURA, oldest first. */
-  unsent: Press[];
-  /** The site's newest callout (active or the last closed one), if any. */
-  latest: Callout | null;
-  /** The press that raised `latest`, for its dispatch state. */
-  latestPress: Press | null;
-}
-
-const NO_ACTIVITY: SiteActivity = { unsent: [], latest: null, latestPress: null };
 
 /** A request to bring one site's card into view and focus it (from the attention strip). */
 export interface FocusRequest {
@@ -64,44 +52,31 @@ interface DeskStore {
   act<N extends CommandName>(name: N, input: CommandInput<N>): Promise<CommandOutput<N> | null>;
   /** Raises a panic; the press as the desk recorded it, or null when the command failed. */
   trigger(siteId: string): Promise<Press | null>;
-  advance(calloutId: string, step: TrainingStep): Promise<void>;
   dismissError(): void;
 }
 
-function activityOf(desk: DeskState): Record<string, SiteActivity> {
-  const out: Record<string, SiteActivity> = {};
-  const get = (siteId: string): SiteActivity => (out[siteId] ??= { unsent: [], latest: null, latestPress: null });
-  for (const press of desk.presses) {
-    if (press.status !== 'sent' && !press.dismissed) get(press.siteId).unsent.push(press);
-  }
-  for (const callout of desk.callouts) {
-    const a = get(callout.siteId);
-    if (!a.latest || callout.pressedAt >= a.latest.pressedAt) a.latest = callout;
-  }
-  // The press that raised the callout is its first one; a later press on the same callout is news
-  // on the callout, not its raise (so "pressed at" shows the first press's time).
-  for (const press of desk.presses) {
-    const a = out[press.siteId];
-    if (!a?.latest || press.calloutId !== a.latest.id) continue;
-    if (!a.latestPress || press.pressedAt < a.latestPress.pressedAt) a.latestPress = press;
-  }
-  return out;
-}
+type SetState = StoreApi<DeskStore>['setState'];
+type GetState = StoreApi<DeskStore>['getState'];
 
-export function siteActivity(activity: Record<string, SiteActivity>, siteId: string): SiteActivity {
-  return activity[siteId] ?? NO_ACTIVITY;
-}
+/** Which view is shown, leaving a view with unsaved changes, the site filter and focus requests. */
+type Screen = Pick<
+  DeskStore,
+  | 'view'
+  | 'setView'
+  | 'leaving'
+  | 'unsaved'
+  | 'setUnsaved'
+  | 'confirmLeave'
+  | 'siteQuery'
+  | 'setSiteQuery'
+  | 'focusRequest'
+  | 'focusSite'
+  | 'phonePromptSkipped'
+  | 'skipPhonePrompt'
+>;
 
-export const useDesk = create<DeskStore>((set, get) => {
-  const receive = (next: DeskState): void => {
-    const { desk, activity } = get();
-    const shared = desk ? shareEqual(desk, next) : next;
-    set({ desk: shared, activity: shareEqual(activity, activityOf(shared)) });
-  };
+function screen(set: SetState, get: GetState): Screen {
   return {
-    desk: null,
-    activity: {},
-    commandError: null,
     view: 'desk',
     setView: (view) => {
       const { unsaved, view: now } = get();
@@ -131,12 +106,27 @@ export const useDesk = create<DeskStore>((set, get) => {
           ? { leaving: 'desk' }
           : { view: 'desk', focusRequest: { siteId, target, seq: (s.focusRequest?.seq ?? 0) + 1 } },
       ),
-    ownPress: {},
     phonePromptSkipped: false,
     skipPhonePrompt: () => set({ phonePromptSkipped: true }),
+  };
+}
+
+/** The desk's mirrored state and the commands sent back through the bridge. */
+type Mirror = Omit<DeskStore, keyof Screen>;
+
+function mirror(set: SetState, get: GetState): Mirror {
+  const receive = (next: DeskState): void => {
+    const { desk, activity } = get();
+    const shared = desk ? shareEqual(desk, next) : next;
+    set({ desk: shared, activity: shareEqual(activity, activityOf(shared)) });
+  };
+  return {
+    desk: null,
+    activity: {},
+    commandError: null,
+    ownPress: {},
     connect() {
-      const bridge = getBridge();
-      const off = bridge.on('state.changed', receive);
+      const off = getBridge().on('state.changed', receive);
       void get()
         .call('state.get', {})
         .then((result) => {
@@ -169,9 +159,8 @@ export const useDesk = create<DeskStore>((set, get) => {
       if (press) set((s) => ({ ownPress: { ...s.ownPress, [siteId]: press.id } }));
       return press;
     },
-    async advance(calloutId, step) {
-      await get().act('training.advance', { calloutId, step });
-    },
     dismissError: () => set({ commandError: null }),
   };
-});
+}
+
+export const useDesk = create<DeskStore>((set, get) => ({ ...screen(set, get), ...mirror(set, get) }));

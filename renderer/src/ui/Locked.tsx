@@ -1,4 +1,4 @@
-import type { DeskState } from '../../../electron/shared/model/desk-state';
+import type { DeskState } from '@shared/model/desk-state';
 
 /** The words for a setting the administrator's policy locks (docs/policy.md). */
 export const LOCKED_TEXT = 'Set by your organisation';

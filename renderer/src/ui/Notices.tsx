@@ -1,4 +1,4 @@
-import type { Notice } from '../../../electron/shared/model/desk-state';
+import type { Notice } from '@shared/model/desk-state';
 import { useDesk } from '../store';
 import { formatClock } from './time';
 

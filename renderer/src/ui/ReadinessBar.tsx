@@ -1,4 +1,4 @@
-import type { Readiness } from '../../../electron/shared/model/connection';
+import type { Readiness } from '@shared/model/connection';
 import { useNow } from './useNow';
 import { formatAgo, formatClock } from './time';
 

@@ -1,5 +1,5 @@
-import type { DeskState } from '../../../../electron/shared/model/desk-state';
-import { STAGE_WORDS } from '../../../../electron/shared/stages';
+import type { DeskState } from '@shared/model/desk-state';
+import { STAGE_WORDS } from '@shared/stages';
 import { useDesk } from '../../store';
 import { formatAgo } from '../../ui/time';
 import { useNow } from '../../ui/useNow';

@@ -1,9 +1,9 @@
 // What needs the operator's attention, wherever it is on the desk: every press not yet delivered
 // to AURA and every callout still underway (cancelled and closed ones are over). One list feeds
 // the attention strip, the Desk tab's count and the readiness bar, so they never disagree.
-import type { Callout } from '../../../../electron/shared/model/callout';
-import type { Press } from '../../../../electron/shared/model/press';
-import type { DeskState } from '../../../../electron/shared/model/desk-state';
+import type { Callout } from '@shared/model/callout';
+import type { Press } from '@shared/model/press';
+import type { DeskState } from '@shared/model/desk-state';
 
 export type AttentionItem =
   | { kind: 'unsent'; siteId: string; siteName: string; press: Press }

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { AuditEntry } from '../../../../electron/shared/model/audit-entry';
-import { useDesk } from '../../store';
+import { useEffect, useId, useState } from 'react';
+import type { AuditEntry } from '@shared/model/audit-entry';
 import { ErrorText } from '../../ui/ErrorText';
+import { useCommand } from '../../ui/useCommand';
 import { ViewHeading } from '../../ui/ViewHeading';
 import { CsvExport } from './CsvExport';
 
@@ -18,33 +18,66 @@ function formatWhen(at: number): string {
   });
 }
 
+/** Whether the hash chain holds, and how many entries are shown. */
+function ChainStatus({ listing, shown }: { listing: Listing; shown: number }) {
+  return (
+    <p className={listing.chainOk ? 'chain-ok' : 'chain-broken'} role="status">
+      {listing.chainOk
+        ? `Hash chain intact · ${shown} ${shown === 1 ? 'entry' : 'entries'} shown`
+        : `Hash chain BROKEN: ${listing.problem ?? 'an entry does not match the one before it'}`}
+    </p>
+  );
+}
+
+function AuditTable({ entries }: { entries: AuditEntry[] }) {
+  return (
+    <div className="table-wrap">
+      <table className="audit-table">
+        <caption className="visually-hidden">Audit log entries, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">Time</th>
+            <th scope="col">Desk</th>
+            <th scope="col">Event</th>
+            <th scope="col">Details</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <tr key={entry.seq}>
+              <td>{entry.seq}</td>
+              <td>
+                <time dateTime={new Date(entry.at).toISOString()}>{formatWhen(entry.at)}</time>
+              </td>
+              <td>{entry.desk || '—'}</td>
+              <td>{entry.kind}</td>
+              <td>{entry.text}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 /** The hash-chained audit log: newest first, filtered by any text, exported as CSV. */
 export function AuditView() {
-  const call = useDesk((s) => s.call);
   const [text, setText] = useState('');
-  const [listing, setListing] = useState<Listing | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // The listing stays while a new filter loads; an answer to an older filter is ignored.
+  const list = useCommand('audit.list', {
+    failure: (message) => `The audit log could not be read: ${message}`,
+    keepWhileBusy: true,
+  });
+  const load = list.run;
   const filterId = useId();
-  const request = useRef(0);
-
-  const load = useCallback(
-    async (filter: string): Promise<void> => {
-      const mine = ++request.current;
-      const result = await call('audit.list', { text: filter.trim(), limit: 500 });
-      if (mine !== request.current) return; // a newer filter has been typed since
-      if (result.ok) {
-        setListing(result.value);
-        setError(null);
-      } else setError(`The audit log could not be read: ${result.error.message}`);
-    },
-    [call],
-  );
 
   useEffect(() => {
-    const id = setTimeout(() => void load(text), text ? 250 : 0);
+    const id = setTimeout(() => void load({ text: text.trim(), limit: 500 }), text ? 250 : 0);
     return () => clearTimeout(id);
   }, [load, text]);
 
+  const listing = list.result;
   const entries = listing ? [...listing.entries].sort((a, b) => b.seq - a.seq) : [];
   return (
     <>
@@ -65,49 +98,15 @@ export function AuditView() {
               onChange={(e) => setText(e.target.value)}
             />
           </div>
-          <button type="button" className="button" onClick={() => void load(text)}>
+          <button type="button" className="button" onClick={() => void load({ text: text.trim(), limit: 500 })}>
             Refresh
           </button>
           <CsvExport filter={text.trim()} />
         </div>
-        <ErrorText message={error} />
-        {listing && (
-          <p className={listing.chainOk ? 'chain-ok' : 'chain-broken'} role="status">
-            {listing.chainOk
-              ? `Hash chain intact · ${entries.length} ${entries.length === 1 ? 'entry' : 'entries'} shown`
-              : `Hash chain BROKEN: ${listing.problem ?? 'an entry does not match the one before it'}`}
-          </p>
-        )}
+        <ErrorText message={list.error} />
+        {listing && <ChainStatus listing={listing} shown={entries.length} />}
         {listing && entries.length === 0 && <p className="empty">No entry matches.</p>}
-        {entries.length > 0 && (
-          <div className="table-wrap">
-            <table className="audit-table">
-              <caption className="visually-hidden">Audit log entries, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">Time</th>
-                  <th scope="col">Desk</th>
-                  <th scope="col">Event</th>
-                  <th scope="col">Details</th>
-                </tr>
-              </thead>
-              <tbody>
-                {entries.map((entry) => (
-                  <tr key={entry.seq}>
-                    <td>{entry.seq}</td>
-                    <td>
-                      <time dateTime={new Date(entry.at).toISOString()}>{formatWhen(entry.at)}</time>
-                    </td>
-                    <td>{entry.desk || '—'}</td>
-                    <td>{entry.kind}</td>
-                    <td>{entry.text}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        {entries.length > 0 && <AuditTable entries={entries} />}
       </section>
     </>
   );

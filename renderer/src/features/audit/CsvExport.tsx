@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import { useDesk } from '../../store';
 import { ErrorText } from '../../ui/ErrorText';
+import { useCommand } from '../../ui/useCommand';
+import { csvFileName } from './csvFileName';
 
 type Download = { url: string; name: string };
 
@@ -9,25 +10,19 @@ type Download = { url: string; name: string };
  * (the renderer makes no network request; the CSP allows nothing else and needs nothing else).
  */
 export function CsvExport({ filter }: { filter: string }) {
-  const call = useDesk((s) => s.call);
+  const exporting = useCommand('audit.exportCsv', {
+    failure: (message) => `Export failed: ${message}`,
+    keepWhileBusy: true,
+  });
   const [download, setDownload] = useState<Download | null>(null);
-  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => () => void (download && URL.revokeObjectURL(download.url)), [download]);
 
   const exportCsv = async (): Promise<void> => {
-    const result = await call('audit.exportCsv', { text: filter });
-    if (!result.ok) return setError(`Export failed: ${result.error.message}`);
-    setError(null);
+    const result = await exporting.run({ text: filter });
+    if (!result.ok) return;
     const blob = new Blob([result.value.csv], { type: 'text/csv;charset=utf-8' });
-    // Local time, as on the screen and in the file (its rows carry their UTC offset).
-    const d = new Date();
-    const pad = (n: number): string => String(n).padStart(2, '0');
-    const stamp = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`;
-    const next = {
-      url: URL.createObjectURL(blob),
-      name: `panic-desk-audit-${stamp}.csv`,
-    };
+    const next = { url: URL.createObjectURL(blob), name: csvFileName(new Date()) };
     setDownload(next);
     const a = document.createElement('a');
     a.href = next.url;
@@ -48,7 +43,7 @@ export function CsvExport({ filter }: { filter: string }) {
           </a>
         </p>
       )}
-      <ErrorText message={error} />
+      <ErrorText message={exporting.error} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
-import { memo, useEffect, useRef, useState } from 'react';
-import type { Callout } from '../../../../electron/shared/model/callout';
-import type { Press } from '../../../../electron/shared/model/press';
-import { STAGE_WORDS } from '../../../../electron/shared/stages';
+import { memo, useEffect, useRef, useState, type RefObject } from 'react';
+import type { Callout } from '@shared/model/callout';
+import type { Press } from '@shared/model/press';
+import { STAGE_WORDS } from '@shared/stages';
 import { formatAgo, formatClock } from '../../ui/time';
 import { useNow } from '../../ui/useNow';
 import { SentLine } from '../panic/PressStatus';
@@ -18,24 +18,43 @@ interface Props {
 }
 
 /**
- * A callout on its site's card: the stage in words and colour, AURA's own status, the time since
- * the press, the responder, the dispatch of the press, the live timeline, and what the operator
- * can do about it (message the control room, cancel).
+ * After a cancel the "Cancel callout" button goes away: the focus comes back to this callout, not
+ * to the page. Returns the section's ref and what to call once AURA accepted the cancel.
  */
-export const CalloutPanel = memo(function CalloutPanel({ callout, siteName, press, training }: Props) {
-  const [cancelling, setCancelling] = useState(false);
+function useRefocusAfterCancel(stage: Callout['stage']): [RefObject<HTMLElement | null>, () => void] {
   const sectionRef = useRef<HTMLElement>(null);
-  // After a cancel the "Cancel callout" button goes away: the focus comes back to this callout,
-  // not to the page.
   const [refocus, setRefocus] = useState(false);
   useEffect(() => {
     if (!refocus) return;
     const section = sectionRef.current;
     const lost = !document.activeElement || document.activeElement === document.body;
     const inside = section?.contains(document.activeElement) ?? false;
-    if (lost || inside || callout.stage === 'cancelled') section?.focus();
-    if (callout.stage === 'cancelled' || callout.stage === 'closed') setRefocus(false);
-  }, [refocus, callout.stage]);
+    if (lost || inside || stage === 'cancelled') section?.focus();
+    if (stage === 'cancelled' || stage === 'closed') setRefocus(false);
+  }, [refocus, stage]);
+  return [sectionRef, () => setRefocus(true)];
+}
+
+function Responder({ responder }: { responder: NonNullable<Callout['responder']> }) {
+  return (
+    <div className="responder">
+      <p>
+        Responder: {responder.name ?? 'assigned'}
+        {responder.supplier && ` (${responder.supplier})`}
+      </p>
+      {responder.phone && <p>Phone: {responder.phone}</p>}
+    </div>
+  );
+}
+
+/**
+ * A callout on its site's card: the stage in words and colour, AURA's own status, the time since
+ * the press, the responder, the dispatch of the press, the live timeline, and what the operator
+ * can do about it (message the control room, cancel).
+ */
+export const CalloutPanel = memo(function CalloutPanel({ callout, siteName, press, training }: Props) {
+  const [cancelling, setCancelling] = useState(false);
+  const [sectionRef, refocus] = useRefocusAfterCancel(callout.stage);
   const closed = callout.stage === 'closed';
   const canCancel = !closed && callout.stage !== 'cancelled';
   return (
@@ -54,15 +73,7 @@ export const CalloutPanel = memo(function CalloutPanel({ callout, siteName, pres
         <p className="unfollowed-note">This callout is no longer followed — close it in AURA</p>
       )}
       <CalloutFacts callout={callout} />
-      {callout.responder && (
-        <div className="responder">
-          <p>
-            Responder: {callout.responder.name ?? 'assigned'}
-            {callout.responder.supplier && ` (${callout.responder.supplier})`}
-          </p>
-          {callout.responder.phone && <p>Phone: {callout.responder.phone}</p>}
-        </div>
-      )}
+      {callout.responder && <Responder responder={callout.responder} />}
       {press && <SentLine press={press} />}
       <Timeline entries={callout.timeline} />
       {!closed && <MessageForm calloutId={callout.id} />}
@@ -79,7 +90,7 @@ export const CalloutPanel = memo(function CalloutPanel({ callout, siteName, pres
           siteName={siteName}
           onClose={(cancelled) => {
             setCancelling(false);
-            if (cancelled) setRefocus(true);
+            if (cancelled) refocus();
           }}
         />
       )}

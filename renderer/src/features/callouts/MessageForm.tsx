@@ -1,13 +1,11 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { useDesk } from '../../store';
 import { ErrorText } from '../../ui/ErrorText';
+import { useCommand } from '../../ui/useCommand';
 
 /** A message to the control room, posted on the callout as an AURA callout event. */
 export function MessageForm({ calloutId }: { calloutId: string }) {
-  const call = useDesk((s) => s.call);
+  const sending = useCommand('callout.message', { failure: (message) => `Not sent: ${message}` });
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [sent, setSent] = useState<string | null>(null);
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -17,18 +15,14 @@ export function MessageForm({ calloutId }: { calloutId: string }) {
     const message = text.trim();
     setSent(null);
     if (!message) {
-      setError('Write a message first.');
+      sending.fail('Write a message first.');
       inputRef.current?.focus();
       return;
     }
-    setBusy(true);
-    setError(null);
-    setSent(null);
-    const result = await call('callout.message', { calloutId, text: message });
-    setBusy(false);
+    const result = await sending.run({ calloutId, text: message });
     // The focus stays in the card, on the message box, whatever happened.
     inputRef.current?.focus();
-    if (!result.ok) return setError(`Not sent: ${result.error.message}`);
+    if (!result.ok) return;
     setText('');
     setSent(`Message sent to the control room from this desk: “${message}”`);
   };
@@ -46,11 +40,11 @@ export function MessageForm({ calloutId }: { calloutId: string }) {
           autoComplete="off"
           onChange={(e) => setText(e.target.value)}
         />
-        <button type="submit" className="button" aria-busy={busy}>
-          {busy ? 'Sending…' : 'Send'}
+        <button type="submit" className="button" aria-busy={sending.busy}>
+          {sending.busy ? 'Sending…' : 'Send'}
         </button>
       </div>
-      <ErrorText message={error} />
+      <ErrorText message={sending.error} />
       {sent && (
         <p className="ok-text" role="status">
           {sent}

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { TimelineEntry } from '../../../../electron/shared/model/callout';
+import type { TimelineEntry } from '@shared/model/callout';
 import { formatClock } from '../../ui/time';
 
 /** Each stage change and each event with the time this desk saw it, oldest first, newest last. */

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import type { Callout } from '../../../../electron/shared/model/callout';
-import type { DeskState } from '../../../../electron/shared/model/desk-state';
-import { STAGE_WORDS } from '../../../../electron/shared/stages';
+import type { Callout } from '@shared/model/callout';
+import type { DeskState } from '@shared/model/desk-state';
+import { STAGE_WORDS } from '@shared/stages';
 import { formatAgo } from '../../ui/time';
 import { ViewHeading } from '../../ui/ViewHeading';
 import { Timeline } from '../callouts/Timeline';

@@ -2,8 +2,8 @@
 // press (not confirmed sent within the limit) asks "Still needed?" and waits for the operator's
 // choice; a press AURA took as an event on a followed callout, or that may have made AURA hold
 // two callouts, says so in plain words.
-import type { Press } from '../../../../electron/shared/model/press';
-import type { SiteActivity } from '../../store';
+import type { Press } from '@shared/model/press';
+import type { SiteActivity } from '../../siteActivity';
 import { useDesk } from '../../store';
 import { formatClock } from '../../ui/time';
 

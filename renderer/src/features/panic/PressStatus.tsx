@@ -1,4 +1,4 @@
-import type { Press } from '../../../../electron/shared/model/press';
+import type { Press } from '@shared/model/press';
 import { useDesk } from '../../store';
 import { formatAgo, formatClock } from '../../ui/time';
 import { useNow } from '../../ui/useNow';

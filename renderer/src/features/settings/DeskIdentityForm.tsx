@@ -1,23 +1,22 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ControlRoomPhoneSchema, type Settings } from '../../../../electron/shared/model/settings';
-import { useDesk } from '../../store';
+import { useRef, useState, type FormEvent } from 'react';
+import { ControlRoomPhoneSchema, type Settings } from '@shared/model/settings';
 import { ErrorText } from '../../ui/ErrorText';
 import { LOCKED_TEXT } from '../../ui/Locked';
+import { SaveActions } from '../../ui/SaveActions';
 import { TextField } from '../../ui/TextField';
+import { useCommand } from '../../ui/useCommand';
+import { useUnsaved } from '../../ui/useUnsaved';
 
 /** The control room's phone number (shown on every NOT SENT) and this desk's name (in the audit log). */
 export function DeskIdentityForm({ settings, locked = [] }: { settings: Settings; locked?: readonly string[] }) {
-  const call = useDesk((s) => s.call);
+  const save = useCommand('settings.update', { failure: (message) => `Not saved: ${message}`, keepWhileBusy: true });
   const phoneRef = useRef<HTMLInputElement>(null);
   const [phone, setPhone] = useState(settings.controlRoomPhone);
   const [deskName, setDeskName] = useState(settings.deskName);
-  const [error, setError] = useState<string | null>(null);
   const [phoneError, setPhoneError] = useState<string | undefined>();
   const [saved, setSaved] = useState(false);
-  const setUnsaved = useDesk((s) => s.setUnsaved);
-  const dirty = phone !== settings.controlRoomPhone || deskName !== settings.deskName;
-  useEffect(() => setUnsaved('This desk', dirty), [setUnsaved, dirty]);
-  useEffect(() => () => setUnsaved('This desk', false), [setUnsaved]);
+  useUnsaved('This desk', phone !== settings.controlRoomPhone || deskName !== settings.deskName);
+  const lockedHint = (key: string, hint: string): string => (locked.includes(key) ? LOCKED_TEXT : hint);
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
@@ -30,10 +29,8 @@ export function DeskIdentityForm({ settings, locked = [] }: { settings: Settings
       return;
     }
     setPhoneError(undefined);
-    const result = await call('settings.update', { controlRoomPhone: checked.data, deskName: deskName.trim() });
-    if (!result.ok) return setError(`Not saved: ${result.error.message}`);
-    setError(null);
-    setSaved(true);
+    const result = await save.run({ controlRoomPhone: checked.data, deskName: deskName.trim() });
+    if (result.ok) setSaved(true);
   };
 
   return (
@@ -41,11 +38,10 @@ export function DeskIdentityForm({ settings, locked = [] }: { settings: Settings
       <h2 id="desk-identity-title">This desk</h2>
       <TextField
         label="Control-room phone number"
-        hint={
-          locked.includes('controlRoomPhone')
-            ? LOCKED_TEXT
-            : 'Shown on every NOT SENT warning: who to call when AURA cannot be reached.'
-        }
+        hint={lockedHint(
+          'controlRoomPhone',
+          'Shown on every NOT SENT warning: who to call when AURA cannot be reached.',
+        )}
         readOnly={locked.includes('controlRoomPhone')}
         ref={phoneRef}
         type="tel"
@@ -57,28 +53,18 @@ export function DeskIdentityForm({ settings, locked = [] }: { settings: Settings
       />
       <TextField
         label="Desk name"
-        hint={
-          locked.includes('deskName')
-            ? LOCKED_TEXT
-            : 'Recorded with every audit log entry and in messages to the control room; empty uses the computer’s name.'
-        }
+        hint={lockedHint(
+          'deskName',
+          'Recorded with every audit log entry and in messages to the control room; empty uses the computer’s name.',
+        )}
         readOnly={locked.includes('deskName')}
         maxLength={80}
         autoComplete="off"
         value={deskName}
         onChange={setDeskName}
       />
-      <ErrorText message={error} />
-      <div className="actions">
-        <button type="submit" className="button button-primary">
-          Save desk details
-        </button>
-        {saved && (
-          <p className="ok-text" role="status">
-            Saved.
-          </p>
-        )}
-      </div>
+      <ErrorText message={save.error} />
+      <SaveActions label="Save desk details" saved={saved} savedText="Saved." />
     </form>
   );
 }

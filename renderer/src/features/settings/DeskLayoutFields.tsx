@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { DESK_LAYOUTS, type DeskLayout } from '../../../../electron/shared/model/settings';
+import { DESK_LAYOUTS, type DeskLayout } from '@shared/model/settings';
 import { TextField } from '../../ui/TextField';
 
 const LAYOUT_WORDS: Record<DeskLayout, { label: string; hint: string }> = {

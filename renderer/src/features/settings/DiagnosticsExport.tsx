@@ -1,6 +1,6 @@
-import { useId, useState } from 'react';
-import { useDesk } from '../../store';
+import { useId } from 'react';
 import { ErrorText } from '../../ui/ErrorText';
+import { useCommand } from '../../ui/useCommand';
 
 /**
  * "Export diagnostics" for IT: main writes one folder (versions, AURA environment and client id,
@@ -8,22 +8,11 @@ import { ErrorText } from '../../ui/ErrorText';
  * says (a folder picker in the app, the data folder in the browser harness); this shows where.
  */
 export function DiagnosticsExport() {
-  const call = useDesk((s) => s.call);
   const titleId = useId();
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const exportNow = async (): Promise<void> => {
-    setBusy(true);
-    setOutcome(null);
-    setError(null);
-    const result = await call('diagnostics.export', {});
-    setBusy(false);
-    if (!result.ok) return setError(`Export failed: ${result.error.message}`);
-    const { location } = result.value;
-    setOutcome(location ? `Diagnostics saved in ${location}` : 'Export cancelled: nothing was saved.');
-  };
+  const exporting = useCommand('diagnostics.export', { failure: (message) => `Export failed: ${message}` });
+  const saved = exporting.result;
+  const outcome =
+    saved && (saved.location ? `Diagnostics saved in ${saved.location}` : 'Export cancelled: nothing was saved.');
 
   return (
     <section className="panel" aria-labelledby={titleId}>
@@ -33,7 +22,7 @@ export function DiagnosticsExport() {
         readiness over time, recent log files and the audit log&apos;s check.
       </p>
       <div className="actions">
-        <button type="button" className="button" disabled={busy} onClick={() => void exportNow()}>
+        <button type="button" className="button" disabled={exporting.busy} onClick={() => void exporting.run({})}>
           Export diagnostics
         </button>
         {outcome && (
@@ -42,7 +31,7 @@ export function DiagnosticsExport() {
           </p>
         )}
       </div>
-      <ErrorText message={error} />
+      <ErrorText message={exporting.error} />
     </section>
   );
 }

@@ -1,17 +1,46 @@
 import { useEffect, useRef, useState } from 'react';
-import { checkAccelerator, isReservedShortcut } from '../../../../electron/shared/accelerator';
 import { LockedNote } from '../../ui/Locked';
-import { describeAccelerator, recordKey } from './accelerator';
+import { describeAccelerator, hotkeyVerdict } from './accelerator';
 
-/** The one rule main applies too: the recorder refuses what the system or other programs need. */
-function refusal(accelerator: string): string | null {
-  const check = checkAccelerator(accelerator);
-  if (check.ok) return null;
-  const keys = describeAccelerator(accelerator);
-  if (isReservedShortcut(accelerator)) {
-    return `${keys} cannot be the panic hotkey: the system or other programs need it (copy, paste, close…). Try another combination, e.g. Ctrl + Alt + Shift + P.`;
-  }
-  return `${keys} cannot be the panic hotkey: ${check.error}.`;
+type Hint = { text: string; refused: boolean } | null;
+
+/**
+ * The button that listens while recording: each keydown is judged as main will judge it
+ * (`hotkeyVerdict`). Plain Tab still moves on, so the keyboard is never trapped here.
+ */
+function CaptureButton({
+  onHint,
+  onStop,
+  onRecorded,
+}: {
+  onHint(hint: Hint): void;
+  onStop(): void;
+  onRecorded(accelerator: string): void;
+}) {
+  const ref = useRef<HTMLButtonElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <button
+      ref={ref}
+      type="button"
+      className="button hotkey-capture"
+      aria-describedby="hotkey-capture-hint"
+      onBlur={onStop}
+      onKeyDown={(e) => {
+        if (e.key === 'Tab' && !e.ctrlKey && !e.altKey && !e.metaKey) return;
+        e.preventDefault();
+        const v = hotkeyVerdict(e);
+        if (v.kind === 'cancel') {
+          onStop();
+          onHint(null);
+        } else if (v.kind === 'incomplete') onHint({ text: v.message, refused: false });
+        else if (v.kind === 'refused') onHint({ text: v.message, refused: true });
+        else onRecorded(v.accelerator);
+      }}
+    >
+      Press the new combination now…
+    </button>
+  );
 }
 
 /**
@@ -29,18 +58,13 @@ export function HotkeyRecorder({
   locked?: boolean;
 }) {
   const [recording, setRecording] = useState(false);
-  const [hint, setHintText] = useState<string | null>(null);
   // A refused combination reads as an error (red), not as a quiet hint.
-  const [refused, setRefused] = useState(false);
-  const setHint = (text: string | null, isRefusal = false): void => {
-    setHintText(text);
-    setRefused(isRefusal);
+  const [hint, setHint] = useState<Hint>(null);
+  const recorded = (accelerator: string): void => {
+    onChange(accelerator);
+    setRecording(false);
+    setHint({ text: `Recorded ${describeAccelerator(accelerator)}. Save settings to use it.`, refused: false });
   };
-  const captureRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (recording) captureRef.current?.focus();
-  }, [recording]);
 
   return (
     <div className="hotkey-recorder">
@@ -50,37 +74,14 @@ export function HotkeyRecorder({
       {locked ? (
         <LockedNote locked />
       ) : recording ? (
-        <button
-          ref={captureRef}
-          type="button"
-          className="button hotkey-capture"
-          aria-describedby="hotkey-capture-hint"
-          onBlur={() => setRecording(false)}
-          onKeyDown={(e) => {
-            if (e.key === 'Tab' && !e.ctrlKey && !e.altKey && !e.metaKey) return;
-            e.preventDefault();
-            const r = recordKey(e);
-            if (r.kind === 'cancel') {
-              setRecording(false);
-              setHint(null);
-            } else if (r.kind === 'incomplete') setHint(r.message);
-            else if (refusal(r.accelerator)) setHint(refusal(r.accelerator), true);
-            else {
-              onChange(r.accelerator);
-              setRecording(false);
-              setHint(`Recorded ${describeAccelerator(r.accelerator)}. Save settings to use it.`);
-            }
-          }}
-        >
-          Press the new combination now…
-        </button>
+        <CaptureButton onHint={setHint} onStop={() => setRecording(false)} onRecorded={recorded} />
       ) : (
         <div className="actions">
           <button
             type="button"
             className="button"
             onClick={() => {
-              setHint('Press the combination, or Escape to stop.');
+              setHint({ text: 'Press the combination, or Escape to stop.', refused: false });
               setRecording(true);
             }}
           >
@@ -91,7 +92,7 @@ export function HotkeyRecorder({
             className="button"
             onClick={() => {
               onChange('');
-              setHint('Hotkey turned off. Save settings to apply.');
+              setHint({ text: 'Hotkey turned off. Save settings to apply.', refused: false });
             }}
           >
             Turn hotkey off
@@ -99,8 +100,8 @@ export function HotkeyRecorder({
         </div>
       )}
       {hint && (
-        <p className={refused ? 'field-error' : 'field-hint'} id="hotkey-capture-hint" role="status">
-          {hint}
+        <p className={hint.refused ? 'field-error' : 'field-hint'} id="hotkey-capture-hint" role="status">
+          {hint.text}
         </p>
       )}
     </div>

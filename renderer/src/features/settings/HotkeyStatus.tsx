@@ -1,20 +1,14 @@
-import { useState } from 'react';
-import type { DeskState } from '../../../../electron/shared/model/desk-state';
-import { useDesk } from '../../store';
+import type { DeskState } from '@shared/model/desk-state';
 import { ErrorText } from '../../ui/ErrorText';
+import { useCommand } from '../../ui/useCommand';
 import { formatClock } from '../../ui/time';
 import { describeAccelerator } from './accelerator';
 
 /** Whether the system accepted the hotkey, and a test: press it once, nothing is raised. */
 export function HotkeyStatus({ desk, unsaved }: { desk: DeskState; unsaved: boolean }) {
-  const call = useDesk((s) => s.call);
-  const [error, setError] = useState<string | null>(null);
+  const test = useCommand('hotkey.test', { keepWhileBusy: true });
   const { hotkey, settings } = desk;
   const keys = describeAccelerator(settings.hotkey);
-  const run = async (action: 'start' | 'stop'): Promise<void> => {
-    const result = await call('hotkey.test', { action });
-    setError(result.ok ? null : result.error.message);
-  };
   const site = desk.allSites.find((s) => s.id === settings.hotkeySiteId);
   return (
     <section className="panel" aria-labelledby="hotkey-status-title">
@@ -47,16 +41,16 @@ export function HotkeyStatus({ desk, unsaved }: { desk: DeskState; unsaved: bool
       </div>
       <div className="actions">
         {hotkey.testing ? (
-          <button type="button" className="button" onClick={() => void run('stop')}>
+          <button type="button" className="button" onClick={() => void test.run({ action: 'stop' })}>
             Stop the test
           </button>
         ) : (
-          <button type="button" className="button" onClick={() => void run('start')}>
+          <button type="button" className="button" onClick={() => void test.run({ action: 'start' })}>
             Test hotkey
           </button>
         )}
       </div>
-      <ErrorText message={error} />
+      <ErrorText message={test.error} />
     </section>
   );
 }

@@ -1,7 +1,32 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { ControlRoomPhoneSchema } from '../../../../electron/shared/model/settings';
+import { ControlRoomPhoneSchema } from '@shared/model/settings';
 import { useDesk } from '../../store';
 import { TextField } from '../../ui/TextField';
+import { useCommand } from '../../ui/useCommand';
+
+/** After "Later": one warning line that stays on the desk until a number is saved. */
+function PhoneWarning({ onOpen }: { onOpen(): void }) {
+  return (
+    <p className="phone-warning" role="note">
+      <strong>No control-room phone number.</strong> A NOT SENT warning cannot tell you whom to call.{' '}
+      <button type="button" className="link-button" onClick={onOpen}>
+        Set it now
+      </button>
+    </p>
+  );
+}
+
+/** The number as typed, checked by the contract's rule: the number, or why it cannot be saved. */
+function checkPhone(phone: string): { ok: true; phone: string } | { ok: false; error: string } {
+  const parsed = ControlRoomPhoneSchema.safeParse(phone);
+  if (parsed.success && parsed.data !== '') return { ok: true, phone: parsed.data };
+  return {
+    ok: false,
+    error: parsed.success
+      ? 'Enter the number, or choose Later'
+      : (parsed.error.issues[0]?.message ?? 'Not a phone number'),
+  };
+}
 
 /**
  * First run (and until it is set): the desk asks for the control room's number, because every
@@ -9,43 +34,26 @@ import { TextField } from '../../ui/TextField';
  * stays on the desk until a number is saved.
  */
 export function PhonePrompt() {
-  const call = useDesk((s) => s.call);
   const skipped = useDesk((s) => s.phonePromptSkipped);
   const skip = useDesk((s) => s.skipPhonePrompt);
+  const save = useCommand('settings.update', { failure: (message) => `Not saved: ${message}`, keepWhileBusy: true });
   const [open, setOpen] = useState(false);
   const [phone, setPhone] = useState('');
-  const [error, setError] = useState<string | undefined>();
   const inputRef = useRef<HTMLInputElement>(null);
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
-    const parsed = ControlRoomPhoneSchema.safeParse(phone);
-    if (!parsed.success || parsed.data === '') {
-      setError(
-        parsed.success
-          ? 'Enter the number, or choose Later'
-          : (parsed.error.issues[0]?.message ?? 'Not a phone number'),
-      );
+    const checked = checkPhone(phone);
+    if (!checked.ok) {
+      save.fail(checked.error);
       inputRef.current?.focus();
       return;
     }
-    const result = await call('settings.update', { controlRoomPhone: parsed.data });
-    if (!result.ok) {
-      setError(`Not saved: ${result.error.message}`);
-      inputRef.current?.focus();
-    }
+    const result = await save.run({ controlRoomPhone: checked.phone });
+    if (!result.ok) inputRef.current?.focus();
   };
 
-  if (skipped && !open) {
-    return (
-      <p className="phone-warning" role="note">
-        <strong>No control-room phone number.</strong> A NOT SENT warning cannot tell you whom to call.{' '}
-        <button type="button" className="link-button" onClick={() => setOpen(true)}>
-          Set it now
-        </button>
-      </p>
-    );
-  }
+  if (skipped && !open) return <PhoneWarning onOpen={() => setOpen(true)} />;
   return (
     <form className="phone-prompt" aria-labelledby="phone-prompt-title" noValidate onSubmit={(e) => void submit(e)}>
       <p id="phone-prompt-title" className="phone-prompt-title">
@@ -60,7 +68,7 @@ export function PhonePrompt() {
         maxLength={40}
         autoComplete="off"
         value={phone}
-        error={error}
+        error={save.error ?? undefined}
         onChange={setPhone}
       />
       <div className="actions">

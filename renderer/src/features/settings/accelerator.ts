@@ -1,6 +1,8 @@
 // Turns a key press into an Electron accelerator string ("CommandOrControl+Alt+Shift+P"), the form
 // main registers the global hotkey with. A global hotkey needs a modifier, or it would steal a
-// plain key from every other program.
+// plain key from every other program; which keys and combinations are allowed is main's rule
+// (electron/shared/accelerator.ts), asked here rather than written again.
+import { checkAccelerator, isReservedShortcut, typingSafe } from '@shared/accelerator';
 
 const MODIFIER_KEYS = new Set(['Control', 'Shift', 'Alt', 'Meta', 'AltGraph', 'OS', 'Hyper', 'Super']);
 
@@ -69,11 +71,32 @@ export function recordKey(e: KeyLike, mac = isMac()): Recorded {
   if (MODIFIER_KEYS.has(e.key)) return { kind: 'incomplete', message: `${mods.join('+')}+…` };
   const name = keyName(e.code, e.key);
   if (!name) return { kind: 'incomplete', message: `That key cannot be used (${e.key}). Try a letter or F-key.` };
-  const onlyShift = mods.length === 1 && mods[0] === 'Shift';
-  if (mods.length === 0 || (onlyShift && !/^F\d+$/.test(name))) {
+  // Main's own rule (electron/shared/accelerator.ts), asked early to say "hold a modifier" as a hint.
+  if (!typingSafe(mods, name)) {
     return { kind: 'incomplete', message: 'Hold Ctrl or Alt (and Shift if you like) with the key.' };
   }
   return { kind: 'accelerator', accelerator: [...mods, name].join('+') };
+}
+
+/** A keydown judged as main will judge it: a recorded combination main accepts, a hint, or a refusal. */
+export type Verdict = Recorded | { kind: 'refused'; message: string };
+
+export function hotkeyVerdict(e: KeyLike, mac = isMac()): Verdict {
+  const recorded = recordKey(e, mac);
+  if (recorded.kind !== 'accelerator') return recorded;
+  const message = refusalOf(recorded.accelerator, mac);
+  return message === null ? recorded : { kind: 'refused', message };
+}
+
+/** Why main would refuse this accelerator, in the recorder's words; null when it accepts it. */
+export function refusalOf(accelerator: string, mac = isMac()): string | null {
+  const check = checkAccelerator(accelerator);
+  if (check.ok) return null;
+  const keys = describeAccelerator(accelerator, mac);
+  if (isReservedShortcut(accelerator)) {
+    return `${keys} cannot be the panic hotkey: the system or other programs need it (copy, paste, close…). Try another combination, e.g. Ctrl + Alt + Shift + P.`;
+  }
+  return `${keys} cannot be the panic hotkey: ${check.error}.`;
 }
 
 /** The accelerator as the operator reads it on this computer. */

@@ -1,10 +1,10 @@
 // Setup's "Run full check" (Staging and Custom only): runs the read-only part of the AURA
 // conformance check (token, Fixed Locations, active callouts, one callout read back with its
 // events) for the credentials in the form and shows the report. Nothing is saved or raised.
-import { useId, useState } from 'react';
-import type { Environment } from '../../../../electron/shared/model/connection';
-import { useDesk } from '../../store';
+import { useId } from 'react';
+import type { Environment } from '@shared/model/connection';
 import { ErrorText } from '../../ui/ErrorText';
+import { useCommand } from '../../ui/useCommand';
 
 interface Props {
   environment: Environment;
@@ -14,31 +14,22 @@ interface Props {
   secret: string;
 }
 
-type Outcome = { passed: boolean; summary: string; markdown: string };
-
 export function FullCheck({ environment, baseUrl, clientId, secret }: Props) {
-  const call = useDesk((s) => s.call);
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const check = useCommand('setup.fullCheck', { failure: (message) => `Full check not run. ${message}` });
   const reportId = useId();
   if (environment !== 'staging' && environment !== 'custom') return null;
+  const { busy, error, result: outcome } = check;
 
   const run = async (): Promise<void> => {
-    setError(null);
-    setOutcome(null);
-    if (environment === 'custom' && !baseUrl.trim()) return setError('Enter the base URL AURA gave you.');
-    if (!clientId.trim()) return setError('Enter the client ID AURA gave you.');
-    setBusy(true);
-    const result = await call('setup.fullCheck', {
+    check.reset();
+    if (environment === 'custom' && !baseUrl.trim()) return check.fail('Enter the base URL AURA gave you.');
+    if (!clientId.trim()) return check.fail('Enter the client ID AURA gave you.');
+    await check.run({
       environment,
       baseUrl: environment === 'custom' ? baseUrl.trim() : null,
       clientId: clientId.trim(),
       clientSecret: secret,
     });
-    setBusy(false);
-    if (!result.ok) return setError(`Full check not run. ${result.error.message}`);
-    setOutcome(result.value);
   };
 
   return (

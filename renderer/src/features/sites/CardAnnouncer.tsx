@@ -1,6 +1,6 @@
-import type { Site } from '../../../../electron/shared/model/site';
-import { STAGE_WORDS } from '../../../../electron/shared/stages';
-import type { SiteActivity } from '../../store';
+import type { Site } from '@shared/model/site';
+import { STAGE_WORDS } from '@shared/stages';
+import type { SiteActivity } from '../../siteActivity';
 
 /**
  * A card's two live regions, present from the first render (a region that appears with its news

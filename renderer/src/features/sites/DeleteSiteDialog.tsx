@@ -1,22 +1,15 @@
-import { useState } from 'react';
-import type { Site } from '../../../../electron/shared/model/site';
-import { useDesk } from '../../store';
+import type { Site } from '@shared/model/site';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/ErrorText';
+import { useCommand } from '../../ui/useCommand';
 
 /** Deleting a Fixed Location asks first; AURA (or the desk) refuses while a callout is active there. */
 export function DeleteSiteDialog({ site, onClose }: { site: Site; onClose(): void }) {
-  const call = useDesk((s) => s.call);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const remove = useCommand('sites.delete', { failure: (message) => `Not deleted: ${message}` });
 
   const confirm = async (): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    const result = await call('sites.delete', { siteId: site.id });
-    setBusy(false);
-    if (!result.ok) return setError(`Not deleted: ${result.error.message}`);
-    onClose();
+    const result = await remove.run({ siteId: site.id });
+    if (result.ok) onClose();
   };
 
   return (
@@ -25,10 +18,10 @@ export function DeleteSiteDialog({ site, onClose }: { site: Site; onClose(): voi
         This deletes the Fixed Location “{site.name}” ({site.id}) from AURA. Its panic button leaves every desk. This
         cannot be undone here.
       </p>
-      <ErrorText message={error} />
+      <ErrorText message={remove.error} />
       <div className="actions">
-        <button type="button" className="button button-danger" aria-busy={busy} onClick={() => void confirm()}>
-          {busy ? 'Deleting…' : 'Delete site'}
+        <button type="button" className="button button-danger" aria-busy={remove.busy} onClick={() => void confirm()}>
+          {remove.busy ? 'Deleting…' : 'Delete site'}
         </button>
         <button type="button" className="button" onClick={onClose}>
           Keep site

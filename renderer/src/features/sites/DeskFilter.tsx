@@ -1,4 +1,4 @@
-import type { DeskState } from '../../../../electron/shared/model/desk-state';
+import type { DeskState } from '@shared/model/desk-state';
 import { useDesk } from '../../store';
 import { FilterBar } from '../../ui/FilterBar';
 import { useShownSites } from './useShownSites';

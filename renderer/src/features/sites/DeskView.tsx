@@ -1,4 +1,4 @@
-import type { DeskState } from '../../../../electron/shared/model/desk-state';
+import type { DeskState } from '@shared/model/desk-state';
 import { useDesk } from '../../store';
 import { ViewHeading } from '../../ui/ViewHeading';
 import { TrainingPanel } from '../training/TrainingPanel';

@@ -1,18 +1,57 @@
-import type { DeskState } from '../../../../electron/shared/model/desk-state';
+import type { DeskState } from '@shared/model/desk-state';
+import type { Site } from '@shared/model/site';
 import { isLocked, LockedNote } from '../../ui/Locked';
+import { movedOrder } from './shownIds';
+
+interface ItemProps {
+  site: Site;
+  first: boolean;
+  last: boolean;
+  locked: boolean;
+  onMove(by: -1 | 1): void;
+}
+
+/**
+ * One site in the order, with its Up and Down buttons. The end buttons stay focusable
+ * (aria-disabled, not disabled) so that focus never falls away from a button that has just moved
+ * its site to the top or the bottom.
+ */
+function OrderItem({ site, first, last, locked, onMove }: ItemProps) {
+  return (
+    <li>
+      <span className="order-name">{site.name}</span>
+      {!locked && (
+        <>
+          <button
+            type="button"
+            className="button"
+            aria-label={`Move ${site.name} up`}
+            aria-disabled={first}
+            onClick={() => onMove(-1)}
+          >
+            Up
+          </button>
+          <button
+            type="button"
+            className="button"
+            aria-label={`Move ${site.name} down`}
+            aria-disabled={last}
+            onClick={() => onMove(1)}
+          >
+            Down
+          </button>
+        </>
+      )}
+    </li>
+  );
+}
 
 /** The sites this desk shows, in their order on the desk, with controls to reorder them. */
 export function ShownOrder({ desk, onChoose }: { desk: DeskState; onChoose(ids: string[] | null): void }) {
   const ids = desk.sites.map((s) => s.id);
-  // The end buttons stay focusable (aria-disabled, not disabled) so that focus never falls away
-  // from a button that has just moved its site to the top or the bottom.
   const move = (index: number, by: -1 | 1): void => {
-    if (index + by < 0 || index + by >= ids.length) return;
-    const next = [...ids];
-    const [item] = next.splice(index, 1);
-    if (item === undefined) return;
-    next.splice(index + by, 0, item);
-    onChoose(next);
+    const next = movedOrder(ids, index, by);
+    if (next) onChoose(next);
   };
   const everything = desk.settings.shownSiteIds === null;
   const locked = isLocked(desk, 'sites');
@@ -37,31 +76,14 @@ export function ShownOrder({ desk, onChoose }: { desk: DeskState; onChoose(ids: 
       ) : (
         <ol className="order-list" aria-label="Order on this desk">
           {desk.sites.map((site, i) => (
-            <li key={site.id}>
-              <span className="order-name">{site.name}</span>
-              {!locked && (
-                <>
-                  <button
-                    type="button"
-                    className="button"
-                    aria-label={`Move ${site.name} up`}
-                    aria-disabled={i === 0}
-                    onClick={() => move(i, -1)}
-                  >
-                    Up
-                  </button>
-                  <button
-                    type="button"
-                    className="button"
-                    aria-label={`Move ${site.name} down`}
-                    aria-disabled={i === ids.length - 1}
-                    onClick={() => move(i, 1)}
-                  >
-                    Down
-                  </button>
-                </>
-              )}
-            </li>
+            <OrderItem
+              key={site.id}
+              site={site}
+              first={i === 0}
+              last={i === ids.length - 1}
+              locked={locked}
+              onMove={(by) => move(i, by)}
+            />
           ))}
         </ol>
       )}

@@ -1,10 +1,12 @@
 import { memo, useCallback } from 'react';
-import type { Site } from '../../../../electron/shared/model/site';
+import type { Site } from '@shared/model/site';
 import { CalloutPanel } from '../callouts/CalloutPanel';
-import { PanicButton, type PressHint } from '../panic/PanicButton';
+import type { PressHint } from '../panic/hold';
+import { PanicButton } from '../panic/PanicButton';
 import { PressFollowUp } from '../panic/PressFollowUp';
 import { PressStatus } from '../panic/PressStatus';
-import { siteActivity, useDesk } from '../../store';
+import { siteActivity } from '../../siteActivity';
+import { useDesk } from '../../store';
 import { formatClock } from '../../ui/time';
 import { useRecent } from '../../ui/useRecent';
 import { CardAnnouncer } from './CardAnnouncer';

@@ -1,6 +1,6 @@
 import { memo, useEffect } from 'react';
 import { useDesk } from '../../store';
-import type { Site } from '../../../../electron/shared/model/site';
+import type { Site } from '@shared/model/site';
 import { SiteCard } from './SiteCard';
 
 /** The desk's cards, one per shown site, in the chosen order. */

@@ -1,4 +1,4 @@
-import type { Site } from '../../../../electron/shared/model/site';
+import type { Site } from '@shared/model/site';
 
 /** Sites whose name, reference or address contain every word typed, case-insensitively. */
 export function filterSites<T extends Site>(sites: readonly T[], query: string): readonly T[] {

@@ -1,6 +1,6 @@
 // The site form's text fields <-> SiteInput, validated in the renderer with the very schema main
 // validates with, so that the operator sees what is wrong beside the field before anything is sent.
-import { SiteInputSchema, type Site, type SiteInput } from '../../../../electron/shared/model/site';
+import { SiteInputSchema, type Site, type SiteInput } from '@shared/model/site';
 
 export const SITE_FIELDS = [
   'externalReferenceId',

@@ -1,7 +1,8 @@
 import { useDeferredValue, useMemo } from 'react';
-import type { Site } from '../../../../electron/shared/model/site';
-import type { DeskState } from '../../../../electron/shared/model/desk-state';
-import { useDesk, type SiteActivity } from '../../store';
+import type { DeskState } from '@shared/model/desk-state';
+import type { Site } from '@shared/model/site';
+import type { SiteActivity } from '../../siteActivity';
+import { useDesk } from '../../store';
 import { filterSites } from './filter';
 
 /** Above this many sites the desk offers a filter box. */

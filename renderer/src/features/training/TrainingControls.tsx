@@ -1,9 +1,8 @@
-import { useState } from 'react';
-import type { TrainingStep } from '../../../../electron/shared/contract';
-import type { Callout } from '../../../../electron/shared/model/callout';
-import { trainingStepsFrom } from '../../../../electron/shared/training-steps';
-import { useDesk } from '../../store';
+import type { TrainingStep } from '@shared/contract';
+import type { Callout } from '@shared/model/callout';
+import { trainingStepsFrom } from '@shared/training-steps';
 import { ErrorText } from '../../ui/ErrorText';
+import { useCommand } from '../../ui/useCommand';
 
 const LABELS: Record<Exclude<TrainingStep, 'cancel'>, string> = {
   dispatch: 'Dispatch responder',
@@ -18,24 +17,27 @@ const LABELS: Record<Exclude<TrainingStep, 'cancel'>, string> = {
  * closed); a step that still fails says so here, beside the buttons, in plain words.
  */
 export function TrainingControls({ callout }: { callout: Callout }) {
-  const call = useDesk((s) => s.call);
-  const [error, setError] = useState<string | null>(null);
+  const advance = useCommand('training.advance', {
+    failure: (message) => `The simulator could not do that: ${message}`,
+    keepWhileBusy: true,
+  });
   // Cancelling is the operator's own "Cancel callout" (with AURA's reasons), not a responder move.
   const steps = trainingStepsFrom(callout.stage).filter((s): s is Exclude<TrainingStep, 'cancel'> => s !== 'cancel');
   if (steps.length === 0) return null;
-  const run = async (step: TrainingStep): Promise<void> => {
-    const result = await call('training.advance', { calloutId: callout.id, step });
-    setError(result.ok ? null : `The simulator could not do that: ${result.error.message}`);
-  };
   return (
     <div className="training-controls" role="group" aria-label="Training: responder controls">
       <span className="training-controls-label">Training — play the responder:</span>
       {steps.map((step) => (
-        <button key={step} type="button" className="button button-training" onClick={() => void run(step)}>
+        <button
+          key={step}
+          type="button"
+          className="button button-training"
+          onClick={() => void advance.run({ calloutId: callout.id, step })}
+        >
           {LABELS[step]}
         </button>
       ))}
-      <ErrorText message={error} />
+      <ErrorText message={advance.error} />
     </div>
   );
 }

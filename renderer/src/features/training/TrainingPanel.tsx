@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { FAULT_KINDS, type FaultKind, type TrainingState } from '../../../../electron/shared/model/desk-state';
+import { FAULT_KINDS, type FaultKind, type TrainingState } from '@shared/model/desk-state';
 import { useDesk } from '../../store';
 import { ErrorText } from '../../ui/ErrorText';
 import { usePending } from '../../ui/usePending';
