@@ -24,7 +24,7 @@ import { commandTable, type Handlers } from './desk/command-table';
 import { openDurableFiles } from './desk/durable';
 import { DeskEvents } from './desk/events';
 import { PressService } from './desk/presses';
-import { SettingsService } from './desk/settings';
+import { deskNameOf, SettingsService } from './desk/settings';
 import { SitesService } from './desk/sites';
 import { DeskStore } from './desk/store';
 import { TrainingPractice } from './desk/training-practice';
@@ -128,7 +128,8 @@ export class Desk {
 
   /** The desk's name in the audit log and in messages to AURA: the setting, else the computer's name. */
   deskName(): string {
-    return this.settings.deskName();
+    // From the store, not the settings service: the audit log may write while the desk opens.
+    return deskNameOf(this.store.settings, this.opts.hostName);
   }
 
   /**
@@ -151,7 +152,6 @@ export class Desk {
   }
 
   stop(): void {
-    this.callouts.stopRecovering();
     this.storage.stop();
     this.presses.dispatcher.stop();
     this.callouts.stop();

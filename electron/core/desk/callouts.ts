@@ -82,12 +82,9 @@ export class CalloutsService {
     return this.poller.probe();
   }
 
-  /** The desk stops: no more retries of `recoverFollowed`. */
-  stopRecovering(): void {
-    this.stopped = true;
-  }
-
+  /** The desk stops: no more polls, no more retries of `recoverFollowed`. */
   stop(): void {
+    this.stopped = true;
     this.poller.stop();
   }
 

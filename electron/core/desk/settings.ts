@@ -33,7 +33,7 @@ export class SettingsService {
 
   /** The desk's name in the audit log and in messages to AURA: the setting, else the computer's name. */
   deskName(): string {
-    return this.current.deskName.trim() || this.deps.hostName || hostname() || 'unnamed desk';
+    return deskNameOf(this.current, this.deps.hostName);
   }
 
   /** The operator's change; a hotkey main would refuse (a reserved combination) is never saved. */
@@ -107,6 +107,11 @@ export class SettingsService {
   staleAfterMs(): number {
     return this.current.stalePressMinutes * 60_000;
   }
+}
+
+/** The desk's name: the setting, else this computer's name. */
+export function deskNameOf(settings: Settings, hostName: string | undefined): string {
+  return settings.deskName.trim() || hostName || hostname() || 'unnamed desk';
 }
 
 function changedKeys(before: Settings, after: Settings, keys: Array<keyof Settings>): Array<keyof Settings> {
