@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DeskStore } from '../../electron/core/desk/store';
 import { memoryStore } from '../../electron/core/ports';
-import { DEFAULT_SETTINGS } from '../../electron/shared/model';
+import { DEFAULT_SETTINGS } from '../../electron/shared/model/settings';
 
 function open(values: Record<string, unknown>) {
   const store = memoryStore(values);
