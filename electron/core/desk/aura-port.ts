@@ -51,6 +51,12 @@ export interface DeskApi extends DispatchApi {
   deleteSite(auraId: number): Promise<void>;
 }
 
+/** The port, or the words an operator needs when this desk has no AURA credentials yet. */
+export function requireApi<A>(api: A | null): A {
+  if (!api) throw new Error('Panic Desk has no AURA credentials yet: enter them in Setup');
+  return api;
+}
+
 /** The desk's view of an AuraClient: AURA's shapes in, the desk's words out. */
 export function deskApiFor(client: AuraClient): DeskApi {
   return {

@@ -13,9 +13,8 @@ import { addNote, applySnapshot, calloutFromPress } from '../dispatch/timeline';
 import { maskClosed } from '../duress';
 import { silentLogger, type Clock, type Logger } from '../ports';
 import { addedToCalloutWords, MAY_HOLD_TWO } from '../press-words';
-import type { CalloutSnapshot, DeskApi } from './aura-port';
+import { requireApi, type CalloutSnapshot, type DeskApi } from './aura-port';
 import { calloutOfPress, mayHoldTwo, messageSent, secondPress } from './audit-records';
-import { requireApi } from './sites';
 import { HISTORY_MS, type DeskStore } from './store';
 
 export interface CalloutsDeps {

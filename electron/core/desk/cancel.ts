@@ -7,10 +7,9 @@ import { addNote, applySnapshot } from '../dispatch/timeline';
 import { classifyCode, codeCheck, duressMessage, maskedAsCancelled } from '../duress';
 import type { Policy } from '../policy';
 import type { Clock } from '../ports';
-import type { DeskApi } from './aura-port';
+import { requireApi, type DeskApi } from './aura-port';
 import { cancelled, wrongCancelCode, type AuditRecord } from './audit-records';
 import type { CalloutsService } from './callouts';
-import { requireApi } from './sites';
 import type { DeskStore } from './store';
 
 export interface CancelDeps {

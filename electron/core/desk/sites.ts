@@ -4,7 +4,7 @@ import type { Callout } from '../../shared/model/callout';
 import type { Site, SiteInput } from '../../shared/model/site';
 import type { AuditLog } from '../audit';
 import type { Clock } from '../ports';
-import type { DeskApi } from './aura-port';
+import { requireApi, type DeskApi } from './aura-port';
 import { siteDeleted, siteEdited, siteRegistered } from './audit-records';
 import type { DeskStore } from './store';
 
@@ -98,11 +98,6 @@ export class SitesService {
   private requireApi(): DeskApi {
     return requireApi(this.deps.api);
   }
-}
-
-export function requireApi<A>(api: A | null): A {
-  if (!api) throw new Error('Panic Desk has no AURA credentials yet: enter them in Setup');
-  return api;
 }
 
 function auraIdOrThrow(site: Site): number {
