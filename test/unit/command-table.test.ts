@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Desk } from '../../electron/core/desk';
 import { memoryStore } from '../../electron/core/ports';
-import { COMMAND_NAMES } from '../../electron/shared/contract';
+import { COMMAND_NAMES } from '../../electron/shared/command-names';
 import { FakeClock } from '../support/fake-clock';
 
 function desk(): Desk {
