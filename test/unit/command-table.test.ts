@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Desk } from '../../electron/core/desk';
-import { memoryStore } from '../../electron/core/ports';
+import { memoryStore } from '../fakes/store';
 import { COMMAND_NAMES } from '../../electron/shared/command-names';
 import { FakeClock } from '../support/fake-clock';
 

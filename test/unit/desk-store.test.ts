@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DeskStore } from '../../electron/core/desk/store';
-import { memoryStore } from '../../electron/core/ports';
+import { memoryStore } from '../fakes/store';
 import { DEFAULT_SETTINGS } from '../../electron/shared/model/settings';
 
 function open(values: Record<string, unknown>) {
