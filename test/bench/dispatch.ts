@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuraClient } from '../../electron/core/aura/client';
 import { Desk } from '../../electron/core/desk';
-import { deskApiFor } from '../../electron/core/desk-api';
+import { deskApiFor } from '../../electron/core/desk/aura-port';
 import { type Clock } from '../../electron/core/ports';
 import { memoryStore } from '../fakes/store';
 import { startSimulator } from '../../electron/simulator/server';

@@ -21,7 +21,7 @@ import { AuraClient } from '../../electron/core/aura/client';
 import { Desk } from '../../electron/core/desk';
 import { type Clock } from '../../electron/core/ports';
 import { memoryStore } from '../fakes/store';
-import { deskApiFor } from '../../electron/core/desk-api';
+import { deskApiFor } from '../../electron/core/desk/aura-port';
 import { startSimulator, type RequestLogEntry } from '../../electron/simulator/server';
 import { UNMANAGED } from '../../electron/shared/model/desk-state';
 

@@ -15,7 +15,7 @@ import { Desk } from '../../electron/core/desk';
 import { POLL_DEFAULTS } from '../../electron/core/dispatch/poll-timing';
 import { type Clock } from '../../electron/core/ports';
 import { memoryStore } from '../fakes/store';
-import { deskApiFor } from '../../electron/core/desk-api';
+import { deskApiFor } from '../../electron/core/desk/aura-port';
 import type { Stage } from '../../electron/shared/stages';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
 

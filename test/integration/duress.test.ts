@@ -10,7 +10,7 @@ import { Desk } from '../../electron/core/desk';
 import { hashCode } from '../../electron/core/duress';
 import { mergePolicy, type Policy } from '../../electron/core/policy';
 import { memoryStore } from '../fakes/store';
-import { deskApiFor } from '../../electron/core/desk-api';
+import { deskApiFor } from '../../electron/core/desk/aura-port';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
 import { UNMANAGED, type DeskState } from '../../electron/shared/model/desk-state';
 

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AuraClient } from '../../electron/core/aura/client';
 import { Desk, type DeskOptions } from '../../electron/core/desk';
 import { memoryStore } from '../fakes/store';
-import { deskApiFor } from '../../electron/core/desk-api';
+import { deskApiFor } from '../../electron/core/desk/aura-port';
 import type { DeskState } from '../../electron/shared/model/desk-state';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
 

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AuraClient } from '../../electron/core/aura/client';
 import { Desk } from '../../electron/core/desk';
 import { memoryStore } from '../fakes/store';
-import { deskApiFor } from '../../electron/core/desk-api';
+import { deskApiFor } from '../../electron/core/desk/aura-port';
 import { startSimulator } from '../../electron/simulator/server';
 import { QUICKSTART_FIXED_LOCATION } from '../../electron/simulator/state';
 import { SiteSchema } from '../../electron/shared/model/site';

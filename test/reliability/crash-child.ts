@@ -8,7 +8,7 @@ import { AuraClient } from '../../electron/core/aura/client';
 import { AuditLog } from '../../electron/core/audit';
 import { Desk } from '../../electron/core/desk';
 import type { KeyValueStore } from '../../electron/core/ports';
-import { deskApiFor } from '../../electron/core/desk-api';
+import { deskApiFor } from '../../electron/core/desk/aura-port';
 import { readTextIfExists, writeFileDurably } from '../../electron/core/storage/durable-file';
 
 const baseUrl = process.env.SIM_BASE_URL ?? '';

@@ -8,7 +8,7 @@ import { AuraClient } from '../../electron/core/aura/client';
 import { Desk, type DeskOptions } from '../../electron/core/desk';
 import { type KeyValueStore } from '../../electron/core/ports';
 import { memoryStore } from '../fakes/store';
-import { deskApiFor } from '../../electron/core/desk-api';
+import { deskApiFor } from '../../electron/core/desk/aura-port';
 import { nodeStorage, type StoragePort } from '../../electron/core/storage/port';
 import { DEFAULT_SETTINGS as defaultSettings } from '../../electron/shared/model/settings';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../electron/simulator/server';

@@ -59,10 +59,10 @@ describe('desk audit of failures', () => {
       sendCalloutEvent: fail,
       listCancelReasons: fail,
       cancelCallout: fail,
-      listFixedLocations: fail,
-      createFixedLocation: fail,
-      updateFixedLocation: fail,
-      deleteFixedLocation: fail,
+      listSites: fail,
+      registerSite: fail,
+      editSite: fail,
+      deleteSite: fail,
     };
     const desk = new Desk({
       environment: 'staging',

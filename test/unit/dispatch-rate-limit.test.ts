@@ -7,20 +7,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AuraError } from '../../electron/core/aura/errors';
-import type { AuraCallout } from '../../electron/core/aura/schemas';
-import { Dispatcher, type DispatchApi } from '../../electron/core/dispatch/dispatcher';
+import { snapshotOf, type DispatchApi } from '../../electron/core/desk/aura-port';
+import { Dispatcher } from '../../electron/core/dispatch/dispatcher';
 import { Outbox } from '../../electron/core/dispatch/outbox';
 import { PressSchema, type Press } from '../../electron/shared/model/press';
 import { FakeClock } from '../support/fake-clock';
 
 const limited = () => new AuraError('rateLimited', 'AURA asked us to slow down', { retryAfterMs: 1000 });
-const created: AuraCallout = {
+const created = snapshotOf({
   id: '7',
   status: 'created',
   predefinedLocationId: 99001,
   createdAt: null,
   incidents: [],
-};
+});
 
 function run(raises: Array<Error | 'ok'>) {
   const clock = new FakeClock();

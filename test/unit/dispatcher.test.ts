@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AuraError } from '../../electron/core/aura/errors';
-import type { AuraCallout } from '../../electron/core/aura/schemas';
-import { Dispatcher, type DispatchApi } from '../../electron/core/dispatch/dispatcher';
+import { snapshotOf, type CalloutSnapshot, type DispatchApi } from '../../electron/core/desk/aura-port';
+import { Dispatcher } from '../../electron/core/dispatch/dispatcher';
 import { Outbox } from '../../electron/core/dispatch/outbox';
 import type { Site } from '../../electron/shared/model/site';
 import { PressSchema, type Press } from '../../electron/shared/model/press';
@@ -22,18 +22,19 @@ const SITE: Site = {
   longitude: null,
   locationTypeId: null,
 };
-const callout = (id: string, predefinedLocationId = 99001): AuraCallout => ({
-  id,
-  status: 'created',
-  predefinedLocationId,
-  createdAt: null,
-  incidents: [],
-});
+const callout = (id: string, predefinedLocationId = 99001): CalloutSnapshot =>
+  snapshotOf({
+    id,
+    status: 'created',
+    predefinedLocationId,
+    createdAt: null,
+    incidents: [],
+  });
 
-type Step = (() => AuraCallout) | Error;
+type Step = (() => CalloutSnapshot) | Error;
 
 /** An AURA whose answers to raise are scripted, and whose active list the test controls. */
-function scriptedApi(raises: Step[], active: AuraCallout[] = []) {
+function scriptedApi(raises: Step[], active: CalloutSnapshot[] = []) {
   const calls: string[] = [];
   const events: Array<{ calloutId: string; text: string }> = [];
   const api: DispatchApi = {

@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { AuraCallout } from '../../electron/core/aura/schemas';
+import { snapshotOf } from '../../electron/core/desk/aura-port';
 import { addNote, applyEvents, applySnapshot, calloutFromPress } from '../../electron/core/dispatch/timeline';
 
 const T0 = Date.UTC(2026, 10, 26, 3, 0, 0);
-const snap = (status: string, incidents: AuraCallout['incidents'] = []): AuraCallout => ({
-  id: '992011',
-  status,
-  predefinedLocationId: 99001,
-  createdAt: '2026-11-26T03:00:01Z',
-  incidents,
-});
+const snap = (status: string, incidents: AuraCallout['incidents'] = []) =>
+  snapshotOf({
+    id: '992011',
+    status,
+    predefinedLocationId: 99001,
+    createdAt: '2026-11-26T03:00:01Z',
+    incidents,
+  });
 const press = { siteId: 'site_9944', pressedAt: T0, source: 'button' as const };
 
 describe('timeline', () => {

@@ -12,58 +12,9 @@
 // press's. A press not sent within the stale limit stops and asks the operator.
 import type { Press } from '../../shared/model/press';
 import { AuraError, plainWords, refusedForGood } from '../aura/errors';
-import type { AuraCallout } from '../aura/schemas';
-import type { Clock, Logger } from '../ports';
-import { backoffMs, mayHaveReached, PARKED_RETRY_MS } from './retry-rules';
-import type { Outbox } from './outbox';
-
-/** What the dispatcher needs of the AURA client (the desk's api satisfies it). */
-export interface DispatchApi {
-  raiseCallout(externalReferenceId: string): Promise<AuraCallout>;
-  listActiveCallouts(): Promise<AuraCallout[]>;
-  sendCalloutEvent(calloutId: string, message: string): Promise<void>;
-  listCalloutEvents(calloutId: string): Promise<Array<{ text: string }>>;
-  /** Gets a token ready, so that a failure there is known not to have reached the raise route. */
-  prepare?(): Promise<void>;
-}
-
-export type SentHow = 'raised' | 'adopted' | 'event';
-
-export interface DispatcherOptions {
-  outbox: Outbox;
-  clock: Clock;
-  /** Null while no AURA credentials are configured: presses wait, shown as NOT SENT. */
-  api: DispatchApi | null;
-  /** AURA's id of the site (to find its callout among the active ones); may sync sites to learn it. */
-  auraIdOf(siteId: string): Promise<number | null>;
-  /** True when the desk already follows this callout (another press raised it, or it was adopted). */
-  follows(calloutId: string): boolean;
-  /** The event text for a press AURA answered with a followed callout. */
-  againMessage(press: Press): string;
-  /** A press reached AURA; `callout` is AURA's latest view of it when the answer carried one. */
-  onSent(press: Press, calloutId: string, callout: AuraCallout | null, how: SentHow): void;
-  onFailure(press: Press, error: unknown): void;
-  /** The press passed the stale limit: retrying stopped until the operator chooses. */
-  onStale(press: Press): void;
-  onContact(): void;
-  /** Called after every change of a press, to publish state. */
-  onChange(): void;
-  /** A press not confirmed sent within this long stops retrying and asks the operator. */
-  staleAfterMs(): number;
-  /** Delays between attempts; the last repeats forever. Jitter of ±20 % is added. */
-  delaysMs?: readonly number[];
-  /**
-   * After a timeout the request may still be on its way to AURA or being handled there. Looking
-   * for its callout at once could miss it and raise a second one, so the next attempt waits at
-   * least this long. Default 2 s: short next to the cost of a late panic.
-   */
-  settleAfterTimeoutMs?: number;
-  random?: () => number;
-  /** The diagnostics log: each attempt's decision in one line. */
-  log?: Logger;
-}
-
-export const DEFAULT_DELAYS_MS = [500, 1000, 2000, 4000, 8000, 10_000] as const;
+import type { CalloutSnapshot, DispatchApi } from '../desk/aura-port';
+import type { DispatcherOptions, SentHow } from './dispatch-hooks';
+import { backoffMs, DEFAULT_DELAYS_MS, mayHaveReached, PARKED_RETRY_MS } from './retry-rules';
 
 export class Dispatcher {
   private readonly timers = new Map<string, () => void>();
@@ -212,7 +163,7 @@ export class Dispatcher {
     if (press.eventFor !== null) return this.postEvent(api, pressId, null);
     await api.prepare?.();
     outbox.update(pressId, { uncertain: true });
-    let callout: AuraCallout;
+    let callout: CalloutSnapshot;
     try {
       callout = await api.raiseCallout(press.siteId);
     } catch (error) {
@@ -227,7 +178,7 @@ export class Dispatcher {
     return this.postEvent(api, pressId, callout);
   }
 
-  private async postEvent(api: DispatchApi, pressId: string, callout: AuraCallout | null): Promise<void> {
+  private async postEvent(api: DispatchApi, pressId: string, callout: CalloutSnapshot | null): Promise<void> {
     const { outbox } = this.opts;
     const press = outbox.get(pressId) as Press;
     const calloutId = press.eventFor as string;
@@ -252,7 +203,13 @@ export class Dispatcher {
     this.sent(pressId, calloutId, callout, 'event', false);
   }
 
-  private sent(pressId: string, calloutId: string, callout: AuraCallout | null, how: SentHow, reraise: boolean): void {
+  private sent(
+    pressId: string,
+    calloutId: string,
+    callout: CalloutSnapshot | null,
+    how: SentHow,
+    reraise: boolean,
+  ): void {
     this.parked.delete(pressId);
     const press = this.opts.outbox.update(pressId, {
       status: 'sent',
@@ -268,7 +225,7 @@ export class Dispatcher {
   }
 
   /** The site's active callouts in AURA (none found when AURA's id of the site is unknown). */
-  private async siteCallouts(api: DispatchApi, siteId: string): Promise<AuraCallout[]> {
+  private async siteCallouts(api: DispatchApi, siteId: string): Promise<CalloutSnapshot[]> {
     const auraId = await this.opts.auraIdOf(siteId);
     const active = await api.listActiveCallouts();
     this.opts.onContact();

@@ -4,9 +4,8 @@
 import type { Site } from '../../shared/model/site';
 import type { Callout } from '../../shared/model/callout';
 import { STAGE_WORDS } from '../../shared/stages';
-import type { CalloutRead } from '../aura/client';
-import type { AuraCallout } from '../aura/schemas';
 import type { AuditKind } from '../audit';
+import type { CalloutReading, CalloutSnapshot } from '../desk/aura-port';
 import type { Clock } from '../ports';
 import type { ListedCallout, PollOutcome } from './poller';
 import { applyEvents, applySnapshot, type TimelineEvent } from './timeline';
@@ -14,7 +13,7 @@ import { applyEvents, applySnapshot, type TimelineEvent } from './timeline';
 /** What reading callouts needs of the desk. */
 export interface FollowHost {
   api: {
-    getCallout(calloutId: string): Promise<CalloutRead>;
+    getCallout(calloutId: string): Promise<CalloutReading>;
     listCalloutEvents(calloutId: string): Promise<TimelineEvent[]>;
   } | null;
   clock: Clock;
@@ -134,7 +133,7 @@ export function siteOfListed(
 }
 
 /** The card of a callout someone else raised, from its first full read. */
-export function calloutRaisedElsewhere(snapshot: AuraCallout, siteId: string, seenAt: number): Callout {
+export function calloutRaisedElsewhere(snapshot: CalloutSnapshot, siteId: string, seenAt: number): Callout {
   const raisedAt = snapshot.createdAt === null ? NaN : Date.parse(snapshot.createdAt);
   const pressedAt = Number.isNaN(raisedAt) ? seenAt : raisedAt;
   const base: Callout = {

@@ -5,6 +5,8 @@ import { AuraError } from '../aura/errors';
 
 /** The most a Retry-After can hold a press back. */
 export const PRESS_RETRY_AFTER_CAP_MS = 30_000;
+/** Delays between attempts; the last repeats forever (jitter of ±20 % is added). */
+export const DEFAULT_DELAYS_MS = [500, 1000, 2000, 4000, 8000, 10_000] as const;
 /** Presses parked on rejected credentials are also tried again this often. */
 export const PARKED_RETRY_MS = 60_000;
 

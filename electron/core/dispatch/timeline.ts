@@ -4,8 +4,8 @@
 import type { Callout, Responder, TimelineEntry } from '../../shared/model/callout';
 import type { Press } from '../../shared/model/press';
 import { STAGE_WORDS, type Stage } from '../../shared/stages';
-import type { AuraCallout } from '../aura/schemas';
 import { stageFromStatus } from '../aura/status';
+import type { CalloutSnapshot } from '../desk/aura-port';
 
 /** A callout event as the timeline needs it (messages from either side, AURA's notes). Its
  * time and text identify it: AURA's event ids are undocumented and may be absent. */
@@ -14,22 +14,12 @@ export interface TimelineEvent {
   text: string;
 }
 
-function auraTimeFor(stage: Stage, snapshot: AuraCallout): string | null {
-  const incident = snapshot.incidents[0];
+function auraTimeFor(stage: Stage, snapshot: CalloutSnapshot): string | null {
   if (stage === 'created') return snapshot.createdAt;
-  if (stage === 'dispatched') return incident?.dispatchedAt ?? null;
-  if (stage === 'arrived') return incident?.arrivedAt ?? null;
-  if (stage === 'completed') return incident?.completedAt ?? null;
+  if (stage === 'dispatched') return snapshot.dispatchedAt;
+  if (stage === 'arrived') return snapshot.arrivedAt;
+  if (stage === 'completed') return snapshot.completedAt;
   return null;
-}
-
-function responderOf(snapshot: AuraCallout): Responder | null {
-  const incident = snapshot.incidents[0];
-  if (!incident) return null;
-  const name = incident.responderName ?? null;
-  const phone = incident.responderPhone ?? null;
-  const supplier = incident.supplierName ?? null;
-  return name || phone || supplier ? { name, phone, supplier } : null;
 }
 
 function sameResponder(a: Responder | null, b: Responder | null): boolean {
@@ -49,9 +39,9 @@ function insertInOrder(timeline: TimelineEntry[], entry: TimelineEntry): Timelin
 }
 
 /** The callout after one AURA snapshot; the same object when nothing changed. */
-export function applySnapshot(callout: Callout, snapshot: AuraCallout, seenAt: number): Callout {
+export function applySnapshot(callout: Callout, snapshot: CalloutSnapshot, seenAt: number): Callout {
   const stage = stageFromStatus(snapshot.status);
-  const responder = responderOf(snapshot) ?? callout.responder;
+  const responder = snapshot.responder ?? callout.responder;
   const stageChanged = stage !== callout.stage || snapshot.status !== callout.rawStatus;
   if (!stageChanged && sameResponder(responder, callout.responder)) return callout;
   let timeline = callout.timeline;
@@ -95,7 +85,7 @@ export function addNote(callout: Callout, text: string, at: number): Callout {
 
 /** A new tracked callout, from the press and the callout AURA raised (or that we adopted). */
 export function calloutFromPress(
-  snapshot: AuraCallout,
+  snapshot: CalloutSnapshot,
   press: Pick<Press, 'siteId' | 'pressedAt' | 'source'>,
   seenAt: number,
 ): Callout {

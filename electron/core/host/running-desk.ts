@@ -5,7 +5,7 @@ import type { RunningSimulator } from '../../simulator/server';
 import type { AuraClient } from '../aura/client';
 import type { OpenedConnection } from '../connection';
 import { Desk, type DeskOptions } from '../desk';
-import { deskApiFor } from '../desk-api';
+import { deskApiFor } from '../desk/aura-port';
 import type { DiagnosticsLog } from '../diagnostics/log';
 import { startTrainingDesk } from './training-desk';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { startSimulator } from '../../simulator/server';
 import { AuraClient } from '../aura/client';
 import { Desk } from '../desk';
-import { deskApiFor } from '../desk-api';
+import { deskApiFor } from '../desk/aura-port';
 import type { DiagnosticsLog } from '../diagnostics/log';
 import { simulatorControl } from '../training';
 import type { DeskBase, RunningDesk } from './running-desk';

@@ -1,0 +1,234 @@
+// The callouts this desk follows: it owns the poll cycle (dispatch/poller.ts) and the reading of
+// callouts into the desk (dispatch/follow.ts); it takes a press AURA accepted onto its callout,
+// sends the operator's messages, and after a crash finds callouts of sent presses again.
+import type { Callout } from '../../shared/model/callout';
+import type { Press } from '../../shared/model/press';
+import type { Site } from '../../shared/model/site';
+import type { AuditLog } from '../audit';
+import { CalloutFollower, settledForMs } from '../dispatch/follow';
+import type { SentHow } from '../dispatch/dispatch-hooks';
+import type { Outbox } from '../dispatch/outbox';
+import { Poller, type PollOutcome } from '../dispatch/poller';
+import { addNote, applySnapshot, calloutFromPress } from '../dispatch/timeline';
+import { maskClosed } from '../duress';
+import { silentLogger, type Clock, type Logger } from '../ports';
+import { addedToCalloutWords, MAY_HOLD_TWO } from '../press-words';
+import { requireApi, type CalloutSnapshot, type DeskApi } from './aura-port';
+import { calloutOfPress, mayHoldTwo, messageSent, secondPress } from './audit-records';
+import { HISTORY_MS, type DeskStore } from './store';
+
+export interface CalloutsDeps {
+  api: DeskApi | null;
+  store: DeskStore;
+  outbox: Outbox;
+  audit: AuditLog;
+  clock: Clock;
+  siteName(siteId: string): string;
+  /** The sites the desk shows (callouts raised elsewhere are followed for these). */
+  shownSites(): readonly Site[];
+  onContact(latencyMs?: number): void;
+  onFailure(error: unknown): void;
+  /** A press reached AURA: the storage watch knows a save may have happened. */
+  onSent(): void;
+  emit(): void;
+  timing?: { movingMs?: number; settledMs?: number; unfollowAfterMs?: number };
+  random?: () => number;
+  log?: Logger;
+}
+
+export class CalloutsService {
+  private readonly poller: Poller;
+  private readonly follower: CalloutFollower;
+  /** Messages this desk sent, per callout, in this run (their timeline entries say "This desk"). */
+  private readonly sentTexts = new Map<string, ReadonlySet<string>>();
+  private stopped = false;
+
+  constructor(private readonly deps: CalloutsDeps) {
+    const { store, clock } = deps;
+    this.poller = new Poller({
+      clock,
+      random: deps.random,
+      movingMs: deps.timing?.movingMs,
+      settledMs: deps.timing?.settledMs,
+      unfollowAfterMs: deps.timing?.unfollowAfterMs,
+      readActive: () => requireApi(deps.api).listActiveCallouts(),
+      refresh: (id, what) => this.refresh(id, what),
+      discover: (listed) => this.follower.discover(listed),
+      onContact: (latencyMs) => deps.onContact(latencyMs),
+      onError: (_id, error) => deps.onFailure(error),
+      onUnfollow: (id) => this.follower.unfollow(id),
+      log: deps.log ?? silentLogger,
+    });
+    this.follower = new CalloutFollower({
+      api: deps.api,
+      clock,
+      callouts: () => store.callouts,
+      put: (callout) => this.put(callout),
+      audit: (kind, text, data) => deps.audit.record(kind, text, data),
+      siteName: (siteId) => deps.siteName(siteId),
+      sites: () => deps.shownSites(),
+      pressPendingFor: (siteId) => deps.outbox.pending().some((p) => p.siteId === siteId),
+      onContact: () => deps.onContact(),
+      emit: () => deps.emit(),
+      isMasked: (id) => store.masks.has(id),
+      onRead: (next, now) => this.maskProgress(next, now),
+      sentTexts: (id) => this.sentTexts.get(id) ?? new Set(),
+    });
+  }
+
+  /** The readiness probe: the poll cycle's own list read. */
+  probe(): Promise<number> {
+    return this.poller.probe();
+  }
+
+  /** The desk stops: no more polls, no more retries of `recoverFollowed`. */
+  stop(): void {
+    this.stopped = true;
+    this.poller.stop();
+  }
+
+  /** At start: every callout not closed is followed again, where it was. */
+  followOpen(): void {
+    const now = this.deps.clock.now();
+    for (const c of this.deps.store.callouts) {
+      if (c.stage === 'closed') continue;
+      this.poller.track(c.id, c.stage, 0, {
+        status: c.rawStatus,
+        raisedHere: !c.raisedElsewhere,
+        unfollowed: c.unfollowedAt != null,
+        settledForMs: settledForMs(c, now),
+      });
+    }
+  }
+
+  /** Autoplay moves callouts on its own: every open one is polled at the moving pace again. */
+  followAllMoving(): void {
+    for (const c of this.deps.store.callouts)
+      if (c.stage !== 'closed') this.poller.track(c.id, 'created', 0, { unfollowed: false });
+  }
+
+  /** Follows a callout at its current stage (after a cancel). */
+  track(callout: Callout): void {
+    this.poller.track(callout.id, callout.stage, undefined, { status: callout.rawStatus });
+  }
+
+  /** Follows a callout shown as cancelled under duress at the stage AURA still has. */
+  trackMasked(callout: Callout): void {
+    this.poller.track(callout.id, callout.stage);
+  }
+
+  /** Reads a callout in full and/or its events and records what changed (dispatch/follow.ts). */
+  refresh(calloutId: string, what: { details: boolean; events: boolean }): Promise<PollOutcome> {
+    return this.follower.read(calloutId, what);
+  }
+
+  /** The desk follows this callout: it has it, or a press of this desk was sent to it. */
+  follows(calloutId: string): boolean {
+    return (
+      this.deps.store.callouts.some((c) => c.id === calloutId) ||
+      this.deps.outbox.all().some((p) => p.status === 'sent' && p.calloutId === calloutId)
+    );
+  }
+
+  calloutOf(calloutId: string): Callout {
+    const callout = this.deps.store.callouts.find((c) => c.id === calloutId);
+    if (!callout) throw new Error(`This desk is not following callout ${calloutId}`);
+    return callout;
+  }
+
+  activeCalloutFor(siteId: string): Callout | undefined {
+    return this.deps.store.callouts.find((c) => c.siteId === siteId && c.stage !== 'closed');
+  }
+
+  /** The operator's message to the control room; a reply is then looked for sooner. */
+  async message(calloutId: string, text: string): Promise<{ sent: true }> {
+    const callout = this.calloutOf(calloutId);
+    // Remembered first: AURA's event stream is what puts it on the timeline, marked as ours.
+    this.sentTexts.set(callout.id, new Set([...(this.sentTexts.get(callout.id) ?? []), text]));
+    await requireApi(this.deps.api).sendCalloutEvent(callout.id, text);
+    this.deps.audit.record(...messageSent(callout.id, text));
+    // The message shows from AURA's event stream at once; a reply is then looked for sooner.
+    await this.refresh(callout.id, { details: false, events: true }).catch(() => undefined);
+    this.poller.expectReply(callout.id);
+    return { sent: true as const };
+  }
+
+  /** A press reached AURA: its callout is followed (or the press noted on the one followed). */
+  pressSent(press: Press, calloutId: string, snapshot: CalloutSnapshot | null, how: SentHow): void {
+    const { store, audit } = this.deps;
+    const now = this.deps.clock.now();
+    const existing = store.callouts.find((c) => c.id === calloutId);
+    const site = this.deps.siteName(press.siteId);
+    let outcome: string;
+    if (existing) {
+      // The operator pressed again on a callout shown as cancelled under duress: show it as it is.
+      if (store.masks.delete(calloutId)) store.saveMasks();
+      const again = press.source === 'hotkey' ? 'Pressed again (silent hotkey)' : 'Pressed again';
+      const updated = snapshot ? applySnapshot(existing, snapshot, now) : existing;
+      store.replaceCallout(addNote(updated, again, press.pressedAt));
+      outcome = addedToCalloutWords(calloutId, existing.pressedAt, updated.stage === 'closed');
+      audit.record(...secondPress(press, calloutId, site));
+    } else if (snapshot) {
+      store.callouts = [...store.callouts, calloutFromPress(snapshot, press, now)];
+      outcome = `AURA ${how === 'raised' ? 'raised' : 'has'} callout ${calloutId}`;
+      audit.record(...calloutOfPress(press, how, calloutId, site, snapshot.status));
+    } else {
+      outcome = `AURA has this press on callout ${calloutId}`;
+    }
+    if (press.mayHoldTwo) {
+      outcome = `${outcome}. ${MAY_HOLD_TWO}`;
+      audit.record(...mayHoldTwo(press, calloutId, site));
+    }
+    this.deps.outbox.update(press.id, { outcome });
+    this.deps.onSent();
+    store.saveCallouts();
+    const followed = store.callouts.find((c) => c.id === calloutId);
+    this.poller.track(calloutId, followed?.stage ?? 'created', undefined, {
+      status: followed?.rawStatus ?? snapshot?.status ?? '',
+    });
+  }
+
+  /**
+   * A crash can land after a press was recorded sent but before its callout was saved: read
+   * such callouts from AURA again and follow them (retried until AURA answers).
+   */
+  recoverFollowed(): void {
+    const { api, store, clock } = this.deps;
+    const cutoff = clock.now() - HISTORY_MS;
+    const missing = this.deps.outbox
+      .all()
+      .filter((p) => p.status === 'sent' && p.via !== 'event' && p.calloutId !== null && p.pressedAt >= cutoff)
+      .filter((p) => !store.callouts.some((c) => c.id === p.calloutId));
+    if (!api || missing.length === 0) return;
+    void Promise.all(
+      missing.map(async (press) => {
+        const read = await api.getCallout(press.calloutId as string);
+        if (store.callouts.some((c) => c.id === read.callout.id)) return;
+        store.callouts = [...store.callouts, calloutFromPress(read.callout, press, clock.now())];
+        store.saveCallouts();
+        this.poller.track(String(read.callout.id), 'created', 0);
+        this.deps.emit();
+      }),
+    ).catch(() => clock.setTimeout(() => this.stopped || this.recoverFollowed(), 10_000));
+  }
+
+  /** A new or changed callout from a poll: saved, published, and history pruned when it closed. */
+  private put(next: Callout): void {
+    const { store } = this.deps;
+    store.putCallout(next);
+    store.saveCallouts();
+    // The app runs for weeks: drop history older than 30 days whenever a callout closes.
+    if (next.stage === 'closed') store.pruneHistory(this.deps.clock.now());
+    this.deps.emit();
+  }
+
+  /** A callout shown as cancelled under duress is shown closed once AURA closes it. */
+  private maskProgress(next: Callout, now: number): void {
+    const { store } = this.deps;
+    const mask = store.masks.get(next.id);
+    if (mask && next.stage === 'closed' && mask.stage !== 'closed') {
+      store.masks.set(next.id, maskClosed(mask, now));
+      store.saveMasks();
+    }
+  }
+}

@@ -1,0 +1,119 @@
+// The desk's settings and hotkey: the operator's changes (each recorded in the audit log in
+// words), the administrator's policy applied over them, and the global hotkey's state as main
+// reports it (registered or not, a test in progress).
+import { hostname } from 'node:os';
+import { checkAccelerator } from '../../shared/accelerator';
+import { SettingsSchema, type Settings } from '../../shared/model/settings';
+import { UNMANAGED, type HotkeyState, type PolicyState } from '../../shared/model/desk-state';
+import { settingWords } from '../../shared/setting-words';
+import type { AuditLog } from '../audit';
+import { applyPolicyToSettings, settingsFromPolicy, type Policy } from '../policy';
+import type { Clock } from '../ports';
+import { setByPolicy, settingsChanged } from './audit-records';
+import type { DeskStore } from './store';
+
+export interface SettingsDeps {
+  store: DeskStore;
+  audit: AuditLog;
+  clock: Clock;
+  hostName?: string;
+  emit(): void;
+}
+
+export class SettingsService {
+  policy: Policy = {};
+  policyView: PolicyState = UNMANAGED;
+  hotkey: HotkeyState = { registered: false, error: null, testing: false, lastTestOkAt: null };
+
+  constructor(private readonly deps: SettingsDeps) {}
+
+  get current(): Settings {
+    return this.deps.store.settings;
+  }
+
+  /** The desk's name in the audit log and in messages to AURA: the setting, else the computer's name. */
+  deskName(): string {
+    return deskNameOf(this.current, this.deps.hostName);
+  }
+
+  /** The operator's change; a hotkey main would refuse (a reserved combination) is never saved. */
+  async change(patch: Partial<Settings>): Promise<Settings> {
+    const hotkey = patch.hotkey ? checkAccelerator(patch.hotkey) : null;
+    if (hotkey && !hotkey.ok) throw new Error(`Hotkey not saved: ${hotkey.error}`);
+    return this.update(hotkey ? { ...patch, hotkey: hotkey.accelerator } : patch);
+  }
+
+  update(patch: Partial<Settings>): Settings {
+    const before = this.current;
+    this.deps.store.setSettings(SettingsSchema.parse({ ...before, ...patch }));
+    const changed = changedKeys(before, this.current, Object.keys(patch) as Array<keyof Settings>);
+    if (changed.length > 0) this.deps.audit.record(...settingsChanged(changed.map(settingWords)));
+    this.deps.emit();
+    return this.current;
+  }
+
+  /** The operator's choice of the sites shown (null: all). */
+  async chooseSites(shownSiteIds: Settings['shownSiteIds']): Promise<Record<string, never>> {
+    this.update({ shownSiteIds });
+    return {};
+  }
+
+  /** The operator's choice of shown sites, without a deleted site. */
+  unshow(siteId: string): void {
+    const shown = this.current.shownSiteIds;
+    if (shown?.includes(siteId)) this.update({ shownSiteIds: shown.filter((id) => id !== siteId) });
+  }
+
+  /**
+   * Applies the administrator's policy (policy.ts): its settings, and what the screen shows as
+   * locked. Locked commands are refused by the host before they reach the desk (policy-guard.ts).
+   */
+  applyPolicy(policy: Policy, view: PolicyState): void {
+    const { store } = this.deps;
+    this.policy = policy;
+    this.policyView = view;
+    const appliedBefore = store.readPolicyApplied();
+    const before = this.current;
+    const next = SettingsSchema.parse(applyPolicyToSettings(before, policy, appliedBefore));
+    const changed = changedKeys(before, next, Object.keys(next) as Array<keyof Settings>);
+    store.setSettings(next);
+    store.savePolicyApplied(settingsFromPolicy(policy));
+    if (changed.length > 0) this.deps.audit.record(...setByPolicy(changed));
+    this.deps.emit();
+  }
+
+  /** Main reports whether the global hotkey could be registered, and why not. */
+  setHotkeyStatus(status: { registered: boolean; error: string | null }): void {
+    this.hotkey = { ...this.hotkey, ...status };
+    this.deps.emit();
+  }
+
+  /** The operator starts or stops "test the hotkey". */
+  async testHotkey(action: 'start' | 'stop'): Promise<Record<string, never>> {
+    this.hotkey = { ...this.hotkey, testing: action === 'start' };
+    this.deps.emit();
+    return {};
+  }
+
+  /** The hotkey fired during a test: the test passed (true); false when no test is running. */
+  confirmTest(): boolean {
+    if (!this.hotkey.testing) return false;
+    this.hotkey = { ...this.hotkey, testing: false, lastTestOkAt: this.deps.clock.now() };
+    this.deps.emit();
+    return true;
+  }
+
+  /** The stale-press limit in milliseconds. */
+  staleAfterMs(): number {
+    return this.current.stalePressMinutes * 60_000;
+  }
+}
+
+/** The desk's name: the setting, else this computer's name. */
+export function deskNameOf(settings: Settings, hostName: string | undefined): string {
+  return settings.deskName.trim() || hostName || hostname() || 'unnamed desk';
+}
+
+function changedKeys(before: Settings, after: Settings, keys: Array<keyof Settings>): Array<keyof Settings> {
+  return keys.filter((k) => JSON.stringify(after[k]) !== JSON.stringify(before[k]));
+}

@@ -1,0 +1,124 @@
+// What the desk remembers between runs, per environment: settings, sites, callouts (with the
+// duress views of them) and Training's practice. Every read is checked by its schema (a value
+// that does not fit is backed up, replaced by its default and reported: storage/validated.ts);
+// every change is saved at once. Keys have no dots: electron-store and conf read a dot as a path.
+import { join } from 'node:path';
+import { z } from 'zod';
+import { CalloutSchema, type Callout } from '../../shared/model/callout';
+import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../../shared/model/settings';
+import { SiteSchema, type Site } from '../../shared/model/site';
+import { TrainingStateSchema, type TrainingState } from '../../shared/model/desk-state';
+import type { Environment } from '../../shared/model/connection';
+import { describeError } from '../aura/errors';
+import type { KeyValueStore } from '../ports';
+import { readValidated } from '../storage/validated';
+
+/** Closed callouts stay in the history this long. */
+export const HISTORY_MS = 30 * 24 * 3600 * 1000;
+
+export interface DeskStoreOptions {
+  store: KeyValueStore;
+  environment: Environment;
+  /** Where values that fail their schema are copied before defaults replace them. */
+  dataDir: string;
+  now(): number;
+  /** Tells the operator (a notice) of a value set aside or a save that failed. */
+  report(level: 'warning' | 'error', problem: string): void;
+}
+
+export class DeskStore {
+  private readonly keys: { sites: string; callouts: string; lastSync: string; views: string };
+  settings: Settings;
+  sites: Site[];
+  callouts: Callout[];
+  /** Callouts shown as cancelled while still followed (a duress cancel, duress.ts), by id. */
+  readonly masks: Map<string, Callout>;
+  training: TrainingState;
+  lastSyncAt: number | null;
+
+  constructor(private readonly opts: DeskStoreOptions) {
+    const env = opts.environment;
+    // Sites and callouts are kept per environment, so that switching never mixes them.
+    this.keys = {
+      sites: `sites-${env}`,
+      callouts: `callouts-${env}`,
+      lastSync: `lastSyncAt-${env}`,
+      views: `calloutViews-${env}`,
+    };
+    this.settings = this.read('settings', SettingsSchema, DEFAULT_SETTINGS);
+    this.sites = this.read(this.keys.sites, z.array(SiteSchema), []);
+    this.callouts = this.read(this.keys.callouts, z.array(CalloutSchema), []);
+    const views = this.read(this.keys.views, z.array(CalloutSchema), []);
+    this.masks = new Map(views.map((c) => [c.id, c]));
+    this.training = this.read('trainingPractice', TrainingStateSchema, { autoplay: false, fault: null });
+    this.lastSyncAt = this.read(this.keys.lastSync, z.number().nullable(), null);
+  }
+
+  /** A stored value through its schema; a value that does not fit is refused, reported and replaced. */
+  read<S extends z.ZodType>(key: string, schema: S, fallback: z.output<S>): z.output<S> {
+    const report = (problem: string): void => this.opts.report('warning', problem);
+    const backupDir = join(this.opts.dataDir, 'backups');
+    return readValidated(this.opts.store, key, schema, fallback, backupDir, this.opts.now(), report);
+  }
+
+  /** The settings an earlier policy set (policy.ts undoes them when the policy drops them). */
+  readPolicyApplied(): Partial<Settings> {
+    return this.read('policyApplied', SettingsSchema.partial(), {});
+  }
+
+  savePolicyApplied(applied: Partial<Settings>): void {
+    this.opts.store.set('policyApplied', applied);
+  }
+
+  setSettings(next: Settings): void {
+    this.settings = next;
+    this.opts.store.set('settings', next);
+  }
+
+  setSites(sites: Site[], syncedAt: number): void {
+    this.sites = sites;
+    this.lastSyncAt = syncedAt;
+    this.opts.store.set(this.keys.sites, sites);
+    this.opts.store.set(this.keys.lastSync, syncedAt);
+  }
+
+  setTraining(patch: Partial<TrainingState>): void {
+    this.training = { ...this.training, ...patch };
+    this.opts.store.set('trainingPractice', this.training);
+  }
+
+  /** A new or changed callout into the list (not saved: `saveCallouts`). */
+  putCallout(next: Callout): void {
+    const known = this.callouts.some((c) => c.id === next.id);
+    this.callouts = known ? this.callouts.map((c) => (c.id === next.id ? next : c)) : [...this.callouts, next];
+  }
+
+  replaceCallout(next: Callout): void {
+    this.callouts = this.callouts.map((c) => (c.id === next.id ? next : c));
+  }
+
+  saveCallouts(): void {
+    try {
+      this.opts.store.set(this.keys.callouts, this.callouts);
+    } catch (error) {
+      // Memory stays the truth; the next change saves them again.
+      this.opts.report('error', `This desk cannot save its callouts (${describeError(error)}).`);
+    }
+  }
+
+  saveMasks(): void {
+    this.opts.store.set(this.keys.views, [...this.masks.values()]);
+  }
+
+  /** Drops callouts closed more than 30 days ago (and their duress views). */
+  pruneHistory(now: number): void {
+    const cutoff = now - HISTORY_MS;
+    const kept = this.callouts.filter((c) => c.closedAt === null || c.closedAt >= cutoff);
+    if (kept.length !== this.callouts.length) {
+      this.callouts = kept;
+      this.saveCallouts();
+      for (const id of this.masks.keys()) if (!kept.some((c) => c.id === id)) this.masks.delete(id);
+      this.saveMasks();
+    }
+  }
+}
