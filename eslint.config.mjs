@@ -36,9 +36,4 @@ export default tseslint.config(
       'max-lines-per-function': ['error', { max: 60, ...lineCount }],
     },
   },
-  {
-    // TEMPORARY, removed when issue 13 lands: files other helpers are still splitting.
-    files: ['electron/core/desk.ts', 'electron/core/dispatch/dispatcher.ts'],
-    rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
-  },
 );
