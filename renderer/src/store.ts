@@ -42,7 +42,7 @@ interface DeskStore {
   focusSite(siteId: string, target?: FocusRequest['target']): void;
   /** Each site's last press raised from this screen (site id → press id). */
   ownPress: Readonly<Record<string, string>>;
-  /** The operator chose "Later" on the first-run phone prompt (this session). */
+  /** The operator chose "Later" on the first-run phone prompt (until the app restarts). */
   phonePromptSkipped: boolean;
   skipPhonePrompt(): void;
   connect(): () => void;
