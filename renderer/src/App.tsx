@@ -12,7 +12,7 @@ import { TrainingBanner } from './features/training/TrainingBanner';
 import { AttentionStrip } from './features/attention/AttentionStrip';
 import { attentionCounts, attentionItems } from './features/attention/attention';
 import { LeaveDialog } from './ui/LeaveDialog';
-import { Nav } from './ui/Nav';
+import { Nav, useViewShortcuts } from './ui/Nav';
 import { Notices } from './ui/Notices';
 import { ReadinessBar } from './ui/ReadinessBar';
 import { useDesk, type View } from './store';
@@ -57,6 +57,7 @@ export function App() {
   const dismissError = useDesk((s) => s.dismissError);
   useEffect(() => useDesk.getState().connect(), []);
   useFirstPanicShortcut();
+  useViewShortcuts();
 
   if (!desk) {
     return (

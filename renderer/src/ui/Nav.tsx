@@ -15,16 +15,12 @@ function shortcut(view: View): string {
   return `Alt+${VIEWS.indexOf(view) + 1}`;
 }
 
-/** "2 NOT SENT · 1 active": the Desk tab counts what needs attention, unsent presses first. */
-function deskBadge(unsent: number, active: number): string {
-  const parts = [unsent > 0 ? `${unsent} NOT SENT` : null, active > 0 ? `${active} active` : null];
-  return parts.filter(Boolean).join(' · ');
-}
-
-export function Nav({ activeCallouts, unsentPresses = 0 }: { activeCallouts: number; unsentPresses?: number }) {
-  const view = useDesk((s) => s.view);
+/**
+ * Alt+1 … Alt+6 from the moment the page loads (App calls this before the desk's first state
+ * arrives), so a keystroke made while "Starting Panic Desk…" still shows is not lost.
+ */
+export function useViewShortcuts(): void {
   const setView = useDesk((s) => s.setView);
-
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
@@ -38,6 +34,17 @@ export function Nav({ activeCallouts, unsentPresses = 0 }: { activeCallouts: num
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [setView]);
+}
+
+/** "2 NOT SENT · 1 active": the Desk tab counts what needs attention, unsent presses first. */
+function deskBadge(unsent: number, active: number): string {
+  const parts = [unsent > 0 ? `${unsent} NOT SENT` : null, active > 0 ? `${active} active` : null];
+  return parts.filter(Boolean).join(' · ');
+}
+
+export function Nav({ activeCallouts, unsentPresses = 0 }: { activeCallouts: number; unsentPresses?: number }) {
+  const view = useDesk((s) => s.view);
+  const setView = useDesk((s) => s.setView);
 
   return (
     <nav className="nav" aria-label="Views">
