@@ -10,13 +10,13 @@ import type { Press } from '../shared/model/press';
 import { describeCommandFailure } from './commands';
 import { ConnectionManager } from './connection';
 import type { Desk, DeskOptions } from './desk';
-import type { Handlers } from './desk/command-table';
+import type { Handlers, HostCommandName } from './desk/command-table';
 import { reportSkippedItems } from './desk-api';
 import type { DiagnosticsShell } from './diagnostics/export';
 import { DiagnosticsLog } from './diagnostics/log';
 import { ReadinessHistory } from './diagnostics/readiness-history';
 import { importEnrolFile } from './enrol';
-import { hostCommands, type DeskCommandName, type HostCommandName } from './host/host-commands';
+import { hostCommands } from './host/host-commands';
 import { HostPolicy } from './host/host-policy';
 import { closeRunningDesk, openRunningDesk, type RunningDesk } from './host/running-desk';
 import type { PolicyRead } from './policy';
@@ -206,9 +206,8 @@ export class DeskHost {
       },
       { trainingAllowed: this.policy.rules.trainingAllowed !== false, log: this.log },
     );
-    // The desk's own table, typed to the commands a desk answers; the host's own come on top.
-    const deskCommands: Pick<Handlers, DeskCommandName> = running.desk.handlers;
-    this.running = { ...running, commands: { ...deskCommands, ...this.hostCommands } };
+    // The desk's own table (the commands a desk answers) and the host's own: every command once.
+    this.running = { ...running, commands: { ...running.desk.handlers, ...this.hostCommands } };
     if (running.client) reportSkippedItems(running.client, running.desk, (line) => this.log.warn(line));
     if (hotkey) running.desk.setHotkeyStatus({ registered: hotkey.registered, error: hotkey.error });
     this.unsubscribe = running.desk.onChange((state) => this.announce(state));

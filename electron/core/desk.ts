@@ -20,7 +20,7 @@ import type { DeskApi } from './desk/aura-port';
 import { credentialsChanged } from './desk/audit-records';
 import { CalloutsService } from './desk/callouts';
 import { CancelService } from './desk/cancel';
-import { commandTable, type Handlers } from './desk/command-table';
+import { commandTable, type DeskHandlers } from './desk/command-table';
 import { openDurableFiles } from './desk/durable';
 import { DeskEvents } from './desk/events';
 import { PressService } from './desk/presses';
@@ -76,7 +76,7 @@ interface ServiceBase {
 }
 
 export class Desk {
-  readonly handlers: Handlers;
+  readonly handlers: DeskHandlers;
   private readonly clock: Clock;
   private readonly events: DeskEvents;
   private readonly store: DeskStore;

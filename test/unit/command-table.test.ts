@@ -19,14 +19,15 @@ function desk(): Desk {
 }
 
 describe('the desk command table', () => {
-  it('has exactly one handler for every contract command', () => {
-    expect(Object.keys(desk().handlers).sort()).toEqual([...COMMAND_NAMES].sort());
+  const HOST_COMMANDS = ['diagnostics.export', 'setup.fullCheck', 'setup.saveCredentials'];
+
+  it('has exactly one handler for every contract command a desk answers', () => {
+    const deskCommands = COMMAND_NAMES.filter((name) => !HOST_COMMANDS.includes(name));
+    expect(Object.keys(desk().handlers).sort()).toEqual([...deskCommands].sort());
   });
 
-  it('leaves the host commands to the desk host', async () => {
-    const { handlers } = desk();
-    await expect(handlers['setup.fullCheck']({} as never)).rejects.toThrow('by the desk host, not by a desk');
-    await expect(handlers['diagnostics.export']({} as never)).rejects.toThrow('by the desk host, not by a desk');
-    await expect(handlers['setup.saveCredentials']({} as never)).rejects.toThrow('by the desk host, not by a desk');
+  it('leaves the host commands to the desk host: none is in the table', () => {
+    const names = Object.keys(desk().handlers);
+    for (const name of HOST_COMMANDS) expect(names).not.toContain(name);
   });
 });

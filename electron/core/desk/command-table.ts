@@ -1,6 +1,6 @@
-// The desk's command table: each contract command (shared/contract.ts) goes to one method of
-// one service. Nothing is decided here; the three host commands are refused, since the desk host
-// (desk-host.ts) runs them before they reach a desk.
+// The desk's command table: each contract command a desk answers (shared/contract.ts) goes to one
+// method of one service. Nothing is decided here. The host's own commands are not in it: the desk
+// host (desk-host.ts, host/host-commands.ts) runs them, since they outlive one desk.
 import type { CommandName } from '../../shared/command-names';
 import type { CommandOutput, CommandParsedInput } from '../../shared/contract';
 import type { DeskState } from '../../shared/model/desk-state';
@@ -17,6 +17,12 @@ import type { TrainingPractice } from './training-practice';
 /** One handler per contract command, given the payload after its schema (defaults applied). */
 export type Handlers = { [N in CommandName]: (input: CommandParsedInput<N>) => Promise<CommandOutput<N>> };
 
+/** The commands the desk host runs itself (host/host-commands.ts). */
+export type HostCommandName = 'setup.saveCredentials' | 'setup.fullCheck' | 'diagnostics.export';
+/** The commands a desk answers; the host's own are not among them. */
+export type DeskCommandName = Exclude<CommandName, HostCommandName>;
+export type DeskHandlers = Pick<Handlers, DeskCommandName>;
+
 export interface DeskServices {
   state(): DeskState;
   presses: PressService;
@@ -29,7 +35,7 @@ export interface DeskServices {
   events: DeskEvents;
 }
 
-export function commandTable(s: DeskServices): Handlers {
+export function commandTable(s: DeskServices): DeskHandlers {
   return {
     'state.get': async () => s.state(),
     'panic.trigger': async ({ siteId }) => s.presses.trigger(siteId, 'button'),
@@ -39,9 +45,6 @@ export function commandTable(s: DeskServices): Handlers {
     'callout.reasons': ({ calloutId }) => s.cancel.reasons(calloutId),
     'callout.cancel': (request) => s.cancel.cancel(request),
     'callout.message': ({ calloutId, text }) => s.callouts.message(calloutId, text),
-    'setup.saveCredentials': () => hostOnly('Credentials are saved'),
-    'diagnostics.export': () => hostOnly('Diagnostics are exported'),
-    'setup.fullCheck': () => hostOnly('The full check is run'),
     'sites.sync': () => s.sites.sync(),
     'sites.choose': ({ shownSiteIds }) => s.settings.chooseSites(shownSiteIds),
     'sites.create': (input) => s.sites.create(input),
@@ -59,9 +62,4 @@ export function commandTable(s: DeskServices): Handlers {
     'audit.exportCsv': async ({ text }) => ({ csv: exportAuditCsv(s.audit, text) }),
     'notice.dismiss': async ({ id }) => s.events.dismissNotice(id),
   };
-}
-
-/** A command the desk host answers itself (desk-host.ts); it never reaches a desk. */
-async function hostOnly(what: string): Promise<never> {
-  throw new Error(`${what} by the desk host, not by a desk`);
 }

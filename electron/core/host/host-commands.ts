@@ -2,20 +2,15 @@
 // (which replaces the desk with one for the new environment), Setup's full check (on the form's
 // credentials, not the desk's) and exporting diagnostics (which gathers from the host's logs).
 // Every other command belongs to the current desk's own table.
-import type { CommandName } from '../../shared/command-names';
 import type { DeskState } from '../../shared/model/desk-state';
 import type { ConnectionManager } from '../connection';
 import { runSetupCheck } from '../conformance/setup-check';
 import type { Desk } from '../desk';
-import type { Handlers } from '../desk/command-table';
+import type { Handlers, HostCommandName } from '../desk/command-table';
 import { exportDiagnostics, type DiagnosticsShell } from '../diagnostics/export';
 import type { DiagnosticsLog } from '../diagnostics/log';
 import type { ReadinessHistory } from '../diagnostics/readiness-history';
 import type { CredentialVault } from '../ports';
-
-export type HostCommandName = 'setup.saveCredentials' | 'setup.fullCheck' | 'diagnostics.export';
-/** The commands a desk answers; the host's own are not among them. */
-export type DeskCommandName = Exclude<CommandName, HostCommandName>;
 
 export interface HostCommandDeps {
   vault: CredentialVault;
