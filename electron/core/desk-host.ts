@@ -219,10 +219,14 @@ export class DeskHost {
   private async stopRunning(): Promise<void> {
     const running = this.running;
     if (!running) return;
+    // From here on nothing reaches the closing desk (its dispatcher stops now, its simulator may
+    // take a while): a press waits for the next desk instead of landing in a stopped outbox.
+    this.last = running.desk.getState();
+    this.running = null;
     this.unsubscribe?.();
     this.unsubscribe = null;
+    this.log.info(`desk closing: ${this.last.environment}`);
     await closeRunningDesk(running);
-    this.running = null;
-    this.log.info(`desk closed: ${running.desk.getState().environment}`);
+    this.log.info(`desk closed: ${this.last.environment}`);
   }
 }

@@ -30,13 +30,19 @@ async function host(dir = mkdtempSync(join(tmpdir(), 'desk-')), vault = memoryVa
   return h;
 }
 
-/** A host whose diagnostics log runs `between.act` when the old desk has closed, before the new one opens. */
-async function switchingHost(between: { act: (() => void) | null } = { act: null }): Promise<DeskHost> {
+/**
+ * A host whose diagnostics log runs `between.act` at the log line `when` of a switch: 'desk closing'
+ * (the old desk stopping, its simulator still closing) or 'desk closed' (before the new one opens).
+ */
+async function switchingHost(
+  between: { act: (() => void) | null } = { act: null },
+  when = 'desk closed',
+): Promise<DeskHost> {
   const dir = mkdtempSync(join(tmpdir(), 'desk-'));
   const log = new DiagnosticsLog({
     ...silentLogger,
     info(line) {
-      if (!line.startsWith('desk closed') || !between.act) return;
+      if (!line.startsWith(when) || !between.act) return;
       between.act();
       between.act = null;
     },
@@ -210,46 +216,53 @@ describe('the desk host for the shell', () => {
     ]);
   });
 
-  it('keeps what arrives between two desks and raises it on the new one', async () => {
-    const aura = await startSimulator({ clientId: 'desk-7', clientSecret: 'right-secret' });
-    open.push(aura);
-    const seen: { hotkey?: string; tray?: Press | null; reads?: DeskState[]; error?: unknown } = {};
-    const between: { act: (() => void) | null } = { act: null };
-    const h = await switchingHost(between);
-    between.act = () => {
-      try {
-        seen.hotkey = h.hotkeyPressed();
-        seen.tray = h.trigger('site_9944', 'tray');
-        h.setHotkeyStatus({ registered: false, error: 'taken' });
-        seen.reads = [h.getState(), h.getState()];
-      } catch (error) {
-        seen.error = error;
-      }
-    };
+  it.each(['desk closing', 'desk closed'])(
+    'keeps what arrives between two desks (at "%s") and raises it on the new one',
+    async (when) => {
+      const aura = await startSimulator({ clientId: 'desk-7', clientSecret: 'right-secret' });
+      open.push(aura);
+      const seen: { hotkey?: string; tray?: Press | null; reads?: DeskState[]; error?: unknown } = {};
+      const between: { act: (() => void) | null } = { act: null };
+      const h = await switchingHost(between, when);
+      between.act = () => {
+        try {
+          seen.hotkey = h.hotkeyPressed();
+          seen.tray = h.trigger('site_9944', 'tray');
+          h.setHotkeyStatus({ registered: false, error: 'taken' });
+          seen.reads = [h.getState(), h.getState()];
+        } catch (error) {
+          seen.error = error;
+        }
+      };
 
-    const saved = await h.invoke('setup.saveCredentials', {
-      environment: 'custom',
-      baseUrl: aura.baseUrl,
-      clientId: 'desk-7',
-      clientSecret: 'right-secret',
-    });
-    expect(saved).toEqual({ saved: true });
-    expect(between.act).toBeNull(); // it ran, between the two desks
-    expect(seen.error).toBeUndefined();
-    // Kept, not run on either desk yet; reads fall back to the last state seen (Training's).
-    expect(seen.hotkey).toBe('raised');
-    expect(seen.tray).toBeNull();
-    expect(seen.reads?.[0]?.environment).toBe('training');
-    expect(seen.reads?.[1]).toBe(seen.reads?.[0]);
+      const saved = await h.invoke('setup.saveCredentials', {
+        environment: 'custom',
+        baseUrl: aura.baseUrl,
+        clientId: 'desk-7',
+        clientSecret: 'right-secret',
+      });
+      expect(saved).toEqual({ saved: true });
+      expect(between.act).toBeNull(); // it ran, between the two desks
+      expect(seen.error).toBeUndefined();
+      // Kept, not run on either desk yet; reads fall back to the last state seen (Training's).
+      expect(seen.hotkey).toBe('raised');
+      expect(seen.tray).toBeNull();
+      expect(seen.reads?.[0]?.environment).toBe('training');
+      expect(seen.reads?.[1]).toBe(seen.reads?.[0]);
 
-    const state = await until(h, (s) => s.presses.length === 2 && s.presses.every((p) => p.status === 'sent'), 10_000);
-    expect(state.environment).toBe('custom');
-    expect(state.presses.map((p) => p.source)).toEqual(['hotkey', 'tray']);
-    expect(state.hotkey).toMatchObject({ registered: false, error: 'taken' });
-    expect(aura.state.activeCallouts().length).toBeGreaterThan(0);
+      const state = await until(
+        h,
+        (s) => s.presses.length === 2 && s.presses.every((p) => p.status === 'sent'),
+        10_000,
+      );
+      expect(state.environment).toBe('custom');
+      expect(state.presses.map((p) => p.source)).toEqual(['hotkey', 'tray']);
+      expect(state.hotkey).toMatchObject({ registered: false, error: 'taken' });
+      expect(aura.state.activeCallouts().length).toBeGreaterThan(0);
 
-    // Training's desk got none of them.
-    expect((await runCommand(h, 'setup.saveCredentials', { environment: 'training' })).ok).toBe(true);
-    expect(h.getState().presses).toEqual([]);
-  });
+      // Training's desk got none of them.
+      expect((await runCommand(h, 'setup.saveCredentials', { environment: 'training' })).ok).toBe(true);
+      expect(h.getState().presses).toEqual([]);
+    },
+  );
 });
