@@ -87,9 +87,6 @@ export async function startHarness(
   const clients = new Set<WebSocket>();
   // A stopped desk drops every page's connection, as a quitting app would.
   const desk = await openDeskSlot(openHost, () => clients.forEach((ws) => ws.terminate()));
-  const unwatchPolicy = policyDeps
-    ? watchPolicy(policyDeps, (read) => void desk.current().applyPolicy(read), { filePollMs: 500 })
-    : () => undefined;
   const routes = { guard, dataDir, desk, bridgeJs: await bundleBridge(), index: harnessIndex(port) };
   const server = createServer((req, res) => serveHttp(routes, req, res));
 
@@ -117,7 +114,6 @@ export async function startHarness(
     token: guard.token,
     async close() {
       diagnostics.log.info('harness stopping');
-      unwatchPolicy();
       for (const ws of clients) ws.terminate();
       wss.close();
       server.closeAllConnections();
@@ -137,6 +133,7 @@ function hostOpener(
   const vault = memoryVault();
   return async () => {
     const store = await openFileStore(dataDir);
+    const policy = policyDeps ? await readManagedPolicy(policyDeps) : null;
     return DeskHost.open({
       store,
       dataDir,
@@ -144,7 +141,11 @@ function hostOpener(
       startupProblems: store.openProblem ? [store.openProblem] : [],
       log: diagnostics.log,
       diagnostics: diagnostics.shell,
-      policy: policyDeps ? await readManagedPolicy(policyDeps) : null,
+      policy,
+      // Followed as the app follows it (main/index.ts), by each host it opens, checked twice a second.
+      followPolicy: policyDeps
+        ? (apply) => watchPolicy(policyDeps, apply, { initial: policy, filePollMs: 500 })
+        : undefined,
     });
   };
 }
