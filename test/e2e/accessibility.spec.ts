@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { closeEverything, expectAccessible, holdToConfirm, shot } from './support';
+import { closeEverything, expectAccessible, shot, raisePanic } from './support';
 
 test.afterEach(async ({ page }) => closeEverything(page));
 
@@ -11,9 +11,7 @@ test('every screen passes an axe-core scan with no serious or critical violation
   await expectAccessible(page, 'the idle desk');
 
   // The desk with a callout underway: stage, timeline, message box, cancel, training controls.
-  await holdToConfirm(page, 'Panic: Downtown Branch');
-  const callout = page.getByRole('region', { name: 'Callout for Downtown Branch' });
-  await expect(callout.locator('.callout-stage')).toHaveText('Created');
+  const callout = await raisePanic(page, 'Downtown Branch');
   await callout.getByRole('button', { name: 'Dispatch responder' }).click();
   await expect(callout.locator('.callout-stage')).toHaveText('Dispatched');
   await expectAccessible(page, 'the desk with a callout');

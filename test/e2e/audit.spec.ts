@@ -1,14 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
-import { closeEverything, deskState, expectAccessible, holdToConfirm, shot } from './support';
+import { closeEverything, deskState, expectAccessible, shot, raisePanic } from './support';
 
 test.afterEach(async ({ page }) => closeEverything(page));
 
 test('the audit log lists what happened, filters it and exports it as CSV', async ({ page }) => {
   await page.goto('/');
-  await holdToConfirm(page, 'Panic: Downtown Branch');
-  const callout = page.getByRole('region', { name: 'Callout for Downtown Branch' });
-  await expect(callout.locator('.callout-stage')).toHaveText('Created');
+  const callout = await raisePanic(page, 'Downtown Branch');
   const calloutId = (await deskState(page)).callouts.at(-1)?.id ?? '';
   await callout.getByRole('button', { name: 'Close callout' }).click();
   await expect(callout.locator('.callout-stage')).toHaveText('Closed');

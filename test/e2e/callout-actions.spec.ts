@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { calloutCount, closeEverything, deskState, expectAccessible, holdToConfirm, shot } from './support';
+import { calloutCount, closeEverything, deskState, expectAccessible, shot, raisePanic } from './support';
 
 const SITE = 'Downtown Branch';
 
@@ -8,14 +8,7 @@ test.afterEach(async ({ page }) => closeEverything(page));
 
 async function raise(page: Page) {
   await page.goto('/');
-  return raiseOnOpenPage(page);
-}
-
-async function raiseOnOpenPage(page: Page) {
-  await holdToConfirm(page, `Panic: ${SITE}`);
-  const callout = page.getByRole('region', { name: `Callout for ${SITE}` });
-  await expect(callout.locator('.callout-stage')).toHaveText('Created');
-  return callout;
+  return raisePanic(page, SITE);
 }
 
 test('a message to the control room lands on the timeline', async ({ page }) => {
@@ -106,7 +99,7 @@ test('Training autoplay: the simulated responder moves the callout on by itself'
   await expect(autoplay).toBeChecked();
   // The box shows the choice at once (optimistic); the desk confirms it a moment later.
   await expect.poll(async () => (await deskState(page)).training?.autoplay).toBe(true);
-  const callout = await raiseOnOpenPage(page);
+  const callout = await raisePanic(page, SITE);
   // Nobody touches the responder controls: the stage moves on as the simulator plays its part.
   await expect(callout.locator('.callout-stage')).toHaveText('Dispatched', { timeout: 30_000 });
   await autoplay.uncheck();

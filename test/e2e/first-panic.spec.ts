@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { closeEverything, holdToConfirm, shot } from './support';
+import { closeEverything, shot, raisePanic } from './support';
 
 test.afterEach(async ({ page }) => closeEverything(page));
 
@@ -11,9 +11,7 @@ test('one panic in Training mode, from press to closed', async ({ page }) => {
   await expect(page.getByRole('status', { name: 'Readiness' })).toContainText('Ready');
   await shot(page, '01-desk-ready');
 
-  await holdToConfirm(page, 'Panic: Downtown Branch');
-  const callout = page.getByRole('region', { name: 'Callout for Downtown Branch' });
-  await expect(callout.locator('.callout-stage')).toHaveText('Created');
+  const callout = await raisePanic(page, 'Downtown Branch');
   const timeline = callout.getByRole('list', { name: 'Timeline' });
   await expect(timeline).toContainText('Panic button pressed');
   await shot(page, '02-created');

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { E2E_HOST, expect, test } from './fixtures';
-import { deskState, expectAccessible, holdToConfirm, invoke, shot } from './support';
+import { deskState, expectAccessible, invoke, shot, raisePanic } from './support';
 import { AuraClient } from '../../electron/core/aura/client';
 import { hashCode } from '../../electron/core/duress';
 import { TRAINING_CREDENTIALS } from '../../electron/core/host/training-desk';
@@ -90,9 +90,7 @@ test('locked settings are read-only, the policy’s hotkey and sites show, a loc
 
 test('a duress code looks like a cancel on the screen; AURA gets the DURESS event and no cancel', async ({ page }) => {
   await page.goto(base);
-  await holdToConfirm(page, 'Panic: Downtown Branch', 900);
-  const callout = page.getByRole('region', { name: 'Callout for Downtown Branch' });
-  await expect(callout.locator('.callout-stage')).toHaveText('Created');
+  const callout = await raisePanic(page, 'Downtown Branch', 900);
   const calloutId = (await deskState(page)).callouts.at(-1)?.id ?? '';
 
   await callout.getByRole('button', { name: 'Cancel callout' }).click();

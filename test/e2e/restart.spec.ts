@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { E2E_HOST, expect, test } from './fixtures';
-import { calloutCount, closeEverything, deskState, expectAccessible, holdToConfirm, shot } from './support';
+import { calloutCount, closeEverything, deskState, expectAccessible, shot, raisePanic } from './support';
 
 const SITE = 'Downtown Branch';
 
@@ -16,9 +16,7 @@ test('a restart of the desk mid-callout resumes the timeline and keeps following
   await page.goto('/');
   const siteId = (await deskState(page)).sites.find((s) => s.name === SITE)?.id ?? '';
   const before = await calloutCount(page, siteId);
-  await holdToConfirm(page, `Panic: ${SITE}`);
-  const callout = page.getByRole('region', { name: `Callout for ${SITE}` });
-  await expect(callout.locator('.callout-stage')).toHaveText('Created');
+  const callout = await raisePanic(page, SITE);
   await callout.getByRole('button', { name: 'Dispatch responder' }).click();
   await expect(callout.locator('.callout-stage')).toHaveText('Dispatched');
   const timeline = callout.getByRole('list', { name: 'Timeline' });

@@ -2,7 +2,7 @@
 // valid moves; the keyboard never loses its place; small windows and long hotkeys fit; and the
 // smaller contradictions are gone.
 import { E2E_HOST, expect, test } from './fixtures';
-import { closeEverything, deskState, expectAccessible, holdToConfirm, invoke, shot } from './support';
+import { closeEverything, deskState, expectAccessible, holdToConfirm, invoke, shot, raisePanic } from './support';
 
 const SITE = 'Downtown Branch';
 
@@ -29,9 +29,7 @@ test('Training after a restart shows the simulator’s real fault state; a cance
   expect((await deskState(page)).training?.fault).toBeNull();
 
   // A press goes through, as the panel says.
-  await holdToConfirm(page, `Panic: ${SITE}`);
-  const callout = page.getByRole('region', { name: `Callout for ${SITE}` });
-  await expect(callout.locator('.callout-stage')).toHaveText('Created');
+  const callout = await raisePanic(page, SITE);
   const controls = callout.getByRole('group', { name: 'Training: responder controls' });
   await expect(controls.getByRole('button')).toHaveText([
     'Dispatch responder',
@@ -64,9 +62,7 @@ test('messages: focus stays in the card, the sender is this desk, an error never
   page,
 }) => {
   await page.goto('/');
-  await holdToConfirm(page, `Panic: ${SITE}`);
-  const callout = page.getByRole('region', { name: `Callout for ${SITE}` });
-  await expect(callout.locator('.callout-stage')).toHaveText('Created');
+  const callout = await raisePanic(page, SITE);
   const box = callout.getByRole('textbox', { name: 'Message to control room' });
   await box.fill('Gate locked behind us');
   await box.press('Enter');
@@ -81,9 +77,7 @@ test('messages: focus stays in the card, the sender is this desk, an error never
 
 test('a second press on the same callout: "pressed" keeps the first press’s time', async ({ page }) => {
   await page.goto('/');
-  await holdToConfirm(page, `Panic: ${SITE}`);
-  const callout = page.getByRole('region', { name: `Callout for ${SITE}` });
-  await expect(callout.locator('.callout-stage')).toHaveText('Created');
+  const callout = await raisePanic(page, SITE);
   const first = (await deskState(page)).presses.at(-1);
   await page.waitForTimeout(1100); // a second apart, so that the two presses' times differ on screen
   await holdToConfirm(page, `Panic: ${SITE}`);
@@ -144,9 +138,7 @@ test('keyboard: Alt+P and the skip link reach the first PANIC; the header is sma
 test('a closed callout folds into one line after a minute', async ({ page }) => {
   await page.clock.install();
   await page.goto('/');
-  await holdToConfirm(page, `Panic: ${SITE}`);
-  const callout = page.getByRole('region', { name: `Callout for ${SITE}` });
-  await expect(callout.locator('.callout-stage')).toHaveText('Created');
+  const callout = await raisePanic(page, SITE);
   await callout.getByRole('button', { name: 'Close callout' }).click();
   await expect(callout.locator('.callout-stage')).toHaveText('Closed');
   await page.clock.fastForward(61_000);

@@ -1,15 +1,13 @@
 // A second press on a callout that is completed but not closed reaches AURA as an event on that
 // callout, and the card says so in plain words (issue 10, item 1).
 import { expect, test } from './fixtures';
-import { closeEverything, holdToConfirm } from './support';
+import { closeEverything, holdToConfirm, raisePanic } from './support';
 
 test.afterEach(async ({ page }) => closeEverything(page));
 
 test('a second press on a completed callout is posted to it and the card says so', async ({ page }) => {
   await page.goto('/');
-  await holdToConfirm(page, 'Panic: Downtown Branch');
-  const callout = page.getByRole('region', { name: 'Callout for Downtown Branch' });
-  await expect(callout.locator('.callout-stage')).toHaveText('Created');
+  const callout = await raisePanic(page, 'Downtown Branch');
   await callout.getByRole('button', { name: 'Complete' }).click();
   await expect(callout.locator('.callout-stage')).toHaveText('Completed');
 

@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
-import { deskState, expectAccessible, holdToConfirm, invoke, shot } from './support';
+import { deskState, expectAccessible, holdToConfirm, invoke, shot, raisePanic } from './support';
 
 // A real AURA-shaped server for the desk to be refused by: the simulator on a random port.
 let aura: RunningSimulator;
@@ -82,9 +82,7 @@ test.describe('a working Custom connection', () => {
     });
     await page.goto('/');
     // Something of Training's own first: a closed callout in its history.
-    await holdToConfirm(page, 'Panic: Downtown Branch');
-    const trainingCallout = page.getByRole('region', { name: 'Callout for Downtown Branch' });
-    await expect(trainingCallout.locator('.callout-stage')).toHaveText('Created');
+    const trainingCallout = await raisePanic(page, 'Downtown Branch');
     await trainingCallout.getByRole('button', { name: 'Close callout' }).click();
     await expect(trainingCallout.locator('.callout-stage')).toHaveText('Closed');
     const training = await deskState(page);

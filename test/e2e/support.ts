@@ -2,7 +2,7 @@
 // desk's state through the page's own bridge, cleaning up between specs, and the axe scan.
 // One harness serves every spec of a run (one data folder), so each spec leaves the desk idle.
 import AxeBuilder from '@axe-core/playwright';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
 import type { DeskState } from '../../electron/shared/model/desk-state';
 
@@ -23,6 +23,14 @@ export async function holdToConfirm(page: Page, name: string, holdMs = 1800): Pr
   await page.mouse.down();
   await page.waitForTimeout(holdMs);
   await page.mouse.up();
+}
+
+/** Holds a site's panic button until it raises; returns the site's callout once AURA has created it. */
+export async function raisePanic(page: Page, siteName: string, holdMs?: number): Promise<Locator> {
+  await holdToConfirm(page, `Panic: ${siteName}`, holdMs);
+  const callout = page.getByRole('region', { name: `Callout for ${siteName}` });
+  await expect(callout.locator('.callout-stage')).toHaveText('Created');
+  return callout;
 }
 
 /** The desk's whole state, read through the page's bridge exactly as the renderer reads it. */

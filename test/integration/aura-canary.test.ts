@@ -7,7 +7,7 @@ import { format, inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AuraClient } from '../../electron/core/aura/client';
 import { startSimulator } from '../../electron/simulator/server';
-import type { SimFaultKind } from '../../electron/simulator/faults';
+import { FAULT_KINDS } from '../../electron/shared/model/desk-state';
 
 const SECRET = 'CANARY-SECRET-5d41402abc4b2a76';
 const WRONG_SECRET = 'CANARY-WRONG-9b74c9897bac770e';
@@ -76,16 +76,7 @@ describe('no secret or token ever shows', () => {
     await attempt(() => client.getCallout(id));
     await attempt(() => client.cancelCallout(id));
     await attempt(() => client.raiseCallout('no-such-site'));
-    const kinds: SimFaultKind[] = [
-      'latency',
-      'reset',
-      'error500',
-      'error502',
-      'rateLimited',
-      'truncated',
-      'tokenExpiry',
-    ];
-    for (const kind of kinds) {
+    for (const kind of FAULT_KINDS) {
       sim.faults.set([{ kind, latencyMs: 500, every: 1 }]);
       await attempt(() => client.listActiveCallouts());
       tokensSeen.add(await client.getToken().catch(() => ''));

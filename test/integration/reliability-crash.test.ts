@@ -14,8 +14,8 @@ import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pressedAgainMessage } from '../../electron/core/press-words';
 import { PressSchema, type Press } from '../../electron/shared/model/press';
-import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
-import { fastTmp } from '../reliability/world';
+import { startSimulator } from '../../electron/simulator/server';
+import { addSitesLikeDemo, fastTmp } from '../reliability/world';
 
 const RUNS = Number(process.env.RELIABILITY_CRASH_RUNS ?? 100);
 const PARALLEL = 4;
@@ -70,17 +70,10 @@ type Result = {
   notes: string[];
 };
 
-function addSites(sim: RunningSimulator): void {
-  const demo = sim.state.locationByRef('site_9944');
-  if (!demo) throw new Error('the simulator has no demo site');
-  const { id: _id, createdAt: _c, updatedAt: _u, deletedAt: _d, ...fields } = demo;
-  sim.state.addLocation({ ...fields, externalReferenceId: 'site_north', locationIdentifier: 'site_north' });
-}
-
 async function oneRun(i: number): Promise<Result> {
   const dedupe = i % 2 === 0;
   const sim = await startSimulator({ clientId: 'crash', clientSecret: 'crash-secret', dedupeActive: dedupe });
-  addSites(sim);
+  addSitesLikeDemo(sim, SITES.slice(1));
   // A slow raise, so that "during the send" is a real window.
   sim.faults.set([{ kind: 'latency', route: 'raiseCallout', latencyMs: 40 }]);
   const dataDir = mkdtempSync(join(fastTmp(), 'crash-'));

@@ -13,10 +13,17 @@
 // The desk runs on a clock 50x faster than real time, so its own delays are the app's defaults.
 import { describe, expect, it } from 'vitest';
 import type { FaultRuleInput } from '../../electron/simulator/faults';
-import type { RunningSimulator } from '../../electron/simulator/server';
 import { pressedAgainMessage } from '../../electron/core/press-words';
 import type { Press } from '../../electron/shared/model/press';
-import { CLIENT_TIMEOUT_MS, openWorld, sleep, until, type DiskFault, type World } from '../reliability/world';
+import {
+  addSitesLikeDemo,
+  CLIENT_TIMEOUT_MS,
+  openWorld,
+  sleep,
+  until,
+  type DiskFault,
+  type World,
+} from '../reliability/world';
 
 const RUNS = Number(process.env.RELIABILITY_RUNS ?? 500);
 const PARALLEL = 24;
@@ -78,15 +85,6 @@ type Outcome = {
   notes: string[];
 };
 
-function addSites(sim: RunningSimulator): void {
-  const demo = sim.state.locationByRef('site_9944');
-  if (!demo) throw new Error('the simulator has no demo site');
-  for (const ref of SITES.slice(1)) {
-    const { id: _id, createdAt: _c, updatedAt: _u, deletedAt: _d, ...fields } = demo;
-    sim.state.addLocation({ ...fields, externalReferenceId: ref, locationIdentifier: ref });
-  }
-}
-
 /** Random moves of the world while presses are on their way: AURA, the disk and the clock. */
 async function chaos(w: World, random: () => number, until: () => boolean): Promise<void> {
   const disks: DiskFault[] = ['ENOSPC', 'EIO', 'short'];
@@ -120,7 +118,7 @@ async function oneRun(seed: number): Promise<Outcome> {
       },
     },
   });
-  addSites(w.sim);
+  addSitesLikeDemo(w.sim, SITES.slice(1));
   try {
     await w.desk.start(); // sites synced before the faults begin
     await w.desk.handlers['settings.update']({ stalePressMinutes: 60 });

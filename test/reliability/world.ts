@@ -130,6 +130,14 @@ export function deskFor(sim: RunningSimulator, opts: WorldOptions = {}): World {
   };
 }
 
+/** More Fixed Locations on the simulator, each a copy of the demo site under its own reference. */
+export function addSitesLikeDemo(sim: RunningSimulator, refs: readonly string[]): void {
+  const demo = sim.state.locationByRef('site_9944');
+  if (!demo) throw new Error('the simulator has no demo site');
+  const { id: _id, createdAt: _c, updatedAt: _u, deletedAt: _d, ...fields } = demo;
+  for (const ref of refs) sim.state.addLocation({ ...fields, externalReferenceId: ref, locationIdentifier: ref });
+}
+
 /** A RAM-backed folder where there is one (fsync costs nothing there; a process kill keeps it). */
 export function fastTmp(): string {
   return existsSync('/dev/shm') ? '/dev/shm' : tmpdir();

@@ -10,7 +10,7 @@ import { AuraError } from '../../electron/core/aura/errors';
 import { snapshotOf, type DispatchApi } from '../../electron/core/desk/aura-port';
 import { Dispatcher } from '../../electron/core/dispatch/dispatcher';
 import { Outbox } from '../../electron/core/dispatch/outbox';
-import { PressSchema, type Press } from '../../electron/shared/model/press';
+import { NEW_PRESS_STATE, PressSchema, type Press } from '../../electron/shared/model/press';
 import { FakeClock } from '../support/fake-clock';
 
 const limited = () => new AuraError('rateLimited', 'AURA asked us to slow down', { retryAfterMs: 1000 });
@@ -65,10 +65,7 @@ function run(raises: Array<Error | 'ok'>) {
     siteId: 'site_9944',
     source: 'button',
     pressedAt: clock.now(),
-    status: 'queued',
-    attempts: 0,
-    lastError: null,
-    calloutId: null,
+    ...NEW_PRESS_STATE,
   });
   outbox.add(press);
   dispatcher.dispatch(press.id);

@@ -9,7 +9,7 @@ import { snapshotOf, type CalloutSnapshot, type DispatchApi } from '../../electr
 import { Dispatcher } from '../../electron/core/dispatch/dispatcher';
 import { Outbox } from '../../electron/core/dispatch/outbox';
 import type { Site } from '../../electron/shared/model/site';
-import { PressSchema, type Press } from '../../electron/shared/model/press';
+import { NEW_PRESS_STATE, PressSchema, type Press } from '../../electron/shared/model/press';
 import { FakeClock } from '../support/fake-clock';
 
 const SITE: Site = {
@@ -88,10 +88,7 @@ function setup(api: DispatchApi | null, opts: { followed?: string[]; staleAfterM
       siteId: SITE.id,
       source: 'button',
       pressedAt: clock.now(),
-      status: 'queued',
-      attempts: 0,
-      lastError: null,
-      calloutId: null,
+      ...NEW_PRESS_STATE,
     });
     outbox.add(p);
     dispatcher.dispatch(p.id);

@@ -13,6 +13,7 @@ import { startShell, trayIcon, type RunningShell } from '../../electron/main/she
 import { trayLevel } from '../../electron/main/tray';
 import { DEFAULT_SETTINGS } from '../../electron/shared/model/settings';
 import type { DeskState } from '../../electron/shared/model/desk-state';
+import { READINESS_LEVELS } from '../../electron/shared/model/connection';
 import { createFakeElectron, type FakeElectronOptions } from '../fakes/electron';
 import { callout, deskState, FakeDeskHost, press, SITE } from '../fakes/desk-host';
 
@@ -233,15 +234,7 @@ describe('tray', () => {
   });
 
   it('maps every readiness level to one of four icons', () => {
-    const levels = [
-      'ready',
-      'degraded',
-      'offline',
-      'credentialsRejected',
-      'keychainUnavailable',
-      'notConfigured',
-    ] as const;
-    expect(levels.map((level) => trayLevel({ level, message: '', lastContactAt: null }))).toEqual([
+    expect(READINESS_LEVELS.map((level) => trayLevel({ level, message: '', lastContactAt: null }))).toEqual([
       'ready',
       'degraded',
       'offline',
