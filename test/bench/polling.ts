@@ -36,6 +36,23 @@ function fastClock(speed: number): Clock {
   };
 }
 
+/**
+ * The client's own time (its request-rate cap and token lifetimes) on the desk's sped-up clock:
+ * on real time, the cap would count a simulated minute's requests in a fifth of a real minute
+ * and hold reads back for a whole simulated minute and more.
+ */
+function clientTime(clock: Clock): {
+  now: () => number;
+  monotonic: () => number;
+  sleep: (ms: number) => Promise<void>;
+} {
+  return {
+    now: () => clock.now(),
+    monotonic: () => clock.monotonic(),
+    sleep: (ms) => new Promise((resolve) => void clock.setTimeout(() => resolve(), ms)),
+  };
+}
+
 const sleep = (simulatedMs: number, speed = SPEED) => new Promise((r) => setTimeout(r, simulatedMs / speed));
 async function waitFor(ok: () => boolean, what: string, simulatedMs = 120_000): Promise<void> {
   const deadline = Date.now() + simulatedMs / SPEED;
@@ -62,13 +79,19 @@ async function deskFollowing(n: number, settled = Math.floor(n / 2), speed = SPE
   for (const ref of refs) {
     sim.state.addLocation({ externalReferenceId: ref, locationIdentifier: ref, latitude: '-26.1', longitude: '28.1' });
   }
-  const client = new AuraClient({ baseUrl: sim.baseUrl, clientId: 'bench', getSecret: async () => 'bench-secret' });
+  const clock = fastClock(speed);
+  const client = new AuraClient({
+    baseUrl: sim.baseUrl,
+    clientId: 'bench',
+    getSecret: async () => 'bench-secret',
+    ...clientTime(clock),
+  });
   const desk = new Desk({
     environment: 'staging',
     api: deskApiFor(client),
     store: memoryStore(),
     dataDir: mkdtempSync(join(tmpdir(), 'bench-polling-')),
-    clock: fastClock(speed),
+    clock,
   });
   const close = async () => {
     desk.stop();
