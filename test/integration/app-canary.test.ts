@@ -5,7 +5,8 @@
 // exchange with the secret, the bearer headers), padded to land inside the 300 characters kept.
 // The secrets hold quotes, backslashes, %, spaces and non-ASCII. Afterwards no secret and no
 // issued token may be found, raw, JSON-escaped, URL-encoded or base64, in any IPC reply, state
-// event, notification, CSV export, console line, or any file in the data folder.
+// event, notification, CSV export, console line, or any file in the data folder: the diagnostics
+// log (written there as the harness does) and the "Export diagnostics" folder included.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ import { watchCalloutStages } from '../../electron/main/notifications';
 import type { DeskState } from '../../electron/shared/model/desk-state';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
 import { memoryVault } from '../fakes/vault';
+import { harnessDiagnostics } from '../harness/diagnostics';
 import { openFileStore } from '../harness/file-store';
 import { leaksIn, startHostileServer, type HostileServer } from '../support/hostile-server';
 
@@ -73,10 +75,14 @@ beforeAll(async () => {
   hostile = await startHostileServer({ upstream: sim.origin, echoOn: poisoned, status: 400, padding: 180 });
   dataDir = mkdtempSync(join(tmpdir(), 'panic-desk-canary-'));
   const store = await openFileStore(dataDir);
+  // The diagnostics log and export as the harness has them: both land in the data folder.
+  const diagnostics = harnessDiagnostics(dataDir);
   host = await DeskHost.open({
     store,
     dataDir,
     vault: memoryVault(),
+    log: diagnostics.log,
+    diagnostics: diagnostics.shell,
     timing: { retryDelaysMs: [50, 50, 50], movingMs: 100, settledMs: 200, readinessEveryMs: 200 },
   });
   host.onChange((s) => void events.push(JSON.stringify(s)));
@@ -155,6 +161,8 @@ describe('the whole-app canary', () => {
     expect(csv.ok).toBe(true);
     await ipc('audit.list', { text: '' });
     await ipc('state.get', {});
+    const exported = await ipc('diagnostics.export', {});
+    expect(exported.ok).toBe(true);
 
     // The attack really happened: the hostile server received the secret and echoed it back.
     expect(hostile.requests.some((r) => r.body.includes(JSON.stringify(SECRET).slice(1, -1)))).toBe(true);
@@ -172,6 +180,8 @@ describe('the whole-app canary', () => {
     const files = allFiles(dataDir);
     expect(files.some((f) => f.endsWith('panic-desk.json'))).toBe(true);
     expect(files.some((f) => /audit-\d{4}-\d{2}\.jsonl$/.test(f))).toBe(true);
+    expect(files.some((f) => f.endsWith(join('logs', 'panic-desk.log')))).toBe(true);
+    expect(files.some((f) => /panic-desk-diagnostics-[^/\\]+[/\\]summary\.json$/.test(f))).toBe(true);
     const places: Record<string, string> = {
       'IPC replies': replies.join('\n'),
       'state events': events.join('\n'),
