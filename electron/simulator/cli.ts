@@ -11,7 +11,8 @@ import type { AutoplayTimings } from './world';
 const USAGE =
   'usage: npm run sim -- [--port N] [--client-id ID] [--client-secret S] [--shape a|b] [--token-ttl SECONDS]\n' +
   '                      [--autoplay] [--autoplay-ms DISPATCH,ARRIVE,COMPLETE,CLOSE] [--state-file FILE] [--closed-get-285]\n' +
-  `                      [--quirks ${SIM_QUIRKS.join(',')}]`;
+  `                      [--quirks ${SIM_QUIRKS.join(',')}]\n` +
+  '  Defaults: port 4010, client ID "demo", client secret "demo", Set B shapes, token TTL 3600 s.';
 
 function parseTimings(text: string | undefined): AutoplayTimings | null | undefined {
   if (text === undefined) return undefined;
@@ -45,11 +46,16 @@ async function main(): Promise<void> {
         'state-file': { type: 'string' },
         'closed-get-285': { type: 'boolean', default: false },
         quirks: { type: 'string', default: '' },
+        help: { type: 'boolean', short: 'h', default: false },
       },
     }));
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
     process.exitCode = 2;
+    return;
+  }
+  if (values.help) {
+    console.log(USAGE);
     return;
   }
   const shape: Shape | null = values.shape === 'a' || values.shape === 'b' ? values.shape : null;

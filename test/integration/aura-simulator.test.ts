@@ -1,6 +1,6 @@
 // The simulator itself, as a strict AURA: auth, request checks per shape, the documented quirks,
 // the /__sim/ control routes, TrainingControl, autoplay, persistence and `npm run sim`.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -364,6 +364,16 @@ describe('persistence', () => {
 });
 
 describe('npm run sim', () => {
+  it('answers --help with its usage and the demo pair it runs with by default, exit 0', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'electron/simulator/cli.ts', '--help'], {
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('usage: npm run sim --');
+    expect(run.stdout).toContain('client ID "demo", client secret "demo"');
+    expect(run.stderr).not.toContain('Unknown option');
+  });
+
   it('prints the base URL, the routes and the control routes, never the secret', async () => {
     const child = spawn(
       process.execPath,
