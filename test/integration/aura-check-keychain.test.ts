@@ -2,17 +2,16 @@
 // the desk uses (bound to environment, base URL and client id since issue 12) when nothing comes
 // on standard input, and never takes an entry saved for another URL. Against a throwaway Secret
 // Service (test/support/secret-service.ts); skipped only when its tools are not installed.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountFor } from '../../electron/core/keychain-account';
 import { createKeychainVault } from '../../electron/main/keychain';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
+import { runAuraCheck } from '../support/aura-check-cli';
 import { secretServiceMissing, startSecretService, type SecretService } from '../support/secret-service';
 
-const ROOT = resolve(__dirname, '../..');
 const SECRET = 'keychain "check" secret 100% ü';
 const skipReason = secretServiceMissing();
 if (skipReason) console.warn(`aura:check keychain test skipped: ${skipReason}`);
@@ -22,21 +21,7 @@ let saved: RunningSimulator;
 let other: RunningSimulator;
 
 /** The command line with nothing on standard input, talking to the throwaway Secret Service. */
-function runCli(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/aura-check.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: service?.busAddress ?? '' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (status) => done({ status, stdout, stderr }));
-    child.stdin.end('');
-  });
-}
+const runCli = (args: string[]) => runAuraCheck(args, '', { DBUS_SESSION_BUS_ADDRESS: service?.busAddress ?? '' });
 
 describe.skipIf(Boolean(skipReason))('aura:check with the secret in the keychain', () => {
   beforeAll(async () => {

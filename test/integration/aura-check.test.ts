@@ -1,16 +1,16 @@
 // Issue 11 item 3: the conformance check (`npm run aura:check`) against the simulator in both
 // shapes, against a deliberately odd server, and its refusals; the report never holds the secret
 // or a token.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderReport } from '../../electron/core/conformance/report';
 import { RefusedError, runCheck, type CheckOptions } from '../../electron/core/conformance/walk';
 import { startSimulator } from '../../electron/simulator/server';
+import { runAuraCheck as runCli } from '../support/aura-check-cli';
 
 const cleanup: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -18,21 +18,6 @@ afterEach(async () => {
 });
 
 const SECRET = 'check-secret-5f2a9c';
-const ROOT = resolve(__dirname, '../..');
-
-/** Runs the command line (asynchronously: the simulator answers from this very process). */
-function runCli(args: string[], input: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, reject) => {
-    const child = spawn('npx', ['tsx', 'scripts/aura-check.ts', ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (status) => done({ status, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
 
 /** A fetch that remembers every token a server hands out, to prove none reaches the report. */
 function tokenSpy(): { fetch: typeof fetch; tokens: string[] } {
