@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { baseUrlFor, BaseUrlError, FIXED_BASE_URLS } from '../electron/core/aura/environments';
 import { accountFor } from '../electron/core/keychain-account';
 import { closeOutNote, renderReport } from '../electron/core/conformance/report';
-import { RefusedError, runCheck } from '../electron/core/conformance/walk';
+import { RefusedError, runCheck, type CheckResult } from '../electron/core/conformance/walk';
 import { createKeychainVault } from '../electron/main/keychain';
 import type { Environment } from '../electron/shared/model/connection';
 
@@ -165,8 +165,23 @@ async function main(): Promise<void> {
   console.log(report.summary);
   const close = closeOutNote(outcome.result);
   if (close) console.log(`\n${close}`);
+  const hint = responseTypeHint(outcome.result, responseTypeId);
+  if (hint) console.log(`\n${hint}`);
   console.log(`\nReport: ${md}\n        ${json}`);
   process.exitCode = outcome.result.passed ? 0 : 1;
+}
+
+/**
+ * A Set A server refuses a raise without `responseTypeId`; its own message names the field but
+ * not this script's flag, so the integrator is told which flag to add.
+ */
+function responseTypeHint(result: CheckResult, responseTypeId: number | undefined): string | null {
+  if (result.passed || responseTypeId !== undefined) return null;
+  const refused = result.steps.some((s) => !s.ok && /responseTypeId/i.test(s.outcome));
+  return refused
+    ? 'This server asks for a response type on a raise (AURA doc Set A): run again with ' +
+        '--response-type-id N (ask AURA which id applies).'
+    : null;
 }
 
 void main();

@@ -168,7 +168,7 @@ describe('aura:check refusals and the command line', () => {
     expect(requests).toBe(0);
   });
 
-  it('`npm run aura:check` takes the secret on stdin, passes, and writes both reports without it', async () => {
+  it('`npm run aura:check` takes the secret on stdin, passes, writes both reports without it, and names the flag a Set A raise needs', async () => {
     const sim = await startSimulator({ clientId: 'demo', clientSecret: SECRET });
     cleanup.push(() => sim.close());
     const out = mkdtempSync(join(tmpdir(), 'aura-check-'));
@@ -183,6 +183,16 @@ describe('aura:check refusals and the command line', () => {
     const files = readdirSync(out).sort();
     expect(files.map((f) => f.replace(/^aura-check-.*\./, ''))).toEqual(['json', 'md']);
     for (const f of files) expect(readFileSync(join(out, f), 'utf8')).not.toContain(SECRET);
+
+    const setA = await startSimulator({ clientId: 'demo', clientSecret: SECRET, shape: 'a' });
+    cleanup.push(() => setA.close());
+    const args = ['--base-url', setA.baseUrl, '--client-id', 'demo', '--raise', '--poll-seconds', '0', '--out', out];
+    const noType = await runCli(args, SECRET);
+    expect(noType.status).toBe(1);
+    expect(noType.stdout).toContain('run again with --response-type-id N');
+    const typed = await runCli([...args, '--response-type-id', '2'], SECRET);
+    expect(typed.stdout).toMatch(/^PASSED: 8 steps/m);
+    expect(typed.stdout).not.toContain('--response-type-id');
 
     const refused = await runCli(['--env', 'production', '--client-id', 'x', '--raise'], SECRET);
     expect(refused.status).toBe(2);
