@@ -13,6 +13,7 @@
 // The desk runs on a clock 50x faster than real time, so its own delays are the app's defaults.
 import { describe, expect, it } from 'vitest';
 import type { FaultRuleInput } from '../../electron/simulator/faults';
+import { FAULT_KINDS } from '../../electron/shared/model/desk-state';
 import { pressedAgainMessage } from '../../electron/core/press-words';
 import type { Press } from '../../electron/shared/model/press';
 import {
@@ -49,7 +50,8 @@ function rng(seed: number): () => number {
 
 const PRESS_ROUTES = ['raiseCallout', 'raiseCallout', 'listActiveCallouts', 'sendCalloutEvent', 'token'] as const;
 const POLL_ROUTES = ['getCallout', 'listCalloutEvents'] as const;
-const KINDS = ['latency', 'reset', 'reset', 'error500', 'error502', 'rateLimited', 'truncated', 'tokenExpiry'] as const;
+/** Every kind the simulator has (a kind added later joins the matrix), `reset` twice: the unknown outcome. */
+const KINDS = [...FAULT_KINDS, 'reset'] as const;
 
 function randomFaults(random: () => number): FaultRuleInput[] {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
