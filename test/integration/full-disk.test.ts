@@ -11,37 +11,45 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { fastTmp, openWorld, until, type World } from '../reliability/world';
 
 const SITE = 'site_9944';
-const mountAt = mkdtempSync(join(fastTmp(), 'full-disk-'));
-const mount = (): void => void execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k,mode=0700', 'tmpfs', mountAt]);
-const unmount = (): void => void execFileSync('umount', [mountAt]);
+const newDir = (): string => mkdtempSync(join(fastTmp(), 'full-disk-'));
+const mount = (dir: string): void =>
+  void execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k,mode=0700', 'tmpfs', dir], { stdio: 'pipe' });
+const unmount = (dir: string): void => void execFileSync('umount', [dir]);
 
 /** Why this machine cannot mount a tmpfs (null when it can): probed once, mounted and unmounted. */
 const mountProblem = ((): string | null => {
   if (process.platform !== 'linux') return `not Linux (${process.platform})`;
   if (process.getuid?.() !== 0) return 'not root';
+  const probe = newDir();
   try {
-    mount();
-    unmount();
+    mount(probe);
+    unmount(probe);
     return null;
   } catch (error) {
-    return `mount -t tmpfs refused (${String(error).split('\n')[0]})`;
+    const said = (error as { stderr?: Buffer }).stderr?.toString().trim();
+    return `mount -t tmpfs refused: ${said || String(error)}`;
+  } finally {
+    rmSync(probe, { recursive: true, force: true });
   }
 })();
 
+let mountAt = '';
 let w: World | null = null;
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown): number => unhandled.push(reason);
 
 beforeAll(() => {
   if (mountProblem) return;
-  mount();
+  mountAt = newDir();
+  mount(mountAt);
   process.on('unhandledRejection', onUnhandled);
 });
 
 afterAll(async () => {
   await w?.close();
   process.off('unhandledRejection', onUnhandled);
-  if (!mountProblem) unmount();
+  if (!mountAt) return;
+  unmount(mountAt);
   rmSync(mountAt, { recursive: true, force: true });
 });
 
