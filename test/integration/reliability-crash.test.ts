@@ -7,7 +7,7 @@
 //   as neither a raise nor an event; duplicated: callouts beyond one per raising press that no
 //   allowed re-raise accounts for; reraised: the allowed ones. The audit chain must verify.
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -67,6 +67,8 @@ type Result = {
   duplicated: number;
   reraised: number;
   chainOk: boolean;
+  /** The kill tore a file: a temporary file never renamed, or an audit tail set aside. */
+  tornByKill: boolean;
   notes: string[];
 };
 
@@ -157,9 +159,11 @@ async function oneRun(i: number): Promise<Result> {
     }
     const chainOk = body?.chain?.ok === true;
     if (!chainOk) notes.push(`audit chain: ${body?.chain?.problem ?? 'no answer'}`);
-    return { lost, swallowed, duplicated, reraised, chainOk, notes };
+    const tornByKill = readdirSync(dataDir).some((f) => f.endsWith('.tmp') || f.includes('.torn-'));
+    return { lost, swallowed, duplicated, reraised, chainOk, tornByKill, notes };
   } finally {
     await sim.close();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -176,6 +180,7 @@ describe('reliability across crashes', () => {
     console.log(
       `reliability crash: runs=${results.length} lost=${sum('lost')} swallowed=${sum('swallowed')} duplicated=${sum('duplicated')} reraised=${sum('reraised')}`,
     );
+    console.log(`  kills that landed inside a file write: ${results.filter((r) => r.tornByKill).length}`);
     for (const r of results.filter((x) => x.lost || x.swallowed || x.duplicated || !x.chainOk))
       console.log(`  ${r.notes.join(' | ')}`);
     expect(results).toHaveLength(RUNS);

@@ -1,8 +1,8 @@
 // A desk in a child process, for the crash test: it runs against the parent's simulator on the
 // data folder it is given, presses as planned (PRESS_PLAN: [{ afterMs, site }]), and writes its
-// files all the time (a settings change, i.e. a store write and an audit append, every few ms),
-// so that a SIGKILL from the parent often lands in the middle of a write. Protocol on stdout,
-// one line each: READY, PRESSED <id>, DONE <json: presses, chain>. With STAY=1 it never
+// files all the time (a settings change, i.e. a store write and an audit append, every few ms,
+// each write in small pieces), so that a SIGKILL from the parent often lands in the middle of a
+// write. Protocol on stdout, one line each: READY, PRESSED <id>, DONE <json: presses, chain>. With STAY=1 it never
 // finishes on its own: the parent kills it.
 import { AuraClient } from '../../electron/core/aura/client';
 import { AuditLog } from '../../electron/core/audit';
@@ -10,10 +10,30 @@ import { Desk } from '../../electron/core/desk';
 import type { KeyValueStore } from '../../electron/core/ports';
 import { deskApiFor } from '../../electron/core/desk/aura-port';
 import { readTextIfExists, writeFileDurably } from '../../electron/core/storage/durable-file';
+import { nodeStorage, type StoragePort } from '../../electron/core/storage/port';
 
 const baseUrl = process.env.SIM_BASE_URL ?? '';
 const dataDir = process.env.DATA_DIR ?? '';
 const plan = JSON.parse(process.env.PRESS_PLAN ?? '[]') as Array<{ afterMs: number; site: string }>;
+
+/**
+ * Node's file I/O on a slow disk: each write goes out in small pieces, one system call each,
+ * 0.1 ms apart. A SIGKILL takes effect between system calls, never inside one, so with quick
+ * whole-buffer writes a kill almost never lands inside a write; with these, many do, leaving
+ * torn temporary files and torn audit lines (the test prints how many).
+ */
+const pause = new Int32Array(new SharedArrayBuffer(4));
+const choppy: StoragePort = {
+  ...nodeStorage,
+  write: (fd, data) => {
+    let done = 0;
+    while (done < data.length) {
+      if (done > 0) Atomics.wait(pause, 0, 0, 0.1);
+      done += nodeStorage.write(fd, data.subarray(done, done + 64));
+    }
+    return done;
+  },
+};
 
 /**
  * The store on one JSON file, replaced atomically on every change (what electron-store does,
@@ -22,11 +42,11 @@ const plan = JSON.parse(process.env.PRESS_PLAN ?? '[]') as Array<{ afterMs: numb
 function jsonFileStore(path: string): KeyValueStore {
   let data: Record<string, unknown> = {};
   try {
-    data = JSON.parse(readTextIfExists(path) ?? '{}') as Record<string, unknown>;
+    data = JSON.parse(readTextIfExists(path, choppy) ?? '{}') as Record<string, unknown>;
   } catch {
     data = {};
   }
-  const save = (): void => writeFileDurably(path, JSON.stringify(data));
+  const save = (): void => writeFileDurably(path, JSON.stringify(data), choppy);
   return {
     get: (key) => structuredClone(data[key]),
     set: (key, value) => {
@@ -47,6 +67,7 @@ async function main(): Promise<void> {
     api: deskApiFor(client),
     store: jsonFileStore(`${dataDir}/panic-desk.json`),
     dataDir,
+    storage: choppy,
     hostName: 'crash-child',
     timing: {
       retryDelaysMs: [50, 100, 200],
