@@ -1,7 +1,7 @@
 // A desk wired to a real simulator over real sockets, for the reliability scenarios and the
 // fault matrix: a scaled clock (retries, polls and the stale limit run fast), a short client
 // timeout, a storage port the test can break, and helpers to wait and to read what AURA holds.
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuraClient } from '../../electron/core/aura/client';
@@ -84,6 +84,8 @@ export async function openWorld(opts: WorldOptions = {}): Promise<World> {
 export function deskFor(sim: RunningSimulator, opts: WorldOptions = {}): World {
   const clock = new ScaledClock(opts.factor ?? 20);
   const storage = new FaultyStorage();
+  // A folder made here is removed on close (in /dev/shm it is memory: 500 runs a matrix).
+  const ownDir = opts.dataDir === undefined;
   const dataDir = opts.dataDir ?? mkdtempSync(join(fastTmp(), 'rel-'));
   const store = opts.store ?? memoryStore({ settings: { ...defaultSettings, deskName: 'Gate 2' } });
   const client = new AuraClient({
@@ -126,6 +128,7 @@ export function deskFor(sim: RunningSimulator, opts: WorldOptions = {}): World {
       desk.stop();
       client.close();
       await sim.close();
+      if (ownDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
