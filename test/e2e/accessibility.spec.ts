@@ -10,12 +10,20 @@ test('every screen passes an axe-core scan with no serious or critical violation
   await expect(page.getByRole('button', { name: 'Panic: Downtown Branch' })).toBeVisible();
   await expectAccessible(page, 'the idle desk');
 
-  // The desk with a callout underway: stage, timeline, message box, cancel, training controls.
+  // The desk with a callout at every stage: stage, timeline, message box, cancel, training controls.
   const callout = await raisePanic(page, 'Downtown Branch');
-  await callout.getByRole('button', { name: 'Dispatch responder' }).click();
-  await expect(callout.locator('.callout-stage')).toHaveText('Dispatched');
-  await expectAccessible(page, 'the desk with a callout');
-  await shot(page, 'a11y-01-desk-dispatched');
+  await expectAccessible(page, 'the desk with a callout: Created');
+  for (const [control, stage] of [
+    ['Dispatch responder', 'Dispatched'],
+    ['Responder arrived', 'Arrived'],
+    ['Complete', 'Completed'],
+    ['Close callout', 'Closed'],
+  ] as const) {
+    await callout.getByRole('button', { name: control }).click();
+    await expect(callout.locator('.callout-stage')).toHaveText(stage, { timeout: 30_000 });
+    await expectAccessible(page, `the desk with a callout: ${stage}`);
+    if (stage === 'Dispatched') await shot(page, 'a11y-01-desk-dispatched');
+  }
 
   const nav = page.getByRole('navigation', { name: 'Views' });
   for (const view of VIEWS) {

@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { E2E_HOST, expect, test } from './fixtures';
 import { deskState, expectAccessible, invoke, shot, raisePanic } from './support';
 import { AuraClient } from '../../electron/core/aura/client';
@@ -45,6 +46,19 @@ test.afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** AURA behind this harness's desk (its Training simulator), read and written with AURA's own API. */
+async function auraOfHarness(page: Page): Promise<AuraClient> {
+  const infoUrl = new URL('/__harness/info', base).href;
+  const headers = { authorization: `Bearer ${harness?.token ?? ''}` };
+  const info = (await (await page.request.get(infoUrl, { headers })).json()) as { simulatorBaseUrl: string };
+  return new AuraClient({
+    baseUrl: info.simulatorBaseUrl,
+    clientId: TRAINING_CREDENTIALS.clientId,
+    getSecret: async () => TRAINING_CREDENTIALS.clientSecret,
+    keepWarm: false,
+  });
+}
+
 test('locked settings are read-only, the policy’s hotkey and sites show, a locked change is refused', async ({
   page,
 }) => {
@@ -52,6 +66,22 @@ test('locked settings are read-only, the policy’s hotkey and sites show, a loc
   const panic = page.getByRole('button', { name: 'Panic: Downtown Branch' });
   await expect(panic).toBeVisible();
   await expect(panic).toHaveAccessibleDescription('Hold 0.5 s');
+  // AURA knows a second site; the desk learns of it but shows only the policy's.
+  const aura = await auraOfHarness(page);
+  try {
+    await aura.createFixedLocation({
+      externalReferenceId: 'GATE-SIDE',
+      name: 'Side Gate',
+      latitude: -26.2,
+      longitude: 28,
+    });
+  } finally {
+    aura.close();
+  }
+  expect((await invoke(page, 'sites.sync', {})).ok).toBe(true);
+  await expect.poll(async () => (await deskState(page)).allSites.map((s) => s.id)).toContain('GATE-SIDE');
+  expect((await deskState(page)).sites.map((s) => s.id)).toEqual(['site_9944']);
+  await expect(page.getByRole('button', { name: 'Panic: Side Gate' })).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Settings' }).click();
   await expect(page.getByText('Hotkey: Ctrl + Alt + Shift + F9', { exact: true })).toBeVisible();
@@ -77,6 +107,8 @@ test('locked settings are read-only, the policy’s hotkey and sites show, a loc
 
   await page.getByRole('button', { name: 'Sites' }).click();
   await expect(page.getByRole('checkbox', { name: 'Show Downtown Branch on this desk' })).toBeDisabled();
+  await expect(page.getByRole('checkbox', { name: 'Show Side Gate on this desk' })).toBeDisabled();
+  await expect(page.getByRole('checkbox', { name: 'Show Side Gate on this desk' })).not.toBeChecked();
   await expect(page.getByText('Set by your organisation')).toBeVisible();
 
   // IT breaks the policy: a warning naming the key; the last good one stays in force.
@@ -109,17 +141,7 @@ test('a duress code looks like a cancel on the screen; AURA gets the DURESS even
   await shot(page, 'policy-03-duress-cancel-looks-cancelled');
 
   // At AURA (the Training simulator, read with its own API): still active, the DURESS event on it.
-  const infoUrl = new URL('/__harness/info', base).href;
-  const headers = { authorization: `Bearer ${harness?.token ?? ''}` };
-  const info = (await (await page.request.get(infoUrl, { headers })).json()) as {
-    simulatorBaseUrl: string;
-  };
-  const aura = new AuraClient({
-    baseUrl: info.simulatorBaseUrl,
-    clientId: TRAINING_CREDENTIALS.clientId,
-    getSecret: async () => TRAINING_CREDENTIALS.clientSecret,
-    keepWarm: false,
-  });
+  const aura = await auraOfHarness(page);
   try {
     const read = await aura.getCallout(calloutId);
     expect(read.callout.status).not.toMatch(/cancel/i);

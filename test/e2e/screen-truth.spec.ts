@@ -1,8 +1,9 @@
-// Issue 14, items 8, 10, 11 and 12: Training tells the truth after a restart and offers only
-// valid moves; the keyboard never loses its place; small windows and long hotkeys fit; and the
-// smaller contradictions are gone.
+// Issue 14, items 2, 8, 10, 11 and 12: a card says one thing at a time; Training tells the truth
+// after a restart and offers only valid moves; the keyboard never loses its place and each card
+// announces its news; small windows and long hotkeys fit; and the smaller contradictions are gone.
 import { E2E_HOST, expect, test } from './fixtures';
 import { closeEverything, deskState, expectAccessible, holdToConfirm, invoke, shot, raisePanic } from './support';
+import { MAY_HOLD_TWO } from '../../electron/core/press-words';
 
 const SITE = 'Downtown Branch';
 
@@ -144,4 +145,66 @@ test('a closed callout folds into one line after a minute', async ({ page }) => 
   await page.clock.fastForward(61_000);
   await expect(callout).toHaveCount(0);
   await expect(page.getByRole('article', { name: SITE })).toContainText('Last callout closed at');
+});
+
+test('while the desk is stopped a hold says "Sending…", never "Sent", until the desk has the press', async ({
+  page,
+  request,
+}) => {
+  test.skip(E2E_HOST === 'electron', 'the /__harness/ stop and start exist in the web harness only');
+  await page.goto('/');
+  const panic = page.getByRole('button', { name: `Panic: ${SITE}` });
+  await expect(panic).toHaveAccessibleDescription(/^Hold /);
+  expect((await request.post('/__harness/stop')).ok()).toBe(true);
+  try {
+    await holdToConfirm(page, `Panic: ${SITE}`);
+    await expect(panic).toHaveAccessibleDescription('Sending…');
+  } finally {
+    // The desk starts again and takes the press: only now may the hint say it reached AURA.
+    expect((await request.post('/__harness/start')).ok()).toBe(true);
+  }
+  const callout = page.getByRole('region', { name: `Callout for ${SITE}` });
+  await expect(callout.locator('.callout-stage')).toHaveText('Created', { timeout: 30_000 });
+  await expect(panic).toHaveAccessibleDescription('Sent to AURA');
+});
+
+test('a new NOT SENT never sits beside the words of a callout that has folded away', async ({ page }) => {
+  await page.goto('/');
+  const card = page.getByRole('article', { name: SITE });
+  const unsent = async () => (await deskState(page)).presses.filter((p) => p.status !== 'sent' && !p.dismissed).length;
+  // A press during a server error may have reached AURA: once delivered, the card says AURA may hold two.
+  await invoke(page, 'training.fault', { fault: 'error500' });
+  await holdToConfirm(page, `Panic: ${SITE}`);
+  await expect(card.locator('.press-not-sent').getByRole('alert')).toHaveText('NOT SENT — still trying');
+  await invoke(page, 'training.fault', { fault: null });
+  const callout = page.getByRole('region', { name: `Callout for ${SITE}` });
+  await expect(callout.locator('.callout-stage')).toHaveText('Created', { timeout: 30_000 });
+  await expect(card).toContainText(MAY_HOLD_TWO);
+  await callout.getByRole('button', { name: 'Close callout' }).click();
+  await expect(callout.locator('.callout-stage')).toHaveText('Closed');
+
+  // A new press that does not get through: the card speaks of it alone.
+  await invoke(page, 'training.fault', { fault: 'error500' });
+  await holdToConfirm(page, `Panic: ${SITE}`);
+  await expect(card.locator('.press-not-sent').getByRole('alert')).toHaveText('NOT SENT — still trying');
+  await expect(callout).toHaveCount(0);
+  await expect(card).not.toContainText(MAY_HOLD_TWO);
+  await shot(page, 'i14-one-truth-01-new-not-sent');
+  await invoke(page, 'training.fault', { fault: null });
+  await expect.poll(unsent, { timeout: 40_000 }).toBe(0);
+});
+
+test('each card’s live regions are there before a panic; the same polite one announces the raise and each stage', async ({
+  page,
+}) => {
+  await page.goto('/');
+  const card = page.getByRole('article', { name: SITE });
+  await expect(card.locator('[aria-live="polite"]')).toHaveCount(1);
+  await expect(card.locator('[aria-live="assertive"]')).toHaveCount(1);
+  const polite = await card.locator('[aria-live="polite"]').elementHandle();
+  const said = async () => polite?.evaluate((el) => (el.isConnected ? el.textContent : 'gone'));
+  const callout = await raisePanic(page, SITE);
+  await expect.poll(said).toBe(`Callout for ${SITE}: Created.`);
+  await callout.getByRole('button', { name: 'Dispatch responder' }).click();
+  await expect.poll(said).toBe(`Callout for ${SITE}: Dispatched.`);
 });

@@ -1,7 +1,8 @@
 // What the operator needs to know or decide about a press beyond "sent" / "not sent": a stale
 // press (not confirmed sent within the limit) asks "Still needed?" and waits for the operator's
 // choice; a press AURA took as an event on a followed callout, or that may have made AURA hold
-// two callouts, says so in plain words.
+// two callouts, says so in plain words while that callout is on the card (once it has folded
+// away, its words would sit beside newer news, e.g. a new NOT SENT, and say two things at once).
 import type { Press } from '@shared/model/press';
 import type { SiteActivity } from '../../siteActivity';
 import { useDesk } from '../../store';
@@ -24,12 +25,13 @@ function StaleChoice({ press }: { press: Press }) {
   );
 }
 
-export function PressFollowUp({ activity }: { activity: SiteActivity }) {
+export function PressFollowUp({ activity, calloutShown }: { activity: SiteActivity; calloutShown: boolean }) {
   const stale = activity.unsent.filter((p) => p.stale);
-  const calloutId = activity.latest?.id ?? null;
+  const calloutId = calloutShown ? (activity.latest?.id ?? null) : null;
   // The newest press on the site's callout that AURA took as an event, or that may have left two
   // callouts: its words (a string, so that the card re-renders only when they change).
   const tell = useDesk((s) => {
+    if (calloutId === null) return null;
     let newest: Press | null = null;
     for (const p of s.desk?.presses ?? []) {
       if (p.calloutId !== calloutId || p.status !== 'sent' || !(p.via === 'event' || p.mayHoldTwo)) continue;

@@ -75,7 +75,7 @@ export const SiteCard = memo(function SiteCard({ site, compact = false }: { site
           {activity.unsent.map((press) => (
             <PressStatus key={press.id} press={press} phone={phone} />
           ))}
-          <PressFollowUp activity={activity} />
+          <PressFollowUp activity={activity} calloutShown={showCallout} />
           {latest && showCallout && (
             <CalloutPanel callout={latest} siteName={site.name} press={activity.latestPress} training={training} />
           )}
