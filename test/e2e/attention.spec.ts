@@ -81,6 +81,23 @@ test('31 sites: the NOT SENT on the last card is at the top of the desk, and its
   await expect(card.locator('[aria-live="assertive"]')).toContainText(`NOT SENT: the panic for ${LAST.name}`);
 });
 
+/**
+ * The tallest empty space between a card and the nearest card below it (any card overlapping its
+ * columns): a card with a callout must not leave a band of nothing beside it under a row of PANIC
+ * buttons.
+ */
+async function tallestGapUnderACard(page: Page): Promise<number> {
+  return page.locator('.site-grid > li').evaluateAll((els) => {
+    const boxes = els.map((el) => el.getBoundingClientRect()).filter((r) => r.height > 0);
+    let tallest = 0;
+    for (const a of boxes) {
+      const below = boxes.filter((b) => b.left < a.right - 1 && b.right > a.left + 1 && b.top >= a.bottom - 1);
+      if (below.length > 0) tallest = Math.max(tallest, Math.min(...below.map((b) => b.top)) - a.bottom);
+    }
+    return tallest;
+  });
+}
+
 for (const size of [
   { width: 1366, height: 768 },
   { width: 1920, height: 1080 },
@@ -103,6 +120,7 @@ for (const size of [
       for (const b of buttons) expect(b.height).toBeGreaterThanOrEqual(120);
       const aboveFold = buttons.filter((b) => b.top >= 0 && b.bottom <= size.height).length;
       fold[layout] = aboveFold;
+      if (layout === 'compact') expect(await tallestGapUnderACard(page), 'empty band under a card').toBeLessThan(100);
       // The desk uses the whole width: the grid reaches to within the page's padding of the right edge.
       const grid = await page.locator('.site-grid').boundingBox();
       expect((grid?.x ?? 0) + (grid?.width ?? 0)).toBeGreaterThan(size.width - 60);
