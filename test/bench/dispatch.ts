@@ -10,24 +10,11 @@ import { join } from 'node:path';
 import { AuraClient } from '../../electron/core/aura/client';
 import { Desk } from '../../electron/core/desk';
 import { deskApiFor } from '../../electron/core/desk/aura-port';
-import { type Clock } from '../../electron/core/ports';
+import { ScaledClock } from '../support/scaled-clock';
 import { memoryStore } from '../fakes/store';
 import { startSimulator } from '../../electron/simulator/server';
 
 const SPEED = 10;
-
-/** A clock on which every delay passes SPEED times faster than on the wall. */
-function fastClock(): Clock {
-  const start = Date.now();
-  return {
-    now: () => start + (Date.now() - start) * SPEED,
-    monotonic: () => performance.now() * SPEED,
-    setTimeout(fn, ms) {
-      const handle = setTimeout(fn, ms / SPEED);
-      return () => clearTimeout(handle);
-    },
-  };
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function waitFor<T>(read: () => T | undefined, ms = 10_000): Promise<T> {
@@ -43,7 +30,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 export async function runDispatchBench(): Promise<void> {
   const sim = await startSimulator({ clientId: 'bench', clientSecret: 'bench-secret' });
-  const clock = fastClock();
+  const clock = new ScaledClock(SPEED);
   const client = new AuraClient({ baseUrl: sim.baseUrl, clientId: 'bench', getSecret: async () => 'bench-secret' });
   const desk = new Desk({
     environment: 'staging',

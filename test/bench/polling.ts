@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import { AuraClient } from '../../electron/core/aura/client';
 import { Desk } from '../../electron/core/desk';
 import { POLL_DEFAULTS } from '../../electron/core/dispatch/poll-timing';
-import { type Clock } from '../../electron/core/ports';
 import { memoryStore } from '../fakes/store';
+import { ScaledClock } from '../support/scaled-clock';
 import { deskApiFor } from '../../electron/core/desk/aura-port';
 import type { Stage } from '../../electron/shared/stages';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
@@ -23,35 +23,6 @@ const SPEED = 10;
 const SPEED_STAGES = 5;
 /** Simulated length of each measured window. */
 const WINDOW_MS = 6 * 60_000;
-
-function fastClock(speed: number): Clock {
-  const start = Date.now();
-  return {
-    now: () => start + (Date.now() - start) * speed,
-    monotonic: () => performance.now() * speed,
-    setTimeout(fn, ms) {
-      const handle = setTimeout(fn, ms / speed);
-      return () => clearTimeout(handle);
-    },
-  };
-}
-
-/**
- * The client's own time (its request-rate cap and token lifetimes) on the desk's sped-up clock:
- * on real time, the cap would count a simulated minute's requests in a fifth of a real minute
- * and hold reads back for a whole simulated minute and more.
- */
-function clientTime(clock: Clock): {
-  now: () => number;
-  monotonic: () => number;
-  sleep: (ms: number) => Promise<void>;
-} {
-  return {
-    now: () => clock.now(),
-    monotonic: () => clock.monotonic(),
-    sleep: (ms) => new Promise((resolve) => void clock.setTimeout(() => resolve(), ms)),
-  };
-}
 
 const sleep = (simulatedMs: number, speed = SPEED) => new Promise((r) => setTimeout(r, simulatedMs / speed));
 async function waitFor(ok: () => boolean, what: string, simulatedMs = 120_000): Promise<void> {
@@ -79,12 +50,16 @@ async function deskFollowing(n: number, settled = Math.floor(n / 2), speed = SPE
   for (const ref of refs) {
     sim.state.addLocation({ externalReferenceId: ref, locationIdentifier: ref, latitude: '-26.1', longitude: '28.1' });
   }
-  const clock = fastClock(speed);
+  // The client's request-rate cap and token lifetimes run on the desk's sped-up clock too: on
+  // real time the cap would count several simulated minutes of reads as one and hold reads back.
+  const clock = new ScaledClock(speed);
   const client = new AuraClient({
     baseUrl: sim.baseUrl,
     clientId: 'bench',
     getSecret: async () => 'bench-secret',
-    ...clientTime(clock),
+    now: () => clock.now(),
+    monotonic: () => clock.monotonic(),
+    sleep: clock.sleep,
   });
   const desk = new Desk({
     environment: 'staging',
