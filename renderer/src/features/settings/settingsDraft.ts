@@ -1,7 +1,8 @@
 // The Settings form's draft: the saved settings as the operator edits them (numbers as typed), and
 // the one check that turns a draft into the patch `settings.update` takes, or says what is wrong.
 import type { CommandInput } from '@shared/contract';
-import { StalePressMinutesSchema, type Settings } from '@shared/model/settings';
+import type { z } from 'zod';
+import { CompactFromSchema, StalePressMinutesSchema, type Settings } from '@shared/model/settings';
 import { parseHoldSeconds } from './holdTime';
 
 export type Draft = Pick<Settings, 'hotkey' | 'hotkeySiteId' | 'startAtLogin' | 'notifications' | 'deskLayout'> & {
@@ -23,11 +24,16 @@ export function draftOf(s: Settings): Draft {
   };
 }
 
+/** A whole number as typed, within the bounds of the contract's `schema`, or null. */
+function parseWholeNumber(text: string, schema: z.ZodType<number>): number | null {
+  const trimmed = text.trim();
+  const parsed = schema.safeParse(Number(trimmed));
+  return /^\d+$/.test(trimmed) && parsed.success ? parsed.data : null;
+}
+
 /** Whole minutes within the contract's bounds (StalePressMinutesSchema), or null. */
 export function parseStaleMinutes(text: string): number | null {
-  const trimmed = text.trim();
-  const parsed = StalePressMinutesSchema.safeParse(Number(trimmed));
-  return /^\d+$/.test(trimmed) && parsed.success ? parsed.data : null;
+  return parseWholeNumber(text, StalePressMinutesSchema);
 }
 
 /** What each typed number's field says when it is refused (undefined: fine). */
@@ -40,8 +46,8 @@ export interface DraftErrors {
 /** The draft as `settings.update`'s patch, or null with the errors to show beside the fields. */
 export function checkDraft(draft: Draft): { patch: CommandInput<'settings.update'> | null; errors: DraftErrors } {
   const hold = parseHoldSeconds(draft.holdSeconds);
-  const compactFrom = Number(draft.compactFrom.trim());
-  const compactOk = /^\d+$/.test(draft.compactFrom.trim()) && compactFrom >= 2 && compactFrom <= 1000;
+  const compactFrom = parseWholeNumber(draft.compactFrom, CompactFromSchema);
+  const compactOk = compactFrom !== null;
   const stale = parseStaleMinutes(draft.staleMinutes);
   const errors: DraftErrors = {
     hold: hold.ok ? undefined : hold.error,
