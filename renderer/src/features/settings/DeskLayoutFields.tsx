@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { DESK_LAYOUTS, type DeskLayout } from '@shared/model/settings';
+import { RadioOption } from '../../ui/RadioOption';
 import { TextField } from '../../ui/TextField';
 
 const LAYOUT_WORDS: Record<DeskLayout, { label: string; hint: string }> = {
@@ -28,23 +29,15 @@ export function DeskLayoutFields({
       <legend>Desk layout</legend>
       <div className="radios">
         {DESK_LAYOUTS.map((l) => (
-          <div key={l} className="radio">
-            <input
-              id={`${group}-${l}`}
-              type="radio"
-              name={group}
-              value={l}
-              checked={layout === l}
-              aria-describedby={`${group}-${l}-hint`}
-              onChange={() => onLayout(l)}
-            />
-            <label htmlFor={`${group}-${l}`} className="radio-label">
-              {LAYOUT_WORDS[l].label}
-            </label>
-            <span className="radio-hint" id={`${group}-${l}-hint`}>
-              {LAYOUT_WORDS[l].hint}
-            </span>
-          </div>
+          <RadioOption
+            key={l}
+            group={group}
+            value={l}
+            label={LAYOUT_WORDS[l].label}
+            hint={LAYOUT_WORDS[l].hint}
+            checked={layout === l}
+            onChoose={onLayout}
+          />
         ))}
       </div>
       {layout === 'auto' && (

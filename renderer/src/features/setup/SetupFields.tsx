@@ -5,6 +5,7 @@ import { ENVIRONMENT_WORDS } from '@shared/environments';
 import { ENVIRONMENTS, type Environment } from '@shared/model/connection';
 import type { DeskState } from '@shared/model/desk-state';
 import { isLocked, LOCKED_TEXT, LockedNote } from '../../ui/Locked';
+import { RadioOption } from '../../ui/RadioOption';
 import { TextField } from '../../ui/TextField';
 import type { SetupError, SetupField } from './setupErrors';
 import type { SetupForm } from './setupForm';
@@ -38,26 +39,18 @@ export function EnvironmentChoice({
       <legend>Environment</legend>
       <div className="radios">
         {ENVIRONMENTS.map((env) => (
-          <div key={env} className="radio">
-            <input
-              id={`${groupName}-${env}`}
-              type="radio"
-              name={groupName}
-              value={env}
-              checked={environment === env}
-              disabled={
-                (locked && env !== desk.connection.environment) || (env === 'training' && !desk.policy.trainingAllowed)
-              }
-              aria-describedby={`${groupName}-${env}-hint`}
-              onChange={() => onChoose(env)}
-            />
-            <label htmlFor={`${groupName}-${env}`} className="radio-label">
-              {ENVIRONMENT_WORDS[env].label}
-            </label>
-            <span className="radio-hint" id={`${groupName}-${env}-hint`}>
-              {ENVIRONMENT_WORDS[env].hint}
-            </span>
-          </div>
+          <RadioOption
+            key={env}
+            group={groupName}
+            value={env}
+            label={ENVIRONMENT_WORDS[env].label}
+            hint={ENVIRONMENT_WORDS[env].hint}
+            checked={environment === env}
+            disabled={
+              (locked && env !== desk.connection.environment) || (env === 'training' && !desk.policy.trainingAllowed)
+            }
+            onChoose={onChoose}
+          />
         ))}
       </div>
       <LockedNote locked={locked} />
