@@ -21,13 +21,15 @@ function nextStep(c: SimCallout, t: AutoplayTimings): { step: SimStep; afterMs: 
 }
 
 export class Autoplay {
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  private cancelTimer: (() => void) | null = null;
   private stopped = false;
   private readonly unsubscribe: () => void;
 
   constructor(
     private readonly state: SimulatorState,
     private readonly now: () => number,
+    /** Arms a timer; returns its cancel (real timers in the app, a virtual clock in the model test). */
+    private readonly wait: (fn: () => void, ms: number) => () => void,
   ) {
     this.unsubscribe = state.onChange(() => this.reschedule());
     this.reschedule();
@@ -40,8 +42,8 @@ export class Autoplay {
   }
 
   private clear(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.cancelTimer?.();
+    this.cancelTimer = null;
   }
 
   private reschedule(): void {
@@ -54,12 +56,11 @@ export class Autoplay {
       if (next) due = Math.min(due, c.phaseSince + next.afterMs);
     }
     if (due === Infinity) return;
-    this.timer = setTimeout(() => this.tick(), Math.min(2 ** 31 - 1, Math.max(0, due - this.now())));
-    this.timer.unref?.();
+    this.cancelTimer = this.wait(() => this.tick(), Math.min(2 ** 31 - 1, Math.max(0, due - this.now())));
   }
 
   private tick(): void {
-    this.timer = null;
+    this.cancelTimer = null;
     const { timings } = this.state.autoplay;
     const now = this.now();
     for (const c of this.state.activeCallouts()) {
@@ -67,6 +68,6 @@ export class Autoplay {
       // advance() announces a change, which reschedules; one step per callout per tick.
       if (next && c.phaseSince + next.afterMs <= now) this.state.advance(c.id, next.step);
     }
-    if (!this.timer) this.reschedule();
+    if (!this.cancelTimer) this.reschedule();
   }
 }

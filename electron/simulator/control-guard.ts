@@ -5,7 +5,12 @@
 // foreign Origin. Every request, AURA routes included, must name the simulator's own Host, so a
 // DNS-rebound name in a browser reaches nothing.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+
+/** What the guards read of a request (an http.IncomingMessage has these, and so does an in-memory one). */
+export interface GuardedRequest {
+  method: string;
+  headers: Readonly<Record<string, string | undefined>>;
+}
 
 export function newControlToken(): string {
   return randomBytes(24).toString('base64url');
@@ -17,13 +22,13 @@ export function ownHosts(port: number): Set<string> {
 }
 
 /** Null when the request names one of `hosts`; else the status and reason to answer with. */
-export function hostProblem(req: IncomingMessage, hosts: Set<string>): string | null {
+export function hostProblem(req: GuardedRequest, hosts: Set<string>): string | null {
   const host = (req.headers.host ?? '').toLowerCase();
   return hosts.has(host) ? null : `Refused: foreign Host ${JSON.stringify(host.slice(0, 100))}`;
 }
 
 /** Null when a control call may run; else [status, reason]. */
-export function controlProblem(req: IncomingMessage, token: string, hosts: Set<string>): [number, string] | null {
+export function controlProblem(req: GuardedRequest, token: string, hosts: Set<string>): [number, string] | null {
   const auth = Buffer.from(req.headers.authorization ?? '');
   const want = Buffer.from(`Bearer ${token}`);
   if (auth.length !== want.length || !timingSafeEqual(auth, want)) {
