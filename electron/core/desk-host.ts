@@ -18,7 +18,7 @@ import { ReadinessHistory } from './diagnostics/readiness-history';
 import { importEnrolFile } from './enrol';
 import { hostCommands } from './host/host-commands';
 import { HostPolicy } from './host/host-policy';
-import { closeRunningDesk, openRunningDesk, type RunningDesk } from './host/running-desk';
+import { closeRunningDesk, openRunningDesk, type HostShell, type RunningDesk } from './host/running-desk';
 import type { PolicyRead } from './policy';
 import { checkAgainstPolicy } from './policy-guard';
 import { silentLogger, type CredentialVault, type KeyValueStore } from './ports';
@@ -41,6 +41,8 @@ export interface HostOptions {
   followPolicy?: (apply: (read: PolicyRead | null) => void) => () => void;
   /** Import a one-time enrol.json from dataDir at start (default true). */
   importEnrolFile?: boolean;
+  /** Clock, files, fetch and Training simulator other than the machine's (the model-based test). */
+  shell?: HostShell;
 }
 
 type Listener = (state: DeskState) => void;
@@ -68,7 +70,8 @@ export class DeskHost {
     this.connections = new ConnectionManager({
       store: opts.store,
       vault: opts.vault,
-      clientOptions: { log: this.log },
+      fetch: opts.shell?.client?.fetch,
+      clientOptions: { ...opts.shell?.client, log: this.log },
     });
     this.policy = new HostPolicy(opts.store, this.connections);
     this.hostCommands = hostCommands({
@@ -198,13 +201,16 @@ export class DeskHost {
       {
         store: this.opts.store,
         dataDir: this.opts.dataDir,
+        clock: this.opts.shell?.clock,
+        storage: this.opts.shell?.storage,
+        random: this.opts.shell?.random,
         startupProblems,
         timing: this.opts.timing,
         connection: opened.connection,
         log: this.log,
         policy: { policy: this.policy.rules, view: this.policy.view },
       },
-      { trainingAllowed: this.policy.rules.trainingAllowed !== false, log: this.log },
+      { trainingAllowed: this.policy.rules.trainingAllowed !== false, log: this.log, shell: this.opts.shell },
     );
     // The desk's own table (the commands a desk answers) and the host's own: every command once.
     this.running = { ...running, commands: { ...running.desk.handlers, ...this.hostCommands } };

@@ -1,8 +1,9 @@
 // What runs for one AURA environment: its desk, and the client or Training simulator behind it.
 // Which desk opens follows from the saved connection: Training (unless the organisation turned it
 // off), a configured environment, or a desk that waits for setup (presses kept as not sent).
-import type { RunningSimulator } from '../../simulator/server';
+import type { RunningSimulator, SimulatorOptions } from '../../simulator/server';
 import type { AuraClient } from '../aura/client';
+import type { AuraClientOptions } from '../aura/client-options';
 import type { OpenedConnection } from '../connection';
 import { Desk, type DeskOptions } from '../desk';
 import { deskApiFor } from '../desk/aura-port';
@@ -20,13 +21,27 @@ export type DeskBase = Omit<DeskOptions, 'environment' | 'api' | 'configProblem'
   connection: OpenedConnection['connection'];
 };
 
+/**
+ * What the host's desks and clients run on, when not the real machine's: the model-based test
+ * (issue 20) passes one virtual clock, in-memory files, a fetch that reaches the simulator without
+ * a socket, and an in-memory Training simulator. The app passes nothing.
+ */
+export interface HostShell {
+  clock?: DeskOptions['clock'];
+  storage?: DeskOptions['storage'];
+  random?: DeskOptions['random'];
+  /** Merged into every AuraClient the host builds (fetch, now, monotonic, sleep, keepWarm). */
+  client?: Partial<Omit<AuraClientOptions, 'baseUrl' | 'clientId' | 'getSecret' | 'log'>>;
+  startSimulator?: (options: SimulatorOptions) => Promise<RunningSimulator>;
+}
+
 const TRAINING_OFF = 'Not configured — Training is turned off by your organisation; this desk waits for enrolment';
 
 /** Opens the desk for the saved connection (and starts the Training simulator when it is Training). */
 export async function openRunningDesk(
   opened: OpenedConnection,
   base: DeskBase,
-  options: { trainingAllowed: boolean; log: DiagnosticsLog },
+  options: { trainingAllowed: boolean; log: DiagnosticsLog; shell?: HostShell },
 ): Promise<RunningDesk> {
   const waiting = (level: 'notConfigured' | 'keychainUnavailable', message: string): RunningDesk => ({
     desk: new Desk({
@@ -40,7 +55,9 @@ export async function openRunningDesk(
   });
   switch (opened.state) {
     case 'training':
-      return options.trainingAllowed ? startTrainingDesk(base, options.log) : waiting('notConfigured', TRAINING_OFF);
+      return options.trainingAllowed
+        ? startTrainingDesk(base, options.log, options.shell)
+        : waiting('notConfigured', TRAINING_OFF);
     case 'configured':
       return {
         desk: new Desk({ ...base, environment: opened.connection.environment, api: deskApiFor(opened.client) }),

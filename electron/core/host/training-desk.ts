@@ -7,17 +7,18 @@ import { Desk } from '../desk';
 import { deskApiFor } from '../desk/aura-port';
 import type { DiagnosticsLog } from '../diagnostics/log';
 import { simulatorControl } from '../training';
-import type { DeskBase, RunningDesk } from './running-desk';
+import type { DeskBase, HostShell, RunningDesk } from './running-desk';
 
 /** The embedded simulator's credentials: not secret, they open nothing but the local simulator. */
 export const TRAINING_CREDENTIALS = { clientId: 'training-desk', clientSecret: 'training-only-not-a-secret' };
 
-export async function startTrainingDesk(base: DeskBase, log: DiagnosticsLog): Promise<RunningDesk> {
-  const simulator = await startSimulator({
+export async function startTrainingDesk(base: DeskBase, log: DiagnosticsLog, shell?: HostShell): Promise<RunningDesk> {
+  const simulator = await (shell?.startSimulator ?? startSimulator)({
     ...TRAINING_CREDENTIALS,
     stateFile: join(base.dataDir, 'training-simulator.json'),
   });
   const client = new AuraClient({
+    ...shell?.client,
     baseUrl: simulator.baseUrl,
     clientId: TRAINING_CREDENTIALS.clientId,
     getSecret: async () => TRAINING_CREDENTIALS.clientSecret,
