@@ -3,10 +3,18 @@
 import { describe, expect, it } from 'vitest';
 import {
   CancelCmd,
+  ClockJump,
+  DiskFull,
   Elsewhere,
+  EnrolCmd,
   FaultCmd,
+  HoldHotkey,
+  Latency,
   PolicyCmd,
   PressCmd,
+  PressDuringSwitch,
+  RestartCmd,
+  TokenExpiry,
   Wait,
   type PolicyShape,
 } from '../reliability/model/commands';
@@ -70,6 +78,108 @@ describe('reliability model counterexamples', () => {
         new Wait(120_000),
       ]),
     ).toBe('none');
+  });
+
+  it('finding 3: a policy that changes the environment keeps an unsent press on screen', async () => {
+    expect(
+      await violations([
+        new EnrolCmd('custom', 'stdin'),
+        new RestartCmd(0, 'kill'),
+        new FaultCmd('raiseCallout', 'error500', 300_000),
+        new PressCmd('button', 'site_9944'),
+        new PolicyCmd(policy({ environment: 'staging' })),
+      ]),
+    ).toBe('none');
+  });
+
+  it('finding 4: a hotkey press before enrolment is sent by the first live desk', async () => {
+    expect(
+      await violations([
+        new PolicyCmd(policy({ trainingAllowed: false })),
+        new RestartCmd(0, 'kill'),
+        new PressCmd('hotkey', 'site_9944'),
+        new EnrolCmd('staging', 'file'),
+      ]),
+    ).toBe('none');
+  });
+
+  it('finding 6: a PANIC-button press during a desk switch is kept', async () => {
+    expect(await violations([new PressDuringSwitch(policy({ environment: 'staging' }), 'button', null, 0)])).toBe('none');
+  });
+
+  it('finding 7: a hotkey press during a switch to Training is not raised in Training', async () => {
+    expect(
+      await violations([
+        new PolicyCmd(policy({})),
+        new EnrolCmd('staging', 'file'),
+        new PressDuringSwitch(policy({ environment: 'training' }), 'hotkey', null, 0),
+      ]),
+    ).toBe('none');
+  });
+
+  it('finding 8: two overlapping switches leave no desk running', async () => {
+    expect(
+      await violations([
+        new PressDuringSwitch(policy({ environment: 'staging' }), null, policy({ environment: 'training' }), 0),
+        new Wait(30_000),
+      ]),
+    ).toBe('none');
+  });
+
+  it('finding 9: a followed callout missing from the active list keeps the moving pace', async () => {
+    expect(
+      await violations([
+        new PressCmd('button', 'site_9944'),
+        new Wait(10_000),
+        new FaultCmd('listActiveCallouts', 'error500', 300_000),
+        new Elsewhere('dispatch', 'site_9944', false),
+        new Wait(60_000),
+      ]),
+    ).toBe('none');
+  });
+
+  it('finding 12: --enrol while the app runs reaches the running desk', async () => {
+    expect(await violations([new EnrolCmd('staging', 'stdin'), new PressCmd('button', 'site_9944')])).toBe('none');
+  });
+
+  it('finding 13: a full disk while a press is sent does not post "pressed again" twice', async () => {
+    expect(
+      await violations([
+        new PolicyCmd(policy({ codes: true })),
+        new PressCmd('button', 'site_9944'),
+        new Wait(10_000),
+        new CancelCmd(true, 0),
+        new DiskFull(true),
+        new PressCmd('button', 'site_9944'),
+        new Wait(60_000),
+      ]),
+    ).toBe('none');
+  });
+
+  it('finding 14: a press stamped in the future is not raised without asking', async () => {
+    expect(
+      await violations([
+        new FaultCmd('raiseCallout', 'error500', 300_000),
+        new PressCmd('button', 'site_9944'),
+        new ClockJump(-2 * 3600_000),
+        new RestartCmd(0, 'kill'),
+        new Wait(600_000),
+      ]),
+    ).toBe('none');
+  });
+
+  it('finding 15: a 401 on the raise then a 503 on the token refresh is not "two callouts"', async () => {
+    expect(
+      await violations([new TokenExpiry(), new FaultCmd('token', 'error502', 5_000), new PressCmd('button', 'site_9944'), new Wait(60_000)]),
+    ).toBe('none');
+  });
+
+  it('auto-repeat: a held hotkey is one press', async () => {
+    expect(await violations([new PolicyCmd(policy({})), new HoldHotkey(30)])).toBe('none');
+  });
+
+  it('latency and a kill mid-raise leave no press behind', async () => {
+    expect(await violations([new Latency(1500), new PressCmd('tray', 'site_south'), new RestartCmd(100, 'kill')])).toBe('none');
   });
   void zeroCounts;
 });

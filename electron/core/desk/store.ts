@@ -67,24 +67,36 @@ export class DeskStore {
   }
 
   savePolicyApplied(applied: Partial<Settings>): void {
-    this.opts.store.set('policyApplied', applied);
+    this.save('policyApplied', applied, 'settings');
   }
 
   setSettings(next: Settings): void {
     this.settings = next;
-    this.opts.store.set('settings', next);
+    this.save('settings', next, 'settings');
   }
 
   setSites(sites: Site[], syncedAt: number): void {
     this.sites = sites;
     this.lastSyncAt = syncedAt;
-    this.opts.store.set(this.keys.sites, sites);
-    this.opts.store.set(this.keys.lastSync, syncedAt);
+    this.save(this.keys.sites, sites, 'sites');
+    this.save(this.keys.lastSync, syncedAt, 'sites');
   }
 
   setTraining(patch: Partial<TrainingState>): void {
     this.training = { ...this.training, ...patch };
-    this.opts.store.set('trainingPractice', this.training);
+    this.save('trainingPractice', this.training, 'Training practice');
+  }
+
+  /**
+   * A write of the settings store. A full or failing disk must not stop the desk (it would not
+   * even open): memory stays the truth, the operator is told, and the next change saves again.
+   */
+  private save(key: string, value: unknown, what: string): void {
+    try {
+      this.opts.store.set(key, value);
+    } catch (error) {
+      this.opts.report('error', `This desk cannot save its ${what} (${describeError(error)}).`);
+    }
   }
 
   /** A new or changed callout into the list (not saved: `saveCallouts`). */

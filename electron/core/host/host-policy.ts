@@ -33,11 +33,24 @@ export class HostPolicy {
       return false;
     }
     const policy = read?.ok ? read.policy : {};
-    this.store.set(LAST_GOOD_POLICY, policy);
     this.set(policy, read?.ok ? read.sources : []);
+    // A full or failing disk must not stop the desk from opening: the policy holds in memory, the
+    // connection it names is saved at the next read that can be written.
+    if (!this.tryWrite(() => this.store.set(LAST_GOOD_POLICY, policy))) return false;
     const { environment, baseUrl, clientId } = policy;
     if (environment === undefined && baseUrl === undefined && clientId === undefined) return false;
-    return this.connections.preset({ environment, baseUrl, clientId });
+    let changed = false;
+    this.tryWrite(() => (changed = this.connections.preset({ environment, baseUrl, clientId })));
+    return changed;
+  }
+
+  private tryWrite(write: () => void): boolean {
+    try {
+      write();
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   private set(policy: Policy, sources: string[]): void {

@@ -20,7 +20,7 @@ const CANCEL_CODE = '2468';
 const DURESS_CODE = '1357';
 let codes: { cancel: string[]; duress: string[] } | null = null;
 /** scrypt hashes cost ~50 ms each: made once per process. */
-function cancelCodes(): { cancel: string[]; duress: string[] } {
+export function cancelCodes(): { cancel: string[]; duress: string[] } {
   codes ??= { cancel: [hashCode(CANCEL_CODE)], duress: [hashCode(DURESS_CODE)] };
   return codes;
 }
@@ -191,6 +191,7 @@ export class EnrolCmd implements Cmd {
     else {
       r.m.enrolFile(this.env);
       r.m.kill();
+      r.ledger.killed();
       await r.m.open();
     }
     r.ledger.excuse(60_000);
@@ -207,8 +208,10 @@ export class RestartCmd implements Cmd {
   check = (): boolean => true;
   async run(_: object, r: Real): Promise<void> {
     await r.m.time.advance(this.afterMs);
-    if (this.how === 'kill') r.m.kill();
-    else await r.m.quit();
+    if (this.how === 'kill') {
+      r.m.kill();
+      r.ledger.killed();
+    } else await r.m.quit();
     r.ledger.checkStep();
     await r.m.open();
     r.ledger.excuse(60_000);
@@ -322,6 +325,7 @@ export class DiskFull implements Cmd {
   check = (): boolean => true;
   async run(_: object, r: Real): Promise<void> {
     r.m.disk.full = this.on;
+    if (!this.on) r.ledger.diskFreed();
     await after(r);
   }
   toString = (): string => `diskFull(${this.on ? 'on' : 'off'})`;

@@ -40,6 +40,10 @@ export interface ModelPress {
   seen: Press | null;
   seenEnv: string | null;
   putAway: boolean;
+  /** Made while the disk was full: a kill before it reached AURA loses it, as a power cut would. */
+  unstored: boolean;
+  /** Killed with the process (above): it may or may not have reached AURA. */
+  lostWithProcess?: boolean;
 }
 
 export interface DuressRecord {
@@ -64,10 +68,36 @@ export class Ledger {
 
   constructor(private readonly m: Machine) {}
 
-  add(press: Omit<ModelPress, 'n' | 'seen' | 'seenEnv' | 'putAway'>): ModelPress {
-    const p: ModelPress = { ...press, n: this.presses.length + 1, seen: null, seenEnv: null, putAway: false };
+  add(press: Omit<ModelPress, 'n' | 'seen' | 'seenEnv' | 'putAway' | 'unstored'>): ModelPress {
+    const p: ModelPress = {
+      ...press,
+      n: this.presses.length + 1,
+      seen: null,
+      seenEnv: null,
+      putAway: false,
+      unstored: this.m.disk.full,
+    };
     this.presses.push(p);
     return p;
+  }
+
+  /**
+   * The process dies. A press that could never be stored (the disk was full from its press until
+   * now) and has not reached AURA dies with it: nothing can keep it, so nothing is owed.
+   */
+  killed(): void {
+    for (const p of this.presses) {
+      if (p.seen?.status === 'sent' || p.putAway) continue;
+      if (p.unstored && this.m.disk.full) {
+        p.putAway = true;
+        p.lostWithProcess = true;
+      }
+    }
+  }
+
+  /** The disk has room again: a press in memory can now be stored. */
+  diskFreed(): void {
+    for (const p of this.presses) p.unstored = false;
   }
 
   excuse(ms = FAULT_EXCUSE_MS): void {
@@ -231,7 +261,8 @@ export class Ledger {
   private checkAuraRecords(): void {
     for (const [env, sim] of this.m.net.sims) {
       const mine = this.presses.filter((p) => p.seen?.status === 'sent' && p.seenEnv === env);
-      const allowance = mine.reduce((n, p) => n + (p.seen?.extraCallouts ?? 0), 0);
+      const died = this.presses.filter((p) => p.lostWithProcess && p.env === env).length;
+      const allowance = died + mine.reduce((n, p) => n + (p.seen?.extraCallouts ?? 0), 0);
       const raisedHere = new Set(mine.filter((p) => p.seen?.via !== 'event').map((p) => Number(p.seen?.calloutId)));
       const made = sim.state.allCallouts().filter((c) => !this.m.net.elsewhere.get(env)?.has(c.id));
       const unclaimed = made.filter((c) => !raisedHere.has(c.id));

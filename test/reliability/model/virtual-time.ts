@@ -93,7 +93,10 @@ export class VirtualTime {
       }
       if (fired.scope.isDead) continue;
       if (fired.scope.stoppedAt !== null) fired.scope.firedAfterStop++;
+      const t0 = performance.now();
       fired.fn();
+      const took = performance.now() - t0;
+      if (process.env.MODEL_DEBUG_STALL && took > 30) console.log(`slow timer ${Math.round(took)} ms in ${fired.scope.label}`, fired.fn.toString().slice(0, 200));
       await this.settle();
     }
     this.wall += end - this.mono;
@@ -104,7 +107,10 @@ export class VirtualTime {
   /** Lets pending promise callbacks (and what they start) run until nothing is in flight. */
   async settle(): Promise<void> {
     for (let round = 0; round < 200; round++) {
+      const t0 = performance.now();
       await new Promise<void>((resolve) => setImmediate(resolve));
+      const took = performance.now() - t0;
+      if (process.env.MODEL_DEBUG_STALL && took > 30) console.log(`slow round ${Math.round(took)} ms`, new Error().stack?.split('\n').slice(2, 6).join(' | '));
       if (this.busy === 0 && round >= 2) return;
     }
   }
