@@ -18,7 +18,6 @@ import {
   Wait,
   type PolicyShape,
 } from '../reliability/model/commands';
-import { zeroCounts } from '../reliability/model/ledger';
 import { modelRun } from '../reliability/model/run';
 
 const policy = (p: Partial<PolicyShape>): PolicyShape => ({
@@ -104,7 +103,9 @@ describe('reliability model counterexamples', () => {
   });
 
   it('finding 6: a PANIC-button press during a desk switch is kept', async () => {
-    expect(await violations([new PressDuringSwitch(policy({ environment: 'staging' }), 'button', null, 0)])).toBe('none');
+    expect(await violations([new PressDuringSwitch(policy({ environment: 'staging' }), 'button', null, 0)])).toBe(
+      'none',
+    );
   });
 
   it('finding 7: a hotkey press during a switch to Training is not raised in Training', async () => {
@@ -170,7 +171,12 @@ describe('reliability model counterexamples', () => {
 
   it('finding 15: a 401 on the raise then a 503 on the token refresh is not "two callouts"', async () => {
     expect(
-      await violations([new TokenExpiry(), new FaultCmd('token', 'error502', 5_000), new PressCmd('button', 'site_9944'), new Wait(60_000)]),
+      await violations([
+        new TokenExpiry(),
+        new FaultCmd('token', 'error502', 5_000),
+        new PressCmd('button', 'site_9944'),
+        new Wait(60_000),
+      ]),
     ).toBe('none');
   });
 
@@ -179,7 +185,14 @@ describe('reliability model counterexamples', () => {
   });
 
   it('latency and a kill mid-raise leave no press behind', async () => {
-    expect(await violations([new Latency(1500), new PressCmd('tray', 'site_south'), new RestartCmd(100, 'kill')])).toBe('none');
+    expect(await violations([new Latency(1500), new PressCmd('tray', 'site_south'), new RestartCmd(100, 'kill')])).toBe(
+      'none',
+    );
   });
-  void zeroCounts;
+
+  it('a full disk at start: the desk still opens and takes a press (found by the model)', async () => {
+    expect(await violations([new DiskFull(true), new RestartCmd(0, 'kill'), new PressCmd('button', 'site_9944')])).toBe(
+      'none',
+    );
+  });
 });
