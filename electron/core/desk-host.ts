@@ -201,7 +201,7 @@ export class DeskHost {
       {
         store: this.opts.store,
         dataDir: this.opts.dataDir,
-        clock: this.opts.shell?.clock,
+        clock: this.opts.shell?.deskClock?.() ?? this.opts.shell?.clock,
         storage: this.opts.shell?.storage,
         random: this.opts.shell?.random,
         startupProblems,

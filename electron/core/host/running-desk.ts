@@ -27,7 +27,10 @@ export type DeskBase = Omit<DeskOptions, 'environment' | 'api' | 'configProblem'
  * a socket, and an in-memory Training simulator. The app passes nothing.
  */
 export interface HostShell {
+  /** The host's own clock (its shared files), and each desk's unless `deskClock` gives one. */
   clock?: DeskOptions['clock'];
+  /** A clock for each desk the host opens (the model test tells one desk's timers from another's). */
+  deskClock?: () => NonNullable<DeskOptions['clock']>;
   storage?: DeskOptions['storage'];
   random?: DeskOptions['random'];
   /** Merged into every AuraClient the host builds (fetch, now, monotonic, sleep, keepWarm). */

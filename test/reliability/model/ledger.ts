@@ -133,7 +133,6 @@ export class Ledger {
 
   /** Links the desk's presses to the model's: by id where the host answered one, else in order of source and site. */
   private link(state: DeskState): void {
-    const env = (pr: Press): string => (pr as Press & { environment?: string }).environment ?? state.environment;
     for (const pr of state.presses) {
       let p = this.presses.find((x) => x.deskId === pr.id);
       if (!p) {
@@ -148,8 +147,13 @@ export class Ledger {
         }
         p.deskId = pr.id;
       }
+      // Where it was sent: the desk showing it sent, unless the press names another connection
+      // (the ledger's presses of another connection, sent there by "Send now").
+      if (pr.status === 'sent' && p.seen?.status !== 'sent') {
+        const target = (pr as Press & { target?: { environment: string } | null }).target;
+        p.seenEnv = target && target.environment !== state.environment ? target.environment : state.environment;
+      }
       p.seen = pr;
-      p.seenEnv = env(pr);
     }
   }
 

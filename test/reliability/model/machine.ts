@@ -98,8 +98,9 @@ export class Machine {
     const time = this.time;
     const hostClock = time.clockFor(inc.scope);
     const shell = {
-      // Read once per desk the host opens: each desk gets its own scope of timers.
-      get clock() {
+      clock: hostClock,
+      // Each desk the host opens gets its own scope of timers.
+      deskClock: () => {
         const scope = new Scope(`${inc.scope.label}/desk${inc.desks.length + 1}`, inc.scope);
         inc.desks.push(scope);
         return time.clockFor(scope);

@@ -96,7 +96,8 @@ export class VirtualTime {
       const t0 = performance.now();
       fired.fn();
       const took = performance.now() - t0;
-      if (process.env.MODEL_DEBUG_STALL && took > 30) console.log(`slow timer ${Math.round(took)} ms in ${fired.scope.label}`, fired.fn.toString().slice(0, 200));
+      if (process.env.MODEL_DEBUG_STALL && took > 30)
+        console.log(`slow timer ${Math.round(took)} ms in ${fired.scope.label}`, fired.fn.toString().slice(0, 200));
       await this.settle();
     }
     this.wall += end - this.mono;
@@ -110,7 +111,8 @@ export class VirtualTime {
       const t0 = performance.now();
       await new Promise<void>((resolve) => setImmediate(resolve));
       const took = performance.now() - t0;
-      if (process.env.MODEL_DEBUG_STALL && took > 30) console.log(`slow round ${Math.round(took)} ms`, new Error().stack?.split('\n').slice(2, 6).join(' | '));
+      if (process.env.MODEL_DEBUG_STALL && took > 30)
+        console.log(`slow round ${Math.round(took)} ms`, new Error().stack?.split('\n').slice(2, 6).join(' | '));
       if (this.busy === 0 && round >= 2) return;
     }
   }
