@@ -113,7 +113,7 @@ export class VirtualTime {
       const took = performance.now() - t0;
       if (process.env.MODEL_DEBUG_STALL && took > 30)
         console.log(`slow round ${Math.round(took)} ms`, new Error().stack?.split('\n').slice(2, 6).join(' | '));
-      if (this.busy === 0 && round >= 2) return;
+      if (this.busy === 0 && round >= 1) return;
     }
   }
 }
