@@ -33,6 +33,7 @@ export function deskState(patch: Partial<DeskState> = {}): DeskState {
     allSites: [SITE],
     lastSyncAt: 0,
     presses: [],
+    pressesElsewhere: [],
     callouts: [],
     settings: { ...DEFAULT_SETTINGS },
     training: { autoplay: false, fault: null },

@@ -56,14 +56,23 @@ type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 export class AuraHttp {
   private readonly deadlines = new Deadlines();
+  /** Aborted by `close()`: every request in flight ends, and no new one starts (issue 25 item 3). */
+  private readonly closing = new AbortController();
 
   constructor(private readonly opts: HttpOptions) {}
+
+  /** Cancels every request in flight and refuses new ones: the desk that used this client stopped. */
+  close(): void {
+    this.closing.abort();
+  }
 
   async send<S extends z.ZodType | null>(options: SendOptions<S>): Promise<HttpResult<Output<S>>> {
     const { method, path } = options;
     const what = `${method} ${path}`;
+    this.refuseWhenClosed(what);
     // POSTs (a raise, an event, a token exchange) may use the minute's reserved last slots.
     await this.opts.rate?.take(method === 'POST');
+    this.refuseWhenClosed(what);
     const started = performance.now();
     const took = (): string => `${Math.round(performance.now() - started)} ms`;
     const { response, text } = await this.exchange(options, what, took);
@@ -99,7 +108,7 @@ export class AuraHttp {
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
         // An API never redirects; following one could carry the secret or a token elsewhere.
         redirect: 'manual',
-        signal: controller.signal,
+        signal: AbortSignal.any([controller.signal, this.closing.signal]),
       });
       return { response, text: await readCapped(response, this.opts.maxBodyBytes) };
     } catch (error) {
@@ -107,6 +116,7 @@ export class AuraHttp {
         `AURA ${what} ${error instanceof AuraError ? error.kind : timedOut ? 'timeout' : 'network'} ${took()}`,
       );
       if (error instanceof AuraError) throw error;
+      this.refuseWhenClosed(what);
       if (timedOut) {
         throw new AuraError('timeout', `AURA did not answer within ${formatSeconds(timeoutMs)} (${what})`);
       }
@@ -114,6 +124,14 @@ export class AuraHttp {
     } finally {
       done();
     }
+  }
+
+  /**
+   * A request cut short by `close()` is a network failure: it may have reached AURA, so a raise
+   * keeps its `uncertain` mark and the next desk checks before raising again.
+   */
+  private refuseWhenClosed(what: string): void {
+    if (this.closing.signal.aborted) throw new AuraError('network', `The desk stopped before AURA answered (${what})`);
   }
 
   /** A 2xx body as JSON checked by the route's schema; anything else is a badResponse. */
