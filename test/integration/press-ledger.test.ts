@@ -243,6 +243,23 @@ describe('a press goes only to its own environment (issue 20 findings 3, 4, 6, 7
 });
 
 describe('switches one at a time; a stopped desk is silent (issue 20 finding 8, issue 25 item 3)', () => {
+  it('a raise cut short by a switch keeps its "uncertain" mark, and the stopped desk writes nothing after', async () => {
+    const aura = await sim();
+    const { h, dir } = await host();
+    await toCustom(h, aura);
+    aura.faults.set([{ kind: 'latency', route: 'raiseCallout', latencyMs: 600, times: 1 }]);
+    const press = h.trigger('site_9944', 'button');
+    await waitFor(() => aura.requests.some((r) => r.op === 'raiseCallout'));
+    await runCommand(h, 'setup.saveCredentials', { environment: 'training' });
+    const file = join(dir, 'presses.json');
+    const atSwitch = readFileSync(file, 'utf8');
+    const kept = (JSON.parse(atSwitch) as Press[]).find((p) => p.id === press?.id);
+    expect(kept).toMatchObject({ uncertain: true, status: 'notSent', target: { environment: 'custom' } });
+    await new Promise((r) => setTimeout(r, 900)); // the raise's answer time, had it not been cut
+    expect(readFileSync(file, 'utf8')).toBe(atSwitch);
+    expect(aura.requests.filter((r) => r.at > Date.now() - 850 && r.op !== null)).toEqual([]);
+  });
+
   it('two overlapping policy switches leave one desk, and none polls after close()', async () => {
     const one = await sim();
     const two = await sim();
