@@ -8,6 +8,7 @@
 // on screen, NOT SENT, with their choices (host/presses-elsewhere.ts).
 import type { CommandName } from '../shared/command-names';
 import type { CommandOutput, CommandParsedInput } from '../shared/contract';
+import type { Connection } from '../shared/model/connection';
 import type { DeskState } from '../shared/model/desk-state';
 import type { Press, PressTarget } from '../shared/model/press';
 import { DEFAULT_SETTINGS, SettingsSchema } from '../shared/model/settings';
@@ -21,7 +22,7 @@ import { DiagnosticsLog } from './diagnostics/log';
 import { ReadinessHistory } from './diagnostics/readiness-history';
 import { legacyTargetFrom, openDurableFiles, type DurableFiles } from './desk/durable';
 import { deskNameOf } from './desk/settings';
-import { importEnrolFile } from './enrol';
+import { enrol, importEnrolFile } from './enrol';
 import { hostCommands } from './host/host-commands';
 import { HostPolicy } from './host/host-policy';
 import { PressesElsewhere } from './host/presses-elsewhere';
@@ -29,6 +30,7 @@ import { closeRunningDesk, openRunningDesk, type RunningDesk } from './host/runn
 import type { PolicyRead } from './policy';
 import { checkAgainstPolicy } from './policy-guard';
 import { silentLogger, systemClock, type CredentialVault, type KeyValueStore } from './ports';
+import { lockDataFolder, type FolderLock } from './storage/folder-lock';
 import type { StoragePort } from './storage/port';
 
 export interface HostOptions {
@@ -51,6 +53,8 @@ export interface HostOptions {
   importEnrolFile?: boolean;
   /** File I/O of the press ledger and the audit log (tests inject disk faults here). */
   storage?: StoragePort;
+  /** Lock the data folder for this process (storage/folder-lock.ts); the app and the harness do. */
+  lockDataDir?: boolean;
 }
 
 /** The commands on one press, which the host answers itself for a press of another connection. */
@@ -85,6 +89,7 @@ export class DeskHost {
   private switches: Promise<void> = Promise.resolve();
   private closed = false;
   private readonly openingProblems: string[];
+  private lock: FolderLock | null = null;
 
   private constructor(private readonly opts: HostOptions) {
     this.log = opts.log ?? new DiagnosticsLog(silentLogger);
@@ -131,15 +136,33 @@ export class DeskHost {
   }
 
   static async open(opts: HostOptions): Promise<DeskHost> {
-    const host = new DeskHost(opts);
-    host.policy.take(opts.policy ?? null);
-    const problems = [...(opts.startupProblems ?? []), ...host.openingProblems];
-    const before = host.connections.connection();
-    const enrolled = opts.importEnrolFile === false ? null : await host.enrol(problems);
-    await host.switchDesk(problems);
-    if (enrolled) host.desk().recordCredentialsChange(before, host.connections.connection());
-    host.stopFollowingPolicy = opts.followPolicy?.((read) => void host.applyPolicy(read)) ?? null;
+    // Before any file is opened: two processes never share the ledger or the audit chain.
+    const lock = opts.lockDataDir ? lockDataFolder(opts.dataDir) : null;
+    let host: DeskHost;
+    try {
+      host = new DeskHost(opts);
+    } catch (error) {
+      lock?.release();
+      throw error;
+    }
+    host.lock = lock;
+    try {
+      await host.start(opts);
+    } catch (error) {
+      await host.close().catch(() => undefined);
+      throw error;
+    }
     return host;
+  }
+
+  private async start(opts: HostOptions): Promise<void> {
+    this.policy.take(opts.policy ?? null);
+    const problems = [...(opts.startupProblems ?? []), ...this.openingProblems];
+    const before = this.connections.connection();
+    const enrolled = opts.importEnrolFile === false ? null : await this.enrol(problems);
+    await this.switchDesk(problems);
+    if (enrolled) this.desk().recordCredentialsChange(before, this.connections.connection());
+    this.stopFollowingPolicy = opts.followPolicy?.((read) => void this.applyPolicy(read)) ?? null;
   }
 
   /** Imports a one-time enrol.json; true when it saved credentials. A refusal joins the problems. */
@@ -150,6 +173,35 @@ export class DeskHost {
     });
     if (outcome.kind === 'refused') problems.push(outcome.message);
     return outcome.kind === 'enrolled';
+  }
+
+  /**
+   * An enrolment handed over by `"Panic Desk" --enrol` started while this desk runs (issue 20
+   * finding 12): verified and saved as at start (core/enrol.ts), then the enrolled desk opens at
+   * once, in turn with any other switch. The desk shows the outcome as a notice either way.
+   */
+  enrolFromCommandLine(raw: string): Promise<Connection> {
+    const run = this.switches.then(async () => {
+      const before = this.connections.connection();
+      let after: Connection;
+      try {
+        after = await enrol(raw, { save: (input) => this.connections.save(input), policy: this.policy.rules });
+      } catch (error) {
+        const why = error instanceof Error ? error.message : 'unexpected error';
+        this.running?.desk.tell('error', `Enrolment from the command line refused: ${why}`);
+        throw error;
+      }
+      await this.switchNow([
+        `Enrolled from the command line: AURA ${after.environment}, client ${after.clientId ?? ''}`,
+      ]);
+      this.desk().recordCredentialsChange(before, after);
+      return after;
+    });
+    this.switches = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
   }
 
   /** The Training simulator, when Training is the current environment. */
@@ -232,6 +284,7 @@ export class DeskHost {
     await this.stopRunning();
     await this.elsewhere.stop();
     this.files.storage.stop();
+    this.lock?.release();
   }
 
   /** The desk's name in the audit log: the running desk's, else the saved settings'. */

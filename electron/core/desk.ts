@@ -194,6 +194,11 @@ export class Desk {
     return this.outbox.target;
   }
 
+  /** A notice for the operator from outside the desk (the host: e.g. an enrolment's outcome). */
+  tell(level: 'warning' | 'error', text: string): void {
+    this.events.notice(level, text);
+  }
+
   /** The one storage notice, when the desk host's storage watch shows or clears it. */
   showStorageNotice(text: string | null): void {
     this.events.showStorageNotice(text);
