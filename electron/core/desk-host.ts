@@ -222,7 +222,7 @@ export class DeskHost {
     const running = this.current();
     checkAgainstPolicy(this.policy.rules, name, input, running.desk.getState());
     const pressId = PRESS_CHOICES.has(name) ? (input as { pressId: string }).pressId : null;
-    if (pressId !== null && this.elsewhere.owns(pressId, running.desk.pressTarget)) {
+    if (pressId !== null && this.elsewhere.isElsewhere(pressId, running.desk.pressTarget)) {
       return this.choiceElsewhere(name, pressId) as Promise<CommandOutput<N>>;
     }
     return running.commands[name](input);

@@ -103,7 +103,7 @@ export class PressesElsewhere {
   }
 
   /** True when this press is in the ledger but not the current desk's to send. */
-  owns(pressId: string, deskTarget: PressTarget | null): boolean {
+  isElsewhere(pressId: string, deskTarget: PressTarget | null): boolean {
     const press = this.deps.ledger.get(pressId);
     return press !== undefined && !sameTarget(press.target, deskTarget);
   }
