@@ -56,14 +56,17 @@ type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 export class AuraHttp {
   private readonly deadlines = new Deadlines();
-  /** Aborted by `close()`: every request in flight ends, and no new one starts (issue 25 item 3). */
-  private readonly closing = new AbortController();
+  /** Requests in flight: `close()` aborts them all, and no new one starts (issue 25 item 3). */
+  private readonly inFlight = new Set<AbortController>();
+  private closed = false;
 
   constructor(private readonly opts: HttpOptions) {}
 
   /** Cancels every request in flight and refuses new ones: the desk that used this client stopped. */
   close(): void {
-    this.closing.abort();
+    this.closed = true;
+    for (const controller of this.inFlight) controller.abort();
+    this.inFlight.clear();
   }
 
   async send<S extends z.ZodType | null>(options: SendOptions<S>): Promise<HttpResult<Output<S>>> {
@@ -96,6 +99,7 @@ export class AuraHttp {
     if (options.authorization !== undefined) headers.authorization = options.authorization;
     // One deadline for the whole exchange, headers and body.
     const controller = new AbortController();
+    this.inFlight.add(controller);
     let timedOut = false;
     const done = this.deadlines.add(timeoutMs, () => {
       timedOut = true;
@@ -108,7 +112,7 @@ export class AuraHttp {
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
         // An API never redirects; following one could carry the secret or a token elsewhere.
         redirect: 'manual',
-        signal: AbortSignal.any([controller.signal, this.closing.signal]),
+        signal: controller.signal,
       });
       return { response, text: await readCapped(response, this.opts.maxBodyBytes) };
     } catch (error) {
@@ -123,6 +127,7 @@ export class AuraHttp {
       throw new AuraError('network', `Cannot reach AURA (${what}): ${this.opts.redactor.redact(causeOf(error))}`);
     } finally {
       done();
+      this.inFlight.delete(controller);
     }
   }
 
@@ -131,7 +136,7 @@ export class AuraHttp {
    * keeps its `uncertain` mark and the next desk checks before raising again.
    */
   private refuseWhenClosed(what: string): void {
-    if (this.closing.signal.aborted) throw new AuraError('network', `The desk stopped before AURA answered (${what})`);
+    if (this.closed) throw new AuraError('network', `The desk stopped before AURA answered (${what})`);
   }
 
   /** A 2xx body as JSON checked by the route's schema; anything else is a badResponse. */
