@@ -234,6 +234,27 @@ export class ConnectionManager {
     return true;
   }
 
+  /** True when the keychain still holds the secret of this connection (false when it cannot be read). */
+  async hasSecretFor(target: {
+    environment: Environment;
+    baseUrl: string | null;
+    clientId: string | null;
+  }): Promise<boolean> {
+    if (target.environment === 'training' || !target.baseUrl || !target.clientId) return false;
+    const account = accountFor(target.environment, target.baseUrl, target.clientId);
+    return (await this.opts.vault.getSecret(account).catch(() => null)) !== null;
+  }
+
+  /** A client for another connection than the saved one, while its secret is in the keychain; else null. */
+  async clientForTarget(target: { environment: Environment; baseUrl: string | null; clientId: string | null }) {
+    if (!(await this.hasSecretFor(target)) || !target.baseUrl || !target.clientId) return null;
+    return this.clientFor(
+      target.baseUrl,
+      target.clientId,
+      accountFor(target.environment, target.baseUrl, target.clientId),
+    );
+  }
+
   /** A client for the saved connection whose secret is read from the keychain at each exchange. */
   private clientFor(baseUrl: string, clientId: string, account: string): AuraClient {
     const vault = this.opts.vault;

@@ -1,12 +1,17 @@
 // The desk host: the one thing a host (Electron main or the web harness) talks to. It runs the desk
 // for whichever AURA environment is configured, and replaces it with one for the new environment
-// when credentials are saved or the policy re-points it: sites, callouts and unsent presses of two
-// environments never mix. While it switches there is no desk at all; a hotkey press, a tray panic
-// or a hotkey status arriving just then is kept and handed to the new desk the moment it opens.
+// when credentials are saved or the policy re-points it, one switch at a time: sites and callouts
+// of two environments never mix. It opens the files the whole machine shares ONCE (the audit log,
+// the press ledger, the storage watch: desk/durable.ts) and hands them to every desk. A press
+// belongs to the machine: one made while the host switches (button, hotkey, tray) is written to
+// the ledger at once for the connection the operator last saw; presses of another connection stay
+// on screen, NOT SENT, with their choices (host/presses-elsewhere.ts).
 import type { CommandName } from '../shared/command-names';
 import type { CommandOutput, CommandParsedInput } from '../shared/contract';
+import type { Connection } from '../shared/model/connection';
 import type { DeskState } from '../shared/model/desk-state';
-import type { Press } from '../shared/model/press';
+import type { Press, PressTarget } from '../shared/model/press';
+import { DEFAULT_SETTINGS, SettingsSchema } from '../shared/model/settings';
 import { describeCommandFailure } from './commands';
 import { ConnectionManager } from './connection';
 import type { Desk, DeskOptions } from './desk';
@@ -15,13 +20,18 @@ import { reportSkippedItems } from './desk-api';
 import type { DiagnosticsShell } from './diagnostics/export';
 import { DiagnosticsLog } from './diagnostics/log';
 import { ReadinessHistory } from './diagnostics/readiness-history';
-import { importEnrolFile } from './enrol';
+import { legacyTargetFrom, openDurableFiles, type DurableFiles } from './desk/durable';
+import { deskNameOf } from './desk/settings';
+import { enrol, importEnrolFile } from './enrol';
 import { hostCommands } from './host/host-commands';
 import { HostPolicy } from './host/host-policy';
+import { PressesElsewhere } from './host/presses-elsewhere';
 import { closeRunningDesk, openRunningDesk, type HostShell, type RunningDesk } from './host/running-desk';
 import type { PolicyRead } from './policy';
 import { checkAgainstPolicy } from './policy-guard';
-import { silentLogger, type CredentialVault, type KeyValueStore } from './ports';
+import { silentLogger, systemClock, type CredentialVault, type KeyValueStore } from './ports';
+import { lockDataFolder, type FolderLock } from './storage/folder-lock';
+import type { StoragePort } from './storage/port';
 
 export interface HostOptions {
   store: KeyValueStore;
@@ -41,9 +51,16 @@ export interface HostOptions {
   followPolicy?: (apply: (read: PolicyRead | null) => void) => () => void;
   /** Import a one-time enrol.json from dataDir at start (default true). */
   importEnrolFile?: boolean;
-  /** Clock, files, fetch and Training simulator other than the machine's (the model-based test). */
+  /** File I/O of the press ledger and the audit log (tests inject disk faults here). */
+  storage?: StoragePort;
+  /** Lock the data folder for this process (storage/folder-lock.ts); the app and the harness do. */
+  lockDataDir?: boolean;
+  /** Clock, fetch and Training simulator other than the machine's (the model-based test). */
   shell?: HostShell;
 }
+
+/** The commands on one press, which the host answers itself for a press of another connection. */
+const PRESS_CHOICES = new Set<CommandName>(['press.sendNow', 'press.putAway', 'press.dismiss']);
 
 type Listener = (state: DeskState) => void;
 /** Something for the desk that is being opened. */
@@ -63,6 +80,18 @@ export class DeskHost {
   private readonly readinessHistory: ReadinessHistory;
   private readonly policy: HostPolicy;
   private readonly hostCommands: Pick<Handlers, HostCommandName>;
+  /** The audit log, press ledger and storage watch: opened once, shared by every desk. */
+  private readonly files: DurableFiles;
+  private readonly elsewhere: PressesElsewhere;
+  /** The storage notice in force, for a desk that opens while it is up. */
+  private storageText: string | null = null;
+  /** The connection of the desk last opened: a press made while switching belongs to it. */
+  private lastTarget: PressTarget | null = null;
+  /** Switches run one at a time, in the order asked. */
+  private switches: Promise<void> = Promise.resolve();
+  private closed = false;
+  private readonly openingProblems: string[];
+  private lock: FolderLock | null = null;
 
   private constructor(private readonly opts: HostOptions) {
     this.log = opts.log ?? new DiagnosticsLog(silentLogger);
@@ -84,18 +113,59 @@ export class DeskHost {
       getState: () => this.getState(),
       switchDesk: () => this.switchDesk([]),
     });
+    const opened = openDurableFiles({
+      dataDir: opts.dataDir,
+      clock: opts.shell?.clock ?? systemClock,
+      deskName: () => this.deskName(),
+      legacyTarget: legacyTargetFrom(this.connections.connection()),
+      storage: opts.storage,
+      storageRetryMs: opts.timing?.storageRetryMs,
+      showStorageNotice: (text) => {
+        this.storageText = text;
+        this.running?.desk.showStorageNotice(text);
+      },
+    });
+    this.files = opened;
+    this.openingProblems = [...opened.errors, ...opened.warnings];
+    this.elsewhere = new PressesElsewhere({
+      ledger: opened.ledger,
+      audit: opened.audit,
+      clock: opts.shell?.clock ?? systemClock,
+      connections: this.connections,
+      deskName: () => this.deskName(),
+      siteName: (siteId) => this.last?.allSites.find((site) => site.id === siteId)?.name ?? siteId,
+      staleAfterMs: () => (this.last?.settings.stalePressMinutes ?? 10) * 60_000,
+    });
   }
 
   static async open(opts: HostOptions): Promise<DeskHost> {
-    const host = new DeskHost(opts);
-    host.policy.take(opts.policy ?? null);
-    const problems = [...(opts.startupProblems ?? [])];
-    const before = host.connections.connection();
-    const enrolled = opts.importEnrolFile === false ? null : await host.enrol(problems);
-    await host.switchDesk(problems);
-    if (enrolled) host.desk().recordCredentialsChange(before, host.connections.connection());
-    host.stopFollowingPolicy = opts.followPolicy?.((read) => void host.applyPolicy(read)) ?? null;
+    // Before any file is opened: two processes never share the ledger or the audit chain.
+    const lock = opts.lockDataDir ? lockDataFolder(opts.dataDir) : null;
+    let host: DeskHost;
+    try {
+      host = new DeskHost(opts);
+    } catch (error) {
+      lock?.release();
+      throw error;
+    }
+    host.lock = lock;
+    try {
+      await host.start(opts);
+    } catch (error) {
+      await host.close().catch(() => undefined);
+      throw error;
+    }
     return host;
+  }
+
+  private async start(opts: HostOptions): Promise<void> {
+    this.policy.take(opts.policy ?? null);
+    const problems = [...(opts.startupProblems ?? []), ...this.openingProblems];
+    const before = this.connections.connection();
+    const enrolled = opts.importEnrolFile === false ? null : await this.enrol(problems);
+    await this.switchDesk(problems);
+    if (enrolled) this.desk().recordCredentialsChange(before, this.connections.connection());
+    this.stopFollowingPolicy = opts.followPolicy?.((read) => void this.applyPolicy(read)) ?? null;
   }
 
   /** Imports a one-time enrol.json; true when it saved credentials. A refusal joins the problems. */
@@ -108,6 +178,35 @@ export class DeskHost {
     return outcome.kind === 'enrolled';
   }
 
+  /**
+   * An enrolment handed over by `"Panic Desk" --enrol` started while this desk runs (issue 20
+   * finding 12): verified and saved as at start (core/enrol.ts), then the enrolled desk opens at
+   * once, in turn with any other switch. The desk shows the outcome as a notice either way.
+   */
+  enrolFromCommandLine(raw: string): Promise<Connection> {
+    const run = this.switches.then(async () => {
+      const before = this.connections.connection();
+      let after: Connection;
+      try {
+        after = await enrol(raw, { save: (input) => this.connections.save(input), policy: this.policy.rules });
+      } catch (error) {
+        const why = error instanceof Error ? error.message : 'unexpected error';
+        this.running?.desk.tell('error', `Enrolment from the command line refused: ${why}`);
+        throw error;
+      }
+      await this.switchNow([
+        `Enrolled from the command line: AURA ${after.environment}, client ${after.clientId ?? ''}`,
+      ]);
+      this.desk().recordCredentialsChange(before, after);
+      return after;
+    });
+    this.switches = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
   /** The Training simulator, when Training is the current environment. */
   get simulator(): RunningDesk['simulator'] {
     return this.running?.simulator ?? null;
@@ -118,8 +217,17 @@ export class DeskHost {
    * or the current desk's. The administrator's locks hold here, in core, whatever the screen shows.
    */
   invoke<N extends CommandName>(name: N, input: CommandParsedInput<N>): Promise<CommandOutput<N>> {
+    if (!this.running && name === 'panic.trigger') {
+      // Between two desks a PANIC press is kept like a hotkey or tray press, never refused.
+      const { siteId } = input as CommandParsedInput<'panic.trigger'>;
+      return Promise.resolve(this.trigger(siteId, 'button') as CommandOutput<N>);
+    }
     const running = this.current();
     checkAgainstPolicy(this.policy.rules, name, input, running.desk.getState());
+    const pressId = PRESS_CHOICES.has(name) ? (input as { pressId: string }).pressId : null;
+    if (pressId !== null && this.elsewhere.isElsewhere(pressId, running.desk.pressTarget)) {
+      return this.choiceElsewhere(name, pressId) as Promise<CommandOutput<N>>;
+    }
     return running.commands[name](input);
   }
 
@@ -139,17 +247,18 @@ export class DeskHost {
     return () => this.listeners.delete(listener);
   }
 
-  /** A panic from the shell (tray); kept for the next desk while switching (then null). */
-  trigger(siteId: string, source: Press['source']): Press | null {
+  /** A panic (tray, or a button while switching): while switching, written to the ledger for the last desk's connection. */
+  trigger(siteId: string, source: Press['source']): Press {
     if (this.running) return this.running.desk.trigger(siteId, source);
-    this.waiting.push((desk) => void desk.trigger(siteId, source));
-    return null;
+    return this.elsewhere.record(siteId, source, this.lastTarget);
   }
 
-  /** The global hotkey fired; while switching, the next desk raises it (or confirms a test). */
+  /** The global hotkey fired; while switching, the press is written for the last desk's connection. */
   hotkeyPressed(): 'tested' | 'raised' | 'noSite' {
     if (this.running) return this.running.desk.hotkeyPressed();
-    this.waiting.push((desk) => void desk.hotkeyPressed());
+    const siteId = this.last?.settings.hotkeySiteId;
+    if (!siteId) return 'noSite';
+    this.elsewhere.record(siteId, 'hotkey', this.lastTarget);
     return 'raised';
   }
 
@@ -169,10 +278,30 @@ export class DeskHost {
     else this.running?.desk.applyPolicy(this.policy.rules, this.policy.view);
   }
 
+  /** Stops the desk (after any switch under way) and everything it sent; nothing is written after. */
   async close(): Promise<void> {
     this.stopFollowingPolicy?.();
     this.stopFollowingPolicy = null;
+    this.closed = true;
+    await this.switches;
     await this.stopRunning();
+    await this.elsewhere.stop();
+    this.files.storage.stop();
+    this.lock?.release();
+  }
+
+  /** The desk's name in the audit log: the running desk's, else the saved settings'. */
+  private deskName(): string {
+    if (this.running) return this.running.desk.deskName();
+    const saved = SettingsSchema.safeParse(this.opts.store.get('settings'));
+    return deskNameOf(saved.success ? saved.data : DEFAULT_SETTINGS, undefined);
+  }
+
+  /** Send now, put away or dismiss a press of another connection than the current desk's. */
+  private async choiceElsewhere(name: CommandName, pressId: string): Promise<Record<string, never>> {
+    if (name === 'press.sendNow') return this.elsewhere.sendNow(pressId);
+    if (name === 'press.dismiss') return this.elsewhere.dismiss(pressId);
+    return this.elsewhere.putAway(pressId);
   }
 
   private current(): RunningDesk & { commands: Handlers } {
@@ -192,7 +321,15 @@ export class DeskHost {
     for (const listener of this.listeners) listener(state);
   }
 
-  private async switchDesk(startupProblems: string[]): Promise<void> {
+  /** Queues a switch behind any under way: one desk at a time, never two alive (issue 20 finding 8). */
+  private switchDesk(startupProblems: string[]): Promise<void> {
+    const next = this.switches.then(() => this.switchNow(startupProblems));
+    this.switches = next.catch(() => undefined);
+    return next;
+  }
+
+  private async switchNow(startupProblems: string[]): Promise<void> {
+    if (this.closed) return;
     const hotkey = this.running?.desk.getState().hotkey;
     await this.stopRunning();
     const opened = await this.connections.open();
@@ -202,16 +339,21 @@ export class DeskHost {
         store: this.opts.store,
         dataDir: this.opts.dataDir,
         clock: this.opts.shell?.deskClock?.() ?? this.opts.shell?.clock,
-        storage: this.opts.shell?.storage,
+        storage: this.opts.storage,
         random: this.opts.shell?.random,
         startupProblems,
         timing: this.opts.timing,
         connection: opened.connection,
         log: this.log,
         policy: { policy: this.policy.rules, view: this.policy.view },
+        shared: this.files,
+        canSendElsewhere: (press) => this.elsewhere.canSendNow(press),
       },
       { trainingAllowed: this.policy.rules.trainingAllowed !== false, log: this.log, shell: this.opts.shell },
     );
+    await this.elsewhere.prepare(running.desk.pressTarget);
+    this.lastTarget = running.desk.pressTarget;
+    if (this.storageText) running.desk.showStorageNotice(this.storageText);
     // The desk's own table (the commands a desk answers) and the host's own: every command once.
     this.running = { ...running, commands: { ...running.desk.handlers, ...this.hostCommands } };
     if (running.client) reportSkippedItems(running.client, running.desk, (line) => this.log.warn(line));

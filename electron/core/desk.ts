@@ -5,10 +5,11 @@
 // surface the desk host uses; the command table (desk/command-table.ts) maps each command to one.
 import type { Connection, Environment } from '../shared/model/connection';
 import type { DeskState, PolicyState } from '../shared/model/desk-state';
-import type { Press } from '../shared/model/press';
+import type { PressElsewhere } from '../shared/model/desk-state';
+import type { Press, PressTarget } from '../shared/model/press';
 import type { SkippedItems } from './aura/client';
 import type { AuditLog } from './audit';
-import type { Outbox } from './dispatch/outbox';
+import type { DeskPresses } from './dispatch/ledger';
 import type { Policy } from './policy';
 import { systemClock, type Clock, type KeyValueStore, type Logger } from './ports';
 import { ReadinessTracker, type ConfigProblem } from './readiness';
@@ -21,7 +22,7 @@ import { credentialsChanged } from './desk/audit-records';
 import { CalloutsService } from './desk/callouts';
 import { CancelService } from './desk/cancel';
 import { commandTable, type DeskHandlers } from './desk/command-table';
-import { openDurableFiles } from './desk/durable';
+import { openDeskFiles, type DurableFiles } from './desk/durable';
 import { DeskEvents } from './desk/events';
 import { PressService } from './desk/presses';
 import { deskNameOf, SettingsService } from './desk/settings';
@@ -34,7 +35,7 @@ export interface DeskOptions {
   /** Null when no credentials are configured: presses are queued and shown as not sent. */
   api: DeskApi | null;
   store: KeyValueStore;
-  /** Where the outbox and the audit log live. */
+  /** Where the press ledger and the audit log live (when the desk opens its own). */
   dataDir: string;
   /** The non-secret part of the AURA connection, for the renderer. */
   connection?: Connection;
@@ -51,8 +52,12 @@ export interface DeskOptions {
   random?: () => number;
   /** This computer's name: the desk's name in AURA events when Settings gives none. */
   hostName?: string;
-  /** File I/O of the outbox and the audit log (tests inject disk faults here). */
+  /** File I/O of the press ledger and the audit log (tests inject disk faults here). */
   storage?: StoragePort;
+  /** The audit log, press ledger and storage watch the desk host opened once for every desk; none: its own. */
+  shared?: DurableFiles;
+  /** True when "Send now" can send this press of another connection there (its secret is in the keychain). */
+  canSendElsewhere?(press: Press): boolean;
   /** Poll intervals and retry delays; tests shorten them. */
   timing?: {
     movingMs?: number;
@@ -82,8 +87,9 @@ export class Desk {
   private readonly store: DeskStore;
   private readonly settings: SettingsService;
   private readonly audit: AuditLog;
-  private readonly outbox: Outbox;
+  private readonly outbox: DeskPresses;
   private readonly storage: StorageWatch;
+  private readonly files: DurableFiles & { own: boolean; unsubscribe(): void };
   private readonly readiness: ReadinessTracker;
   private readonly sites: SitesService;
   private readonly callouts: CalloutsService;
@@ -97,18 +103,9 @@ export class Desk {
     const notice = events.notice.bind(events);
     this.store = new DeskStore({ ...opts, now: () => clock.now(), report: notice });
     for (const problem of opts.startupProblems ?? []) notice('warning', problem);
-    ({
-      audit: this.audit,
-      outbox: this.outbox,
-      storage: this.storage,
-    } = openDurableFiles({
-      ...opts,
-      clock,
-      deskName: () => this.deskName(),
-      storageRetryMs: opts.timing?.storageRetryMs,
-      notice,
-      showStorageNotice: (text) => events.showStorageNotice(text),
-    }));
+    this.files = openDeskFiles(opts, { clock, events, deskName: () => this.deskName() });
+    ({ audit: this.audit, storage: this.storage } = this.files);
+    this.outbox = this.files.ledger.viewFor(pressTargetOf(opts));
     const base = { api: opts.api, store: this.store, audit: this.audit, clock, emit: () => events.emit() };
     this.settings = new SettingsService({ ...base, hostName: opts.hostName });
     this.readiness = this.openReadiness();
@@ -143,6 +140,9 @@ export class Desk {
   /** Resumes unsent presses, polls tracked callouts again, syncs sites, starts readiness checks. */
   async start(): Promise<void> {
     this.store.pruneHistory(this.clock.now());
+    // The first live connection to open takes the presses made while none was open (issue 20).
+    const target = this.outbox.target;
+    if (target && target.environment !== 'training') this.files.ledger.claim(target);
     this.callouts.recoverFollowed();
     this.presses.dispatcher.resumeAll();
     this.callouts.followOpen();
@@ -151,8 +151,11 @@ export class Desk {
     await this.sites.sync().catch(() => undefined);
   }
 
+  /** Stops everything; from here on the desk makes no request and writes no press. */
   stop(): void {
-    this.storage.stop();
+    this.outbox.stop();
+    this.files.unsubscribe();
+    if (this.files.own) this.storage.stop();
     this.presses.dispatcher.stop();
     this.callouts.stop();
     this.readiness.stop();
@@ -175,7 +178,8 @@ export class Desk {
       sites,
       allSites: store.sites,
       lastSyncAt: store.lastSyncAt,
-      presses: this.outbox.all(),
+      presses: [...this.outbox.all(), ...this.outbox.elsewhere()],
+      pressesElsewhere: this.outbox.elsewhere().map((p) => this.elsewhere(p)),
       callouts: store.callouts.map((c) => store.masks.get(c.id) ?? c),
       settings: settings.current,
       training: this.training.state,
@@ -183,6 +187,26 @@ export class Desk {
       notices: this.events.notices,
       policy: settings.policyView,
     };
+  }
+
+  /** The connection this desk's presses belong to (null: it has no live connection). */
+  get pressTarget(): PressTarget | null {
+    return this.outbox.target;
+  }
+
+  /** A notice for the operator from outside the desk (the host: e.g. an enrolment's outcome). */
+  tell(level: 'warning' | 'error', text: string): void {
+    this.events.notice(level, text);
+  }
+
+  /** The one storage notice, when the desk host's storage watch shows or clears it. */
+  showStorageNotice(text: string | null): void {
+    this.events.showStorageNotice(text);
+  }
+
+  private elsewhere(press: Press): PressElsewhere {
+    const canSendNow = this.opts.canSendElsewhere?.(press) ?? false;
+    return { pressId: press.id, environment: press.target?.environment ?? null, canSendNow };
   }
 
   /** A press (desk/presses.ts): written before any network I/O, then sent; never throws. */
@@ -286,4 +310,15 @@ export class Desk {
     this.readiness.recordContact(latencyMs);
     this.presses.dispatcher.resumeParked();
   }
+}
+
+/** The connection a desk's presses belong to: Training, its live connection, or null while it has none. */
+export function pressTargetOf(opts: Pick<DeskOptions, 'environment' | 'api' | 'connection'>): PressTarget | null {
+  if (!opts.api) return null;
+  if (opts.environment === 'training') return { environment: 'training', baseUrl: null, clientId: null };
+  return {
+    environment: opts.environment,
+    baseUrl: opts.connection?.baseUrl ?? null,
+    clientId: opts.connection?.clientId ?? null,
+  };
 }

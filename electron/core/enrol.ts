@@ -41,6 +41,11 @@ export interface EnrolDeps {
 
 /** Parses the JSON, checks it against the policy, verifies and stores it. Never echoes the input. */
 export async function enrol(raw: string, deps: EnrolDeps): Promise<Connection> {
+  return save(parseEnrolment(raw), deps);
+}
+
+/** The enrolment's JSON checked against its schema; an EnrolError that never quotes the input. */
+export function parseEnrolment(raw: string): z.output<typeof EnrolmentSchema> {
   let json: unknown;
   try {
     json = JSON.parse(raw);
@@ -54,8 +59,11 @@ export async function enrol(raw: string, deps: EnrolDeps): Promise<Connection> {
     const key = issue?.code === 'unrecognized_keys' ? issue.keys[0] : issue?.path.join('.');
     throw new EnrolError(`The enrolment's "${key ?? '?'}" is missing or not allowed`);
   }
+  return parsed.data;
+}
+
+async function save(input: z.output<typeof EnrolmentSchema>, deps: EnrolDeps): Promise<Connection> {
   const { policy } = deps;
-  const input = parsed.data;
   const environment = input.environment ?? policy.environment;
   if (!environment || environment === 'training') {
     throw new EnrolError('The enrolment names no AURA environment: add "environment" or set it in the policy');

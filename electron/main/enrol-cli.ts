@@ -1,9 +1,12 @@
 // `"Panic Desk" --enrol`: IT's MDM script, run as the desk's user (the keychain is per user),
 // pipes {"clientId": "…", "clientSecret": "…"} to standard input. The pair is verified with a
 // token exchange and stored in the keychain (core/enrol.ts); no window opens and the app exits
-// with 0 when enrolled, 1 when not. Output names the client, never the secret.
+// with 0 when enrolled, 1 when not. Output names the client, never the secret. While the app runs,
+// the enrolment is handed to it over the single-instance channel (issue 20 finding 12): one process
+// writes the data folder, and the running desk opens the enrolled connection at once.
+import { z } from 'zod';
 import type { CredentialsInput } from '../core/connection';
-import { enrol } from '../core/enrol';
+import { enrol, parseEnrolment } from '../core/enrol';
 import type { Connection } from '../shared/model/connection';
 import type { PolicyRead } from '../core/policy';
 
@@ -13,8 +16,25 @@ export function wantsEnrol(argv: readonly string[]): boolean {
   return argv.includes(ENROL_FLAG);
 }
 
+/** The key of a handed-over enrolment in the single-instance channel's data. */
+const HANDOVER_KEY = 'panicDeskEnrol';
+const HandoverSchema = z.object({ [HANDOVER_KEY]: z.string().min(1).max(65_536) });
+
+/** The single-instance data that hands this enrolment to the running instance. */
+export function handoverData(raw: string): Record<string, unknown> {
+  return { [HANDOVER_KEY]: raw };
+}
+
+/** The enrolment a second launch handed over, or null (a plain launch, or anything else). */
+export function handedOverEnrolment(data: unknown): string | null {
+  const parsed = HandoverSchema.safeParse(data);
+  return parsed.success ? parsed.data[HANDOVER_KEY] : null;
+}
+
 export interface EnrolCliDeps {
   readStdin(): Promise<string>;
+  /** Hands the enrolment to the running Panic Desk; false when none runs (this process enrols). */
+  handOver?(raw: string): boolean;
   /** The verified save of the desk's ConnectionManager (on the real keychain in the app). */
   save(input: CredentialsInput): Promise<Connection>;
   policy: PolicyRead | null;
@@ -28,6 +48,13 @@ export async function runEnrolCli(deps: EnrolCliDeps): Promise<number> {
   const policy = deps.policy?.ok ? deps.policy.policy : {};
   try {
     const raw = await deps.readStdin();
+    parseEnrolment(raw); // a malformed enrolment is refused here, before any hand-over
+    if (deps.handOver?.(raw)) {
+      deps.out(
+        'Handed to the running Panic Desk: it verifies the credentials and opens its desk for them (its screen shows the outcome).',
+      );
+      return 0;
+    }
     const connection = await enrol(raw, { save: deps.save, policy });
     deps.out(
       `Enrolled: AURA ${connection.environment} client ${connection.clientId ?? ''}; the secret is in the system keychain.`,

@@ -17,9 +17,10 @@ import {
 } from 'electron';
 import { ConnectionManager } from '../core/connection';
 import { DeskHost } from '../core/desk-host';
+import { lockDataFolder } from '../core/storage/folder-lock';
 import { openDiagnosticsLog } from './diagnostics-log';
 import { appDiagnosticsShell } from './diagnostics-shell';
-import { readAll, runEnrolCli, wantsEnrol } from './enrol-cli';
+import { handoverData, readAll, runEnrolCli, wantsEnrol } from './enrol-cli';
 import { createKeychainVault } from './keychain';
 import { readManagedPolicy, systemPolicyDeps, watchPolicy } from './policy-sources';
 import type { ShellApi } from './shell-api';
@@ -69,16 +70,30 @@ async function openHost(): Promise<DeskHost> {
     diagnostics: appDiagnosticsShell(dialog, app, diagnostics.files),
     policy,
     followPolicy: (apply) => watchPolicy(systemPolicyDeps, apply, { initial: policy }),
+    // One process per data folder (issue 20 finding 16), whatever the single-instance lock says.
+    lockDataDir: true,
   });
 }
 
-/** `"Panic Desk" --enrol`: credentials from standard input into the keychain; no window. */
+/**
+ * `"Panic Desk" --enrol`: credentials from standard input into the keychain; no window. While the
+ * app runs, the enrolment is handed to it (its single-instance lock); else this process enrols,
+ * holding the data folder's lock while it writes.
+ */
 async function enrolFromStdin(): Promise<number> {
-  const { store } = openStore(app.getPath('userData'));
-  const connections = new ConnectionManager({ store, vault: createKeychainVault() });
+  const userData = app.getPath('userData');
   return runEnrolCli({
     readStdin: () => readAll(process.stdin),
-    save: (input) => connections.save(input),
+    handOver: (raw) => !app.requestSingleInstanceLock(handoverData(raw)),
+    async save(input) {
+      const lock = lockDataFolder(userData);
+      try {
+        const { store } = openStore(userData);
+        return await new ConnectionManager({ store, vault: createKeychainVault() }).save(input);
+      } finally {
+        lock.release();
+      }
+    },
     policy: await readManagedPolicy(systemPolicyDeps),
     out: (line) => void process.stdout.write(`${line}\n`),
     err: (line) => void process.stderr.write(`${line}\n`),

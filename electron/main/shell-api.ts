@@ -81,7 +81,8 @@ export interface LoginItemSettings {
 
 export interface ShellApp {
   readonly isPackaged: boolean;
-  requestSingleInstanceLock(): boolean;
+  /** `additionalData` reaches the running instance's 'second-instance' listener. */
+  requestSingleInstanceLock(additionalData?: Record<string, unknown>): boolean;
   whenReady(): Promise<void>;
   quit(): void;
   exit(exitCode?: number): void;
@@ -89,7 +90,10 @@ export interface ShellApp {
   setPath(name: 'userData', path: string): void;
   setLoginItemSettings(settings: LoginItemSettings): void;
   setAppUserModelId(id: string): void;
-  on(event: 'second-instance', listener: () => void): unknown;
+  on(
+    event: 'second-instance',
+    listener: (event: unknown, argv: string[], workingDirectory: string, additionalData: unknown) => void,
+  ): unknown;
   on(event: 'before-quit', listener: (event: PreventableEvent) => void): unknown;
   on(event: 'window-all-closed', listener: () => void): unknown;
   on(event: 'activate', listener: () => void): unknown;

@@ -15,13 +15,22 @@ import { electronNotifier, watchCalloutStages } from './notifications';
 import { installQuitGuard, type QuitGuard } from './quit-guard';
 import { hardenApp } from './security';
 import type { ShellApi, ShellWindow } from './shell-api';
+import { handedOverEnrolment } from './enrol-cli';
 import { claimSingleInstance } from './single-instance';
 import { createTray, type TrayLevel } from './tray';
 import { appPage, createMainWindow } from './window';
 
 /** What the shell uses of the desk host: the shell's pieces, commands from the page, and closing. */
 export type ShellUse =
-  'getState' | 'onChange' | 'trigger' | 'hotkeyPressed' | 'setHotkeyStatus' | 'invoke' | 'describeFailure' | 'close';
+  | 'getState'
+  | 'onChange'
+  | 'trigger'
+  | 'hotkeyPressed'
+  | 'setHotkeyStatus'
+  | 'invoke'
+  | 'describeFailure'
+  | 'close'
+  | 'enrolFromCommandLine';
 
 export interface ShellOptions {
   openHost(): Promise<Pick<DeskHost, ShellUse>>;
@@ -50,7 +59,14 @@ export function trayIcon(resourcesDir: string, level: TrayLevel): string {
 export async function startShell(api: ShellApi, options: ShellOptions): Promise<RunningShell | null> {
   const { app } = api;
   let win: ShellWindow | null = null;
-  if (!claimSingleInstance(app, () => win && !win.isDestroyed() && showWindow(win))) {
+  let hostOpened: (host: Pick<DeskHost, ShellUse>) => void = () => undefined;
+  const hostReady = new Promise<Pick<DeskHost, ShellUse>>((resolve) => (hostOpened = resolve));
+  // `--enrol` while the app runs: the running desk host enrols (issue 20 finding 12).
+  const handOver = (data: unknown): void => {
+    const raw = handedOverEnrolment(data);
+    if (raw !== null) void hostReady.then((host) => host.enrolFromCommandLine(raw)).catch(() => undefined);
+  };
+  if (!claimSingleInstance(app, () => win && !win.isDestroyed() && showWindow(win), handOver)) {
     app.quit();
     return null;
   }
@@ -62,6 +78,7 @@ export async function startShell(api: ShellApi, options: ShellOptions): Promise<
   if ((options.platform ?? process.platform) === 'win32') app.setAppUserModelId(APP_ID);
 
   const host = await options.openHost();
+  hostOpened(host);
   const page = appPage(app.isPackaged);
   const mainWindow = createMainWindow(api, {
     preload: options.preload,

@@ -68,6 +68,7 @@ export function deskOf(count: number): DeskState {
     allSites: sites,
     lastSyncAt: Date.now(),
     presses: [],
+    pressesElsewhere: [],
     callouts: [],
     settings: { ...DEFAULT_SETTINGS, controlRoomPhone: '+27 21 555 0100', deskName: 'Bench desk' },
     training: null,

@@ -10,7 +10,7 @@ import type { Site } from '../../electron/shared/model/site';
 import type { Callout } from '../../electron/shared/model/callout';
 import { PressSchema, type Press } from '../../electron/shared/model/press';
 import { DEFAULT_SETTINGS } from '../../electron/shared/model/settings';
-import type { Readiness } from '../../electron/shared/model/connection';
+import type { Connection, Readiness } from '../../electron/shared/model/connection';
 import { UNMANAGED, type DeskState } from '../../electron/shared/model/desk-state';
 
 export const SITE: Site = {
@@ -33,6 +33,7 @@ export function deskState(patch: Partial<DeskState> = {}): DeskState {
     allSites: [SITE],
     lastSyncAt: 0,
     presses: [],
+    pressesElsewhere: [],
     callouts: [],
     settings: { ...DEFAULT_SETTINGS },
     training: { autoplay: false, fault: null },
@@ -78,6 +79,8 @@ export class FakeDeskHost implements Pick<DeskHost, ShellUse> {
   readonly hotkeyStatuses: Array<{ registered: boolean; error: string | null }> = [];
   hotkeyPresses = 0;
   closed = 0;
+  /** Enrolments handed over by a second launch (`--enrol` while the app runs). */
+  readonly enrolments: string[] = [];
   private state: DeskState;
   private readonly listeners = new Set<(state: DeskState) => void>();
 
@@ -87,6 +90,11 @@ export class FakeDeskHost implements Pick<DeskHost, ShellUse> {
 
   getState(): DeskState {
     return this.state;
+  }
+
+  async enrolFromCommandLine(raw: string): Promise<Connection> {
+    this.enrolments.push(raw);
+    return { environment: 'staging', baseUrl: null, clientId: 'desk-7', hasSecret: true };
   }
 
   onChange(listener: (state: DeskState) => void): () => void {

@@ -142,6 +142,8 @@ function hostOpener(
       log: diagnostics.log,
       diagnostics: diagnostics.shell,
       policy,
+      // One process per data folder, as in the app (issue 20 finding 16).
+      lockDataDir: true,
       // Followed as the app follows it (main/index.ts), by each host it opens, checked twice a second.
       followPolicy: policyDeps
         ? (apply) => watchPolicy(policyDeps, apply, { initial: policy, filePollMs: 500 })

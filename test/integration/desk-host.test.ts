@@ -1,8 +1,9 @@
 // The desk host as the app and the harness run it: Training against the embedded simulator on
 // real files, commands through runCommand, and switching environments with verified credentials.
 // Its shell side (trigger, hotkeyPressed, setHotkeyStatus, getState) goes straight to the current
-// desk; while the host swaps desks, a hotkey press, a tray panic or a hotkey status is kept and
-// handed to the new desk, never lost or thrown, and raised there; reads answer the last state seen.
+// desk; while the host swaps desks, a hotkey press or a tray panic is written to the press ledger
+// for the connection the operator last saw (issue 20: a Training press never goes live), a hotkey
+// status is handed to the new desk; nothing is lost or thrown; reads answer the last state seen.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -217,7 +218,7 @@ describe('the desk host for the shell', () => {
   });
 
   it.each(['desk closing', 'desk closed'])(
-    'keeps what arrives between two desks (at "%s") and raises it on the new one',
+    'keeps what arrives between two desks (at "%s") for the desk the operator saw, never the new one',
     async (when) => {
       const aura = await startSimulator({ clientId: 'desk-7', clientSecret: 'right-secret' });
       open.push(aura);
@@ -244,25 +245,28 @@ describe('the desk host for the shell', () => {
       expect(saved).toEqual({ saved: true });
       expect(between.act).toBeNull(); // it ran, between the two desks
       expect(seen.error).toBeUndefined();
-      // Kept, not run on either desk yet; reads fall back to the last state seen (Training's).
+      // Written for Training (the desk the operator saw); reads fall back to the last state seen.
       expect(seen.hotkey).toBe('raised');
-      expect(seen.tray).toBeNull();
+      expect(seen.tray).toMatchObject({ source: 'tray', target: { environment: 'training' } });
       expect(seen.reads?.[0]?.environment).toBe('training');
       expect(seen.reads?.[1]).toBe(seen.reads?.[0]);
 
-      const state = await until(
-        h,
-        (s) => s.presses.length === 2 && s.presses.every((p) => p.status === 'sent'),
-        10_000,
-      );
-      expect(state.environment).toBe('custom');
-      expect(state.presses.map((p) => p.source)).toEqual(['hotkey', 'tray']);
+      // The custom desk shows them NOT SENT, as Training's, and never raises them.
+      const state = await until(h, (s) => s.environment === 'custom' && s.presses.length === 2);
+      expect(state.presses.map((p) => [p.source, p.status])).toEqual([
+        ['hotkey', 'notSent'],
+        ['tray', 'notSent'],
+      ]);
+      expect(state.pressesElsewhere.map((p) => [p.environment, p.canSendNow])).toEqual([
+        ['training', false],
+        ['training', false],
+      ]);
       expect(state.hotkey).toMatchObject({ registered: false, error: 'taken' });
-      expect(aura.state.activeCallouts().length).toBeGreaterThan(0);
+      expect(aura.requests.filter((r) => r.op === 'raiseCallout')).toEqual([]);
 
-      // Training's desk got none of them.
+      // Back in Training, its desk sends them.
       expect((await runCommand(h, 'setup.saveCredentials', { environment: 'training' })).ok).toBe(true);
-      expect(h.getState().presses).toEqual([]);
+      await until(h, (s) => s.presses.length === 2 && s.presses.every((p) => p.status === 'sent'), 10_000);
     },
   );
 });

@@ -46,6 +46,33 @@ function cli(stdin: string, save: ConnectionManager['save'], policy = null as Re
   return { run, out };
 }
 
+describe('--enrol while the app runs (issue 20 finding 12)', () => {
+  it('hands a well-formed enrolment to the running instance and saves nothing itself; a malformed one is refused here', async () => {
+    const handed: string[] = [];
+    const saves: unknown[] = [];
+    const out: string[] = [];
+    const deps = (stdin: string) => ({
+      readStdin: async () => stdin,
+      handOver: (raw: string) => (handed.push(raw), true),
+      save: async (input: unknown) => {
+        saves.push(input);
+        throw new Error('not here');
+      },
+      policy: null,
+      out: (l: string) => void out.push(l),
+      err: (l: string) => void out.push(l),
+    });
+    const raw = JSON.stringify({ clientId: 'desk-7', clientSecret: SECRET, environment: 'staging' });
+    expect(await runEnrolCli(deps(raw))).toBe(0);
+    expect(handed).toEqual([raw]);
+    expect(saves).toEqual([]);
+    expect(out.join('\n')).toContain('Handed to the running Panic Desk');
+    expect(await runEnrolCli(deps('{"clientId": 1}'))).toBe(1);
+    expect(handed).toHaveLength(1);
+    expect(out.join('\n')).not.toContain(SECRET);
+  });
+});
+
 describe('--enrol from standard input', () => {
   it('verifies, stores the secret in the vault only, and prints no secret', async () => {
     const s = await sim();

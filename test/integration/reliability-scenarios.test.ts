@@ -84,7 +84,7 @@ describe('2. the network never waits for the disk', () => {
       'Panic sent, but this desk cannot save its records (disk full). It keeps trying to save them.',
     );
     w.storage.fault = null;
-    const file = join(w.dataDir, 'outbox-staging.json');
+    const file = join(w.dataDir, 'presses.json');
     expect(
       await until(() => {
         try {

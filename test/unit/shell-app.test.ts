@@ -64,6 +64,21 @@ describe('single instance', () => {
   });
 });
 
+describe('--enrol while the app runs (issue 20 finding 12)', () => {
+  it('an enrolment handed over by a second launch reaches the running desk host, which opens the enrolled desk', async () => {
+    const { fake, desk } = await start();
+    const raw = '{"clientId":"desk-7","clientSecret":"s","environment":"staging"}';
+    fake.app.emit('second-instance', {}, ['Panic Desk', '--enrol'], '/', { panicDeskEnrol: raw });
+    await settle();
+    expect(desk.enrolments).toEqual([raw]);
+    // A plain second launch carries nothing to enrol.
+    fake.app.emit('second-instance', {}, ['Panic Desk'], '/', {});
+    fake.app.emit('second-instance', {}, ['Panic Desk'], '/', { panicDeskEnrol: 42 });
+    await settle();
+    expect(desk.enrolments).toEqual([raw]);
+  });
+});
+
 describe('close to tray', () => {
   it('closing the window hides it and the desk keeps running', async () => {
     const { win, fake, closedHosts } = await start();

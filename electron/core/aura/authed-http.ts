@@ -56,8 +56,9 @@ export class AuthedHttp {
     return this.docSetSeen;
   }
 
-  /** Stops the keep-warm timer and the log's use of this client's redactor. */
+  /** Cancels requests in flight, stops the keep-warm timer and the log's use of this client's redactor. */
   close(): void {
+    this.http.close();
     this.tokens.close();
     this.stopLogRedaction();
   }

@@ -79,7 +79,7 @@ export class AuraClient {
     this.http.tokens.invalidate();
   }
 
-  /** Stops the keep-warm timer; call when this client is replaced (new credentials, new environment). */
+  /** Cancels its requests in flight and stops the keep-warm timer: the desk using it stopped or was replaced. */
   close(): void {
     this.http.close();
   }

@@ -56,14 +56,26 @@ type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 export class AuraHttp {
   private readonly deadlines = new Deadlines();
+  /** Requests in flight: `close()` aborts them all, and no new one starts (issue 25 item 3). */
+  private readonly inFlight = new Set<AbortController>();
+  private closed = false;
 
   constructor(private readonly opts: HttpOptions) {}
+
+  /** Cancels every request in flight and refuses new ones: the desk that used this client stopped. */
+  close(): void {
+    this.closed = true;
+    for (const controller of this.inFlight) controller.abort();
+    this.inFlight.clear();
+  }
 
   async send<S extends z.ZodType | null>(options: SendOptions<S>): Promise<HttpResult<Output<S>>> {
     const { method, path } = options;
     const what = `${method} ${path}`;
+    this.refuseWhenClosed(what);
     // POSTs (a raise, an event, a token exchange) may use the minute's reserved last slots.
     await this.opts.rate?.take(method === 'POST');
+    this.refuseWhenClosed(what);
     const started = performance.now();
     const took = (): string => `${Math.round(performance.now() - started)} ms`;
     const { response, text } = await this.exchange(options, what, took);
@@ -87,6 +99,7 @@ export class AuraHttp {
     if (options.authorization !== undefined) headers.authorization = options.authorization;
     // One deadline for the whole exchange, headers and body.
     const controller = new AbortController();
+    this.inFlight.add(controller);
     let timedOut = false;
     const done = this.deadlines.add(timeoutMs, () => {
       timedOut = true;
@@ -107,13 +120,23 @@ export class AuraHttp {
         `AURA ${what} ${error instanceof AuraError ? error.kind : timedOut ? 'timeout' : 'network'} ${took()}`,
       );
       if (error instanceof AuraError) throw error;
+      this.refuseWhenClosed(what);
       if (timedOut) {
         throw new AuraError('timeout', `AURA did not answer within ${formatSeconds(timeoutMs)} (${what})`);
       }
       throw new AuraError('network', `Cannot reach AURA (${what}): ${this.opts.redactor.redact(causeOf(error))}`);
     } finally {
       done();
+      this.inFlight.delete(controller);
     }
+  }
+
+  /**
+   * A request cut short by `close()` is a network failure: it may have reached AURA, so a raise
+   * keeps its `uncertain` mark and the next desk checks before raising again.
+   */
+  private refuseWhenClosed(what: string): void {
+    if (this.closed) throw new AuraError('network', `The desk stopped before AURA answered (${what})`);
   }
 
   /** A 2xx body as JSON checked by the route's schema; anything else is a badResponse. */

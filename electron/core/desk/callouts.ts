@@ -7,7 +7,7 @@ import type { Site } from '../../shared/model/site';
 import type { AuditLog } from '../audit';
 import { CalloutFollower, settledForMs } from '../dispatch/follow';
 import type { SentHow } from '../dispatch/dispatch-hooks';
-import type { Outbox } from '../dispatch/outbox';
+import type { PressBook } from '../dispatch/ledger';
 import { Poller, type PollOutcome } from '../dispatch/poller';
 import { addNote, applySnapshot, calloutFromPress } from '../dispatch/timeline';
 import { maskClosed } from '../duress';
@@ -20,7 +20,7 @@ import { HISTORY_MS, type DeskStore } from './store';
 export interface CalloutsDeps {
   api: DeskApi | null;
   store: DeskStore;
-  outbox: Outbox;
+  outbox: PressBook;
   audit: AuditLog;
   clock: Clock;
   siteName(siteId: string): string;

@@ -8,7 +8,7 @@ import type { AuditLog } from '../audit';
 import { describeError } from '../aura/errors';
 import type { DispatchHooks, SentHow } from '../dispatch/dispatch-hooks';
 import { Dispatcher } from '../dispatch/dispatcher';
-import type { Outbox } from '../dispatch/outbox';
+import type { PressBook } from '../dispatch/ledger';
 import { silentLogger, type Clock, type Logger } from '../ports';
 import { pressedAgainMessage } from '../press-words';
 import type { CalloutSnapshot, DispatchApi } from './aura-port';
@@ -19,7 +19,7 @@ import type { SitesService } from './sites';
 
 export interface PressesDeps {
   api: DispatchApi | null;
-  outbox: Outbox;
+  outbox: PressBook;
   audit: AuditLog;
   clock: Clock;
   sites: SitesService;
@@ -75,6 +75,7 @@ export class PressService implements DispatchHooks {
       pressedAt: clock.now(),
       dismissed: false,
       ...NEW_PRESS_STATE,
+      target: outbox.target ?? null,
     };
     // Each step on its own: a failure of one (the disk, a listener) must not stop the next.
     const steps = [

@@ -4,7 +4,7 @@
 import type { Press } from '../../shared/model/press';
 import type { CalloutSnapshot, DispatchApi } from '../desk/aura-port';
 import type { Clock, Logger } from '../ports';
-import type { Outbox } from './outbox';
+import type { PressBook } from './ledger';
 
 export type SentHow = 'raised' | 'adopted' | 'event';
 
@@ -26,7 +26,7 @@ export interface DispatchHooks {
 }
 
 export interface DispatcherOptions extends DispatchHooks {
-  outbox: Outbox;
+  outbox: PressBook;
   clock: Clock;
   /** Null while no AURA credentials are configured: presses wait, shown as NOT SENT. */
   api: DispatchApi | null;

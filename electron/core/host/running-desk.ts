@@ -23,7 +23,7 @@ export type DeskBase = Omit<DeskOptions, 'environment' | 'api' | 'configProblem'
 
 /**
  * What the host's desks and clients run on, when not the real machine's: the model-based test
- * (issue 20) passes one virtual clock, in-memory files, a fetch that reaches the simulator without
+ * (issue 20) passes one virtual clock, a fetch that reaches the simulator without
  * a socket, and an in-memory Training simulator. The app passes nothing.
  */
 export interface HostShell {
@@ -31,7 +31,6 @@ export interface HostShell {
   clock?: DeskOptions['clock'];
   /** A clock for each desk the host opens (the model test tells one desk's timers from another's). */
   deskClock?: () => NonNullable<DeskOptions['clock']>;
-  storage?: DeskOptions['storage'];
   random?: DeskOptions['random'];
   /** Merged into every AuraClient the host builds (fetch, now, monotonic, sleep, keepWarm). */
   client?: Partial<Omit<AuraClientOptions, 'baseUrl' | 'clientId' | 'getSecret' | 'log'>>;

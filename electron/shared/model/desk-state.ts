@@ -66,6 +66,19 @@ export const UNMANAGED: PolicyState = {
   cancelCodeRequired: false,
 };
 
+/**
+ * An unsent press made for another AURA connection than the one this desk runs (issue 20's rule):
+ * shown NOT SENT with the control-room number until it is at AURA or put away. `canSendNow`: its
+ * own environment's secret is still in the keychain, so "Send now" can send it there.
+ */
+export const PressElsewhereSchema = z.object({
+  pressId: z.string(),
+  /** The environment it was made for; null: the first live connection (none has opened yet). */
+  environment: EnvironmentSchema.nullable(),
+  canSendNow: z.boolean(),
+});
+export type PressElsewhere = z.infer<typeof PressElsewhereSchema>;
+
 export const DeskStateSchema = z.object({
   environment: EnvironmentSchema,
   connection: ConnectionSchema,
@@ -76,6 +89,8 @@ export const DeskStateSchema = z.object({
   allSites: z.array(SiteSchema),
   lastSyncAt: z.number().nullable(),
   presses: z.array(PressSchema),
+  /** Which of `presses` belong to another connection than this desk's (not sent by this desk). */
+  pressesElsewhere: z.array(PressElsewhereSchema).default([]),
   /** Active callouts and closed ones of the last 30 days (the history), oldest first. */
   callouts: z.array(CalloutSchema),
   settings: SettingsSchema,

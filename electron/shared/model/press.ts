@@ -1,9 +1,21 @@
 // A press: one operator press (button or hotkey) and where its dispatch stands. Zod first, types
 // derived: presses are kept in the outbox file and shown on the page.
 import { z } from 'zod';
+import { EnvironmentSchema } from './connection';
 
 export const PRESS_STATUSES = ['queued', 'sending', 'notSent', 'sent', 'failed'] as const;
 export const PressStatusSchema = z.enum(PRESS_STATUSES);
+
+/**
+ * Where a press is to be sent: the environment, base URL and client id of the desk it was made on
+ * (Training: no URL, no client). A press is sent only there (docs/decisions.md, issue 20's rule).
+ */
+export const PressTargetSchema = z.object({
+  environment: EnvironmentSchema,
+  baseUrl: z.string().nullable(),
+  clientId: z.string().nullable(),
+});
+export type PressTarget = z.infer<typeof PressTargetSchema>;
 
 /** One operator press (button or hotkey) and where its dispatch stands. */
 export const PressSchema = z.object({
@@ -31,6 +43,11 @@ export const PressSchema = z.object({
   extraCallouts: z.number().int().nonnegative().default(0),
   /** What happened, in plain words for the card (e.g. "AURA added this press to callout 992011…"). */
   outcome: z.string().nullable().default(null),
+  /**
+   * The AURA connection this press belongs to; null: made while the desk had no live connection
+   * (waiting for setup or enrolment), so it belongs to the first live connection that opens.
+   */
+  target: PressTargetSchema.nullable().default(null),
 });
 export type Press = z.infer<typeof PressSchema>;
 
@@ -47,4 +64,6 @@ export const NEW_PRESS_STATE = {
   mayHoldTwo: false,
   extraCallouts: 0,
   outcome: null,
+  // The desk that records a press sets its own connection here (desk/presses.ts).
+  target: null,
 } as const satisfies Partial<Press>;

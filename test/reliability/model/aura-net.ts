@@ -96,7 +96,14 @@ export class AuraNet {
       if (inc.closed) inc.orphanRequests++;
       const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
       const env = this.byOrigin.get(url.origin);
-      if (this.latencyMs > 0) await clock.sleep(this.latencyMs);
+      const signal = init?.signal ?? null;
+      if (this.latencyMs > 0) {
+        // A client that closes aborts its requests in flight: the wait ends there.
+        const abort = new Promise<void>((resolve) =>
+          signal?.addEventListener('abort', () => resolve(), { once: true }),
+        );
+        await Promise.race([clock.sleep(this.latencyMs), abort]);
+      }
       if (inc.scope.isDead) return never;
       if (!env) throw new TypeError('fetch failed (no such host in the model)');
       const sim = this.sims.get(env);
@@ -114,6 +121,8 @@ export class AuraNet {
           body: typeof init?.body === 'string' ? init.body : '',
         });
         if (inc.scope.isDead) return never;
+        // Aborted while AURA handled it: it may have been taken, and the answer is lost.
+        signal?.throwIfAborted();
         if (answer.kind === 'reset') throw new TypeError('fetch failed', { cause: new Error('socket hang up') });
         const empty = answer.status === 204 || answer.status === 304;
         return new Response(empty ? null : answer.text, { status: answer.status, headers: answer.headers });

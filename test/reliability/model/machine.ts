@@ -105,7 +105,6 @@ export class Machine {
         inc.desks.push(scope);
         return time.clockFor(scope);
       },
-      storage: this.disk.storage(guard),
       random: this.random,
       client: {
         fetch: this.net.fetchFor(inc),
@@ -118,6 +117,7 @@ export class Machine {
     };
     const opening = DeskHost.open({
       store: this.disk.store(guard),
+      storage: this.disk.storage(guard),
       dataDir: this.dataDir,
       vault: this.vault,
       policy: this.policyRead(),
@@ -189,10 +189,15 @@ export class Machine {
 
   /** `--enrol` from standard input: a second process saves the credentials to the same store and keychain. */
   async enrolStdin(env: LiveEnv): Promise<void> {
+    const raw = JSON.stringify(this.enrolment(env));
+    // The app runs: `--enrol` hands the enrolment to it over the single-instance channel.
+    if (this.host) {
+      await this.drive(this.host.enrolFromCommandLine(raw).catch((e: unknown) => this.note(e)));
+      return;
+    }
     const inc: Incarnation = { scope: new Scope('enrol-cli'), closed: false, orphanRequests: 0, orphanWrites: 0 };
     const store = this.disk.store({ alive: () => true, wrote: () => undefined });
     const connections = new ConnectionManager({ store, vault: this.vault, fetch: this.net.fetchFor(inc) });
-    const raw = JSON.stringify(this.enrolment(env));
     const policy = this.policyRead();
     await this.drive(
       enrol(raw, { save: (input) => connections.save(input), policy: policy?.ok ? policy.policy : {} }).catch(

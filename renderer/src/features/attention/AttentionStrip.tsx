@@ -1,9 +1,17 @@
 import type { DeskState } from '@shared/model/desk-state';
+import type { Press } from '@shared/model/press';
 import { STAGE_WORDS } from '@shared/stages';
 import { useDesk } from '../../store';
 import { formatAgo } from '../../ui/time';
 import { useNow } from '../../ui/useNow';
+import { needsChoice, PressChoices, useElsewhere } from '../panic/PressChoices';
 import { attentionItems, type AttentionItem } from './attention';
+
+/** A press nothing sends by itself keeps its choices here too: its site may not be on the desk. */
+function Choices({ press }: { press: Press }) {
+  const elsewhere = useElsewhere(press.id);
+  return needsChoice(press, elsewhere) ? <PressChoices press={press} elsewhere={elsewhere} /> : null;
+}
 
 function Item({ item, now, phone }: { item: AttentionItem; now: number; phone: string }) {
   const focusSite = useDesk((s) => s.focusSite);
@@ -36,6 +44,7 @@ function Item({ item, now, phone }: { item: AttentionItem; now: number; phone: s
           {notSent && (phone ? ` · phone ${phone}` : ' · phone the control room')}
         </span>
       </a>
+      {item.kind === 'unsent' && <Choices press={item.press} />}
     </li>
   );
 }

@@ -7,26 +7,23 @@ import type { Press } from '@shared/model/press';
 import type { SiteActivity } from '../../siteActivity';
 import { useDesk } from '../../store';
 import { formatClock } from '../../ui/time';
+import { PressChoices } from './PressChoices';
 
 function StaleChoice({ press }: { press: Press }) {
-  const act = useDesk((s) => s.act);
   return (
     <div className="press-status press-not-sent press-stale" role="group" aria-label="Still needed?">
       <p className="press-title" role="alert">
         Still needed? — panic pressed {formatClock(press.pressedAt)} was not confirmed sent in time
       </p>
-      <button type="button" onClick={() => void act('press.sendNow', { pressId: press.id })}>
-        Send now
-      </button>{' '}
-      <button type="button" onClick={() => void act('press.putAway', { pressId: press.id })}>
-        Put away (I phoned the control room)
-      </button>
+      <PressChoices press={press} elsewhere={null} />
     </div>
   );
 }
 
 export function PressFollowUp({ activity, calloutShown }: { activity: SiteActivity; calloutShown: boolean }) {
-  const stale = activity.unsent.filter((p) => p.stale);
+  // A press of another connection has its choices in its own NOT SENT box (PressStatus).
+  const elsewhere = useDesk((s) => s.desk?.pressesElsewhere);
+  const stale = activity.unsent.filter((p) => p.stale && !elsewhere?.some((e) => e.pressId === p.id));
   const calloutId = calloutShown ? (activity.latest?.id ?? null) : null;
   // The newest press on the site's callout that AURA took as an event, or that may have left two
   // callouts: its words (a string, so that the card re-renders only when they change).

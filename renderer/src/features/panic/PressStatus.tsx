@@ -2,6 +2,7 @@ import type { Press } from '@shared/model/press';
 import { useDesk } from '../../store';
 import { formatAgo, formatClock } from '../../ui/time';
 import { useNow } from '../../ui/useNow';
+import { elsewhereWords, PressChoices, useElsewhere } from './PressChoices';
 
 function PhoneLine({ phone }: { phone: string }) {
   return (
@@ -19,8 +20,25 @@ function PhoneLine({ phone }: { phone: string }) {
 export function PressStatus({ press, phone }: { press: Press; phone: string }) {
   const now = useNow(1000);
   const act = useDesk((s) => s.act);
+  const elsewhere = useElsewhere(press.id);
   const when = `Pressed ${formatClock(press.pressedAt)}, ${formatAgo(now - press.pressedAt)} ago`;
   const source = press.source === 'hotkey' ? ' (silent hotkey)' : '';
+  if (elsewhere) {
+    // Made for another AURA connection: this desk never sends it; the operator chooses.
+    return (
+      <div className="press-status press-not-sent press-elsewhere">
+        <p className="press-title" role="alert">
+          NOT SENT — made for {elsewhereWords(elsewhere)}, not this desk&apos;s AURA
+        </p>
+        <p>
+          {when}
+          {source}
+        </p>
+        <PhoneLine phone={phone} />
+        <PressChoices press={press} elsewhere={elsewhere} />
+      </div>
+    );
+  }
   if (press.status === 'queued' || press.status === 'sending') {
     return (
       <div className="press-status press-sending">

@@ -1,0 +1,187 @@
+// The press ledger: every press of this machine, in one durable file (presses.json), whatever the
+// environment it was made for (issue 20's rule: a press belongs to the machine, not to one desk).
+// The desk host opens it once and hands each desk a view (`DeskPresses`) that sends, changes and
+// counts only the presses of that desk's own connection; the rest stay on screen as made for
+// another connection until they are at AURA or put away. The per-environment outboxes of earlier
+// versions (outbox-<env>.json) are moved in on first open, press by press, and only then renamed.
+import { join } from 'node:path';
+import { ENVIRONMENTS, type Environment } from '../../shared/model/connection';
+import type { Press, PressTarget } from '../../shared/model/press';
+import { nodeStorage, type StoragePort } from '../storage/port';
+import { Outbox } from './outbox';
+
+export const LEDGER_FILE = 'presses.json';
+
+/** What the dispatcher and the desk's services see of the presses: one connection's. */
+export interface PressBook {
+  /** The connection new presses are made for; null or absent: the first live connection. */
+  readonly target?: PressTarget | null;
+  all(): Press[];
+  get(id: string): Press | undefined;
+  /** Presses that still need sending (after a restart too). */
+  pending(): Press[];
+  add(press: Press): void;
+  update(id: string, patch: Partial<Omit<Press, 'id'>>): Press;
+}
+
+export function sameTarget(a: PressTarget | null, b: PressTarget | null): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.environment === 'training' || b.environment === 'training') return a.environment === b.environment;
+  return a.environment === b.environment && a.baseUrl === b.baseUrl && a.clientId === b.clientId;
+}
+
+export function isDone(p: Press): boolean {
+  return p.status === 'sent' || p.status === 'failed';
+}
+
+/** Still the operator's business: not at AURA, not put away or dismissed. */
+export function isUnsent(p: Press): boolean {
+  return p.status !== 'sent' && !p.dismissed;
+}
+
+export interface LedgerOpen {
+  ledger: PressLedger;
+  /** What went wrong reading a file, in words for the operator. */
+  problems: string[];
+}
+
+export class PressLedger {
+  private readonly listeners = new Set<() => void>();
+
+  private constructor(private readonly file: Outbox) {}
+
+  /**
+   * Opens presses.json and moves in any outbox-<env>.json left by an earlier version (each press
+   * given `legacyTarget(env)`); an old file is renamed only once the ledger holds its presses.
+   */
+  static open(
+    dataDir: string,
+    now: number,
+    legacyTarget: (environment: Environment) => PressTarget,
+    io: StoragePort = nodeStorage,
+  ): LedgerOpen {
+    const opened = Outbox.open(join(dataDir, LEDGER_FILE), now, io);
+    const ledger = new PressLedger(opened.outbox);
+    const problems = opened.problem ? [opened.problem] : [];
+    for (const environment of ENVIRONMENTS) {
+      const path = join(dataDir, `outbox-${environment}.json`);
+      if (!io.exists(path)) continue;
+      const old = Outbox.open(path, now, io);
+      if (old.problem) problems.push(old.problem);
+      const target = legacyTarget(environment);
+      for (const press of old.outbox.all()) {
+        if (!ledger.get(press.id)) opened.outbox.add({ ...press, target: press.target ?? target });
+      }
+      // Renamed only when the ledger is on disk: a failed write keeps the old file for next time.
+      if (opened.outbox.saveProblem === null) io.rename(path, `${path}.migrated`);
+    }
+    return { ledger, problems };
+  }
+
+  /** Why the file is behind memory (a storage error), or null. */
+  get saveProblem(): unknown {
+    return this.file.saveProblem;
+  }
+
+  retrySave(): boolean {
+    return this.file.retrySave();
+  }
+
+  set onSaveProblem(listener: (error: unknown) => void) {
+    this.file.onSaveProblem = listener;
+  }
+
+  all(): Press[] {
+    return this.file.all();
+  }
+
+  get(id: string): Press | undefined {
+    return this.file.get(id);
+  }
+
+  add(press: Press): void {
+    this.file.add(press);
+    this.changed();
+  }
+
+  update(id: string, patch: Partial<Omit<Press, 'id'>>): Press {
+    const next = this.file.update(id, patch);
+    this.changed();
+    return next;
+  }
+
+  /** Told after every change, whoever made it (a desk, the host). Returns the unsubscribe. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Presses made while no live connection existed now belong to this one (the first to open). */
+  claim(target: PressTarget): Press[] {
+    const claimed = this.all().filter((p) => p.target === null && !isDone(p));
+    for (const p of claimed) this.file.update(p.id, { target });
+    if (claimed.length > 0) this.changed();
+    return claimed;
+  }
+
+  /** A view for a desk of this connection (null: a desk with no live connection). */
+  viewFor(target: PressTarget | null): DeskPresses {
+    return new DeskPresses(this, target);
+  }
+
+  private changed(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+}
+
+/**
+ * One desk's presses: those made for its connection. Once stopped it changes nothing: a reply
+ * that arrives after its desk stopped writes no file (the next desk reads the ledger as it was,
+ * a raise cut short still marked `uncertain`, and checks before raising again).
+ */
+export class DeskPresses implements PressBook {
+  private stopped = false;
+
+  constructor(
+    private readonly ledger: PressLedger,
+    readonly target: PressTarget | null,
+  ) {}
+
+  stop(): void {
+    this.stopped = true;
+  }
+
+  all(): Press[] {
+    return this.ledger.all().filter((p) => this.owns(p));
+  }
+
+  get(id: string): Press | undefined {
+    const press = this.ledger.get(id);
+    return press && this.owns(press) ? press : undefined;
+  }
+
+  pending(): Press[] {
+    return this.all().filter((p) => !isDone(p));
+  }
+
+  /** Unsent presses of other connections: on screen, never sent by this desk. */
+  elsewhere(): Press[] {
+    return this.ledger.all().filter((p) => !this.owns(p) && isUnsent(p));
+  }
+
+  add(press: Press): void {
+    if (this.stopped) throw new Error('this desk has stopped');
+    this.ledger.add({ ...press, target: this.target });
+  }
+
+  update(id: string, patch: Partial<Omit<Press, 'id'>>): Press {
+    const current = this.get(id);
+    if (!current) throw new Error(`no press ${id} for this desk`);
+    if (this.stopped) return current;
+    return this.ledger.update(id, patch);
+  }
+
+  private owns(press: Press): boolean {
+    return sameTarget(press.target, this.target);
+  }
+}
