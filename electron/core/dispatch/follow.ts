@@ -53,23 +53,29 @@ export class CalloutFollower {
 
   /**
    * Reads a callout in full and/or its events (both at once) and records what changed. A callout
-   * just discovered in AURA's list gets its card from its first full read.
+   * just discovered in AURA's list gets its card from its first full read. The two reads are
+   * applied independently (issue 20): a broken events route never freezes the stage, nor a broken
+   * callout route the events. A failed details read throws (the poller backs the callout off);
+   * a failed events read alone is returned as `eventsError`.
    */
   async read(calloutId: string, what: { details: boolean; events: boolean }): Promise<PollOutcome> {
     const { api, clock } = this.host;
     const known = this.find(calloutId);
     const site = this.discovered.get(calloutId);
     if (!api || (!known && site === undefined)) return { stage: 'unknown', status: '', closed: true };
-    const [read, events] = await Promise.all([
+    const [details, listed] = await Promise.allSettled([
       what.details || !known ? api.getCallout(calloutId) : null,
       what.events ? api.listCalloutEvents(calloutId) : null,
     ]);
-    this.host.onContact();
+    const read = details.status === 'fulfilled' ? details.value : null;
+    const events = listed.status === 'fulfilled' ? listed.value : null;
+    if (read || events) this.host.onContact();
     const now = clock.now();
     const current = this.find(calloutId);
     let next: Callout;
     if (current) next = read ? markFollowed(applySnapshot(current, read.callout, now)) : current;
     else if (read && site !== undefined) next = calloutRaisedElsewhere(read.callout, site, now);
+    else if (details.status === 'rejected') throw details.reason;
     else return { stage: 'unknown', status: '', closed: true };
     this.discovered.delete(calloutId);
     if (events) next = applyEvents(next, events, now, this.host.sentTexts(calloutId));
@@ -90,7 +96,10 @@ export class CalloutFollower {
     this.host.onRead(next, now);
     if (next !== current) this.host.put(next);
     else this.host.emit();
-    return { stage: next.stage, status: next.rawStatus, closed: read?.closed === true || next.stage === 'closed' };
+    if (details.status === 'rejected') throw details.reason;
+    const closed = read?.closed === true || next.stage === 'closed';
+    const outcome: PollOutcome = { stage: next.stage, status: next.rawStatus, closed };
+    return listed.status === 'rejected' ? { ...outcome, eventsError: listed.reason } : outcome;
   }
 
   /** Completed or cancelled for 24 h and still open in AURA: the card says it is no longer followed. */
