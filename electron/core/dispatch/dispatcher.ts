@@ -16,6 +16,9 @@ import type { CalloutSnapshot, DispatchApi } from '../desk/aura-port';
 import type { DispatcherOptions, SentHow } from './dispatch-hooks';
 import { backoffMs, DEFAULT_DELAYS_MS, mayHaveReached, PARKED_RETRY_MS } from './retry-rules';
 
+/** A press stamped at most this far in the future counts as just made; further, its age is unknown. */
+const FUTURE_SLACK_MS = 1000;
+
 export class Dispatcher {
   private readonly timers = new Map<string, () => void>();
   private readonly inFlight = new Set<string>();
@@ -33,6 +36,8 @@ export class Dispatcher {
   /**
    * At start-up (and when credentials arrive): every unsent press is sent, except one older
    * than the stale limit, which asks the operator instead (a press from yesterday is not raised).
+   * A press stamped in the future (the clock ran fast, then was corrected) has an unknown age:
+   * it asks too (issue 20), beyond a second's slack for a clock nudged back.
    */
   resumeAll(): void {
     const { clock, outbox } = this.opts;
@@ -40,7 +45,7 @@ export class Dispatcher {
       if (press.stale) continue;
       if (!this.since.has(press.id)) {
         const age = clock.now() - press.pressedAt;
-        if (age > this.opts.staleAfterMs()) {
+        if (age > this.opts.staleAfterMs() || age < -FUTURE_SLACK_MS) {
           this.markStale(press);
           continue;
         }
