@@ -63,7 +63,10 @@ function scriptedApi(raises: Step[], active: CalloutSnapshot[] = []) {
   return { api, calls, active, events };
 }
 
-function setup(api: DispatchApi | null, opts: { followed?: string[]; staleAfterMs?: number } = {}) {
+function setup(
+  api: DispatchApi | null,
+  opts: { followed?: string[]; staleAfterMs?: number; failAfterSent?: boolean } = {},
+) {
   const clock = new FakeClock();
   const { outbox } = Outbox.open(join(mkdtempSync(join(tmpdir(), 'dispatch-')), 'outbox.json'), clock.now());
   const sent: Array<{ press: Press; id: string; how: string }> = [];
@@ -77,7 +80,10 @@ function setup(api: DispatchApi | null, opts: { followed?: string[]; staleAfterM
     againMessage: (p) => `Panic pressed again — ${p.id}`,
     staleAfterMs: () => opts.staleAfterMs ?? 600_000,
     onStale: () => undefined,
-    onSent: (press, id, _c, how) => sent.push({ press, id, how }),
+    onSent: (press, id, _c, how) => {
+      sent.push({ press, id, how });
+      if (opts.failAfterSent) throw Object.assign(new Error('ENOSPC: disk full'), { code: 'ENOSPC' });
+    },
     onFailure: () => undefined,
     onContact: () => undefined,
     onChange: () => undefined,
@@ -98,6 +104,16 @@ function setup(api: DispatchApi | null, opts: { followed?: string[]; staleAfterM
 }
 
 describe('dispatcher', () => {
+  it('a press AURA has stays sent when the desk cannot record it (issue 20 item 13): no second raise', async () => {
+    const aura = scriptedApi([() => callout('1')]);
+    const { clock, outbox, sent, press } = setup(aura.api, { failAfterSent: true });
+    const p = press();
+    await clock.advance(60_000);
+    expect(aura.calls).toEqual(['raise site_9944']);
+    expect(outbox.get(p.id)).toMatchObject({ status: 'sent', calloutId: '1', lastError: null });
+    expect(sent).toHaveLength(1);
+  });
+
   it('sends a first press with exactly one request', async () => {
     const aura = scriptedApi([() => callout('1')]);
     const { clock, outbox, sent, press } = setup(aura.api);

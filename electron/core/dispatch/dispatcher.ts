@@ -225,7 +225,13 @@ export class Dispatcher {
       eventFor: null,
       mayHoldTwo: reraise || (this.opts.outbox.get(pressId)?.mayHoldTwo ?? false),
     });
-    this.opts.onSent(press, calloutId, callout, how);
+    // AURA has the press: nothing the desk's own bookkeeping does next (a store that cannot
+    // write) may turn it back into a failure, which would send it, or its event, twice.
+    try {
+      this.opts.onSent(press, calloutId, callout, how);
+    } catch (error) {
+      this.opts.log?.warn(`dispatch: press ${pressId} sent, but the desk could not record it all: ${errorKind(error)}`);
+    }
     this.opts.log?.info(`dispatch: press ${pressId} sent: ${how} callout ${calloutId}${reraise ? ' (re-raised)' : ''}`);
   }
 
