@@ -5,7 +5,7 @@ import type { Callout } from '../../shared/model/callout';
 import type { Press } from '../../shared/model/press';
 import type { Site } from '../../shared/model/site';
 import type { AuditLog } from '../audit';
-import { CalloutFollower, settledForMs } from '../dispatch/follow';
+import { CalloutFollower, raiseOnItsWay, settledForMs } from '../dispatch/follow';
 import type { SentHow } from '../dispatch/dispatch-hooks';
 import type { Outbox } from '../dispatch/outbox';
 import { Poller, type PollOutcome } from '../dispatch/poller';
@@ -67,7 +67,7 @@ export class CalloutsService {
       audit: (kind, text, data) => deps.audit.record(kind, text, data),
       siteName: (siteId) => deps.siteName(siteId),
       sites: () => deps.shownSites(),
-      pressPendingFor: (siteId) => deps.outbox.pending().some((p) => p.siteId === siteId),
+      raiseOnItsWay: (siteId) => deps.outbox.pending().some((p) => p.siteId === siteId && raiseOnItsWay(p)),
       onContact: () => deps.onContact(),
       emit: () => deps.emit(),
       isMasked: (id) => store.masks.has(id),

@@ -3,6 +3,7 @@
 // callout "no longer followed". The poller decides when; this decides what it means for the desk.
 import type { Site } from '../../shared/model/site';
 import type { Callout } from '../../shared/model/callout';
+import type { Press } from '../../shared/model/press';
 import { STAGE_WORDS } from '../../shared/stages';
 import type { AuditKind } from '../audit';
 import type { CalloutReading, CalloutSnapshot } from '../desk/aura-port';
@@ -24,7 +25,8 @@ export interface FollowHost {
   siteName(siteId: string): string;
   /** The sites this desk shows. */
   sites(): readonly Site[];
-  pressPendingFor(siteId: string): boolean;
+  /** A press of this desk on the site may be at AURA unanswered (`raiseOnItsWay`). */
+  raiseOnItsWay(siteId: string): boolean;
   onContact(): void;
   /** Publishes state when nothing changed (readiness may have). */
   emit(): void;
@@ -45,7 +47,7 @@ export class CalloutFollower {
   /** A listed callout this desk does not follow: one of its sites' (and not its own press on the way)? */
   discover(listed: ListedCallout): boolean {
     if (this.host.callouts().some((c) => c.id === listed.id)) return false;
-    const site = siteOfListed(listed, this.host.sites(), (id) => this.host.pressPendingFor(id));
+    const site = siteOfListed(listed, this.host.sites(), (id) => this.host.raiseOnItsWay(id));
     if (!site) return false;
     this.discovered.set(listed.id, site.id);
     return true;
@@ -133,12 +135,22 @@ export const NO_LONGER_FOLLOWED = 'no longer followed — close it in AURA';
 export function siteOfListed(
   listed: ListedCallout,
   sites: readonly Site[],
-  pressPendingFor: (siteId: string) => boolean,
+  raiseOnItsWay: (siteId: string) => boolean,
 ): Site | null {
   if (listed.predefinedLocationId === null) return null;
   const site = sites.find((s) => s.auraId === listed.predefinedLocationId);
-  if (!site || pressPendingFor(site.id)) return null;
+  if (!site || raiseOnItsWay(site.id)) return null;
   return site;
+}
+
+/**
+ * A press whose raise may be at AURA unanswered: in flight, or unanswered and not checked yet.
+ * Only such a press holds back the discovery of its site's callouts. A press waiting for the
+ * operator ("Still needed?") or for a retry that surely never reached AURA does not (issue 20:
+ * an unanswered "Still needed?" hid every other callout of its site).
+ */
+export function raiseOnItsWay(press: Press): boolean {
+  return !press.stale && (press.status === 'sending' || (press.status === 'notSent' && press.uncertain));
 }
 
 /** The card of a callout someone else raised, from its first full read. */
