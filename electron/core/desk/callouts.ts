@@ -16,6 +16,7 @@ import { addedToCalloutWords, MAY_HOLD_TWO } from '../press-words';
 import { requireApi, type CalloutSnapshot, type DeskApi } from './aura-port';
 import { calloutOfPress, mayHoldTwo, messageSent, secondPress } from './audit-records';
 import { HISTORY_MS, type DeskStore } from './store';
+import { ViewOrder } from './view-order';
 
 export interface CalloutsDeps {
   api: DeskApi | null;
@@ -41,6 +42,8 @@ export class CalloutsService {
   private readonly follower: CalloutFollower;
   /** Messages this desk sent, per callout, in this run (their timeline entries say "This desk"). */
   private readonly sentTexts = new Map<string, ReadonlySet<string>>();
+  /** Presses and duress views of this run, in order (view-order.ts). */
+  private readonly order = new ViewOrder();
   private stopped = false;
 
   constructor(private readonly deps: CalloutsDeps) {
@@ -114,7 +117,13 @@ export class CalloutsService {
 
   /** Follows a callout shown as cancelled under duress at the stage AURA still has. */
   trackMasked(callout: Callout): void {
+    this.order.viewMade(callout.id);
     this.poller.track(callout.id, callout.stage);
+  }
+
+  /** A press was made: only a press made after a callout's duress view may show it as it is. */
+  pressMade(pressId: string): void {
+    this.order.pressMade(pressId);
   }
 
   /** Reads a callout in full and/or its events and records what changed (dispatch/follow.ts). */
@@ -161,12 +170,12 @@ export class CalloutsService {
     const site = this.deps.siteName(press.siteId);
     let outcome: string;
     if (existing) {
-      // The operator pressed again on a callout shown as cancelled under duress: show it as it is.
-      if (store.masks.delete(calloutId)) store.saveMasks();
       const again = press.source === 'hotkey' ? 'Pressed again (silent hotkey)' : 'Pressed again';
       const updated = snapshot ? applySnapshot(existing, snapshot, now) : existing;
       store.replaceCallout(addNote(updated, again, press.pressedAt));
-      outcome = addedToCalloutWords(calloutId, existing.pressedAt, updated.stage === 'closed');
+      this.pressedOnView(press, calloutId, again);
+      const shown = store.masks.get(calloutId) ?? updated;
+      outcome = addedToCalloutWords(calloutId, existing.pressedAt, shown.stage === 'closed');
       audit.record(...secondPress(press, calloutId, site));
     } else if (snapshot) {
       store.callouts = [...store.callouts, calloutFromPress(snapshot, press, now)];
@@ -186,6 +195,20 @@ export class CalloutsService {
     this.poller.track(calloutId, followed?.stage ?? 'created', undefined, {
       status: followed?.rawStatus ?? snapshot?.status ?? '',
     });
+  }
+
+  /**
+   * A press reached a callout shown as cancelled under duress. Made after the duress: the
+   * operator asks for help again, so the callout is shown as it is. Made before it (a retry that
+   * landed late): the view stays and gets the note a genuine cancel's callout would get.
+   */
+  private pressedOnView(press: Press, calloutId: string, note: string): void {
+    const { store } = this.deps;
+    const view = store.masks.get(calloutId);
+    if (!view) return;
+    if (this.order.madeAfterView(press.id, calloutId)) store.masks.delete(calloutId);
+    else store.masks.set(calloutId, addNote(view, note, press.pressedAt));
+    store.saveMasks();
   }
 
   /**
