@@ -79,7 +79,7 @@ export function planCycle(
       // Left the list: read it for its final state (closed, cancelled, 285). Still open (paging,
       // a cache, an odd item): read again every cycle, its events at their cadence (issue 20).
       const first = entry.absentReadAt === null;
-      if (first || entry.absentReadAt <= now)
+      if (entry.absentReadAt === null || entry.absentReadAt <= now)
         reads.push({ id, details: true, events: first || entry.eventsDueAt <= now });
       continue;
     }
