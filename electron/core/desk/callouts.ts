@@ -5,7 +5,8 @@ import type { Callout } from '../../shared/model/callout';
 import type { Press } from '../../shared/model/press';
 import type { Site } from '../../shared/model/site';
 import type { AuditLog } from '../audit';
-import { CalloutFollower, raiseOnItsWay, settledForMs } from '../dispatch/follow';
+import { CalloutFollower, calloutRaisedElsewhere, raiseOnItsWay, settledForMs } from '../dispatch/follow';
+import { ListedCallouts } from '../dispatch/listed-callouts';
 import type { SentHow } from '../dispatch/dispatch-hooks';
 import type { Outbox } from '../dispatch/outbox';
 import { Poller, type PollOutcome } from '../dispatch/poller';
@@ -44,6 +45,8 @@ export class CalloutsService {
   private readonly sentTexts = new Map<string, ReadonlySet<string>>();
   /** Presses and duress views of this run, in order (view-order.ts). */
   private readonly order = new ViewOrder();
+  /** The callouts seen in AURA's active lists: a raise answered with one of them did not open it. */
+  readonly listed = new ListedCallouts();
   private stopped = false;
 
   constructor(private readonly deps: CalloutsDeps) {
@@ -54,7 +57,11 @@ export class CalloutsService {
       movingMs: deps.timing?.movingMs,
       settledMs: deps.timing?.settledMs,
       unfollowAfterMs: deps.timing?.unfollowAfterMs,
-      readActive: () => requireApi(deps.api).listActiveCallouts(),
+      readActive: async () => {
+        const listed = await requireApi(deps.api).listActiveCallouts();
+        this.listed.note(listed.map((c) => c.id));
+        return listed;
+      },
       refresh: (id, what) => this.refresh(id, what),
       discover: (listed) => this.follower.discover(listed),
       onContact: (latencyMs) => deps.onContact(latencyMs),
@@ -177,6 +184,9 @@ export class CalloutsService {
       const shown = store.masks.get(calloutId) ?? updated;
       outcome = addedToCalloutWords(calloutId, existing.pressedAt, shown.stage === 'closed');
       audit.record(...secondPress(press, calloutId, site));
+    } else if (how === 'event') {
+      outcome = this.pressOnOlderCallout(press, calloutId, snapshot);
+      audit.record(...secondPress(press, calloutId, site));
     } else if (snapshot) {
       store.callouts = [...store.callouts, calloutFromPress(snapshot, press, now)];
       outcome = `AURA ${how === 'raised' ? 'raised' : 'has'} callout ${calloutId}`;
@@ -192,9 +202,28 @@ export class CalloutsService {
     this.deps.onSent();
     store.saveCallouts();
     const followed = store.callouts.find((c) => c.id === calloutId);
-    this.poller.track(calloutId, followed?.stage ?? 'created', undefined, {
+    this.poller.track(calloutId, followed?.stage ?? 'created', followed ? undefined : 0, {
       status: followed?.rawStatus ?? snapshot?.status ?? '',
+      raisedHere: followed ? !followed.raisedElsewhere : undefined,
     });
+  }
+
+  /**
+   * A press posted to a callout AURA had before it, that this desk did not follow (raised
+   * elsewhere, perhaps cancelled since): its card shows the callout as AURA has it, with the press.
+   * Without AURA's view of it (a restart between the answer and the event), the poll cycle reads it.
+   */
+  private pressOnOlderCallout(press: Press, calloutId: string, snapshot: CalloutSnapshot | null): string {
+    const { store } = this.deps;
+    if (!snapshot) {
+      this.follower.expect(calloutId, press.siteId);
+      return `AURA has this press on callout ${calloutId}`;
+    }
+    const now = this.deps.clock.now();
+    const again = press.source === 'hotkey' ? 'Pressed again (silent hotkey)' : 'Pressed again';
+    const card = addNote(calloutRaisedElsewhere(snapshot, press.siteId, now), again, press.pressedAt);
+    store.callouts = [...store.callouts, card];
+    return addedToCalloutWords(calloutId, card.pressedAt, card.stage === 'closed');
   }
 
   /**

@@ -44,6 +44,7 @@ export class PressService implements DispatchHooks {
       outbox: deps.outbox,
       clock: deps.clock,
       api: deps.api,
+      listed: deps.callouts.listed,
       random: deps.random,
       delaysMs: deps.timing?.retryDelaysMs,
       settleAfterTimeoutMs: deps.timing?.settleAfterTimeoutMs,

@@ -53,6 +53,11 @@ export class CalloutFollower {
     return true;
   }
 
+  /** A callout this desk will follow though it has no card of it yet: its first full read makes one. */
+  expect(calloutId: string, siteId: string): void {
+    if (!this.find(calloutId)) this.discovered.set(calloutId, siteId);
+  }
+
   /**
    * Reads a callout in full and/or its events (both at once) and records what changed. A callout
    * just discovered in AURA's list gets its card from its first full read. The two reads are
