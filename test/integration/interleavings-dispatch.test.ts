@@ -226,6 +226,7 @@ describe('14. a press stamped in the future is not raised at restart without ask
     await sleep(300);
     expect(ops(w, 'raiseCallout')).toHaveLength(0);
     expect(pressOf(w, 'future-press')).toMatchObject({ status: 'notSent', stale: true });
+    expect(pressOf(w, 'future-press')?.lastError).toMatch(/clock changed\): still needed\?$/);
   });
 });
 

@@ -20,6 +20,7 @@ import { backoffMs, DEFAULT_DELAYS_MS, mayHaveReached, PARKED_RETRY_MS } from '.
 
 /** A press stamped at most this far in the future counts as just made; further, its age is unknown. */
 const FUTURE_SLACK_MS = 1000;
+const UNKNOWN_AGE = 'Pressed at a time this computer no longer agrees with (its clock changed): still needed?';
 
 export class Dispatcher {
   private readonly timers = new Map<string, () => void>();
@@ -54,7 +55,7 @@ export class Dispatcher {
       if (!this.since.has(press.id)) {
         const age = clock.now() - press.pressedAt;
         if (age > this.opts.staleAfterMs() || age < -FUTURE_SLACK_MS) {
-          this.markStale(press);
+          this.markStale(press, age < 0 ? UNKNOWN_AGE : undefined);
           continue;
         }
         this.since.set(press.id, clock.monotonic() - Math.max(0, age));
@@ -261,13 +262,9 @@ export class Dispatcher {
     return this.opts.clock.monotonic() - since > this.opts.staleAfterMs();
   }
 
-  private markStale(press: Press): void {
+  private markStale(press: Press, why = 'Not confirmed sent in time: still needed?'): void {
     this.parked.delete(press.id);
-    const stale = this.opts.outbox.update(press.id, {
-      status: 'notSent',
-      stale: true,
-      lastError: 'Not confirmed sent in time: still needed?',
-    });
+    const stale = this.opts.outbox.update(press.id, { status: 'notSent', stale: true, lastError: why });
     this.opts.onStale(stale);
     this.opts.onChange();
   }
