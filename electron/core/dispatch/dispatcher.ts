@@ -162,7 +162,7 @@ export class Dispatcher {
       // The site's callout was there before the press (followed, listed, or moved past what a
       // raise opens): the press goes to it as an event. If AURA did not de-duplicate, the
       // unanswered raise may have opened a callout that closed before this check: say so.
-      found = site[0] ?? null;
+      found = site.find((c) => this.opts.follows(String(c.id))) ?? site[0] ?? null;
       const extra = { uncertain: false, mayHoldTwo: true, extraCallouts: press.extraCallouts + 1 };
       // Nothing found: the earlier raise never arrived, or its callout closed since. AURA has
       // no route to find a closed callout by site, so raising again is the safe choice.
