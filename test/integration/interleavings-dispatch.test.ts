@@ -12,7 +12,7 @@ import { UNMANAGED } from '../../electron/shared/model/desk-state';
 import { PressSchema, type Press } from '../../electron/shared/model/press';
 import { DEFAULT_SETTINGS } from '../../electron/shared/model/settings';
 import { memoryStore } from '../fakes/store';
-import { deskFor, openWorld, sleep, until, type World } from '../reliability/world';
+import { addSitesLikeDemo, deskFor, openWorld, sleep, until, type World } from '../reliability/world';
 
 const SITE = 'site_9944';
 const DURESS_CODE = '8642';
@@ -61,6 +61,19 @@ describe('1. a press is never swallowed by AURA de-duplicating onto an older cal
     expect(pressOf(w, press.id)).toMatchObject({ via: 'event', calloutId: String(old.id) });
     const card = w.desk.getState().callouts.find((c) => c.id === String(old.id));
     expect(card?.stage).toBe('cancelled');
+  });
+
+  it('the worst case: the silent hotkey of a site not shown on the desk, its callout cancelled elsewhere', async () => {
+    const w = await world();
+    addSitesLikeDemo(w.sim, ['site_shown']);
+    await w.desk.handlers['sites.sync']({});
+    await w.desk.handlers['settings.update']({ shownSiteIds: ['site_shown'], hotkeySiteId: SITE });
+    const old = w.sim.state.raise(siteLoc(w), {}).callout;
+    w.sim.state.advance(old.id, 'cancel');
+    await sleep(300); // probes list it; the desk does not follow a site it does not show
+    expect(w.desk.hotkeyPressed()).toBe('raised');
+    expect(await until(() => againEvents(w, old.id).length === 1, 10_000)).toBe(true);
+    expect(w.sim.state.allCallouts()).toHaveLength(1);
   });
 
   it('a callout raised elsewhere moments before, still at created: AURA said it already existed, so an event', async () => {
