@@ -67,7 +67,9 @@ describe('1. a press is never swallowed by AURA de-duplicating onto an older cal
     const w = await world();
     addSitesLikeDemo(w.sim, ['site_shown']);
     await w.desk.handlers['sites.sync']({});
-    await w.desk.handlers['settings.update']({ shownSiteIds: ['site_shown'], hotkeySiteId: SITE });
+    await w.desk.handlers['sites.choose']({ shownSiteIds: ['site_shown'] });
+    await w.desk.handlers['settings.update']({ hotkeySiteId: SITE });
+    expect(w.desk.getState().sites.map((s) => s.id)).toEqual(['site_shown']);
     const old = w.sim.state.raise(siteLoc(w), {}).callout;
     w.sim.state.advance(old.id, 'cancel');
     await sleep(300); // probes list it; the desk does not follow a site it does not show
