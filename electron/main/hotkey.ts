@@ -1,8 +1,10 @@
 // The silent global hotkey: registered through globalShortcut for the accelerator in the settings
 // (validated first), re-registered whenever the setting changes, and reported to the desk
 // (registered, or why not). A press calls host.hotkeyPressed() and nothing else: this module is
-// given no window, tray, notifier or sound, so it cannot show anything even by mistake.
+// given no window, tray, notifier or sound, so it cannot show anything even by mistake. A held
+// key's auto-repeat is one press (core/held-key.ts: a new press only after 1.5 s of quiet).
 import type { DeskHost } from '../core/desk-host';
+import { QuietGap } from '../core/held-key';
 import { checkAccelerator } from './accelerator';
 import type { ShellGlobalShortcut } from './shell-api';
 
@@ -22,7 +24,9 @@ export function registrationFailure(accelerator: string, env: NodeJS.ProcessEnv 
 export function bindHotkey(
   globalShortcut: ShellGlobalShortcut,
   host: Pick<DeskHost, 'getState' | 'onChange' | 'hotkeyPressed' | 'setHotkeyStatus'>,
+  options: { monotonic?: () => number } = {},
 ): HotkeyBinding {
+  const held = new QuietGap(options.monotonic ?? (() => performance.now()));
   let configured: string | null = null;
   let active: string | null = null;
 
@@ -42,7 +46,7 @@ export function bindHotkey(
     let ok: boolean;
     try {
       ok = globalShortcut.register(check.accelerator, () => {
-        host.hotkeyPressed();
+        if (held.activation()) host.hotkeyPressed();
       });
     } catch {
       ok = false;

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { AuraError } from '../../electron/core/aura/errors';
 import { snapshotOf, type CalloutSnapshot, type DispatchApi } from '../../electron/core/desk/aura-port';
 import { Dispatcher } from '../../electron/core/dispatch/dispatcher';
+import { ListedCallouts } from '../../electron/core/dispatch/listed-callouts';
 import { Outbox } from '../../electron/core/dispatch/outbox';
 import type { Site } from '../../electron/shared/model/site';
 import { NEW_PRESS_STATE, PressSchema, type Press } from '../../electron/shared/model/press';
@@ -63,7 +64,10 @@ function scriptedApi(raises: Step[], active: CalloutSnapshot[] = []) {
   return { api, calls, active, events };
 }
 
-function setup(api: DispatchApi | null, opts: { followed?: string[]; staleAfterMs?: number } = {}) {
+function setup(
+  api: DispatchApi | null,
+  opts: { followed?: string[]; staleAfterMs?: number; failAfterSent?: boolean; listed?: ListedCallouts } = {},
+) {
   const clock = new FakeClock();
   const { outbox } = Outbox.open(join(mkdtempSync(join(tmpdir(), 'dispatch-')), 'outbox.json'), clock.now());
   const sent: Array<{ press: Press; id: string; how: string }> = [];
@@ -71,13 +75,17 @@ function setup(api: DispatchApi | null, opts: { followed?: string[]; staleAfterM
     outbox,
     clock,
     api,
+    listed: opts.listed,
     random: () => 0.5, // no jitter: delays are exact
     auraIdOf: async (id) => (id === SITE.id ? SITE.auraId : null),
     follows: (id) => (opts.followed ?? []).includes(id) || sent.some((s) => s.id === id),
     againMessage: (p) => `Panic pressed again — ${p.id}`,
     staleAfterMs: () => opts.staleAfterMs ?? 600_000,
     onStale: () => undefined,
-    onSent: (press, id, _c, how) => sent.push({ press, id, how }),
+    onSent: (press, id, _c, how) => {
+      sent.push({ press, id, how });
+      if (opts.failAfterSent) throw Object.assign(new Error('ENOSPC: disk full'), { code: 'ENOSPC' });
+    },
     onFailure: () => undefined,
     onContact: () => undefined,
     onChange: () => undefined,
@@ -98,6 +106,43 @@ function setup(api: DispatchApi | null, opts: { followed?: string[]; staleAfterM
 }
 
 describe('dispatcher', () => {
+  it('a callout AURA listed before the raise was sent is not the press own: the press goes to it as an event', async () => {
+    const listed = new ListedCallouts();
+    listed.note(['older']); // a poll's list came back holding it (raised elsewhere, site not shown)
+    const aura = scriptedApi([() => callout('older')]);
+    const { clock, outbox, sent, press } = setup(aura.api, { listed });
+    const p = press();
+    await clock.advance(0);
+    expect(aura.calls).toEqual(['raise site_9944', 'event older']);
+    expect(outbox.get(p.id)).toMatchObject({ status: 'sent', via: 'event', calloutId: 'older' });
+    expect(sent.map((x) => x.how)).toEqual(['event']);
+  });
+
+  it('a callout first listed after the raise was sent is still the press own', async () => {
+    const listed = new ListedCallouts();
+    const aura = scriptedApi([
+      () => {
+        listed.note(['new']); // a poll's list came back while the raise was on its way
+        return callout('new');
+      },
+    ]);
+    const { clock, outbox, press } = setup(aura.api, { listed });
+    const p = press();
+    await clock.advance(0);
+    expect(aura.calls).toEqual(['raise site_9944']);
+    expect(outbox.get(p.id)).toMatchObject({ status: 'sent', via: 'raised', calloutId: 'new' });
+  });
+
+  it('a press AURA has stays sent when the desk cannot record it (issue 20 item 13): no second raise', async () => {
+    const aura = scriptedApi([() => callout('1')]);
+    const { clock, outbox, sent, press } = setup(aura.api, { failAfterSent: true });
+    const p = press();
+    await clock.advance(60_000);
+    expect(aura.calls).toEqual(['raise site_9944']);
+    expect(outbox.get(p.id)).toMatchObject({ status: 'sent', calloutId: '1', lastError: null });
+    expect(sent).toHaveLength(1);
+  });
+
   it('sends a first press with exactly one request', async () => {
     const aura = scriptedApi([() => callout('1')]);
     const { clock, outbox, sent, press } = setup(aura.api);

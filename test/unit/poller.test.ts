@@ -43,11 +43,17 @@ function setup(opts: Partial<PollerOptions> = {}) {
   const put = (id: string, status: string, site: number | null = 1) =>
     aura.set(id, { status, site, listed: stageFromStatus(status) !== 'closed' });
   const reqs = (what: string) => requests.filter((r) => r.what === what).map((r) => r.at);
+  /** Open in AURA but missing from its active list (paging, a cache, an odd item). */
+  const hide = (id: string) => {
+    const c = aura.get(id);
+    if (c) c.listed = false;
+  };
   return {
     clock,
     poller,
     requests,
     put,
+    hide,
     reqs,
     unfollowed,
     failList: (f: (() => Error | null) | null) => (listFailure = f),
@@ -279,5 +285,20 @@ describe('poll cycle', () => {
     clock.jumpWall(7 * 24 * 3600_000);
     await clock.advance(5000);
     expect(reqs('list')).toEqual([5000, 10_000]);
+  });
+
+  it('keeps the moving pace for a followed callout missing from the list but not closed (issue 20 item 9)', async () => {
+    const { clock, put, hide, follow, reqs } = setup();
+    put('c1', 'created');
+    follow('c1', 'created');
+    hide('c1');
+    await clock.advance(5000); // left the list: read once
+    expect(reqs('details:c1')).toEqual([5000]);
+    put('c1', 'Responder Dispatched');
+    hide('c1');
+    await clock.advance(10_000);
+    // Seen within a cycle or two of the change, not two minutes later.
+    expect(reqs('details:c1')).toEqual([5000, 10_000, 15_000]);
+    expect(reqs('list')).toEqual([5000, 10_000, 15_000]);
   });
 });

@@ -2,6 +2,7 @@
 // registered from the settings, failures reported to the desk, re-registered when the setting
 // changes, and a press that only tells the desk.
 import { describe, expect, it } from 'vitest';
+import { HOTKEY_QUIET_MS, QuietGap } from '../../electron/core/held-key';
 import { checkAccelerator } from '../../electron/main/accelerator';
 import { bindHotkey, registrationFailure } from '../../electron/main/hotkey';
 import { DEFAULT_SETTINGS } from '../../electron/shared/model/settings';
@@ -121,5 +122,42 @@ describe('bindHotkey', () => {
     const binding = bindHotkey(fake.api.globalShortcut, withHotkey('Alt+F9'));
     binding.dispose();
     expect([...fake.shortcuts.keys()]).toEqual([]);
+  });
+
+  it('a held key is one press: auto-repeat is folded until the key has been quiet 1.5 s (issue 20)', () => {
+    const fake = createFakeElectron();
+    const desk = withHotkey('CommandOrControl+Alt+Shift+P');
+    let now = 0;
+    bindHotkey(fake.api.globalShortcut, desk, { monotonic: () => now });
+    const press = () => fake.pressShortcut('CommandOrControl+Alt+Shift+P');
+    // Held for a minute: the OS repeats the key about 30 times a second.
+    for (; now <= 60_000; now += 33) press();
+    expect(desk.hotkeyPresses).toBe(1);
+    // Released; pressed again after 1.5 s of quiet: a new press.
+    now += 1500;
+    press();
+    expect(desk.hotkeyPresses).toBe(2);
+    // Distinct presses 2 s apart are each delivered; one 1 s later is still the same press.
+    now += 2000;
+    press();
+    now += 2000;
+    press();
+    now += 1000;
+    press();
+    expect(desk.hotkeyPresses).toBe(4);
+    expect(desk.triggers).toHaveLength(4);
+  });
+});
+
+describe('QuietGap (core/held-key.ts)', () => {
+  it('counts an activation as a new press only after the quiet gap, measured from the last activation', () => {
+    let now = 1000;
+    const gap = new QuietGap(() => now);
+    const seen: boolean[] = [];
+    for (const step of [0, 500, 500, 1499, HOTKEY_QUIET_MS, 10, HOTKEY_QUIET_MS - 1, HOTKEY_QUIET_MS]) {
+      now += step;
+      seen.push(gap.activation());
+    }
+    expect(seen).toEqual([true, false, false, false, true, false, false, true]);
   });
 });

@@ -68,7 +68,7 @@ export class AuthedHttp {
     options: SendOptions<S>,
   ): Promise<HttpResult<S extends z.ZodType ? z.output<S> : undefined>> {
     // A warm token is taken synchronously: with it, fetch starts in the caller's own tick.
-    const token = this.tokens.peek() ?? (await this.tokens.get());
+    const token = this.tokens.peek() ?? (await this.tokenBeforeSending());
     // `options` is always a literal built by the caller: setting the header on it saves a copy.
     options.authorization = `Bearer ${token}`;
     try {
@@ -78,9 +78,22 @@ export class AuthedHttp {
       // The server forgot the token or it expired early: a 401 means nothing was done, so a
       // retry (even of a raise) cannot duplicate anything.
       this.tokens.invalidate(token);
-      const fresh = await this.tokens.get();
+      const fresh = await this.tokenBeforeSending();
       options.authorization = `Bearer ${fresh}`;
       return this.http.send(options);
+    }
+  }
+
+  /**
+   * A token for a call not sent yet: a failed exchange (503, timeout) is marked `notSent`, so
+   * that a raise refused with 401 and then stopped by the refresh is known never to have reached
+   * AURA (issue 20: it was flagged "AURA may hold two callouts").
+   */
+  private async tokenBeforeSending(): Promise<string> {
+    try {
+      return await this.tokens.get();
+    } catch (error) {
+      throw error instanceof AuraError ? error.beforeSending() : error;
     }
   }
 

@@ -33,6 +33,7 @@ export interface AuraErrorDetails {
   status?: number | null;
   auraMessage?: string | null;
   retryAfterMs?: number | null;
+  notSent?: boolean;
 }
 
 export class AuraError extends Error {
@@ -43,6 +44,11 @@ export class AuraError extends Error {
   readonly auraMessage: string | null;
   /** From Retry-After on 429 (and 5xx), in milliseconds. */
   readonly retryAfterMs: number | null;
+  /**
+   * The call itself never went out: the token it needed could not be had (a failed exchange,
+   * e.g. after a 401). Whatever the kind, AURA did nothing with the request.
+   */
+  readonly notSent: boolean;
 
   constructor(kind: AuraErrorKind, message: string, details: AuraErrorDetails = {}) {
     super(message);
@@ -51,6 +57,13 @@ export class AuraError extends Error {
     this.status = details.status ?? null;
     this.auraMessage = details.auraMessage ?? null;
     this.retryAfterMs = details.retryAfterMs ?? null;
+    this.notSent = details.notSent ?? false;
+  }
+
+  /** The same failure, marked as coming before the call was sent. */
+  beforeSending(): AuraError {
+    const details = { status: this.status, auraMessage: this.auraMessage, retryAfterMs: this.retryAfterMs };
+    return new AuraError(this.kind, this.message, { ...details, notSent: true });
   }
 
   /** What a log line or an IPC reply may carry: only fields built from redacted text. */

@@ -7,6 +7,7 @@ import type { Site, SiteInput } from '../../shared/model/site';
 import type { AuraClient, CalloutRead } from '../aura/client';
 import type { FixedLocation, FixedLocationInput } from '../aura/locations';
 import type { AuraCallout } from '../aura/schemas';
+import { saysAlreadyActive, type RaisedCallout } from '../dispatch/own-callout';
 import type { ListedCallout } from '../dispatch/poller';
 import type { TimelineEvent } from '../dispatch/timeline';
 
@@ -30,7 +31,7 @@ export interface CalloutReading {
 
 /** What the dispatcher needs of AURA to send presses. */
 export interface DispatchApi {
-  raiseCallout(siteId: string): Promise<CalloutSnapshot>;
+  raiseCallout(siteId: string): Promise<RaisedCallout>;
   listActiveCallouts(): Promise<CalloutSnapshot[]>;
   sendCalloutEvent(calloutId: string, message: string): Promise<void>;
   listCalloutEvents(calloutId: string): Promise<Array<{ text: string }>>;
@@ -60,7 +61,10 @@ export function requireApi<A>(api: A | null): A {
 /** The desk's view of an AuraClient: AURA's shapes in, the desk's words out. */
 export function deskApiFor(client: AuraClient): DeskApi {
   return {
-    raiseCallout: async (siteId) => snapshotOf(await client.raiseCallout(siteId)),
+    async raiseCallout(siteId) {
+      const raised = await client.raise(siteId);
+      return { ...snapshotOf(raised.callout), alreadyActive: saysAlreadyActive(raised.message) };
+    },
     prepare: async () => void (await client.getToken()),
     listActiveCallouts: async () => (await client.listActiveCallouts()).map(snapshotOf),
     getCallout: async (id) => readingOf(await client.getCallout(id)),

@@ -5,7 +5,8 @@ import type { Callout } from '../../shared/model/callout';
 import type { Press } from '../../shared/model/press';
 import type { Site } from '../../shared/model/site';
 import type { AuditLog } from '../audit';
-import { CalloutFollower, settledForMs } from '../dispatch/follow';
+import { CalloutFollower, calloutRaisedElsewhere, raiseOnItsWay, settledForMs } from '../dispatch/follow';
+import { ListedCallouts } from '../dispatch/listed-callouts';
 import type { SentHow } from '../dispatch/dispatch-hooks';
 import type { PressBook } from '../dispatch/ledger';
 import { Poller, type PollOutcome } from '../dispatch/poller';
@@ -16,6 +17,7 @@ import { addedToCalloutWords, MAY_HOLD_TWO } from '../press-words';
 import { requireApi, type CalloutSnapshot, type DeskApi } from './aura-port';
 import { calloutOfPress, mayHoldTwo, messageSent, secondPress } from './audit-records';
 import { HISTORY_MS, type DeskStore } from './store';
+import { ViewOrder } from './view-order';
 
 export interface CalloutsDeps {
   api: DeskApi | null;
@@ -41,6 +43,10 @@ export class CalloutsService {
   private readonly follower: CalloutFollower;
   /** Messages this desk sent, per callout, in this run (their timeline entries say "This desk"). */
   private readonly sentTexts = new Map<string, ReadonlySet<string>>();
+  /** Presses and duress views of this run, in order (view-order.ts). */
+  private readonly order = new ViewOrder();
+  /** The callouts seen in AURA's active lists: a raise answered with one of them did not open it. */
+  readonly listed = new ListedCallouts();
   private stopped = false;
 
   constructor(private readonly deps: CalloutsDeps) {
@@ -51,7 +57,11 @@ export class CalloutsService {
       movingMs: deps.timing?.movingMs,
       settledMs: deps.timing?.settledMs,
       unfollowAfterMs: deps.timing?.unfollowAfterMs,
-      readActive: () => requireApi(deps.api).listActiveCallouts(),
+      readActive: async () => {
+        const listed = await requireApi(deps.api).listActiveCallouts();
+        this.listed.note(listed.map((c) => c.id));
+        return listed;
+      },
       refresh: (id, what) => this.refresh(id, what),
       discover: (listed) => this.follower.discover(listed),
       onContact: (latencyMs) => deps.onContact(latencyMs),
@@ -67,7 +77,7 @@ export class CalloutsService {
       audit: (kind, text, data) => deps.audit.record(kind, text, data),
       siteName: (siteId) => deps.siteName(siteId),
       sites: () => deps.shownSites(),
-      pressPendingFor: (siteId) => deps.outbox.pending().some((p) => p.siteId === siteId),
+      raiseOnItsWay: (siteId) => deps.outbox.pending().some((p) => p.siteId === siteId && raiseOnItsWay(p)),
       onContact: () => deps.onContact(),
       emit: () => deps.emit(),
       isMasked: (id) => store.masks.has(id),
@@ -114,7 +124,13 @@ export class CalloutsService {
 
   /** Follows a callout shown as cancelled under duress at the stage AURA still has. */
   trackMasked(callout: Callout): void {
+    this.order.viewMade(callout.id);
     this.poller.track(callout.id, callout.stage);
+  }
+
+  /** A press was made: only a press made after a callout's duress view may show it as it is. */
+  pressMade(pressId: string): void {
+    this.order.pressMade(pressId);
   }
 
   /** Reads a callout in full and/or its events and records what changed (dispatch/follow.ts). */
@@ -161,12 +177,15 @@ export class CalloutsService {
     const site = this.deps.siteName(press.siteId);
     let outcome: string;
     if (existing) {
-      // The operator pressed again on a callout shown as cancelled under duress: show it as it is.
-      if (store.masks.delete(calloutId)) store.saveMasks();
       const again = press.source === 'hotkey' ? 'Pressed again (silent hotkey)' : 'Pressed again';
       const updated = snapshot ? applySnapshot(existing, snapshot, now) : existing;
       store.replaceCallout(addNote(updated, again, press.pressedAt));
-      outcome = addedToCalloutWords(calloutId, existing.pressedAt, updated.stage === 'closed');
+      this.pressedOnView(press, calloutId, again);
+      const shown = store.masks.get(calloutId) ?? updated;
+      outcome = addedToCalloutWords(calloutId, existing.pressedAt, shown.stage === 'closed');
+      audit.record(...secondPress(press, calloutId, site));
+    } else if (how === 'event') {
+      outcome = this.pressOnOlderCallout(press, calloutId, snapshot);
       audit.record(...secondPress(press, calloutId, site));
     } else if (snapshot) {
       store.callouts = [...store.callouts, calloutFromPress(snapshot, press, now)];
@@ -183,9 +202,42 @@ export class CalloutsService {
     this.deps.onSent();
     store.saveCallouts();
     const followed = store.callouts.find((c) => c.id === calloutId);
-    this.poller.track(calloutId, followed?.stage ?? 'created', undefined, {
+    this.poller.track(calloutId, followed?.stage ?? 'created', followed ? undefined : 0, {
       status: followed?.rawStatus ?? snapshot?.status ?? '',
+      raisedHere: followed ? !followed.raisedElsewhere : undefined,
     });
+  }
+
+  /**
+   * A press posted to a callout AURA had before it, that this desk did not follow (raised
+   * elsewhere, perhaps cancelled since): its card shows the callout as AURA has it, with the press.
+   * Without AURA's view of it (a restart between the answer and the event), the poll cycle reads it.
+   */
+  private pressOnOlderCallout(press: Press, calloutId: string, snapshot: CalloutSnapshot | null): string {
+    const { store } = this.deps;
+    if (!snapshot) {
+      this.follower.expect(calloutId, press.siteId);
+      return `AURA has this press on callout ${calloutId}`;
+    }
+    const now = this.deps.clock.now();
+    const again = press.source === 'hotkey' ? 'Pressed again (silent hotkey)' : 'Pressed again';
+    const card = addNote(calloutRaisedElsewhere(snapshot, press.siteId, now), again, press.pressedAt);
+    store.callouts = [...store.callouts, card];
+    return addedToCalloutWords(calloutId, card.pressedAt, card.stage === 'closed');
+  }
+
+  /**
+   * A press reached a callout shown as cancelled under duress. Made after the duress: the
+   * operator asks for help again, so the callout is shown as it is. Made before it (a retry that
+   * landed late): the view stays and gets the note a genuine cancel's callout would get.
+   */
+  private pressedOnView(press: Press, calloutId: string, note: string): void {
+    const { store } = this.deps;
+    const view = store.masks.get(calloutId);
+    if (!view) return;
+    if (this.order.madeAfterView(press.id, calloutId)) store.masks.delete(calloutId);
+    else store.masks.set(calloutId, addNote(view, note, press.pressedAt));
+    store.saveMasks();
   }
 
   /**

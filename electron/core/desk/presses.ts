@@ -44,6 +44,7 @@ export class PressService implements DispatchHooks {
       outbox: deps.outbox,
       clock: deps.clock,
       api: deps.api,
+      listed: deps.callouts.listed,
       random: deps.random,
       delaysMs: deps.timing?.retryDelaysMs,
       settleAfterTimeoutMs: deps.timing?.settleAfterTimeoutMs,
@@ -79,6 +80,7 @@ export class PressService implements DispatchHooks {
     };
     // Each step on its own: a failure of one (the disk, a listener) must not stop the next.
     const steps = [
+      () => this.deps.callouts.pressMade(press.id),
       () => outbox.add(press),
       () => this.dispatcher.dispatch(press.id),
       () => this.deps.audit.record(...pressed(press, this.deps.sites.nameOf(siteId))),

@@ -26,7 +26,10 @@ export interface FollowEntry {
   settledSince: number | null;
   /** Settled too long: only a change on the list (or leaving it) brings it back. */
   unfollowed: boolean;
-  /** Left AURA's list and its final read did not say closed: re-read at the slow cadence. */
+  /**
+   * Left AURA's list and its read did not say closed: when to read it again (every cycle; every
+   * 2 min once no longer followed). Its stage, not its absence, sets the pace.
+   */
   absentReadAt: number | null;
   /** The cycle during which it was tracked: a list asked for before then cannot show it. */
   sinceCycle: number;
@@ -73,8 +76,11 @@ export function planCycle(
     if (entry.sinceCycle >= cycle || entry.blockedUntil > now) continue;
     const item = byId.get(id);
     if (!item) {
-      // Left the list: read it once more for its final state (closed, cancelled, 285).
-      if (entry.absentReadAt === null || entry.absentReadAt <= now) reads.push({ id, details: true, events: true });
+      // Left the list: read it for its final state (closed, cancelled, 285). Still open (paging,
+      // a cache, an odd item): read again every cycle, its events at their cadence (issue 20).
+      const first = entry.absentReadAt === null;
+      if (entry.absentReadAt === null || entry.absentReadAt <= now)
+        reads.push({ id, details: true, events: first || entry.eventsDueAt <= now });
       continue;
     }
     if (item.status !== entry.status || entry.absentReadAt !== null) {
@@ -108,7 +114,6 @@ const DONE: ReadonlySet<Stage> = new Set(['completed', 'cancelled']);
 export function isMoving(entry: FollowEntry, now: number): boolean {
   if (entry.unfollowed) return false;
   if (entry.replyUntil > now) return true;
-  if (entry.absentReadAt !== null) return false;
   return !SETTLED.has(entry.stage);
 }
 

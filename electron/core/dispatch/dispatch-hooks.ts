@@ -5,6 +5,7 @@ import type { Press } from '../../shared/model/press';
 import type { CalloutSnapshot, DispatchApi } from '../desk/aura-port';
 import type { Clock, Logger } from '../ports';
 import type { PressBook } from './ledger';
+import type { ListedCallouts } from './listed-callouts';
 
 export type SentHow = 'raised' | 'adopted' | 'event';
 
@@ -28,6 +29,8 @@ export interface DispatchHooks {
 export interface DispatcherOptions extends DispatchHooks {
   outbox: PressBook;
   clock: Clock;
+  /** The callouts the desk has seen in AURA's active lists (the poll cycle's); the dispatcher's own checks add to it. */
+  listed?: ListedCallouts;
   /** Null while no AURA credentials are configured: presses wait, shown as NOT SENT. */
   api: DispatchApi | null;
   onContact(): void;

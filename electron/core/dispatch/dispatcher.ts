@@ -14,7 +14,13 @@ import type { Press } from '../../shared/model/press';
 import { AuraError, plainWords, refusedForGood } from '../aura/errors';
 import type { CalloutSnapshot, DispatchApi } from '../desk/aura-port';
 import type { DispatcherOptions, SentHow } from './dispatch-hooks';
+import { ListedCallouts } from './listed-callouts';
+import { mayBeOpenedByPress, raiseOpenedIt, type KnownBefore, type RaisedCallout } from './own-callout';
 import { backoffMs, DEFAULT_DELAYS_MS, mayHaveReached, PARKED_RETRY_MS } from './retry-rules';
+
+/** A press stamped at most this far in the future counts as just made; further, its age is unknown. */
+const FUTURE_SLACK_MS = 1000;
+const UNKNOWN_AGE = 'Pressed at a time this computer no longer agrees with (its clock changed): still needed?';
 
 export class Dispatcher {
   private readonly timers = new Map<string, () => void>();
@@ -26,13 +32,21 @@ export class Dispatcher {
   private readonly parked = new Set<string>();
   /** Monotonic start of each press's age, for the stale limit. */
   private readonly since = new Map<string, number>();
+  /** When each press of this run was made, in the order of AURA's lists (listed-callouts.ts). */
+  private readonly madeAt = new Map<string, number>();
+  /** The callouts seen in AURA's active lists (the poll cycle's and the check's). */
+  private readonly listed: ListedCallouts;
   private stopped = false;
 
-  constructor(private readonly opts: DispatcherOptions) {}
+  constructor(private readonly opts: DispatcherOptions) {
+    this.listed = opts.listed ?? new ListedCallouts();
+  }
 
   /**
    * At start-up (and when credentials arrive): every unsent press is sent, except one older
    * than the stale limit, which asks the operator instead (a press from yesterday is not raised).
+   * A press stamped in the future (the clock ran fast, then was corrected) has an unknown age:
+   * it asks too (issue 20), beyond a second's slack for a clock nudged back.
    */
   resumeAll(): void {
     const { clock, outbox } = this.opts;
@@ -40,8 +54,8 @@ export class Dispatcher {
       if (press.stale) continue;
       if (!this.since.has(press.id)) {
         const age = clock.now() - press.pressedAt;
-        if (age > this.opts.staleAfterMs()) {
-          this.markStale(press);
+        if (age > this.opts.staleAfterMs() || age < -FUTURE_SLACK_MS) {
+          this.markStale(press, age < 0 ? UNKNOWN_AGE : undefined);
           continue;
         }
         this.since.set(press.id, clock.monotonic() - Math.max(0, age));
@@ -50,8 +64,9 @@ export class Dispatcher {
     }
   }
 
-  /** Starts sending a press that the outbox already holds. */
+  /** Starts sending a press that the outbox already holds (just made). */
   dispatch(pressId: string): void {
+    this.madeAt.set(pressId, this.listed.moment());
     this.since.set(pressId, this.opts.clock.monotonic());
     this.schedule(pressId, 0);
   }
@@ -137,33 +152,28 @@ export class Dispatcher {
     let press = outbox.update(pressId, { status: 'sending', attempts: start.attempts + 1 });
     this.opts.onChange();
     let reraise = false;
+    let found: CalloutSnapshot | null = null;
     const step = press.eventFor !== null ? 'post the event' : press.uncertain ? 'check first' : 'raise';
     this.opts.log?.info(`dispatch: press ${pressId} attempt ${press.attempts}: ${step}`);
     if (press.uncertain && press.eventFor === null) {
       const site = await this.siteCallouts(api, press.siteId);
-      const created = site.find((c) => !this.opts.follows(String(c.id)));
-      if (created) return this.sent(pressId, String(created.id), created, 'adopted', false);
-      const followed = site.find((c) => this.opts.follows(String(c.id)));
-      // Posted to the followed callout; if AURA did not de-duplicate, the unanswered raise may
-      // have opened a callout that closed before this check: say so.
-      if (followed)
-        press = outbox.update(pressId, {
-          eventFor: String(followed.id),
-          uncertain: false,
-          mayHoldTwo: true,
-          extraCallouts: press.extraCallouts + 1,
-        });
+      const opened = site.find((c) => mayBeOpenedByPress(c, this.knownBefore(String(c.id), this.madeAt.get(pressId))));
+      if (opened) return this.sent(pressId, String(opened.id), opened, 'adopted', false);
+      // The site's callout was there before the press (followed, listed, or moved past what a
+      // raise opens): the press goes to it as an event. If AURA did not de-duplicate, the
+      // unanswered raise may have opened a callout that closed before this check: say so.
+      found = site.find((c) => this.opts.follows(String(c.id))) ?? site[0] ?? null;
+      const extra = { uncertain: false, mayHoldTwo: true, extraCallouts: press.extraCallouts + 1 };
       // Nothing found: the earlier raise never arrived, or its callout closed since. AURA has
       // no route to find a closed callout by site, so raising again is the safe choice.
-      else {
-        press = outbox.update(pressId, { uncertain: false, mayHoldTwo: true, extraCallouts: press.extraCallouts + 1 });
-        reraise = true;
-      }
+      press = outbox.update(pressId, found ? { ...extra, eventFor: String(found.id) } : extra);
+      reraise = !found;
     }
-    if (press.eventFor !== null) return this.postEvent(api, pressId, null);
+    if (press.eventFor !== null) return this.postEvent(api, pressId, found);
     await api.prepare?.();
     outbox.update(pressId, { uncertain: true });
-    let callout: CalloutSnapshot;
+    let callout: RaisedCallout;
+    const sentAt = this.listed.moment();
     try {
       callout = await api.raiseCallout(press.siteId);
     } catch (error) {
@@ -172,10 +182,16 @@ export class Dispatcher {
     }
     this.opts.onContact();
     const id = String(callout.id);
-    if (!this.opts.follows(id)) return this.sent(pressId, id, callout, 'raised', reraise);
-    // AURA answered with the callout this desk follows: it learns of this press by an event.
+    if (raiseOpenedIt(callout, this.knownBefore(id, sentAt))) return this.sent(pressId, id, callout, 'raised', reraise);
+    // AURA answered with a callout it had before this raise: it learns of the press by an event.
     outbox.update(pressId, { eventFor: id, uncertain: false });
     return this.postEvent(api, pressId, callout);
+  }
+
+  /** What the desk knew of a callout before `moment` (a raise sent, a press made; none: unknown). */
+  private knownBefore(calloutId: string, moment: number | undefined): KnownBefore {
+    const listedBefore = moment !== undefined && this.listed.seenBefore(calloutId, moment);
+    return { followed: this.opts.follows(calloutId), listedBefore };
   }
 
   private async postEvent(api: DispatchApi, pressId: string, callout: CalloutSnapshot | null): Promise<void> {
@@ -220,7 +236,13 @@ export class Dispatcher {
       eventFor: null,
       mayHoldTwo: reraise || (this.opts.outbox.get(pressId)?.mayHoldTwo ?? false),
     });
-    this.opts.onSent(press, calloutId, callout, how);
+    // AURA has the press: nothing the desk's own bookkeeping does next (a store that cannot
+    // write) may turn it back into a failure, which would send it, or its event, twice.
+    try {
+      this.opts.onSent(press, calloutId, callout, how);
+    } catch (error) {
+      this.opts.log?.warn(`dispatch: press ${pressId} sent, but the desk could not record it all: ${errorKind(error)}`);
+    }
     this.opts.log?.info(`dispatch: press ${pressId} sent: ${how} callout ${calloutId}${reraise ? ' (re-raised)' : ''}`);
   }
 
@@ -228,6 +250,7 @@ export class Dispatcher {
   private async siteCallouts(api: DispatchApi, siteId: string): Promise<CalloutSnapshot[]> {
     const auraId = await this.opts.auraIdOf(siteId);
     const active = await api.listActiveCallouts();
+    this.listed.note(active.map((c) => String(c.id)));
     this.opts.onContact();
     if (auraId === null) return [];
     return active.filter((c) => c.predefinedLocationId === auraId);
@@ -239,13 +262,9 @@ export class Dispatcher {
     return this.opts.clock.monotonic() - since > this.opts.staleAfterMs();
   }
 
-  private markStale(press: Press): void {
+  private markStale(press: Press, why = 'Not confirmed sent in time: still needed?'): void {
     this.parked.delete(press.id);
-    const stale = this.opts.outbox.update(press.id, {
-      status: 'notSent',
-      stale: true,
-      lastError: 'Not confirmed sent in time: still needed?',
-    });
+    const stale = this.opts.outbox.update(press.id, { status: 'notSent', stale: true, lastError: why });
     this.opts.onStale(stale);
     this.opts.onChange();
   }

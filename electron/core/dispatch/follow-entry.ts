@@ -41,7 +41,7 @@ export function trackedEntry(
   };
 }
 
-/** A read answered (and did not say closed): the next events read, the stage, the slow re-read. */
+/** A read answered (and did not say closed): the next events read, the stage, the next re-read if absent. */
 export function applyRead(
   entry: FollowEntry,
   read: Read,
@@ -59,8 +59,9 @@ export function applyRead(
     entry.settledSince = isDone(outcome.stage) ? now : null;
   }
   entry.stage = outcome.stage;
+  // Open but missing from the list: read again next cycle (no longer followed: every 2 min).
+  entry.absentReadAt = listed ? null : now + (entry.unfollowed ? t.eventsOtherMs : 0);
   entry.unfollowed = false;
-  entry.absentReadAt = listed ? null : now + t.eventsOtherMs;
 }
 
 /** A read of this callout failed: it alone is backed off (the cycle goes on), ±20 % by `draw`. */

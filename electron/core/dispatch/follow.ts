@@ -3,6 +3,7 @@
 // callout "no longer followed". The poller decides when; this decides what it means for the desk.
 import type { Site } from '../../shared/model/site';
 import type { Callout } from '../../shared/model/callout';
+import type { Press } from '../../shared/model/press';
 import { STAGE_WORDS } from '../../shared/stages';
 import type { AuditKind } from '../audit';
 import type { CalloutReading, CalloutSnapshot } from '../desk/aura-port';
@@ -24,7 +25,8 @@ export interface FollowHost {
   siteName(siteId: string): string;
   /** The sites this desk shows. */
   sites(): readonly Site[];
-  pressPendingFor(siteId: string): boolean;
+  /** A press of this desk on the site may be at AURA unanswered (`raiseOnItsWay`). */
+  raiseOnItsWay(siteId: string): boolean;
   onContact(): void;
   /** Publishes state when nothing changed (readiness may have). */
   emit(): void;
@@ -45,31 +47,42 @@ export class CalloutFollower {
   /** A listed callout this desk does not follow: one of its sites' (and not its own press on the way)? */
   discover(listed: ListedCallout): boolean {
     if (this.host.callouts().some((c) => c.id === listed.id)) return false;
-    const site = siteOfListed(listed, this.host.sites(), (id) => this.host.pressPendingFor(id));
+    const site = siteOfListed(listed, this.host.sites(), (id) => this.host.raiseOnItsWay(id));
     if (!site) return false;
     this.discovered.set(listed.id, site.id);
     return true;
   }
 
+  /** A callout this desk will follow though it has no card of it yet: its first full read makes one. */
+  expect(calloutId: string, siteId: string): void {
+    if (!this.find(calloutId)) this.discovered.set(calloutId, siteId);
+  }
+
   /**
    * Reads a callout in full and/or its events (both at once) and records what changed. A callout
-   * just discovered in AURA's list gets its card from its first full read.
+   * just discovered in AURA's list gets its card from its first full read. The two reads are
+   * applied independently (issue 20): a broken events route never freezes the stage, nor a broken
+   * callout route the events. A failed details read throws (the poller backs the callout off);
+   * a failed events read alone is returned as `eventsError`.
    */
   async read(calloutId: string, what: { details: boolean; events: boolean }): Promise<PollOutcome> {
     const { api, clock } = this.host;
     const known = this.find(calloutId);
     const site = this.discovered.get(calloutId);
     if (!api || (!known && site === undefined)) return { stage: 'unknown', status: '', closed: true };
-    const [read, events] = await Promise.all([
+    const [details, listed] = await Promise.allSettled([
       what.details || !known ? api.getCallout(calloutId) : null,
       what.events ? api.listCalloutEvents(calloutId) : null,
     ]);
-    this.host.onContact();
+    const read = details.status === 'fulfilled' ? details.value : null;
+    const events = listed.status === 'fulfilled' ? listed.value : null;
+    if (read || events) this.host.onContact();
     const now = clock.now();
     const current = this.find(calloutId);
     let next: Callout;
     if (current) next = read ? markFollowed(applySnapshot(current, read.callout, now)) : current;
     else if (read && site !== undefined) next = calloutRaisedElsewhere(read.callout, site, now);
+    else if (details.status === 'rejected') throw details.reason;
     else return { stage: 'unknown', status: '', closed: true };
     this.discovered.delete(calloutId);
     if (events) next = applyEvents(next, events, now, this.host.sentTexts(calloutId));
@@ -90,7 +103,10 @@ export class CalloutFollower {
     this.host.onRead(next, now);
     if (next !== current) this.host.put(next);
     else this.host.emit();
-    return { stage: next.stage, status: next.rawStatus, closed: read?.closed === true || next.stage === 'closed' };
+    if (details.status === 'rejected') throw details.reason;
+    const closed = read?.closed === true || next.stage === 'closed';
+    const outcome: PollOutcome = { stage: next.stage, status: next.rawStatus, closed };
+    return listed.status === 'rejected' ? { ...outcome, eventsError: listed.reason } : outcome;
   }
 
   /** Completed or cancelled for 24 h and still open in AURA: the card says it is no longer followed. */
@@ -124,12 +140,22 @@ export const NO_LONGER_FOLLOWED = 'no longer followed — close it in AURA';
 export function siteOfListed(
   listed: ListedCallout,
   sites: readonly Site[],
-  pressPendingFor: (siteId: string) => boolean,
+  raiseOnItsWay: (siteId: string) => boolean,
 ): Site | null {
   if (listed.predefinedLocationId === null) return null;
   const site = sites.find((s) => s.auraId === listed.predefinedLocationId);
-  if (!site || pressPendingFor(site.id)) return null;
+  if (!site || raiseOnItsWay(site.id)) return null;
   return site;
+}
+
+/**
+ * A press whose raise may be at AURA unanswered: in flight, or unanswered and not checked yet.
+ * Only such a press holds back the discovery of its site's callouts. A press waiting for the
+ * operator ("Still needed?") or for a retry that surely never reached AURA does not (issue 20:
+ * an unanswered "Still needed?" hid every other callout of its site).
+ */
+export function raiseOnItsWay(press: Press): boolean {
+  return !press.stale && (press.status === 'sending' || (press.status === 'notSent' && press.uncertain));
 }
 
 /** The card of a callout someone else raised, from its first full read. */

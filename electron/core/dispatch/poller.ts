@@ -21,6 +21,8 @@ export interface PollOutcome {
   status: string;
   /** AURA said the callout is closed (a closed stage or HTTP 285): stop following it. */
   closed: boolean;
+  /** The events read failed while the details were applied (reported; the events keep their cadence). */
+  eventsError?: unknown;
 }
 
 export interface PollerOptions {
@@ -265,6 +267,11 @@ export class Poller {
       const outcome = await this.opts.refresh(read.id, { details: read.details, events: read.events });
       const entry = this.entries.get(read.id);
       if (!entry || this.stopped) return;
+      if (outcome.eventsError !== undefined) {
+        this.opts.onError?.(read.id, outcome.eventsError);
+        const kind = outcome.eventsError instanceof AuraError ? outcome.eventsError.kind : 'error';
+        this.opts.log?.warn(`poll: events of callout ${read.id} failed (${kind}); its details were applied`);
+      }
       if (outcome.closed) {
         this.opts.log?.info(`poll: callout ${read.id} closed; following stops`);
         return void this.entries.delete(read.id);

@@ -13,6 +13,7 @@ export const PARKED_RETRY_MS = 60_000;
 /** True when the request may have reached AURA and been handled though no answer came back. */
 export function mayHaveReached(error: unknown): boolean {
   if (!(error instanceof AuraError)) return true;
+  if (error.notSent) return false;
   return (
     error.kind === 'network' || error.kind === 'timeout' || error.kind === 'server' || error.kind === 'badResponse'
   );
