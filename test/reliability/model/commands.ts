@@ -45,7 +45,7 @@ async function press(r: Real, source: Press['source'], siteId: string): Promise<
     const site = m.state()?.settings.hotkeySiteId ?? null;
     if (!site || !m.host) return;
     ledger.add({ source, siteId: site, env, monoAt, deskId: null });
-    m.host.hotkeyPressed();
+    m.hotkey();
     return;
   }
   if (!m.host) return;
@@ -85,7 +85,7 @@ export class HoldHotkey implements Cmd {
     ledger.add({ source: 'hotkey', siteId, env: m.pressEnv(), monoAt: m.time.monotonic(), deskId: null });
     // The OS repeats a held key about 30 times a second; there is no key-up.
     for (let i = 0; i < this.repeats && m.host; i++) {
-      m.host.hotkeyPressed();
+      m.hotkey();
       await m.time.advance(33);
     }
     await after(r);
@@ -167,7 +167,7 @@ export class PressDuringSwitch implements Cmd {
       const siteId = this.source === 'hotkey' ? (m.state()?.settings.hotkeySiteId ?? null) : this.policy.hotkeySite;
       if (siteId) {
         const p = ledger.add({ source: this.source, siteId, env, monoAt, deskId: null });
-        if (this.source === 'hotkey') host.hotkeyPressed();
+        if (this.source === 'hotkey') m.hotkey();
         else if (this.source === 'tray') p.deskId = host.trigger(siteId, 'tray')?.id ?? null;
         else work.push(m.command('panic.trigger', { siteId }).then((x) => x.ok && (p.deskId = (x.value as Press).id)));
       }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { ConnectionManager } from '../../../electron/core/connection';
 import { DeskHost } from '../../../electron/core/desk-host';
 import { ENROL_FILE, enrol } from '../../../electron/core/enrol';
+import { QuietGap } from '../../../electron/core/held-key';
 import { mergePolicy, type PolicyRead } from '../../../electron/core/policy';
 import type { DeskState } from '../../../electron/shared/model/desk-state';
 import { DEFAULT_SETTINGS } from '../../../electron/shared/model/settings';
@@ -81,6 +82,7 @@ export class Machine {
   }
 
   async open(): Promise<void> {
+    this.held = new QuietGap(() => this.time.monotonic());
     const inc: Incarnation & { desks: Scope[] } = {
       scope: new Scope(`host${this.incarnations.length + 1}`),
       closed: false,
@@ -141,6 +143,14 @@ export class Machine {
             })`
           : String(error);
     }
+  }
+
+  /** Main's hotkey rule (main/hotkey.ts): an auto-repeat is no new press. One per process. */
+  private held = new QuietGap(() => this.time.monotonic());
+
+  /** The global hotkey fires, as main hands it to the host. */
+  hotkey(): void {
+    if (this.host && this.held.activation()) this.host.hotkeyPressed();
   }
 
   /** Why the last start failed, or null. */
