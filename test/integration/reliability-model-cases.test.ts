@@ -146,6 +146,12 @@ describe('reliability model counterexamples', () => {
     expect(await violations([new PolicyCmd(policy({})), new HoldHotkey(30)])).toBe('none');
   });
 
+  it('Training turned off by policy while the Training desk runs: a press is not raised in Training (found by the model)', async () => {
+    expect(
+      await violations([new PolicyCmd(policy({ trainingAllowed: false })), new PressCmd('hotkey', 'site_9944')]),
+    ).toBe('none');
+  });
+
   it('a full disk at start: the desk still opens and takes a press (found by the model)', async () => {
     expect(await violations([new DiskFull(true), new RestartCmd(0, 'kill'), new PressCmd('button', 'site_9944')])).toBe(
       'none',

@@ -17,15 +17,26 @@ export class HostPolicy {
 
   constructor(
     private readonly store: KeyValueStore,
-    private readonly connections: Pick<ConnectionManager, 'preset'>,
+    private readonly connections: Pick<ConnectionManager, 'preset' | 'connection'>,
   ) {}
 
   /**
    * Takes a read of the administrator's policy (at start, and whenever a source changes); true
-   * when it changed the saved AURA connection. A policy that fails its schema changes nothing but
-   * the warning; the last good one stays in force.
+   * when the desk to run changed: the saved AURA connection, or Training turned off (or on) while
+   * the connection is Training (a Training desk must not keep taking presses once it is not
+   * allowed). A policy that fails its schema changes nothing but the warning; the last good one
+   * stays in force.
    */
   take(read: PolicyRead | null): boolean {
+    const trainingBefore = this.rules.trainingAllowed !== false;
+    const connectionChanged = this.takeRead(read);
+    const trainingChanged =
+      (this.rules.trainingAllowed !== false) !== trainingBefore &&
+      this.connections.connection().environment === 'training';
+    return connectionChanged || trainingChanged;
+  }
+
+  private takeRead(read: PolicyRead | null): boolean {
     if (read && !read.ok) {
       const lastGood = PolicySchema.safeParse(this.store.get(LAST_GOOD_POLICY));
       if (this.view === UNMANAGED && lastGood.success) this.set(lastGood.data, ['last good policy']);

@@ -155,6 +155,7 @@ export class PressDuringSwitch implements Cmd {
     if (!host) return;
     await m.time.advance(2000);
     const env = m.pressEnv();
+    const start = m.time.monotonic();
     m.policyValues = policyValues(this.policy);
     const work: Array<Promise<unknown>> = [host.applyPolicy(m.policyRead()).catch((e: unknown) => m.note(e))];
     for (let i = 0; i < this.ticks; i++) await new Promise<void>((resolve) => setImmediate(resolve));
@@ -173,6 +174,8 @@ export class PressDuringSwitch implements Cmd {
       }
     }
     await m.drive(Promise.all(work));
+    const next = m.pressEnv();
+    for (const p of ledger.presses) if (p.monoAt >= start && p.alt === undefined) p.alt = next;
     ledger.excuse(60_000);
     await after(r);
   }

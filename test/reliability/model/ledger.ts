@@ -34,6 +34,11 @@ export interface ModelPress {
   source: Press['source'];
   siteId: string;
   env: ModelEnv | 'pending';
+  /**
+   * Made while the host switched desks: it may belong to the desk last shown (env) or, if the
+   * host took it once the next desk had opened, to that one (alt). The desk's record decides.
+   */
+  alt?: ModelEnv | 'pending' | null;
   monoAt: number;
   deskId: string | null;
   /** The desk's record as last seen, and the environment of the desk that showed it. */
@@ -121,7 +126,10 @@ export class Ledger {
   resolvePending(): void {
     const env = this.m.pressEnv();
     if (env !== 'staging' && env !== 'custom') return;
-    for (const p of this.presses) if (p.env === 'pending') p.env = env;
+    for (const p of this.presses) {
+      if (p.env === 'pending') p.env = env;
+      if (p.alt === 'pending') p.alt = env;
+    }
   }
 
   private flag(kind: Invariant, key: string, story: string): void {
@@ -147,10 +155,15 @@ export class Ledger {
         }
         p.deskId = pr.id;
       }
+      const target = (pr as Press & { target?: { environment: string } | null }).target;
+      if (p.alt !== undefined && p.alt !== null && target !== undefined) {
+        const own = target === null ? 'pending' : target.environment;
+        if (own === p.alt) p.env = p.alt;
+        p.alt = null;
+      }
       // Where it was sent: the desk showing it sent, unless the press names another connection
       // (the ledger's presses of another connection, sent there by "Send now").
       if (pr.status === 'sent' && p.seen?.status !== 'sent') {
-        const target = (pr as Press & { target?: { environment: string } | null }).target;
         p.seenEnv = target && target.environment !== state.environment ? target.environment : state.environment;
       }
       p.seen = pr;
