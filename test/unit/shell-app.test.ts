@@ -306,6 +306,18 @@ describe('start at login', () => {
     expect(existsSync(file)).toBe(false);
   });
 
+  it('escapes % and line breaks in the autostart Exec line (issue 21 finding 10)', () => {
+    // The desktop entry spec: % starts a field code (%% is a literal %); a value is one line, so a
+    // line break must be written \n; a backslash is escaped once for the quoting and once for the value.
+    const lines = (exe: string) => autostartEntry(exe).split('\n');
+    expect(lines('/home/op/Panic%20Desk.AppImage')).toContain('Exec="/home/op/Panic%%20Desk.AppImage"');
+    expect(lines('/home/op/a\\b')).toContain('Exec="/home/op/a\\\\\\\\b"');
+    const planted = lines('/tmp/x\nX-GNOME-Autostart-Delay=0\nHidden=true');
+    expect(planted.filter((l) => l.startsWith('Hidden='))).toEqual([]);
+    expect(planted).toContain('Exec="/tmp/x\\nX-GNOME-Autostart-Delay=0\\nHidden=true"');
+    expect(planted).toHaveLength(lines('/opt/panic-desk').length);
+  });
+
   it('never registers a development run', () => {
     const fake = createFakeElectron({ isPackaged: false });
     loginItemApplier(fake.app, { platform: 'darwin', executable: '/x' })(true);
