@@ -21,6 +21,7 @@ import { openDiagnosticsLog } from './diagnostics-log';
 import { appDiagnosticsShell } from './diagnostics-shell';
 import { readAll, runEnrolCli, wantsEnrol } from './enrol-cli';
 import { createKeychainVault } from './keychain';
+import { stripTlsEnvironment } from './launch-guard';
 import { readManagedPolicy, systemPolicyDeps, watchPolicy } from './policy-sources';
 import type { ShellApi } from './shell-api';
 import { startShell } from './shell';
@@ -39,6 +40,15 @@ const api: ShellApi = {
   session,
 };
 
+// A packaged app lets no environment variable weaken TLS to AURA (docs/security-review.md). Node
+// reads NODE_EXTRA_CA_CERTS only at start, so a process started with it starts again without it.
+const TLS_RESTARTED = '--panic-desk-tls-env-restarted';
+const tlsEnv = app.isPackaged ? stripTlsEnvironment(process.env) : { removed: [], mustRestart: false };
+if (tlsEnv.mustRestart && !process.argv.includes(TLS_RESTARTED)) {
+  app.relaunch({ args: [...process.argv.slice(1), TLS_RESTARTED] });
+  app.exit(0);
+}
+
 // A fresh data folder for end-to-end runs (E2E_HOST=electron); ignored by a packaged app.
 const dataDir = process.env.PANIC_DESK_DATA_DIR;
 if (dataDir && !app.isPackaged) app.setPath('userData', dataDir);
@@ -49,6 +59,9 @@ diagnostics.log.info(
   `Panic Desk ${app.getVersion()} starting (Electron ${process.versions.electron}, Node ${process.versions.node}, ${process.platform} ${release()})`,
 );
 app.on('before-quit', () => diagnostics.log.info('Panic Desk quitting'));
+if (tlsEnv.removed.length) {
+  diagnostics.log.warn(`Ignored environment variables that would weaken TLS to AURA: ${tlsEnv.removed.join(', ')}`);
+}
 
 /**
  * The desk host for the saved connection: Training on the embedded simulator, or the configured
@@ -104,6 +117,7 @@ function startApp(): void {
     resourcesDir,
     // Started at login from the AppImage itself when run from one (its mount path changes each run).
     executable: process.env.APPIMAGE ?? process.execPath,
+    argv: process.argv,
   }).catch((error: unknown) => {
     console.error('Panic Desk could not start:', error);
     diagnostics.log.error(`Panic Desk could not start: ${error instanceof Error ? error.message : String(error)}`);

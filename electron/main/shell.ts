@@ -8,6 +8,7 @@ import type { DeskHost } from '../core/desk-host';
 import { APP_ID } from './app-id';
 import { registerAppScheme, serveApp } from './app-protocol';
 import { keepInTray, showWindow } from './close-to-tray';
+import { refusedSwitch } from './launch-guard';
 import { bindHotkey } from './hotkey';
 import { registerIpc } from './ipc';
 import { loginItemApplier, syncLoginItem } from './login-item';
@@ -34,6 +35,8 @@ export interface ShellOptions {
   platform?: NodeJS.Platform;
   /** The program start-at-login launches. */
   executable: string;
+  /** The command line (process.argv): a packaged app refuses the remote-debugging switches. */
+  argv?: readonly string[];
 }
 
 export interface RunningShell {
@@ -49,6 +52,15 @@ export function trayIcon(resourcesDir: string, level: TrayLevel): string {
 /** Starts the shell; resolves null when another instance already runs (this one then quits). */
 export async function startShell(api: ShellApi, options: ShellOptions): Promise<RunningShell | null> {
   const { app } = api;
+  const refused = app.isPackaged
+    ? refusedSwitch(options.argv ?? process.argv, options.platform ?? process.platform)
+    : null;
+  if (refused) {
+    // A same-user process would get the page (and window.panicDesk) through DevTools: no window at all.
+    console.error(`Panic Desk refuses to start with ${refused}`);
+    app.exit(1);
+    return null;
+  }
   let win: ShellWindow | null = null;
   if (!claimSingleInstance(app, () => win && !win.isDestroyed() && showWindow(win))) {
     app.quit();
