@@ -49,18 +49,20 @@ export function trayIcon(resourcesDir: string, level: TrayLevel): string {
   return join(resourcesDir, 'tray', `tray-${level}.png`);
 }
 
+/** A packaged app started with a remote-debugging switch exits: DevTools would hand the page to another process. */
+function refusesLaunch(app: ShellApi['app'], options: ShellOptions): boolean {
+  if (!app.isPackaged) return false;
+  const refused = refusedSwitch(options.argv ?? process.argv, options.platform ?? process.platform);
+  if (!refused) return false;
+  console.error(`Panic Desk refuses to start with ${refused}`);
+  app.exit(1);
+  return true;
+}
+
 /** Starts the shell; resolves null when another instance already runs (this one then quits). */
 export async function startShell(api: ShellApi, options: ShellOptions): Promise<RunningShell | null> {
   const { app } = api;
-  const refused = app.isPackaged
-    ? refusedSwitch(options.argv ?? process.argv, options.platform ?? process.platform)
-    : null;
-  if (refused) {
-    // A same-user process would get the page (and window.panicDesk) through DevTools: no window at all.
-    console.error(`Panic Desk refuses to start with ${refused}`);
-    app.exit(1);
-    return null;
-  }
+  if (refusesLaunch(app, options)) return null;
   let win: ShellWindow | null = null;
   if (!claimSingleInstance(app, () => win && !win.isDestroyed() && showWindow(win))) {
     app.quit();
