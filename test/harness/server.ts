@@ -173,10 +173,10 @@ function serveHttp({ guard, dataDir, desk, bridgeJs, index }: Routes, req: Incom
   const foreign = guard.siteProblem(req);
   if (foreign) return reply(res, 403, 'text/plain', `Refused: ${foreign}`);
   if (url.pathname === '/' || url.pathname === '/index.html') {
-    if (!guard.pageAllowed(url)) {
+    if (!guard.pageAllowed(url, req.headers.cookie)) {
       return reply(res, 403, 'text/plain', 'This harness opens only with its token: use the URL it printed.');
     }
-    return reply(res, 200, TYPES['.html'], index);
+    return reply(res, 200, TYPES['.html'], index, { 'set-cookie': guard.pageCookie });
   }
   if (url.pathname === '/__harness/bridge.js') return reply(res, 200, TYPES['.js'], bridgeJs);
   if (url.pathname.startsWith('/__harness/')) {
@@ -241,8 +241,20 @@ function socketTransport(ws: WebSocket): WireTransport {
   };
 }
 
-function reply(res: ServerResponse, status: number, type: string | undefined, body: string | Buffer): void {
-  res.writeHead(status, { 'content-type': type ?? 'application/octet-stream', 'cache-control': 'no-store' });
+function reply(
+  res: ServerResponse,
+  status: number,
+  type: string | undefined,
+  body: string | Buffer,
+  extra: Record<string, string> = {},
+): void {
+  // No Referer ever leaves a harness page: its address held the token.
+  res.writeHead(status, {
+    'content-type': type ?? 'application/octet-stream',
+    'cache-control': 'no-store',
+    'referrer-policy': 'no-referrer',
+    ...extra,
+  });
   res.end(body);
 }
 
