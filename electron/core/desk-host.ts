@@ -41,6 +41,12 @@ export interface HostOptions {
   followPolicy?: (apply: (read: PolicyRead | null) => void) => () => void;
   /** Import a one-time enrol.json from dataDir at start (default true). */
   importEnrolFile?: boolean;
+  /**
+   * Whether Setup may name a plain-http loopback URL (a local simulator): unpacked builds and the
+   * harness (default true). A packaged app passes false, so a compromised page cannot make main
+   * POST to any port of this machine (issue 21 finding 8).
+   */
+  plainHttpLoopback?: boolean;
 }
 
 type Listener = (state: DeskState) => void;
@@ -74,6 +80,7 @@ export class DeskHost {
     this.hostCommands = hostCommands({
       vault: opts.vault,
       connections: this.connections,
+      plainHttpLoopback: opts.plainHttpLoopback ?? true,
       diagnostics: opts.diagnostics,
       log: this.log,
       readinessHistory: this.readinessHistory,

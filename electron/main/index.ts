@@ -82,6 +82,8 @@ async function openHost(): Promise<DeskHost> {
     diagnostics: appDiagnosticsShell(dialog, app, diagnostics.files),
     policy,
     followPolicy: (apply) => watchPolicy(systemPolicyDeps, apply, { initial: policy }),
+    // A packaged app's Setup takes https only (a local simulator is for development builds).
+    plainHttpLoopback: !app.isPackaged,
   });
 }
 
