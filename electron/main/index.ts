@@ -72,7 +72,8 @@ async function openHost(): Promise<DeskHost> {
   const userData = app.getPath('userData');
   const { store, problem } = openStore(userData);
   // The administrator's policy (docs/policy.md), read before the desk opens and followed after.
-  const policy = await readManagedPolicy(systemPolicyDeps);
+  const policyDeps = await systemPolicyDeps({ packaged: app.isPackaged });
+  const policy = await readManagedPolicy(policyDeps);
   return DeskHost.open({
     store,
     dataDir: userData,
@@ -81,7 +82,7 @@ async function openHost(): Promise<DeskHost> {
     log: diagnostics.log,
     diagnostics: appDiagnosticsShell(dialog, app, diagnostics.files),
     policy,
-    followPolicy: (apply) => watchPolicy(systemPolicyDeps, apply, { initial: policy }),
+    followPolicy: (apply) => watchPolicy(policyDeps, apply, { initial: policy }),
     // A packaged app's Setup takes https only (a local simulator is for development builds).
     plainHttpLoopback: !app.isPackaged,
   });
@@ -94,7 +95,7 @@ async function enrolFromStdin(): Promise<number> {
   return runEnrolCli({
     readStdin: () => readAll(process.stdin),
     save: (input) => connections.save(input),
-    policy: await readManagedPolicy(systemPolicyDeps),
+    policy: await readManagedPolicy(await systemPolicyDeps({ packaged: app.isPackaged })),
     out: (line) => void process.stdout.write(`${line}\n`),
     err: (line) => void process.stderr.write(`${line}\n`),
   });

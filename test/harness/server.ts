@@ -81,7 +81,9 @@ export async function startHarness(
   const diagnostics = harnessDiagnostics(dataDir);
   // Only an explicit policy file: the harness never picks up the machine's own policy.
   const policyFile = options.policyFile ?? process.env.PANIC_DESK_POLICY;
-  const policyDeps = policyFile ? { ...systemPolicyDeps, env: { PANIC_DESK_POLICY: policyFile } } : null;
+  const policyDeps = policyFile
+    ? await systemPolicyDeps({ packaged: false, env: { PANIC_DESK_POLICY: policyFile } })
+    : null;
   const openHost = hostOpener(dataDir, diagnostics, policyDeps);
   diagnostics.log.info(`harness starting on port ${port} (Node ${process.version}, ${process.platform})`);
   const clients = new Set<WebSocket>();
