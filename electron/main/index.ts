@@ -44,7 +44,8 @@ const api: ShellApi = {
 // reads NODE_EXTRA_CA_CERTS only at start, so a process started with it starts again without it.
 const TLS_RESTARTED = '--panic-desk-tls-env-restarted';
 const tlsEnv = app.isPackaged ? stripTlsEnvironment(process.env) : { removed: [], mustRestart: false };
-if (tlsEnv.mustRestart && !process.argv.includes(TLS_RESTARTED)) {
+const restarting = tlsEnv.mustRestart && !process.argv.includes(TLS_RESTARTED);
+if (restarting) {
   app.relaunch({ args: [...process.argv.slice(1), TLS_RESTARTED] });
   app.exit(0);
 }
@@ -103,7 +104,9 @@ async function enrolFromStdin(): Promise<number> {
 
 const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(__dirname, '../../resources');
 
-if (wantsEnrol(process.argv)) {
+if (restarting) {
+  // Nothing more in this process: the new one opens the desk.
+} else if (wantsEnrol(process.argv)) {
   enrolFromStdin().then(
     (code) => app.exit(code),
     () => app.exit(1),
