@@ -44,7 +44,9 @@ const api: ShellApi = {
 // reads NODE_EXTRA_CA_CERTS only at start, so a process started with it starts again without it.
 const TLS_RESTARTED = '--panic-desk-tls-env-restarted';
 const tlsEnv = app.isPackaged ? stripTlsEnvironment(process.env) : { removed: [], mustRestart: false };
-const restarting = tlsEnv.mustRestart && !process.argv.includes(TLS_RESTARTED);
+// Not for --enrol: its caller pipes the secret in and waits for this process's exit code (and
+// already holds the secret it would be protecting).
+const restarting = tlsEnv.mustRestart && !process.argv.includes(TLS_RESTARTED) && !wantsEnrol(process.argv);
 if (restarting) {
   app.relaunch({ args: [...process.argv.slice(1), TLS_RESTARTED] });
   app.exit(0);
