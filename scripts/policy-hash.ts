@@ -1,16 +1,31 @@
-// `npm run policy:hash`: turns a cancel or duress code into the salted scrypt hash the policy's
-// `cancelCodes` holds (docs/policy.md). The code is read from standard input, not from the
-// command line, so it stays out of shell history and the process list.
-import { hashCode } from '../electron/core/duress';
+// `npm run policy:hash`: turns cancel and duress codes into the salted scrypt hashes the
+// policy's `cancelCodes` holds (docs/policy.md). Codes are read from standard input, one a line,
+// not from the command line, so they stay out of shell history and the process list. All codes
+// of one run share one salt: hash every cancel and duress code of a policy together, so that the
+// desk checks a typed code with one derivation (core/cancel-codes.ts).
+import { hashCodes, MIN_CODE_LENGTH } from '../electron/core/cancel-codes';
 
 let input = '';
 process.stdin.setEncoding('utf8');
 process.stdin.on('data', (chunk: string) => (input += chunk));
 process.stdin.on('end', () => {
-  const code = input.replace(/\r?\n$/, '');
-  if (code.length < 4) {
-    console.error('A code needs at least 4 characters (read from standard input)');
+  const codes = input.split(/\r?\n/).filter((line) => line.length > 0);
+  if (!codes.length) {
+    console.error('Give the codes on standard input, one a line');
     process.exit(1);
   }
-  console.log(hashCode(code));
+  const short = codes.findIndex((code) => code.length < MIN_CODE_LENGTH);
+  if (short >= 0) {
+    console.error(
+      `Code ${short + 1} is too short: a code needs at least ${MIN_CODE_LENGTH} characters (8 recommended)`,
+    );
+    process.exit(1);
+  }
+  hashCodes(codes).then(
+    (hashes) => console.log(hashes.join('\n')),
+    (error: unknown) => {
+      console.error(`Could not hash: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
 });

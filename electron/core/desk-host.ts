@@ -57,6 +57,12 @@ export interface HostOptions {
   lockDataDir?: boolean;
   /** Clock, fetch and Training simulator other than the machine's (the model-based test). */
   shell?: HostShell;
+  /**
+   * Whether Setup may name a plain-http loopback URL (a local simulator): unpacked builds and the
+   * harness (default true). A packaged app passes false, so a compromised page cannot make main
+   * POST to any port of this machine (issue 21 finding 8).
+   */
+  plainHttpLoopback?: boolean;
 }
 
 /** The commands on one press, which the host answers itself for a press of another connection. */
@@ -106,6 +112,7 @@ export class DeskHost {
     this.hostCommands = hostCommands({
       vault: opts.vault,
       connections: this.connections,
+      plainHttpLoopback: opts.plainHttpLoopback ?? true,
       diagnostics: opts.diagnostics,
       log: this.log,
       readinessHistory: this.readinessHistory,

@@ -283,6 +283,7 @@ export class Desk {
     const cancel = new CancelService({
       ...base,
       ...services,
+      log: opts.log,
       policy: () => this.settings.policy,
       deskName: () => this.deskName(),
       siteName,

@@ -7,6 +7,8 @@ import { lstatSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { EnvironmentSchema, type Connection } from '../shared/model/connection';
+import { checkCustomUrl } from './aura/environments';
+import { withoutBom } from './bom';
 import { ConnectionError, type CredentialsInput } from './connection';
 import type { Policy } from './policy';
 
@@ -48,7 +50,7 @@ export async function enrol(raw: string, deps: EnrolDeps): Promise<Connection> {
 export function parseEnrolment(raw: string): z.output<typeof EnrolmentSchema> {
   let json: unknown;
   try {
-    json = JSON.parse(raw);
+    json = JSON.parse(withoutBom(raw));
   } catch {
     // The text may hold the secret: say what is wrong, never what was read.
     throw new EnrolError('The enrolment is not valid JSON: expected {"clientId": "…", "clientSecret": "…"}');
@@ -77,13 +79,34 @@ async function save(input: z.output<typeof EnrolmentSchema>, deps: EnrolDeps): P
   try {
     return await deps.save({
       environment,
-      baseUrl: input.baseUrl ?? policy.baseUrl ?? null,
+      baseUrl: enrolBaseUrl(input.baseUrl, policy),
       clientId: input.clientId,
       clientSecret: input.clientSecret,
     });
   } catch (error) {
     if (error instanceof ConnectionError) throw new EnrolError(error.message, error.kind === 'unreachable');
     throw error;
+  }
+}
+
+/**
+ * The base URL the secret is verified against: a locked one is the policy's, always (issue 21
+ * finding 7: the secret must not go to a URL of the enrolment's choosing); an enrolment naming
+ * another is refused.
+ */
+function enrolBaseUrl(given: string | undefined, policy: Policy): string | null {
+  if (!policy.baseUrl || !policy.locked?.includes('baseUrl')) return given ?? policy.baseUrl ?? null;
+  if (given !== undefined && !sameUrl(given, policy.baseUrl)) {
+    throw new EnrolError(`The policy locks the AURA base URL to ${policy.baseUrl}`);
+  }
+  return policy.baseUrl;
+}
+
+function sameUrl(a: string, b: string): boolean {
+  try {
+    return checkCustomUrl(a) === checkCustomUrl(b);
+  } catch {
+    return false;
   }
 }
 

@@ -48,6 +48,8 @@ export function checkAgainstPolicy(
     case 'sites.delete':
       refuseIf('sites', true);
       return;
+    // The full check sends the secret to the URL it names: the same locks as saving it.
+    case 'setup.fullCheck':
     case 'setup.saveCredentials': {
       if (payload.environment === 'training' && policy.trainingAllowed === false) throw new PolicyRefusal('training');
       const env = policy.environment ?? current.connection.environment;

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Settings } from '../shared/model/settings';
 import { EnvironmentSchema } from '../shared/model/connection';
 import { customUrlProblem } from './aura/environments';
+import { costProblem, parseCodeHash, sharedSaltProblem } from './cancel-codes';
 
 /** The settings a policy can lock (names as in docs/policy.md). */
 export const LOCKABLE = [
@@ -25,8 +26,14 @@ export const LOCKABLE = [
 ] as const;
 export type Lockable = (typeof LOCKABLE)[number];
 
-/** A salted scrypt hash as written by `npm run policy:hash` (see core/duress.ts). */
-const CodeHash = z.string().regex(/^scrypt\$[A-Za-z0-9+/=]{16,64}\$[A-Za-z0-9+/=]{40,100}$/, 'not a code hash');
+/** A salted scrypt hash as written by `npm run policy:hash` (core/cancel-codes.ts). */
+const CodeHash = z.string().refine(
+  (text) => {
+    const parsed = parseCodeHash(text);
+    return parsed !== null && costProblem(parsed) === null;
+  },
+  { error: 'not a code hash of npm run policy:hash' },
+);
 
 export const PolicySchema = z
   .object({
@@ -55,6 +62,12 @@ export const PolicySchema = z
         duress: z.array(CodeHash).max(20).default([]),
       })
       .strict()
+      .refine((codes) => sharedSaltProblem([...codes.cancel, ...codes.duress]) === null, {
+        error: (issue) => {
+          const codes = issue.input as { cancel: string[]; duress: string[] };
+          return sharedSaltProblem([...codes.cancel, ...codes.duress]) ?? 'invalid';
+        },
+      })
       .optional(),
     locked: z
       .array(z.enum(LOCKABLE))

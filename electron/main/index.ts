@@ -22,6 +22,7 @@ import { openDiagnosticsLog } from './diagnostics-log';
 import { appDiagnosticsShell } from './diagnostics-shell';
 import { handoverData, readAll, runEnrolCli, wantsEnrol } from './enrol-cli';
 import { createKeychainVault } from './keychain';
+import { stripTlsEnvironment } from './launch-guard';
 import { readManagedPolicy, systemPolicyDeps, watchPolicy } from './policy-sources';
 import type { ShellApi } from './shell-api';
 import { startShell } from './shell';
@@ -40,6 +41,18 @@ const api: ShellApi = {
   session,
 };
 
+// A packaged app lets no environment variable weaken TLS to AURA (docs/security-review.md). Node
+// reads NODE_EXTRA_CA_CERTS only at start, so a process started with it starts again without it.
+const TLS_RESTARTED = '--panic-desk-tls-env-restarted';
+const tlsEnv = app.isPackaged ? stripTlsEnvironment(process.env) : { removed: [], mustRestart: false };
+// Not for --enrol: its caller pipes the secret in and waits for this process's exit code (and
+// already holds the secret it would be protecting).
+const restarting = tlsEnv.mustRestart && !process.argv.includes(TLS_RESTARTED) && !wantsEnrol(process.argv);
+if (restarting) {
+  app.relaunch({ args: [...process.argv.slice(1), TLS_RESTARTED] });
+  app.exit(0);
+}
+
 // A fresh data folder for end-to-end runs (E2E_HOST=electron); ignored by a packaged app.
 const dataDir = process.env.PANIC_DESK_DATA_DIR;
 if (dataDir && !app.isPackaged) app.setPath('userData', dataDir);
@@ -50,6 +63,9 @@ diagnostics.log.info(
   `Panic Desk ${app.getVersion()} starting (Electron ${process.versions.electron}, Node ${process.versions.node}, ${process.platform} ${release()})`,
 );
 app.on('before-quit', () => diagnostics.log.info('Panic Desk quitting'));
+if (tlsEnv.removed.length) {
+  diagnostics.log.warn(`Ignored environment variables that would weaken TLS to AURA: ${tlsEnv.removed.join(', ')}`);
+}
 
 /**
  * The desk host for the saved connection: Training on the embedded simulator, or the configured
@@ -60,7 +76,8 @@ async function openHost(): Promise<DeskHost> {
   const userData = app.getPath('userData');
   const { store, problem } = openStore(userData);
   // The administrator's policy (docs/policy.md), read before the desk opens and followed after.
-  const policy = await readManagedPolicy(systemPolicyDeps);
+  const policyDeps = await systemPolicyDeps({ packaged: app.isPackaged });
+  const policy = await readManagedPolicy(policyDeps);
   return DeskHost.open({
     store,
     dataDir: userData,
@@ -69,9 +86,11 @@ async function openHost(): Promise<DeskHost> {
     log: diagnostics.log,
     diagnostics: appDiagnosticsShell(dialog, app, diagnostics.files),
     policy,
-    followPolicy: (apply) => watchPolicy(systemPolicyDeps, apply, { initial: policy }),
+    followPolicy: (apply) => watchPolicy(policyDeps, apply, { initial: policy }),
     // One process per data folder (issue 20 finding 16), whatever the single-instance lock says.
     lockDataDir: true,
+    // A packaged app's Setup takes https only (a local simulator is for development builds).
+    plainHttpLoopback: !app.isPackaged,
   });
 }
 
@@ -94,7 +113,7 @@ async function enrolFromStdin(): Promise<number> {
         lock.release();
       }
     },
-    policy: await readManagedPolicy(systemPolicyDeps),
+    policy: await readManagedPolicy(await systemPolicyDeps({ packaged: app.isPackaged })),
     out: (line) => void process.stdout.write(`${line}\n`),
     err: (line) => void process.stderr.write(`${line}\n`),
   });
@@ -102,7 +121,9 @@ async function enrolFromStdin(): Promise<number> {
 
 const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(__dirname, '../../resources');
 
-if (wantsEnrol(process.argv)) {
+if (restarting) {
+  // Nothing more in this process: the new one opens the desk.
+} else if (wantsEnrol(process.argv)) {
   enrolFromStdin().then(
     (code) => app.exit(code),
     () => app.exit(1),
@@ -119,6 +140,7 @@ function startApp(): void {
     resourcesDir,
     // Started at login from the AppImage itself when run from one (its mount path changes each run).
     executable: process.env.APPIMAGE ?? process.execPath,
+    argv: process.argv,
   }).catch((error: unknown) => {
     console.error('Panic Desk could not start:', error);
     diagnostics.log.error(`Panic Desk could not start: ${error instanceof Error ? error.message : String(error)}`);

@@ -44,9 +44,20 @@ export interface LoginItemTarget {
 
 export const AUTOSTART_FILE = 'panic-desk.desktop';
 
+/**
+ * The Exec value for one program path, by the desktop entry spec: quoted with `"`, `` ` ``, `$`
+ * and `\` escaped; `%` doubled (a lone one starts a field code); then escaped once more as a
+ * string value (`\` doubled, line breaks and tabs as `\n`, `\r`, `\t`), so a path can never
+ * end the line and add keys of its own.
+ */
+function execValue(executable: string): string {
+  const quoted = `"${executable.replace(/(["`$\\])/g, '\\$1').replace(/%/g, '%%')}"`;
+  return quoted.replace(/[\\\n\r\t]/g, (c) => ({ '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' })[c] ?? c);
+}
+
 /** The XDG autostart entry for Linux desktops. */
 export function autostartEntry(executable: string): string {
-  const quoted = `"${executable.replace(/(["`$\\])/g, '\\$1')}"`;
+  const quoted = execValue(executable);
   return [
     '[Desktop Entry]',
     'Type=Application',

@@ -1,55 +1,119 @@
 // Where an administrator's policy comes from on each OS (docs/policy.md), read into the raw
 // values core/policy.ts validates and merges:
-//   Windows  %ProgramData%\Panic Desk\policy.json, then HKLM\SOFTWARE\Policies\Panic Desk
-//            (what Intune and Group Policy write; read by parsing `reg query` output)
+//   Windows  <ProgramData>\Panic Desk\policy.json, then HKLM\SOFTWARE\Policies\Panic Desk
+//            (what Intune and Group Policy write; read through native-reg, windows-registry.ts)
 //   macOS    /Library/Application Support/Panic Desk/policy.json, then the managed preferences
-//            plist for the app id (what Jamf and other MDMs write; `plutil -convert json`)
+//            plist for the app id (what Jamf and other MDMs write; `/usr/bin/plutil -convert json`)
 //   Linux    /etc/panic-desk/policy.json
-// PANIC_DESK_POLICY, when set, is the only source (tests and the web harness). Later sources win.
-// No Electron here: the web harness uses this module too.
+// A file or plist counts only when administrators alone can change it (policy-trust.ts). In a
+// packaged app nothing here comes from the environment: not the policy's path
+// (PANIC_DESK_POLICY, for tests, the web harness and unpacked runs only), not ProgramData, not the
+// user name, not the programs run. Later sources win. No Electron here: the harness uses it too.
 import { execFile } from 'node:child_process';
 import { readFileSync, unwatchFile, watchFile } from 'node:fs';
+import { userInfo } from 'node:os';
 import { win32 } from 'node:path';
+import { withoutBom } from '../core/bom';
 import { mergePolicy, type PolicyRead, type PolicySource } from '../core/policy';
 import { APP_ID } from './app-id';
+import { posixTrust, windowsTrust, type TrustCheck } from './policy-trust';
+import { policyFromRegistry } from './registry-values';
+import { nativeRegistry, type RegistryPort } from './windows-registry';
 
-export const REGISTRY_KEY = 'HKLM\\SOFTWARE\\Policies\\Panic Desk';
-const BOOLEAN_KEYS = new Set(['startAtLogin', 'notifications', 'trainingAllowed']);
+const POLICY_SUBKEY = 'SOFTWARE\\Policies\\Panic Desk';
+export const REGISTRY_KEY = `HKLM\\${POLICY_SUBKEY}`;
+const PLUTIL = '/usr/bin/plutil';
 
 export interface PolicyDeps {
   platform: NodeJS.Platform;
-  env: NodeJS.ProcessEnv;
+  /** PANIC_DESK_POLICY: then the only source, its folder not checked. Always null in a packaged app. */
+  override: string | null;
+  /** Windows: the ProgramData folder (the registry's, else C:\ProgramData). */
+  programData: string;
+  /** macOS: the user whose managed preferences apply (os.userInfo()); null: the computer's only. */
+  user: string | null;
   /** The file's text, or null when it does not exist. */
   readFile(path: string): string | null;
-  /** Runs a program; null when it could not run or exited with an error. */
+  /** Null when only administrators can change the path (and every folder above it). */
+  trust: TrustCheck;
+  /** Windows: HKEY_LOCAL_MACHINE; null elsewhere. */
+  registry: RegistryPort | null;
+  /** Runs a program by absolute path; null when it could not run or exited with an error. */
   run(program: string, args: string[]): Promise<string | null>;
 }
 
-export const systemPolicyDeps: PolicyDeps = {
-  platform: process.platform,
-  env: process.env,
-  readFile(path) {
-    try {
-      return readFileSync(path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
-  },
-  run: (program, args) =>
-    new Promise((resolve) => {
-      execFile(program, args, { timeout: 10_000, windowsHide: true, maxBuffer: 1_000_000 }, (error, stdout) =>
-        resolve(error ? null : stdout),
-      );
-    }),
-};
+function readText(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+function run(program: string, args: string[]): Promise<string | null> {
+  return new Promise((resolve) => {
+    execFile(program, args, { timeout: 10_000, windowsHide: true, maxBuffer: 1_000_000 }, (error, stdout) =>
+      resolve(error ? null : stdout),
+    );
+  });
+}
+
+/** The user's name as the OS knows it, never `$USER`; null when it could name another folder. */
+export function safeUserName(name: string | null | undefined): string | null {
+  if (!name || name === '.' || name === '..' || /[/\\\0]/.test(name)) return null;
+  return name;
+}
+
+/** A drive-rooted folder from the registry, else Windows' fixed default. */
+function driveFolder(value: unknown, fallback: string): string {
+  return typeof value === 'string' && /^[A-Za-z]:\\[^%]*$/.test(value) ? value : fallback;
+}
+
+async function registryString(registry: RegistryPort, subKey: string, name: string): Promise<unknown> {
+  try {
+    const entry = (await registry.readLocalMachineKey(subKey))?.[name];
+    return entry?.type === 'string' ? entry.value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** This machine's policy readers. `packaged`: the app's (PANIC_DESK_POLICY ignored). */
+export async function systemPolicyDeps(options: {
+  packaged: boolean;
+  env?: NodeJS.ProcessEnv;
+  platform?: NodeJS.Platform;
+}): Promise<PolicyDeps> {
+  const platform = options.platform ?? process.platform;
+  const env = options.env ?? process.env;
+  const registry = platform === 'win32' ? nativeRegistry() : null;
+  const shellFolders = 'SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Explorer\\Shell Folders';
+  const read = (subKey: string, name: string): Promise<unknown> =>
+    registry ? registryString(registry, subKey, name) : Promise.resolve(null);
+  const programData = driveFolder(await read(shellFolders, 'Common AppData'), 'C:\\ProgramData');
+  const systemRoot = driveFolder(
+    await read('SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion', 'SystemRoot'),
+    'C:\\Windows',
+  );
+  return {
+    platform,
+    override: options.packaged ? null : env.PANIC_DESK_POLICY || null,
+    programData,
+    user: platform === 'darwin' ? safeUserName(userInfo().username) : null,
+    readFile: readText,
+    trust: platform === 'win32' ? windowsTrust(systemRoot) : posixTrust(),
+    registry,
+    run,
+  };
+}
 
 /** The policy files this OS reads, in order. */
-export function policyFiles(deps: Pick<PolicyDeps, 'platform' | 'env'>): string[] {
-  if (deps.env.PANIC_DESK_POLICY) return [deps.env.PANIC_DESK_POLICY];
+export function policyFiles(deps: Pick<PolicyDeps, 'platform' | 'override' | 'programData'>): string[] {
+  if (deps.override) return [deps.override];
   switch (deps.platform) {
     case 'win32':
-      return [win32.join(deps.env.ProgramData ?? 'C:\\ProgramData', 'Panic Desk', 'policy.json')];
+      return [win32.join(deps.programData, 'Panic Desk', 'policy.json')];
     case 'darwin':
       return ['/Library/Application Support/Panic Desk/policy.json'];
     default:
@@ -58,44 +122,11 @@ export function policyFiles(deps: Pick<PolicyDeps, 'platform' | 'env'>): string[
 }
 
 /** macOS managed preferences for the app id: the computer's, then the user's (MDM-written). */
-export function managedPlists(env: NodeJS.ProcessEnv): string[] {
+export function managedPlists(deps: Pick<PolicyDeps, 'user' | 'platform' | 'override'>): string[] {
+  if (deps.override || deps.platform !== 'darwin') return [];
   const base = '/Library/Managed Preferences';
-  const user = env.USER;
+  const user = safeUserName(deps.user);
   return [`${base}/${APP_ID}.plist`, ...(user ? [`${base}/${user}/${APP_ID}.plist`] : [])];
-}
-
-/**
- * Parses `reg query "<key>"` output: one `    name    REG_TYPE    data` line per value. DWORDs
- * become numbers (0/1 become booleans for the on/off settings), REG_MULTI_SZ a list, and a REG_SZ
- * holding JSON (the cancel codes object) is parsed.
- */
-export function parseRegQuery(stdout: string): Record<string, unknown> {
-  const values: Record<string, unknown> = {};
-  for (const line of stdout.split(/\r?\n/)) {
-    const match = /^ {4}(.+?) {4}(REG_[A-Z_]+)(?: {4}(.*))?$/.exec(line);
-    if (!match?.[1] || !match[2]) continue;
-    const [, name, type, data = ''] = match;
-    let value: unknown;
-    switch (type) {
-      case 'REG_DWORD':
-      case 'REG_QWORD':
-        value = Number.parseInt(data, 16);
-        if (BOOLEAN_KEYS.has(name) && (value === 0 || value === 1)) value = value === 1;
-        break;
-      case 'REG_MULTI_SZ':
-        value = data.split('\\0').filter((item) => item.length > 0);
-        break;
-      case 'REG_SZ':
-      case 'REG_EXPAND_SZ':
-        value = /^\s*[[{]/.test(data) ? parseJsonOr(data) : data;
-        if (BOOLEAN_KEYS.has(name) && (data === 'true' || data === 'false')) value = data === 'true';
-        break;
-      default:
-        value = data; // an unexpected type: the schema names the key
-    }
-    values[name] = value;
-  }
-  return values;
 }
 
 /** MDM profiles may carry their own Payload* keys beside the settings: they are not policy. */
@@ -105,54 +136,74 @@ export function fromManagedPlistJson(text: string): unknown {
   return Object.fromEntries(Object.entries(value).filter(([key]) => !key.startsWith('Payload')));
 }
 
-function parseJsonOr(text: string): unknown {
+type Step = PolicySource | { problem: string } | null;
+const refusal = (problem: string): PolicyRead => ({ ok: false, badKey: null, problem });
+const ignoredBecause = (path: string, why: string): string =>
+  `The policy at ${path} was ignored: ${why}. Only administrators may be able to change it and each folder above ` +
+  `it (docs/policy.md). The desk keeps its last good policy.`;
+
+async function fileSource(deps: PolicyDeps, path: string): Promise<Step> {
+  let text: string | null;
   try {
-    return JSON.parse(text) as unknown;
+    text = deps.readFile(path);
+  } catch (error) {
+    return { problem: `The policy at ${path} could not be read: ${String(error)}` };
+  }
+  if (text === null) return null;
+  const untrusted = deps.override ? null : await deps.trust(path);
+  if (untrusted) return { problem: ignoredBecause(path, untrusted) };
+  try {
+    return { name: path, values: JSON.parse(withoutBom(text)) as unknown };
   } catch {
-    return text;
+    return { problem: `The policy at ${path} is not valid JSON and was ignored` };
+  }
+}
+
+/** "Key not found" is no policy; any other failure keeps the last good policy (finding 3). */
+async function registrySource(registry: RegistryPort): Promise<Step> {
+  try {
+    const values = await registry.readLocalMachineKey(POLICY_SUBKEY);
+    return values ? { name: REGISTRY_KEY, values: policyFromRegistry(values) } : null;
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return {
+      problem: `The registry key ${REGISTRY_KEY} could not be read (${why}); the desk keeps its last good policy`,
+    };
+  }
+}
+
+async function plistSource(deps: PolicyDeps, plist: string): Promise<Step> {
+  if (deps.readFile(plist) === null) return null;
+  const untrusted = await deps.trust(plist);
+  if (untrusted) return { problem: ignoredBecause(plist, untrusted) };
+  const out = await deps.run(PLUTIL, ['-convert', 'json', '-o', '-', plist]);
+  if (out === null) return { problem: `The managed preferences ${plist} could not be read` };
+  try {
+    return { name: plist, values: fromManagedPlistJson(out) };
+  } catch {
+    return { problem: `The managed preferences ${plist} are not readable as JSON` };
   }
 }
 
 /** Reads every source of this OS; null when there is none (an unmanaged desk). */
 export async function readManagedPolicy(deps: PolicyDeps): Promise<PolicyRead | null> {
+  const steps: Array<() => Promise<Step>> = policyFiles(deps).map((path) => () => fileSource(deps, path));
+  const { registry } = deps;
+  if (!deps.override && deps.platform === 'win32' && registry) steps.push(() => registrySource(registry));
+  for (const plist of managedPlists(deps)) steps.push(() => plistSource(deps, plist));
   const sources: PolicySource[] = [];
-  for (const path of policyFiles(deps)) {
-    let text: string | null;
-    try {
-      text = deps.readFile(path);
-    } catch (error) {
-      return { ok: false, badKey: null, problem: `The policy at ${path} could not be read: ${String(error)}` };
-    }
-    if (text === null) continue;
-    try {
-      sources.push({ name: path, values: JSON.parse(text) as unknown });
-    } catch {
-      return { ok: false, badKey: null, problem: `The policy at ${path} is not valid JSON and was ignored` };
-    }
-  }
-  if (!deps.env.PANIC_DESK_POLICY && deps.platform === 'win32') {
-    const out = await deps.run('reg', ['query', REGISTRY_KEY]);
-    if (out !== null) sources.push({ name: REGISTRY_KEY, values: parseRegQuery(out) });
-  }
-  if (!deps.env.PANIC_DESK_POLICY && deps.platform === 'darwin') {
-    for (const plist of managedPlists(deps.env)) {
-      if (deps.readFile(plist) === null) continue;
-      const out = await deps.run('plutil', ['-convert', 'json', '-o', '-', plist]);
-      if (out === null)
-        return { ok: false, badKey: null, problem: `The managed preferences ${plist} could not be read` };
-      try {
-        sources.push({ name: plist, values: fromManagedPlistJson(out) });
-      } catch {
-        return { ok: false, badKey: null, problem: `The managed preferences ${plist} are not readable as JSON` };
-      }
-    }
+  for (const step of steps) {
+    const found = await step();
+    if (found && 'problem' in found) return refusal(found.problem);
+    if (found) sources.push(found);
   }
   return sources.length ? mergePolicy(sources) : null;
 }
 
 /**
  * Re-reads the policy when a file changes (polled every few seconds: the files may not exist
- * yet) and every minute for the registry and the plists; calls back only when the answer changes.
+ * yet) and every minute for the registry, the plists and the files' permissions; calls back only
+ * when the answer changes.
  */
 export function watchPolicy(
   deps: PolicyDeps,
@@ -174,7 +225,7 @@ export function watchPolicy(
       .catch(() => undefined)
       .finally(() => (reading = false));
   };
-  const files = [...policyFiles(deps), ...(deps.platform === 'darwin' ? managedPlists(deps.env) : [])];
+  const files = [...policyFiles(deps), ...managedPlists(deps)];
   const interval = options.filePollMs ?? 5000;
   for (const file of files) watchFile(file, { interval, persistent: false }, reread);
   const timer = setInterval(reread, options.rereadMs ?? 60_000);

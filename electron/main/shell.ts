@@ -8,6 +8,7 @@ import type { DeskHost } from '../core/desk-host';
 import { APP_ID } from './app-id';
 import { registerAppScheme, serveApp } from './app-protocol';
 import { keepInTray, showWindow } from './close-to-tray';
+import { refusedSwitch } from './launch-guard';
 import { bindHotkey } from './hotkey';
 import { registerIpc } from './ipc';
 import { loginItemApplier, syncLoginItem } from './login-item';
@@ -43,6 +44,8 @@ export interface ShellOptions {
   platform?: NodeJS.Platform;
   /** The program start-at-login launches. */
   executable: string;
+  /** The command line (process.argv): a packaged app refuses the remote-debugging switches. */
+  argv?: readonly string[];
 }
 
 export interface RunningShell {
@@ -55,9 +58,20 @@ export function trayIcon(resourcesDir: string, level: TrayLevel): string {
   return join(resourcesDir, 'tray', `tray-${level}.png`);
 }
 
+/** A packaged app started with a remote-debugging switch exits: DevTools would hand the page to another process. */
+function refusesLaunch(app: ShellApi['app'], options: ShellOptions): boolean {
+  if (!app.isPackaged) return false;
+  const refused = refusedSwitch(options.argv ?? process.argv, options.platform ?? process.platform);
+  if (!refused) return false;
+  console.error(`Panic Desk refuses to start with ${refused}`);
+  app.exit(1);
+  return true;
+}
+
 /** Starts the shell; resolves null when another instance already runs (this one then quits). */
 export async function startShell(api: ShellApi, options: ShellOptions): Promise<RunningShell | null> {
   const { app } = api;
+  if (refusesLaunch(app, options)) return null;
   let win: ShellWindow | null = null;
   let hostOpened: (host: Pick<DeskHost, ShellUse>) => void = () => undefined;
   const hostReady = new Promise<Pick<DeskHost, ShellUse>>((resolve) => (hostOpened = resolve));

@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import { E2E_HOST, expect, test } from './fixtures';
 import { deskState, expectAccessible, invoke, shot, raisePanic } from './support';
 import { AuraClient } from '../../electron/core/aura/client';
-import { hashCode } from '../../electron/core/duress';
+import { hashCodes } from '../../electron/core/cancel-codes';
 import { TRAINING_CREDENTIALS } from '../../electron/core/host/training-desk';
 import { startHarness, type RunningHarness } from '../harness/server';
 
@@ -24,7 +24,8 @@ const POLICY = {
   controlRoomPhone: '+27 21 555 0199',
   locked: ['sites', 'hotkey', 'hotkeySite', 'holdMs', 'controlRoomPhone'],
   deskName: 'Gate 3',
-  cancelCodes: { cancel: [hashCode('2468')], duress: [hashCode('8642')] },
+  // Hashed in beforeAll (one salt for both, at a test's low cost).
+  cancelCodes: { cancel: [] as string[], duress: [] as string[] },
 };
 
 let dir = '';
@@ -33,6 +34,8 @@ let harness: RunningHarness | null = null;
 let base = '';
 
 test.beforeAll(async () => {
+  const [cancel = '', duress = ''] = await hashCodes(['246802', '864202'], { logN: 10 });
+  POLICY.cancelCodes = { cancel: [cancel], duress: [duress] };
   dir = mkdtempSync(join(tmpdir(), 'panic-desk-policy-e2e-'));
   policyFile = join(dir, 'policy.json');
   writeFileSync(policyFile, JSON.stringify(POLICY));
@@ -130,10 +133,10 @@ test('a duress code looks like a cancel on the screen; AURA gets the DURESS even
   const reason = dialog.getByLabel('Reason');
   await expect(reason.locator('option')).not.toHaveCount(1);
   await reason.selectOption({ index: 1 });
-  await dialog.getByLabel('Cancel code').fill('1111');
+  await dialog.getByLabel('Cancel code').fill('111111');
   await dialog.getByRole('button', { name: 'Confirm cancel' }).click();
   await expect(dialog.getByText('Not cancelled: Wrong cancel code')).toBeVisible();
-  await dialog.getByLabel('Cancel code').fill('8642');
+  await dialog.getByLabel('Cancel code').fill('864202');
   await dialog.getByRole('button', { name: 'Confirm cancel' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(callout.locator('.callout-stage')).toHaveText('Cancelled');

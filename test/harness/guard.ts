@@ -5,6 +5,9 @@
 // - the page, its socket, the info and control routes need the per-run token (page: ?token=…,
 //   routes: `Authorization: Bearer …`); control routes take application/json only, which no
 //   cross-site form or text/plain fetch can send without a preflight the harness never grants.
+// - the page drops the token from the address bar once loaded (ws-bridge.ts) and no response
+//   sends a Referer (Referrer-Policy: no-referrer); a reload opens with an HttpOnly, SameSite=Strict
+//   cookie named after the port, which the first tokened load set.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
@@ -18,8 +21,10 @@ export interface HarnessGuard {
   siteProblem(req: IncomingMessage): string | null;
   /** Null when the WebSocket upgrade is the harness page's own (Host, Origin and token). */
   socketProblem(req: IncomingMessage): string | null;
-  /** True when the URL carries the token (the page itself). */
-  pageAllowed(url: URL): boolean;
+  /** True when the URL or the page cookie carries the token (the page itself). */
+  pageAllowed(url: URL, cookie?: string): boolean;
+  /** The Set-Cookie value that lets the same browser reload the page without the token in its address. */
+  readonly pageCookie: string;
   /** Null when a route call has the bearer token (and, for POST, a JSON content type). */
   routeProblem(req: IncomingMessage): string | null;
 }
@@ -49,6 +54,13 @@ export function harnessGuard(port: number, token: string): HarnessGuard {
     return null;
   };
   const tokenIn = (url: URL): boolean => sameText(url.searchParams.get(TOKEN_PARAM) ?? '', token);
+  // Cookies ignore ports: the name carries this harness's, so harnesses side by side keep theirs.
+  const cookieName = `panic-desk-harness-${port}`;
+  const cookieHolds = (header: string): boolean =>
+    header.split(';').some((pair) => {
+      const [name, ...value] = pair.trim().split('=');
+      return name === cookieName && sameText(value.join('='), token);
+    });
 
   return {
     token,
@@ -60,7 +72,8 @@ export function harnessGuard(port: number, token: string): HarnessGuard {
       if (!req.headers.origin) return 'no Origin';
       return tokenIn(new URL(req.url ?? '/', 'http://127.0.0.1')) ? null : 'no or wrong token';
     },
-    pageAllowed: tokenIn,
+    pageAllowed: (url, cookie = '') => tokenIn(url) || cookieHolds(cookie),
+    pageCookie: `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`,
     routeProblem(req) {
       const auth = req.headers.authorization ?? '';
       if (!sameText(auth, `Bearer ${token}`)) return 'no or wrong bearer token';

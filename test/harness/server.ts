@@ -81,7 +81,9 @@ export async function startHarness(
   const diagnostics = harnessDiagnostics(dataDir);
   // Only an explicit policy file: the harness never picks up the machine's own policy.
   const policyFile = options.policyFile ?? process.env.PANIC_DESK_POLICY;
-  const policyDeps = policyFile ? { ...systemPolicyDeps, env: { PANIC_DESK_POLICY: policyFile } } : null;
+  const policyDeps = policyFile
+    ? await systemPolicyDeps({ packaged: false, env: { PANIC_DESK_POLICY: policyFile } })
+    : null;
   const openHost = hostOpener(dataDir, diagnostics, policyDeps);
   diagnostics.log.info(`harness starting on port ${port} (Node ${process.version}, ${process.platform})`);
   const clients = new Set<WebSocket>();
@@ -175,10 +177,10 @@ function serveHttp({ guard, dataDir, desk, bridgeJs, index }: Routes, req: Incom
   const foreign = guard.siteProblem(req);
   if (foreign) return reply(res, 403, 'text/plain', `Refused: ${foreign}`);
   if (url.pathname === '/' || url.pathname === '/index.html') {
-    if (!guard.pageAllowed(url)) {
+    if (!guard.pageAllowed(url, req.headers.cookie)) {
       return reply(res, 403, 'text/plain', 'This harness opens only with its token: use the URL it printed.');
     }
-    return reply(res, 200, TYPES['.html'], index);
+    return reply(res, 200, TYPES['.html'], index, { 'set-cookie': guard.pageCookie });
   }
   if (url.pathname === '/__harness/bridge.js') return reply(res, 200, TYPES['.js'], bridgeJs);
   if (url.pathname.startsWith('/__harness/')) {
@@ -243,8 +245,20 @@ function socketTransport(ws: WebSocket): WireTransport {
   };
 }
 
-function reply(res: ServerResponse, status: number, type: string | undefined, body: string | Buffer): void {
-  res.writeHead(status, { 'content-type': type ?? 'application/octet-stream', 'cache-control': 'no-store' });
+function reply(
+  res: ServerResponse,
+  status: number,
+  type: string | undefined,
+  body: string | Buffer,
+  extra: Record<string, string> = {},
+): void {
+  // No Referer ever leaves a harness page: its address held the token.
+  res.writeHead(status, {
+    'content-type': type ?? 'application/octet-stream',
+    'cache-control': 'no-store',
+    'referrer-policy': 'no-referrer',
+    ...extra,
+  });
   res.end(body);
 }
 

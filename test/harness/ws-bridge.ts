@@ -60,5 +60,11 @@ function createBridge(url: string): PanicDeskBridge {
 }
 
 // The page was opened with the run's token (?token=…); the socket presents it to the harness.
-const token = new URLSearchParams(location.search).get('token') ?? '';
+// The token then leaves the address bar (history, screenshots, shoulder surfers); the tab keeps
+// it in sessionStorage for a reload, which the page cookie opens (guard.ts).
+const address = new URL(location.href);
+const token = address.searchParams.get('token') ?? sessionStorage.getItem('panic-desk-harness-token') ?? '';
+sessionStorage.setItem('panic-desk-harness-token', token);
+address.searchParams.delete('token');
+history.replaceState(history.state, '', address.href);
 window.panicDesk = createBridge(`ws://${location.host}/__harness/ws?token=${encodeURIComponent(token)}`);

@@ -160,6 +160,10 @@ describe('aura:check refusals and the command line', () => {
     for (const options of [
       { environment: 'production', baseUrl: 'https://panic.aura.services/panic-api/v2', raise: true },
       { environment: 'custom', baseUrl: 'https://panic.aura.services/panic-api/v2/', register: true },
+      // Issue 21 finding 9: the same host spelled another way is still Production.
+      { environment: 'custom', baseUrl: 'https://panic.aura.services./panic-api/v2', raise: true },
+      { environment: 'custom', baseUrl: 'https://panic.aura.services/panic-api//v2', raise: true },
+      { environment: 'custom', baseUrl: 'https://PANIC.aura.services:443/panic-api/v2', raise: true },
     ]) {
       await expect(
         runCheck({ ...options, clientId: 'x', getSecret: async () => SECRET, fetch: counting }),

@@ -121,6 +121,36 @@ describe('--enrol from standard input', () => {
   });
 });
 
+describe('enrolment under a locked base URL (issue 21 finding 7)', () => {
+  it("verifies against the policy's URL, never the enrolment's, and refuses a different one", async () => {
+    const real = await sim();
+    const planted = await sim(); // the operator's own server, to learn the secret
+    const vault = memoryVault();
+    const connections = new ConnectionManager({ store: memoryStore(), vault });
+    const save = (input: Parameters<ConnectionManager['save']>[0]) => connections.save(input);
+    const policy = mergePolicy([
+      { name: 'p', values: { environment: 'custom', baseUrl: real.baseUrl, locked: ['environment', 'baseUrl'] } },
+    ]);
+    const other = cli(
+      JSON.stringify({ clientId: 'desk-12', clientSecret: SECRET, environment: 'custom', baseUrl: planted.baseUrl }),
+      save,
+      policy,
+    );
+    expect(await other.run).toBe(1);
+    expect(planted.requests.filter((r) => r.op === 'token')).toHaveLength(0);
+    expect(other.out.join('\n')).toMatch(/locks the AURA base URL/);
+    expect(vault.secrets.size).toBe(0);
+
+    const same = cli(
+      JSON.stringify({ clientId: 'desk-12', clientSecret: SECRET, environment: 'custom', baseUrl: `${real.baseUrl}/` }),
+      save,
+      policy,
+    );
+    expect(await same.run).toBe(0);
+    expect(vault.secrets.get(accountFor('custom', real.baseUrl, 'desk-12'))).toBe(SECRET);
+  });
+});
+
 describe('enrol.json in the user-data folder', () => {
   const file = (dir: string, body: unknown, mode: number): string => {
     const path = join(dir, ENROL_FILE);
@@ -145,6 +175,19 @@ describe('enrol.json in the user-data folder', () => {
     expect(host.getState().connection).toMatchObject({ environment: 'custom', clientId: 'desk-12', hasSecret: true });
     // Nothing in the data folder holds the secret (settings, audit log, outbox, backups).
     for (const path of filesUnder(dir)) expect(readFileSync(path, 'utf8'), path).not.toContain(SECRET);
+  });
+
+  it('with a UTF-8 byte-order mark (Windows PowerShell 5.1) is read as the same JSON (issue 22 item 2)', async () => {
+    const s = await sim();
+    const dir = mkdtempSync(join(tmpdir(), 'desk-enrol-'));
+    const path = join(dir, ENROL_FILE);
+    const body = { clientId: 'desk-12', clientSecret: SECRET, environment: 'custom', baseUrl: s.baseUrl };
+    writeFileSync(path, `\uFEFF${JSON.stringify(body)}`, { mode: 0o600 });
+    const vault = memoryVault();
+    const host = await DeskHost.open({ store: await openFileStore(dir), dataDir: dir, vault });
+    open.push(host);
+    expect(vault.secrets.get(accountFor('custom', s.baseUrl, 'desk-12'))).toBe(SECRET);
+    expect(existsSync(path)).toBe(false);
   });
 
   it('is refused, reported and deleted when other users can read it', async () => {

@@ -81,6 +81,11 @@ describe.skipIf(!built)('the web harness answers only its own page (needs `npx e
     expect((await send('/')).status).toBe(403);
     expect((await send('/?token=wrong-token-wrong-token')).status).toBe(403);
     expect((await send(`/?token=${harness.token}`)).status).toBe(200);
+    // A reload (no token in the address any more) opens with this harness's cookie, and only that.
+    const cookie = (value: string, port = PORT) => ({ headers: { cookie: `panic-desk-harness-${port}=${value}` } });
+    expect((await send('/', cookie(harness.token))).status).toBe(200);
+    expect((await send('/', cookie('wrong-token-wrong-token'))).status).toBe(403);
+    expect((await send('/', cookie(harness.token, PORT + 1))).status).toBe(403);
   });
 
   it('refuses a DNS-rebound Host even with the token', async () => {

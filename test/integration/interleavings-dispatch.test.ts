@@ -5,8 +5,8 @@
 // sockets, the desk's time scaled (test/reliability/world.ts).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { hashCode } from '../../electron/core/duress';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { hashCodes } from '../../electron/core/cancel-codes';
 import type { KeyValueStore } from '../../electron/core/ports';
 import { UNMANAGED } from '../../electron/shared/model/desk-state';
 import { PressSchema, type Press } from '../../electron/shared/model/press';
@@ -120,7 +120,11 @@ describe('1. a press is never swallowed by AURA de-duplicating onto an older cal
   });
 });
 
-const policy = { deskName: 'Gate 3', cancelCodes: { cancel: [hashCode('2468')], duress: [hashCode(DURESS_CODE)] } };
+const policy: { deskName: string; cancelCodes?: { cancel: string[]; duress: string[] } } = { deskName: 'Gate 3' };
+beforeAll(async () => {
+  const [cancel = '', duress = ''] = await hashCodes(['2468', DURESS_CODE], { logN: 10 });
+  policy.cancelCodes = { cancel: [cancel], duress: [duress] };
+});
 
 /** A store whose writes of one key fail while `failing` is set (the disk full under electron-store). */
 function failingStore(prefix: string): { store: KeyValueStore; fail(on: boolean): void } {

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCommand } from '../support/run-command';
 import { mergePolicy, type PolicyRead } from '../../electron/core/policy';
 import { DeskHost } from '../../electron/core/desk-host';
+import { readManagedPolicy, type PolicyDeps } from '../../electron/main/policy-sources';
 import { memoryVault } from '../fakes/vault';
 import { openFileStore } from '../harness/file-store';
 
@@ -55,6 +56,33 @@ describe('desk host with a managed policy', () => {
     // Unlocked settings stay the operator's.
     expect((await runCommand(h, 'settings.update', { holdMs: 2000, hotkey: POLICY.hotkey })).ok).toBe(true);
     expect(h.getState().settings).toMatchObject({ holdMs: 2000, hotkey: POLICY.hotkey });
+  });
+
+  it('keeps the last good policy when a planted, untrusted file appears, and says so (issue 21 finding 1)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'desk-policy-'));
+    const file = 'C:\\ProgramData\\Panic Desk\\policy.json';
+    const planted = JSON.stringify({ sites: [], hotkey: '', locked: ['sites', 'hotkey'] });
+    const deps = (trusted: boolean): PolicyDeps => ({
+      platform: 'win32',
+      override: null,
+      programData: 'C:\\ProgramData',
+      user: null,
+      readFile: (path) => (path === file ? planted : null),
+      trust: async () => (trusted ? null : `${file} is owned by S-1-5-21-1-2-3-1001, not SYSTEM or Administrators`),
+      registry: { readLocalMachineKey: async () => null },
+      run: async () => null,
+    });
+    const h = await host(read(POLICY), dir);
+    await h.applyPolicy(await readManagedPolicy(deps(false)));
+    const state = h.getState();
+    expect(state.policy.problem).toMatch(/policy\.json was ignored: .* not SYSTEM or Administrators/);
+    expect(state.settings).toMatchObject({ hotkey: POLICY.hotkey, shownSiteIds: ['site_9944'] });
+    expect(state.policy.locked).toEqual(['sites', 'hotkey', 'hotkeySite']);
+    // Across a restart too: the untrusted file never becomes the last good policy.
+    await h.close();
+    open.splice(open.indexOf(h), 1);
+    const again = await host(await readManagedPolicy(deps(false)), dir);
+    expect(again.getState().settings.hotkey).toBe(POLICY.hotkey);
   });
 
   it('ignores a policy that fails its schema, names the key, and keeps the last good one', async () => {

@@ -10,7 +10,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cancelCodes, commandArbitraries } from '../reliability/model/commands';
+import { commandArbitraries, prepareCancelCodes } from '../reliability/model/commands';
 import { INVARIANTS, zeroCounts, type Counts } from '../reliability/model/ledger';
 import { modelRun } from '../reliability/model/run';
 
@@ -24,7 +24,7 @@ describe('reliability model (issue 20)', () => {
   it(`holds every invariant over ${RUNS} random interleavings`, { timeout: 30 * 60_000 }, async () => {
     // Warm-up, not measured: module loading and the first compile of every schema, and the
     // policy's scrypt code hashes (made once per process, as an administrator makes them once).
-    cancelCodes();
+    await prepareCancelCodes();
     await modelRun([]);
     const stall = monitorEventLoopDelay({ resolution: 10 });
     stall.enable();

@@ -78,6 +78,7 @@ describe('electron-builder.yml', () => {
   it('unpacks keytar from the ASAR and never rebuilds native modules while packaging', () => {
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toContain('**/node_modules/keytar/**');
+    expect(config.asarUnpack).toContain('**/node_modules/native-reg/**');
     expect(config.npmRebuild).toBe(false);
     expect(config.nodeGypRebuild).toBe(false);
     expect(config.buildDependenciesFromSource).toBe(false);

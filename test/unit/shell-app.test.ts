@@ -44,6 +44,45 @@ function running(shell: RunningShell | null): RunningShell {
 /** Lets pending promise callbacks (the quit dialog's answer) run. */
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
+describe('launch switches (issue 21 finding 6)', () => {
+  const argvs = [
+    ['--remote-debugging-port=9222'],
+    ['--remote-debugging-pipe'],
+    ['-remote-debugging-port=0'],
+    ['/REMOTE-DEBUGGING-PORT=9222'],
+    ['--ignore-certificate-errors'],
+  ];
+  it.each(argvs)('a packaged app started with %s exits before any window', async (arg) => {
+    const fake = createFakeElectron({ isPackaged: true });
+    const desk = new FakeDeskHost();
+    const shell = await startShell(fake.api, {
+      openHost: async () => desk,
+      preload: '/p.js',
+      rendererDir: '/r',
+      resourcesDir: RESOURCES,
+      platform: 'win32',
+      executable: 'C:\\Panic Desk\\Panic Desk.exe',
+      argv: ['C:\\Panic Desk\\Panic Desk.exe', arg],
+    });
+    expect(shell).toBeNull();
+    expect(fake.windows).toHaveLength(0);
+    expect(fake.calls('app.exit').map((e) => e.args[0])).toEqual([1]);
+  });
+
+  it('a development run keeps them (that is how a developer debugs)', async () => {
+    const fake = createFakeElectron({ isPackaged: false });
+    await startShell(fake.api, {
+      openHost: async () => new FakeDeskHost(),
+      preload: '/p.js',
+      rendererDir: '/r',
+      resourcesDir: RESOURCES,
+      executable: '/opt/panic-desk',
+      argv: ['/opt/panic-desk', '--remote-debugging-port=9222'],
+    });
+    expect(fake.windows).toHaveLength(1);
+  });
+});
+
 describe('single instance', () => {
   it('a second launch quits at once and opens no window', async () => {
     const { fake, shell } = await start({ singleInstanceLock: false });
@@ -319,6 +358,18 @@ describe('start at login', () => {
     expect(readFileSync(file, 'utf8')).toContain('Exec="/opt/Panic Desk/panic-desk"');
     apply(false);
     expect(existsSync(file)).toBe(false);
+  });
+
+  it('escapes % and line breaks in the autostart Exec line (issue 21 finding 10)', () => {
+    // The desktop entry spec: % starts a field code (%% is a literal %); a value is one line, so a
+    // line break must be written \n; a backslash is escaped once for the quoting and once for the value.
+    const lines = (exe: string) => autostartEntry(exe).split('\n');
+    expect(lines('/home/op/Panic%20Desk.AppImage')).toContain('Exec="/home/op/Panic%%20Desk.AppImage"');
+    expect(lines('/home/op/a\\b')).toContain('Exec="/home/op/a\\\\\\\\b"');
+    const planted = lines('/tmp/x\nX-GNOME-Autostart-Delay=0\nHidden=true');
+    expect(planted.filter((l) => l.startsWith('Hidden='))).toEqual([]);
+    expect(planted).toContain('Exec="/tmp/x\\nX-GNOME-Autostart-Delay=0\\nHidden=true"');
+    expect(planted).toHaveLength(lines('/opt/panic-desk').length);
   });
 
   it('never registers a development run', () => {

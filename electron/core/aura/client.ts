@@ -195,22 +195,31 @@ export class AuraClient {
   }
 
   /** Sends a message to the control room on the callout's event stream. */
-  async sendCalloutEvent(calloutId: string, message: string): Promise<CalloutEvent> {
+  async sendCalloutEvent(
+    calloutId: string,
+    message: string,
+    options: { unlogged?: boolean } = {},
+  ): Promise<CalloutEvent> {
     const path = `/callouts/${pathSegment(calloutId)}/events`;
-    return (await this.http.send({ method: 'POST', path, schema: CalloutEventResponseSchema, body: { message } })).data;
+    const body = { message };
+    return (await this.http.send({ method: 'POST', path, schema: CalloutEventResponseSchema, body, ...options })).data;
   }
 
   /**
    * Cancels a callout. Fixed sites send `{}` (an unconditional integrator cancel, no safeCode);
    * a safeCode is only for a verified customer cancel with duress detection.
    */
-  async cancelCallout(calloutId: string, options: { safeCode?: string } = {}): Promise<CalloutRead> {
+  async cancelCallout(
+    calloutId: string,
+    options: { safeCode?: string; unlogged?: boolean } = {},
+  ): Promise<CalloutRead> {
     const body = options.safeCode === undefined ? {} : { safeCode: options.safeCode };
     const { data, closed } = await this.http.send({
       method: 'POST',
       path: `/callouts/${pathSegment(calloutId)}/cancel`,
       schema: CalloutResponseSchema,
       body,
+      unlogged: options.unlogged,
       statusReaders: { 404: notFound(`AURA has no callout ${calloutId}`) },
     });
     return { callout: data, closed };
@@ -227,11 +236,13 @@ export class AuraClient {
   async addExceptionReason(
     calloutId: string,
     reason: { exceptionReasonId: number; notes?: string },
+    options: { unlogged?: boolean } = {},
   ): Promise<ExceptionReason> {
     const path = `/callouts/${pathSegment(calloutId)}/exceptionReasons`;
     const body: Record<string, unknown> = { exceptionReasonId: reason.exceptionReasonId };
     if (reason.notes?.trim()) body.notes = reason.notes.trim();
-    return (await this.http.send({ method: 'POST', path, schema: ExceptionReasonResponseSchema, body })).data;
+    const schema = ExceptionReasonResponseSchema;
+    return (await this.http.send({ method: 'POST', path, schema, body, ...options })).data;
   }
 
   /** The static map of a closed callout (CONFIRMED path `/maps`); notFound before close. */

@@ -51,6 +51,16 @@ export function checkCustomUrl(input: string): string {
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
+/**
+ * A packaged app's Setup takes https only: plain http to loopback is for a developer's local
+ * simulator. Throws BaseUrlError for an http URL; anything else is checkCustomUrl's to judge.
+ */
+export function refusePlainHttp(input: string | null | undefined): void {
+  if (/^\s*http:/i.test(input ?? '')) {
+    throw new BaseUrlError('The AURA base URL must start with https:// (plain http is for development builds only)');
+  }
+}
+
 /** The same check as a reason for a form: null when the URL is acceptable. */
 export function customUrlProblem(input: string): string | null {
   try {

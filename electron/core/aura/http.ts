@@ -43,6 +43,11 @@ export interface SendOptions<S extends z.ZodType | null> {
    * echo the request, and the request holds the client secret). Default true.
    */
   quoteBody?: boolean;
+  /**
+   * True: no log line for this exchange. A cancel's requests (reason and cancel, or the duress
+   * event) differ by route; the cancel service writes one line alike for both (issue 21 finding 5).
+   */
+  unlogged?: boolean;
 }
 
 export interface HttpResult<T> {
@@ -80,7 +85,8 @@ export class AuraHttp {
     const took = (): string => `${Math.round(performance.now() - started)} ms`;
     const { response, text } = await this.exchange(options, what, took);
     const status = response.status;
-    this.opts.log[status >= 200 && status < 300 ? 'info' : 'warn'](`AURA ${what} ${status} ${took()}`);
+    if (!options.unlogged)
+      this.opts.log[status >= 200 && status < 300 ? 'info' : 'warn'](`AURA ${what} ${status} ${took()}`);
     if (status < 200 || status >= 300) throw this.errorFor(status, text, response.headers, what, options);
     if (options.schema === null) return { data: undefined as Output<S>, status, closed: status === HTTP_CLOSED };
     const data = this.parse(options.schema, text, what, status) as Output<S>;
@@ -116,9 +122,10 @@ export class AuraHttp {
       });
       return { response, text: await readCapped(response, this.opts.maxBodyBytes) };
     } catch (error) {
-      this.opts.log.warn(
-        `AURA ${what} ${error instanceof AuraError ? error.kind : timedOut ? 'timeout' : 'network'} ${took()}`,
-      );
+      if (!options.unlogged)
+        this.opts.log.warn(
+          `AURA ${what} ${error instanceof AuraError ? error.kind : timedOut ? 'timeout' : 'network'} ${took()}`,
+        );
       if (error instanceof AuraError) throw error;
       this.refuseWhenClosed(what);
       if (timedOut) {

@@ -67,9 +67,20 @@ export interface CheckResult {
 
 export class RefusedError extends Error {}
 
-/** Production (by name or by its URL) is never written to by the check. */
+/**
+ * Production (by name or by its host) is never written to by the check. The host is compared,
+ * not the text: `panic.aura.services.`, `PANIC.aura.services:443` or `…//v2` are Production too.
+ */
 export function isProduction(environment: string, baseUrl: string): boolean {
-  return environment === 'production' || baseUrl.replace(/\/+$/, '') === FIXED_BASE_URLS.production;
+  return environment === 'production' || hostOf(baseUrl) === hostOf(FIXED_BASE_URLS.production);
+}
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/\.+$/, '');
+  } catch {
+    return null;
+  }
 }
 
 export async function runCheck(options: CheckOptions): Promise<{ result: CheckResult; redactor: Redactor }> {

@@ -76,14 +76,21 @@ export const wrongCancelCode = (calloutId: string): AuditRecord => [
   { callout: calloutId },
 ];
 
-/** A cancel as the log shows it: the same words for a real cancel and a duress one. */
-export const cancelled = (
-  calloutId: string,
-  site: string,
-  note: string,
-  reason: string,
-  check: AuditData,
-): AuditRecord => ['cancel', `Callout ${calloutId} at ${site}: ${note}`, { callout: calloutId, reason, ...check }];
+export const codeLockout = (calloutId: string, failures: number, seconds: number): AuditRecord => [
+  'cancel',
+  `Cancel of callout ${calloutId} refused: ${failures} wrong codes in a row, cancelling locked for ${seconds} s`,
+  { callout: calloutId, failures, seconds },
+];
+
+/**
+ * A cancel as the log shows it: the same words and data for a real cancel and a duress one
+ * (nothing recomputable from the policy either: no check value, issue 21 finding 5).
+ */
+export const cancelled = (calloutId: string, site: string, note: string, reason: string): AuditRecord => [
+  'cancel',
+  `Callout ${calloutId} at ${site}: ${note}`,
+  { callout: calloutId, reason },
+];
 
 export const messageSent = (calloutId: string, text: string): AuditRecord => [
   'message',

@@ -33,7 +33,8 @@ export interface CalloutReading {
 export interface DispatchApi {
   raiseCallout(siteId: string): Promise<RaisedCallout>;
   listActiveCallouts(): Promise<CalloutSnapshot[]>;
-  sendCalloutEvent(calloutId: string, message: string): Promise<void>;
+  /** `unlogged`: no diagnostics line for the request (the cancel writes its own, issue 21 finding 5). */
+  sendCalloutEvent(calloutId: string, message: string, options?: { unlogged?: boolean }): Promise<void>;
   listCalloutEvents(calloutId: string): Promise<Array<{ text: string }>>;
   /** Gets a token ready, so that a failure there is known not to have reached the raise route. */
   prepare?(): Promise<void>;
@@ -72,8 +73,8 @@ export function deskApiFor(client: AuraClient): DeskApi {
       const events = await client.listCalloutEvents(id);
       return events.map((e) => ({ at: e.createdAt, text: e.author ? `${e.author}: ${e.message}` : e.message }));
     },
-    async sendCalloutEvent(id, message) {
-      await client.sendCalloutEvent(id, message);
+    async sendCalloutEvent(id, message, options) {
+      await client.sendCalloutEvent(id, message, options);
     },
     async listCancelReasons(id) {
       const reasons = await client.listExceptionReasons(id);
@@ -81,8 +82,9 @@ export function deskApiFor(client: AuraClient): DeskApi {
     },
     async cancelCallout(id, reason) {
       // INFERRED order (aura-api.md): attach the reason, then cancel; fixed sites send no safeCode.
-      await client.addExceptionReason(id, { exceptionReasonId: reason.id, notes: reason.notes });
-      return readingOf(await client.cancelCallout(id));
+      // Unlogged: the cancel service logs one line alike for a cancel and a duress cancel.
+      await client.addExceptionReason(id, { exceptionReasonId: reason.id, notes: reason.notes }, { unlogged: true });
+      return readingOf(await client.cancelCallout(id, { unlogged: true }));
     },
     listSites: async () => (await client.listFixedLocations()).map(siteFromLocation),
     registerSite: async (input) => siteFromLocation(await client.createFixedLocation(locationInputFrom(input))),

@@ -1,15 +1,19 @@
 // Cancelling a callout at the operator's request, with AURA's reason. Under a policy with cancel
-// codes, a wrong code is refused and recorded; a duress code cancels nothing at AURA: the control
-// room is told, and the screen shows what a cancel shows (duress.ts).
-import type { Callout } from '../../shared/model/callout';
+// codes, a wrong code is refused and recorded, and five in a row lock cancelling for a growing
+// while (code-lockout.ts). A duress code cancels nothing at AURA: the control room is told.
+// Whichever kind the code was, the desk then shows, stores and logs the same thing (issue 21
+// finding 5): a view of the callout, cancelled in the desk's own words, kept whatever AURA's
+// later stages say; the real callout is followed behind it. The truth lives only at AURA.
 import type { AuditLog } from '../audit';
-import { addNote, applySnapshot } from '../dispatch/timeline';
-import { classifyCode, codeCheck, duressMessage, maskedAsCancelled } from '../duress';
+import { classifyCode, type CodeKind } from '../cancel-codes';
+import { duressMessage, maskedAsCancelled } from '../duress';
+import { applySnapshot } from '../dispatch/timeline';
 import type { Policy } from '../policy';
-import type { Clock } from '../ports';
-import { requireApi, type DeskApi } from './aura-port';
-import { cancelled, wrongCancelCode, type AuditRecord } from './audit-records';
+import type { Clock, Logger } from '../ports';
+import { requireApi, type CalloutReading, type DeskApi } from './aura-port';
+import { cancelled, codeLockout, wrongCancelCode } from './audit-records';
 import type { CalloutsService } from './callouts';
+import { afterWrongCode, NO_LOCKOUT, secondsLeft, tooManyWords } from './code-lockout';
 import type { DeskStore } from './store';
 
 export interface CancelDeps {
@@ -18,6 +22,7 @@ export interface CancelDeps {
   callouts: CalloutsService;
   audit: AuditLog;
   clock: Clock;
+  log?: Logger;
   policy(): Policy;
   deskName(): string;
   siteName(siteId: string): string;
@@ -32,6 +37,9 @@ export interface CancelRequest {
 }
 
 export class CancelService {
+  /** Code checks run one at a time, so parallel tries cannot all slip in before a lockout. */
+  private checking: Promise<unknown> = Promise.resolve();
+
   constructor(private readonly deps: CancelDeps) {}
 
   /** The reasons AURA offers for cancelling this callout. */
@@ -41,48 +49,76 @@ export class CancelService {
 
   /** Asks AURA to cancel a callout with the operator's reason; the callout stays until AURA closes it. */
   async cancel({ calloutId, reasonId, notes, code }: CancelRequest): Promise<{ stage: string }> {
-    const { callouts, audit } = this.deps;
-    const callout = callouts.calloutOf(calloutId);
+    const callout = this.deps.callouts.calloutOf(calloutId);
     const codes = this.deps.policy().cancelCodes;
-    const used = codes ? classifyCode(code ?? '', codes) : null;
-    if (used?.kind === 'wrong') {
-      audit.record(...wrongCancelCode(callout.id));
-      throw new Error(code ? 'Wrong cancel code' : 'Enter the cancel code');
-    }
+    const used = codes ? await this.checkInTurn(callout.id, code ?? '', codes) : 'cancel';
     const api = requireApi(this.deps.api);
     const reasons = await api.listCancelReasons(callout.id);
     const reason = reasons.find((r) => r.id === reasonId);
     if (!reason) throw new Error(`AURA does not offer reason ${reasonId} for this callout`);
     const note = `Cancel requested by this desk: ${reason.text}${notes.trim() ? ` — ${notes.trim()}` : ''}`;
-    const check: Record<string, string> = used ? { codeCheck: codeCheck(used.hash, callout.id) } : {};
-    const record = (): AuditRecord =>
-      cancelled(callout.id, this.deps.siteName(callout.siteId), note, reason.text, check);
-    if (used?.kind === 'duress') return this.underDuress(api, callout, note, record);
-    const read = await api.cancelCallout(callout.id, { id: reasonId, notes });
-    const now = this.deps.clock.now();
-    const next = applySnapshot(addNote(callouts.calloutOf(calloutId), note, now), read.callout, now);
-    this.deps.store.replaceCallout(next);
-    this.deps.store.saveCallouts();
-    audit.record(...record());
-    callouts.track(next);
-    this.deps.emit();
-    return { stage: next.stage };
-  }
-
-  /** Not cancelled at AURA: the control room is told, the screen shows what a cancel shows. */
-  private async underDuress(
-    api: DeskApi,
-    callout: Callout,
-    note: string,
-    record: () => AuditRecord,
-  ): Promise<{ stage: string }> {
     const at = this.deps.clock.now();
-    await api.sendCalloutEvent(callout.id, duressMessage(at, this.deps.deskName()));
-    this.deps.store.masks.set(callout.id, maskedAsCancelled(callout, note, at));
-    this.deps.store.saveMasks();
-    this.deps.audit.record(...record());
-    this.deps.callouts.trackMasked(callout);
+    try {
+      if (used === 'duress')
+        await api.sendCalloutEvent(callout.id, duressMessage(at, this.deps.deskName()), { unlogged: true });
+      else this.keepRead(callout.id, await api.cancelCallout(callout.id, { id: reasonId, notes }));
+    } catch (error) {
+      this.deps.log?.warn(`AURA cancel of callout ${callout.id} failed`);
+      throw error;
+    }
+    this.deps.log?.info(`AURA cancel of callout ${callout.id} sent`);
+    const { store } = this.deps;
+    store.masks.set(callout.id, maskedAsCancelled(callout, note, at));
+    store.saveMasks();
+    store.saveCallouts();
+    this.deps.audit.record(...cancelled(callout.id, this.deps.siteName(callout.siteId), note, reason.text));
+    this.deps.callouts.trackMasked(store.callouts.find((c) => c.id === callout.id) ?? callout);
     this.deps.emit();
     return { stage: 'cancelled' };
+  }
+
+  /** AURA's answer to a genuine cancel updates the real callout behind the view, never the view. */
+  private keepRead(id: string, read: CalloutReading): void {
+    const { store, callouts, clock } = this.deps;
+    store.replaceCallout(applySnapshot(callouts.calloutOf(id), read.callout, clock.now()));
+  }
+
+  private checkInTurn(
+    calloutId: string,
+    code: string,
+    codes: { cancel: readonly string[]; duress: readonly string[] },
+  ): Promise<CodeKind> {
+    const turn = this.checking.then(() => this.check(calloutId, code, codes));
+    this.checking = turn.catch(() => undefined);
+    return turn;
+  }
+
+  /** The code's kind; throws for a wrong or missing code and while cancelling is locked. */
+  private async check(
+    calloutId: string,
+    code: string,
+    codes: { cancel: readonly string[]; duress: readonly string[] },
+  ): Promise<CodeKind> {
+    const { store, audit, clock } = this.deps;
+    const lockout = store.readCodeLockout();
+    const wait = secondsLeft(lockout, clock.now());
+    if (wait > 0) throw new Error(tooManyWords(wait));
+    if (!code) {
+      audit.record(...wrongCancelCode(calloutId));
+      throw new Error('Enter the cancel code');
+    }
+    const kind = await classifyCode(code, codes);
+    if (kind !== 'wrong') {
+      if (lockout.failures > 0) store.saveCodeLockout(NO_LOCKOUT);
+      return kind;
+    }
+    const next = afterWrongCode(lockout, clock.now());
+    store.saveCodeLockout(next);
+    audit.record(...wrongCancelCode(calloutId));
+    const seconds = secondsLeft(next, clock.now());
+    if (seconds === 0) throw new Error('Wrong cancel code');
+    audit.record(...codeLockout(calloutId, next.failures, seconds));
+    this.deps.log?.warn(`Cancel codes: ${next.failures} wrong in a row, cancelling locked for ${seconds} s`);
+    throw new Error(tooManyWords(seconds));
   }
 }

@@ -2,6 +2,7 @@
 // duress views of them) and Training's practice. Every read is checked by its schema (a value
 // that does not fit is backed up, replaced by its default and reported: storage/validated.ts);
 // every change is saved at once. Keys have no dots: electron-store and conf read a dot as a path.
+import { CodeLockoutSchema, NO_LOCKOUT, type CodeLockout } from './code-lockout';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { CalloutSchema, type Callout } from '../../shared/model/callout';
@@ -111,11 +112,25 @@ export class DeskStore {
 
   saveCallouts(): void {
     try {
-      this.opts.store.set(this.keys.callouts, this.callouts);
+      // A callout shown as cancelled is stored as shown: a genuine and a duress cancel leave the
+      // same file (issue 21 finding 5); AURA's later reads live in memory only.
+      this.opts.store.set(
+        this.keys.callouts,
+        this.callouts.map((c) => this.masks.get(c.id) ?? c),
+      );
     } catch (error) {
       // Memory stays the truth; the next change saves them again.
       this.opts.report('error', `This desk cannot save its callouts (${describeError(error)}).`);
     }
+  }
+
+  /** Wrong cancel codes in a row and their lockout: the machine's, not one environment's. */
+  readCodeLockout(): CodeLockout {
+    return this.read('cancelCodeLockout', CodeLockoutSchema, NO_LOCKOUT);
+  }
+
+  saveCodeLockout(state: CodeLockout): void {
+    this.opts.store.set('cancelCodeLockout', state);
   }
 
   saveMasks(): void {

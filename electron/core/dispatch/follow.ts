@@ -114,6 +114,8 @@ export class CalloutFollower {
     const callout = this.find(calloutId);
     if (!callout) return;
     this.host.put(markUnfollowed(callout, this.host.clock.now()));
+    // Behind a cancelled view (either kind of cancel) AURA's progress is not recorded: it would differ.
+    if (this.host.isMasked(calloutId)) return;
     this.host.audit(
       'unfollowed',
       `Callout ${calloutId} at ${this.host.siteName(callout.siteId)}: ${NO_LONGER_FOLLOWED}`,

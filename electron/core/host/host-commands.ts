@@ -3,6 +3,7 @@
 // credentials, not the desk's) and exporting diagnostics (which gathers from the host's logs).
 // Every other command belongs to the current desk's own table.
 import type { DeskState } from '../../shared/model/desk-state';
+import { refusePlainHttp } from '../aura/environments';
 import type { ConnectionManager } from '../connection';
 import { runSetupCheck } from '../conformance/setup-check';
 import type { Desk } from '../desk';
@@ -15,6 +16,8 @@ import type { CredentialVault } from '../ports';
 export interface HostCommandDeps {
   vault: CredentialVault;
   connections: Pick<ConnectionManager, 'connection' | 'save'>;
+  /** False in a packaged app: Setup's URLs must be https (core/aura/environments.ts). */
+  plainHttpLoopback: boolean;
   /** Where "Export diagnostics" writes and what it adds; none: the command says it is unavailable. */
   diagnostics: DiagnosticsShell | undefined;
   log: DiagnosticsLog;
@@ -29,13 +32,17 @@ export interface HostCommandDeps {
 export function hostCommands(deps: HostCommandDeps): Pick<Handlers, HostCommandName> {
   return {
     async 'setup.saveCredentials'(input) {
+      if (!deps.plainHttpLoopback && input.environment === 'custom') refusePlainHttp(input.baseUrl);
       const before = deps.connections.connection();
       const after = await deps.connections.save(input);
       deps.desk().recordCredentialsChange(before, after);
       await deps.switchDesk();
       return { saved: true };
     },
-    'setup.fullCheck': (input) => runSetupCheck(input, deps.vault),
+    'setup.fullCheck': (input) => {
+      if (!deps.plainHttpLoopback && input.environment === 'custom') refusePlainHttp(input.baseUrl);
+      return runSetupCheck(input, deps.vault);
+    },
     'diagnostics.export': () => exportFromHost(deps),
   };
 }

@@ -2,6 +2,7 @@
 // screen, and the last policy that passed its schema (kept in the store, so that a later policy
 // that fails its schema leaves the last good one in force, even across a restart).
 import { UNMANAGED, type PolicyState } from '../../shared/model/desk-state';
+import { hasLegacyHashes } from '../cancel-codes';
 import type { ConnectionManager } from '../connection';
 import { LOCKABLE, PolicySchema, type Policy, type PolicyRead } from '../policy';
 import type { KeyValueStore } from '../ports';
@@ -69,7 +70,9 @@ export class HostPolicy {
     this.view = {
       sources,
       locked: LOCKABLE.filter((key) => policy.locked?.includes(key)),
-      problem: null,
+      problem: hasLegacyHashes([...(policy.cancelCodes?.cancel ?? []), ...(policy.cancelCodes?.duress ?? [])])
+        ? 'The cancel codes are hashed in the old, weaker format: hash them again with npm run policy:hash (docs/policy.md)'
+        : null,
       trainingAllowed: policy.trainingAllowed !== false,
       cancelCodeRequired: (policy.cancelCodes?.cancel.length ?? 0) > 0,
     };

@@ -2,7 +2,7 @@
 // desk, one at a time, at random instants. Each runs on the machine, lets the virtual clock move
 // a little, then checks every invariant (ledger.ts). Their toString is the counterexample's story.
 import fc from 'fast-check';
-import { hashCode } from '../../../electron/core/duress';
+import { hashCodes } from '../../../electron/core/cancel-codes';
 import type { FaultRuleInput } from '../../../electron/simulator/faults';
 import type { Press } from '../../../electron/shared/model/press';
 import { CUSTOM_BASE_URL, SITES, type LiveEnv, type ModelEnv } from './aura-net';
@@ -19,9 +19,14 @@ type Cmd = fc.AsyncCommand<object, Real>;
 const CANCEL_CODE = '2468';
 const DURESS_CODE = '1357';
 let codes: { cancel: string[]; duress: string[] } | null = null;
-/** scrypt hashes cost ~50 ms each: made once per process. */
+/** The policy's code hashes (one shared salt, as `policy:hash` makes them), made once per process. */
+export async function prepareCancelCodes(): Promise<void> {
+  const [cancel = '', duress = ''] = await hashCodes([CANCEL_CODE, DURESS_CODE], { logN: 10 });
+  codes ??= { cancel: [cancel], duress: [duress] };
+}
+
 export function cancelCodes(): { cancel: string[]; duress: string[] } {
-  codes ??= { cancel: [hashCode(CANCEL_CODE)], duress: [hashCode(DURESS_CODE)] };
+  if (!codes) throw new Error('prepareCancelCodes() first');
   return codes;
 }
 

@@ -120,10 +120,13 @@ function CalloutFacts({ callout }: { callout: Callout }) {
           </dd>
         </div>
       )}
-      <div>
-        <dt>AURA status</dt>
-        <dd>“{callout.rawStatus || '—'}”</dd>
-      </div>
+      {/* A callout cancelled from this desk carries no AURA status: only the desk's own words. */}
+      {callout.rawStatus && (
+        <div>
+          <dt>AURA status</dt>
+          <dd>“{callout.rawStatus}”</dd>
+        </div>
+      )}
       <div>
         <dt>Callout</dt>
         <dd>{callout.id}</dd>
