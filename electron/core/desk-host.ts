@@ -39,6 +39,12 @@ export interface HostOptions {
   policy?: PolicyRead | null;
   /** Follows the policy's sources after start; returns the unsubscribe, called on close. */
   followPolicy?: (apply: (read: PolicyRead | null) => void) => () => void;
+  /**
+   * How every AURA call goes out (the desk, Setup's checks): Electron's net.fetch in the app, so
+   * that the system proxy and certificate store apply; the harness's proxy-aware fetch; default
+   * Node's. The Training simulator on loopback is not AURA and always uses Node's.
+   */
+  fetch?: typeof fetch;
   /** Import a one-time enrol.json from dataDir at start (default true). */
   importEnrolFile?: boolean;
 }
@@ -68,11 +74,13 @@ export class DeskHost {
     this.connections = new ConnectionManager({
       store: opts.store,
       vault: opts.vault,
+      fetch: opts.fetch,
       clientOptions: { log: this.log },
     });
     this.policy = new HostPolicy(opts.store, this.connections);
     this.hostCommands = hostCommands({
       vault: opts.vault,
+      fetch: opts.fetch,
       connections: this.connections,
       diagnostics: opts.diagnostics,
       log: this.log,

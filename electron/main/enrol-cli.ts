@@ -2,10 +2,13 @@
 // pipes {"clientId": "…", "clientSecret": "…"} to standard input. The pair is verified with a
 // token exchange and stored in the keychain (core/enrol.ts); no window opens and the app exits
 // with 0 when enrolled, 1 when not. Output names the client, never the secret.
-import type { CredentialsInput } from '../core/connection';
+import { ConnectionManager, type CredentialsInput } from '../core/connection';
 import { enrol } from '../core/enrol';
 import type { Connection } from '../shared/model/connection';
 import type { PolicyRead } from '../core/policy';
+import type { CredentialVault, KeyValueStore } from '../core/ports';
+import { enrolConnectionOptions } from './app-host';
+import type { ShellApi } from './shell-api';
 
 export const ENROL_FLAG = '--enrol';
 
@@ -51,4 +54,22 @@ export function readAll(stream: NodeJS.ReadableStream, limit = 65_536): Promise<
     stream.on('end', () => resolve(text));
     stream.on('error', reject);
   });
+}
+
+export interface EnrolCommandDeps extends Omit<EnrolCliDeps, 'save' | 'policy'> {
+  openStore(): KeyValueStore;
+  vault: CredentialVault;
+  readPolicy(): Promise<PolicyRead | null>;
+}
+
+/**
+ * `"Panic Desk" --enrol` in the app: waits for the app to be ready (Electron's net works only
+ * then), verifies through net.fetch like the desk would, and resolves with the exit code.
+ */
+export async function enrolCommand(api: Pick<ShellApi, 'app' | 'net'>, deps: EnrolCommandDeps): Promise<number> {
+  await api.app.whenReady();
+  const connections = new ConnectionManager(
+    enrolConnectionOptions(api.net, { store: deps.openStore(), vault: deps.vault }),
+  );
+  return runEnrolCli({ ...deps, save: (input) => connections.save(input), policy: await deps.readPolicy() });
 }

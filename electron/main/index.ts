@@ -10,16 +10,17 @@ import {
   globalShortcut,
   ipcMain,
   Menu,
+  net,
   Notification,
   protocol,
   session,
   Tray,
 } from 'electron';
-import { ConnectionManager } from '../core/connection';
-import { DeskHost } from '../core/desk-host';
+import type { DeskHost } from '../core/desk-host';
+import { openAppHost } from './app-host';
 import { openDiagnosticsLog } from './diagnostics-log';
 import { appDiagnosticsShell } from './diagnostics-shell';
-import { readAll, runEnrolCli, wantsEnrol } from './enrol-cli';
+import { enrolCommand, readAll, wantsEnrol } from './enrol-cli';
 import { createKeychainVault } from './keychain';
 import { readManagedPolicy, systemPolicyDeps, watchPolicy } from './policy-sources';
 import type { ShellApi } from './shell-api';
@@ -37,6 +38,7 @@ const api: ShellApi = {
   Notification,
   dialog,
   session,
+  net,
 };
 
 // A fresh data folder for end-to-end runs (E2E_HOST=electron); ignored by a packaged app.
@@ -50,36 +52,30 @@ diagnostics.log.info(
 );
 app.on('before-quit', () => diagnostics.log.info('Panic Desk quitting'));
 
-/**
- * The desk host for the saved connection: Training on the embedded simulator, or the configured
- * AURA environment with its secret in the OS keychain. A keychain that cannot be used is the
- * readiness state "keychain unavailable", never a crash and never a plain-text fallback.
- */
+/** The desk host: the saved connection, the administrator's policy, AURA through net.fetch. */
 async function openHost(): Promise<DeskHost> {
   const userData = app.getPath('userData');
   const { store, problem } = openStore(userData);
-  // The administrator's policy (docs/policy.md), read before the desk opens and followed after.
-  const policy = await readManagedPolicy(systemPolicyDeps);
-  return DeskHost.open({
+  return openAppHost(net, {
     store,
+    storeProblem: problem,
     dataDir: userData,
     vault: createKeychainVault(),
-    startupProblems: problem ? [problem] : [],
     log: diagnostics.log,
     diagnostics: appDiagnosticsShell(dialog, app, diagnostics.files),
-    policy,
-    followPolicy: (apply) => watchPolicy(systemPolicyDeps, apply, { initial: policy }),
+    // The administrator's policy (docs/policy.md), read before the desk opens and followed after.
+    readPolicy: () => readManagedPolicy(systemPolicyDeps),
+    watchPolicy: (apply, initial) => watchPolicy(systemPolicyDeps, apply, { initial }),
   });
 }
 
 /** `"Panic Desk" --enrol`: credentials from standard input into the keychain; no window. */
-async function enrolFromStdin(): Promise<number> {
-  const { store } = openStore(app.getPath('userData'));
-  const connections = new ConnectionManager({ store, vault: createKeychainVault() });
-  return runEnrolCli({
+function enrolFromStdin(): Promise<number> {
+  return enrolCommand(api, {
+    openStore: () => openStore(app.getPath('userData')).store,
+    vault: createKeychainVault(),
+    readPolicy: () => readManagedPolicy(systemPolicyDeps),
     readStdin: () => readAll(process.stdin),
-    save: (input) => connections.save(input),
-    policy: await readManagedPolicy(systemPolicyDeps),
     out: (line) => void process.stdout.write(`${line}\n`),
     err: (line) => void process.stderr.write(`${line}\n`),
   });

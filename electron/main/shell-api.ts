@@ -174,6 +174,12 @@ export interface ShellSession {
   setPermissionCheckHandler(handler: PermissionCheckHandler): void;
 }
 
+/** Electron's `net`: Chromium's network stack (system proxy, PAC, proxy sign-in, OS certificates). */
+export interface ShellNet {
+  /** Usable only after the app is ready. Rejects with Chromium's `net::ERR_*` names. */
+  fetch(input: string, init?: RequestInit): Promise<Response>;
+}
+
 export interface ShellApi {
   app: ShellApp;
   protocol: ShellProtocol;
@@ -185,4 +191,5 @@ export interface ShellApi {
   Notification: ShellNotificationClass;
   dialog: ShellDialog;
   session: { readonly defaultSession: ShellSession };
+  net: ShellNet;
 }

@@ -16,6 +16,7 @@ import { memoryVault } from '../fakes/vault';
 import { serveContract, type WireTransport } from '../../electron/shared/wire';
 import { openDeskSlot, type DeskSlot } from './desk-slot';
 import { harnessDiagnostics } from './diagnostics';
+import { nodeNetwork } from '../../electron/core/aura/node-fetch';
 import { readManagedPolicy, systemPolicyDeps, watchPolicy, type PolicyDeps } from '../../electron/main/policy-sources';
 import { openFileStore } from './file-store';
 import { harnessGuard, newHarnessToken, type HarnessGuard } from './guard';
@@ -131,6 +132,8 @@ function hostOpener(
 ): () => Promise<DeskHost> {
   // The harness keeps secrets in memory: it is a test host, never a place for real credentials.
   const vault = memoryVault();
+  // AURA through HTTPS_PROXY / NO_PROXY and PANIC_DESK_CA_FILE, as aura:check does.
+  const network = nodeNetwork({ env: process.env, caFile: process.env.PANIC_DESK_CA_FILE });
   return async () => {
     const store = await openFileStore(dataDir);
     const policy = policyDeps ? await readManagedPolicy(policyDeps) : null;
@@ -138,6 +141,7 @@ function hostOpener(
       store,
       dataDir,
       vault,
+      fetch: network.fetch,
       startupProblems: store.openProblem ? [store.openProblem] : [],
       log: diagnostics.log,
       diagnostics: diagnostics.shell,

@@ -1,3 +1,4 @@
+import { NETWORK_PATH_WORDS, type NetworkPathCause } from '../../shared/network-path';
 // Typed failures of the AURA client. Messages are written for the operator and never contain the
 // client secret or a bearer token (the client redacts both before building any message).
 
@@ -33,6 +34,8 @@ export interface AuraErrorDetails {
   status?: number | null;
   auraMessage?: string | null;
   retryAfterMs?: number | null;
+  /** For `network`: the cause on the way to AURA (proxy, certificate), when the error names one. */
+  path?: NetworkPathCause | null;
 }
 
 export class AuraError extends Error {
@@ -43,6 +46,8 @@ export class AuraError extends Error {
   readonly auraMessage: string | null;
   /** From Retry-After on 429 (and 5xx), in milliseconds. */
   readonly retryAfterMs: number | null;
+  /** For `network`: a proxy or certificate problem on the way to AURA, when one was named. */
+  readonly path: NetworkPathCause | null;
 
   constructor(kind: AuraErrorKind, message: string, details: AuraErrorDetails = {}) {
     super(message);
@@ -51,6 +56,7 @@ export class AuraError extends Error {
     this.status = details.status ?? null;
     this.auraMessage = details.auraMessage ?? null;
     this.retryAfterMs = details.retryAfterMs ?? null;
+    this.path = details.path ?? null;
   }
 
   /** What a log line or an IPC reply may carry: only fields built from redacted text. */
@@ -99,7 +105,7 @@ export function plainWords(error: unknown): string {
   const said = error.auraMessage ? `: ${error.auraMessage}` : '';
   switch (error.kind) {
     case 'network':
-      return 'Cannot reach AURA (no network, or AURA is down)';
+      return error.path ? NETWORK_PATH_WORDS[error.path] : 'Cannot reach AURA (no network, or AURA is down)';
     case 'timeout':
       return 'AURA did not answer in time';
     case 'server':

@@ -14,6 +14,8 @@ import type { CredentialVault } from '../ports';
 
 export interface HostCommandDeps {
   vault: CredentialVault;
+  /** How Setup's full check reaches AURA (the desk host's fetch). */
+  fetch: typeof fetch | undefined;
   connections: Pick<ConnectionManager, 'connection' | 'save'>;
   /** Where "Export diagnostics" writes and what it adds; none: the command says it is unavailable. */
   diagnostics: DiagnosticsShell | undefined;
@@ -35,7 +37,7 @@ export function hostCommands(deps: HostCommandDeps): Pick<Handlers, HostCommandN
       await deps.switchDesk();
       return { saved: true };
     },
-    'setup.fullCheck': (input) => runSetupCheck(input, deps.vault),
+    'setup.fullCheck': (input) => runSetupCheck(input, deps.vault, { fetch: deps.fetch }),
     'diagnostics.export': () => exportFromHost(deps),
   };
 }
