@@ -21,6 +21,7 @@ import { HostPolicy } from './host/host-policy';
 import { closeRunningDesk, openRunningDesk, type RunningDesk } from './host/running-desk';
 import type { PolicyRead } from './policy';
 import { checkAgainstPolicy } from './policy-guard';
+import { AuditForwarder, type EventLogPort } from './siem/forwarder';
 import { silentLogger, type CredentialVault, type KeyValueStore } from './ports';
 
 export interface HostOptions {
@@ -45,6 +46,8 @@ export interface HostOptions {
    * Node's. The Training simulator on loopback is not AURA and always uses Node's.
    */
   fetch?: typeof fetch;
+  /** The Windows Event Log for `auditForward.eventLog` (main on Windows); none: syslog only. */
+  eventLog?: EventLogPort | null;
   /** Import a one-time enrol.json from dataDir at start (default true). */
   importEnrolFile?: boolean;
 }
@@ -67,10 +70,13 @@ export class DeskHost {
   private readonly readinessHistory: ReadinessHistory;
   private readonly policy: HostPolicy;
   private readonly hostCommands: Pick<Handlers, HostCommandName>;
+  /** Audit entries and readiness changes to the SIEM, as the policy's `auditForward` says. */
+  private readonly forwarder: AuditForwarder;
 
   private constructor(private readonly opts: HostOptions) {
     this.log = opts.log ?? new DiagnosticsLog(silentLogger);
     this.readinessHistory = new ReadinessHistory(this.log);
+    this.forwarder = new AuditForwarder({ log: this.log, eventLog: opts.eventLog });
     this.connections = new ConnectionManager({
       store: opts.store,
       vault: opts.vault,
@@ -94,6 +100,7 @@ export class DeskHost {
   static async open(opts: HostOptions): Promise<DeskHost> {
     const host = new DeskHost(opts);
     host.policy.take(opts.policy ?? null);
+    host.forwarder.configure(host.policy.rules.auditForward);
     const problems = [...(opts.startupProblems ?? [])];
     const before = host.connections.connection();
     const enrolled = opts.importEnrolFile === false ? null : await host.enrol(problems);
@@ -170,6 +177,7 @@ export class DeskHost {
    */
   async applyPolicy(read: PolicyRead | null): Promise<void> {
     const connectionChanged = this.policy.take(read);
+    this.forwarder.configure(this.policy.rules.auditForward);
     if (connectionChanged) await this.switchDesk([]);
     else this.running?.desk.applyPolicy(this.policy.rules, this.policy.view);
   }
@@ -178,6 +186,7 @@ export class DeskHost {
     this.stopFollowingPolicy?.();
     this.stopFollowingPolicy = null;
     await this.stopRunning();
+    this.forwarder.close();
   }
 
   private current(): RunningDesk & { commands: Handlers } {
@@ -192,7 +201,8 @@ export class DeskHost {
   /** Tells every listener; the waiting presses go to the new desk before anyone hears of it. */
   private announce(state: DeskState): void {
     this.last = state;
-    this.readinessHistory.observe(state.environment, state.readiness);
+    const change = this.readinessHistory.observe(state.environment, state.readiness);
+    if (change) this.forwarder.readiness(change.at, change.level, change.message);
     if (this.running) for (const action of this.waiting.splice(0)) action(this.running.desk);
     for (const listener of this.listeners) listener(state);
   }
@@ -210,6 +220,7 @@ export class DeskHost {
         timing: this.opts.timing,
         connection: opened.connection,
         log: this.log,
+        onAudit: (entry) => this.forwarder.audit(entry),
         policy: { policy: this.policy.rules, view: this.policy.view },
       },
       { trainingAllowed: this.policy.rules.trainingAllowed !== false, log: this.log },

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Settings } from '../shared/model/settings';
 import { EnvironmentSchema } from '../shared/model/connection';
 import { customUrlProblem } from './aura/environments';
+import { parseSyslogTarget } from './siem/transports';
 
 /** The settings a policy can lock (names as in docs/policy.md). */
 export const LOCKABLE = [
@@ -53,6 +54,20 @@ export const PolicySchema = z
       .object({
         cancel: z.array(CodeHash).min(1).max(20),
         duress: z.array(CodeHash).max(20).default([]),
+      })
+      .strict()
+      .optional(),
+    /** Audit events to the SIEM (core/siem/forwarder.ts): RFC 5424 syslog, and the Windows Event Log. */
+    auditForward: z
+      .object({
+        syslog: z
+          .string()
+          .max(300)
+          .refine((text) => parseSyslogTarget(text) !== null, {
+            error: 'is not a syslog address (udp://host:514, tcp://host:port or tls://host:port)',
+          })
+          .optional(),
+        eventLog: z.boolean().optional(),
       })
       .strict()
       .optional(),

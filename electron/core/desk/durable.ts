@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import type { Environment } from '../../shared/model/connection';
 import type { Notice } from '../../shared/model/desk-state';
+import type { AuditEntry } from '../../shared/model/audit-entry';
 import { AuditLog } from '../audit';
 import { Outbox } from '../dispatch/outbox';
 import type { Clock } from '../ports';
@@ -24,11 +25,14 @@ export interface DurableOptions {
   storageRetryMs?: number;
   notice(level: Notice['level'], text: string): void;
   showStorageNotice(text: string | null): void;
+  /** Every audit entry as it is written (the desk host's SIEM forwarder). */
+  onAudit?: (entry: AuditEntry) => void;
 }
 
 export function openDurableFiles(opts: DurableOptions): DurableFiles {
   const { clock, notice } = opts;
   const audit = new AuditLog(opts.dataDir, opts.deskName, () => clock.now(), opts.storage);
+  if (opts.onAudit) audit.onRecord = opts.onAudit;
   if (!audit.chain.ok && audit.chain.problem) notice('error', audit.chain.problem);
   if (audit.chain.repaired) notice('warning', `The audit log was repaired: ${audit.chain.repaired}.`);
 
