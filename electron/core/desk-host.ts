@@ -91,6 +91,7 @@ export class DeskHost {
       diagnostics: opts.diagnostics,
       log: this.log,
       readinessHistory: this.readinessHistory,
+      effectivePolicy: () => this.policy.effective(),
       desk: () => this.desk(),
       getState: () => this.getState(),
       switchDesk: () => this.switchDesk([]),

@@ -212,12 +212,20 @@ export interface PolicySource {
 }
 
 export type PolicyRead =
-  { ok: true; policy: Policy; sources: string[] } | { ok: false; problem: string; badKey: string | null };
+  | {
+      ok: true;
+      policy: Policy;
+      sources: string[];
+      /** Which source set each key (for `locked`, every source that added to it). */
+      origins?: Partial<Record<keyof Policy, string>>;
+    }
+  | { ok: false; problem: string; badKey: string | null };
 
 /** Validates each source, then merges them in order (later sources win; `locked` lists add up). */
 export function mergePolicy(sources: readonly PolicySource[]): PolicyRead {
   let merged: Policy = {};
   const names: string[] = [];
+  const origins: Partial<Record<keyof Policy, string>> = {};
   for (const source of sources) {
     const parsed = PolicySchema.safeParse(source.values);
     if (!parsed.success) {
@@ -237,9 +245,12 @@ export function mergePolicy(sources: readonly PolicySource[]): PolicyRead {
     }
     const locked = [...new Set([...(merged.locked ?? []), ...(parsed.data.locked ?? [])])];
     merged = { ...merged, ...parsed.data, ...(locked.length ? { locked } : {}) };
+    for (const key of Object.keys(parsed.data) as Array<keyof Policy>) {
+      origins[key] = key === 'locked' && origins.locked ? `${origins.locked}, ${source.name}` : source.name;
+    }
     names.push(source.name);
   }
-  return { ok: true, policy: merged, sources: names };
+  return { ok: true, policy: merged, sources: names, origins };
 }
 
 /** The desk settings a policy sets, by the setting's name in the store. */

@@ -11,6 +11,8 @@ import type { ShellNet } from './shell-api';
 export interface AppHostDeps extends Pick<HostOptions, 'dataDir' | 'vault' | 'log' | 'diagnostics' | 'store'> {
   /** A problem found opening the store (e.g. a corrupt settings file set aside). */
   storeProblem: string | null;
+  /** What the last run's fatal error was (crash-capture.ts), to tell the operator once. */
+  lastCrash?: string | null;
   readPolicy(): Promise<PolicyRead | null>;
   watchPolicy(apply: (read: PolicyRead | null) => void, initial: PolicyRead | null): () => void;
 }
@@ -27,7 +29,7 @@ export async function openAppHost(net: ShellNet, deps: AppHostDeps): Promise<Des
     dataDir: deps.dataDir,
     vault: deps.vault,
     fetch: auraFetch(net),
-    startupProblems: deps.storeProblem ? [deps.storeProblem] : [],
+    startupProblems: [deps.lastCrash, deps.storeProblem].filter((p): p is string => Boolean(p)),
     log: deps.log,
     diagnostics: deps.diagnostics,
     policy,

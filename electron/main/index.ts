@@ -20,7 +20,9 @@ import type { DeskHost } from '../core/desk-host';
 import { openAppHost } from './app-host';
 import { openDiagnosticsLog } from './diagnostics-log';
 import { appDiagnosticsShell } from './diagnostics-shell';
+import { takeLastCrash } from './crash-capture';
 import { enrolCommand, readAll, wantsEnrol } from './enrol-cli';
+import { exportCommand, exportTarget } from './export-cli';
 import { createKeychainVault } from './keychain';
 import { readManagedPolicy, systemPolicyDeps, watchPolicy } from './policy-sources';
 import type { ShellApi } from './shell-api';
@@ -59,10 +61,11 @@ async function openHost(): Promise<DeskHost> {
   return openAppHost(net, {
     store,
     storeProblem: problem,
+    lastCrash: takeLastCrash(userData),
     dataDir: userData,
     vault: createKeychainVault(),
     log: diagnostics.log,
-    diagnostics: appDiagnosticsShell(dialog, app, diagnostics.files),
+    diagnostics: appDiagnosticsShell(dialog, app, diagnostics.files, (url) => session.defaultSession.resolveProxy(url)),
     // The administrator's policy (docs/policy.md), read before the desk opens and followed after.
     readPolicy: () => readManagedPolicy(systemPolicyDeps),
     watchPolicy: (apply, initial) => watchPolicy(systemPolicyDeps, apply, { initial }),
@@ -81,10 +84,33 @@ function enrolFromStdin(): Promise<number> {
   });
 }
 
+/** `"Panic Desk" --export-diagnostics <file.zip>`: the diagnostics bundle; no window, no desk. */
+function exportFromCli(file: string | null): Promise<number> {
+  const userData = app.getPath('userData');
+  return exportCommand(api, file, {
+    dataDir: userData,
+    openStore: () => openStore(userData).store,
+    vault: createKeychainVault(),
+    readPolicy: () => readManagedPolicy(systemPolicyDeps),
+    logFiles: diagnostics.files,
+    versions: { app: app.getVersion(), host: 'electron (--export-diagnostics)' },
+    resolveProxy: (url) => session.defaultSession.resolveProxy(url),
+    redact: (text) => diagnostics.log.redact(text),
+    out: (line) => void process.stdout.write(`${line}\n`),
+    err: (line) => void process.stderr.write(`${line}\n`),
+  });
+}
+
 const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(__dirname, '../../resources');
 
+const exportFile = exportTarget(process.argv);
 if (wantsEnrol(process.argv)) {
   enrolFromStdin().then(
+    (code) => app.exit(code),
+    () => app.exit(1),
+  );
+} else if (exportFile !== undefined) {
+  exportFromCli(exportFile).then(
     (code) => app.exit(code),
     () => app.exit(1),
   );
@@ -100,6 +126,7 @@ function startApp(): void {
     resourcesDir,
     // Started at login from the AppImage itself when run from one (its mount path changes each run).
     executable: process.env.APPIMAGE ?? process.execPath,
+    crash: { log: diagnostics.log, dataDir: app.getPath('userData') },
   }).catch((error: unknown) => {
     console.error('Panic Desk could not start:', error);
     diagnostics.log.error(`Panic Desk could not start: ${error instanceof Error ? error.message : String(error)}`);

@@ -26,6 +26,7 @@ export interface ShellWebContents {
   on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
   on(event: 'devtools-opened', listener: () => void): unknown;
   closeDevTools(): void;
+  reload(): void;
 }
 
 export interface ShellWindowOptions {
@@ -89,6 +90,16 @@ export interface ShellApp {
   setPath(name: 'userData', path: string): void;
   setLoginItemSettings(settings: LoginItemSettings): void;
   setAppUserModelId(id: string): void;
+  /** Starts a new instance when this one exits (after a fatal error). */
+  relaunch(): void;
+  on(
+    event: 'render-process-gone',
+    listener: (event: unknown, contents: ShellWebContents, details: { reason: string; exitCode: number }) => void,
+  ): unknown;
+  on(
+    event: 'child-process-gone',
+    listener: (event: unknown, details: { type: string; reason: string; exitCode: number; name?: string }) => void,
+  ): unknown;
   on(event: 'second-instance', listener: () => void): unknown;
   on(event: 'before-quit', listener: (event: PreventableEvent) => void): unknown;
   on(event: 'window-all-closed', listener: () => void): unknown;

@@ -8,7 +8,9 @@ import type { DeskHost } from '../core/desk-host';
 import { APP_ID } from './app-id';
 import { registerAppScheme, serveApp } from './app-protocol';
 import { keepInTray, showWindow } from './close-to-tray';
-import { bindHotkey } from './hotkey';
+import type { Logger } from '../core/ports';
+import { installCrashCapture, type ProcessEvents } from './crash-capture';
+import { bindHotkey, type HotkeyBinding } from './hotkey';
 import { registerIpc } from './ipc';
 import { loginItemApplier, syncLoginItem } from './login-item';
 import { electronNotifier, watchCalloutStages } from './notifications';
@@ -34,6 +36,8 @@ export interface ShellOptions {
   platform?: NodeJS.Platform;
   /** The program start-at-login launches. */
   executable: string;
+  /** Crash capture (crash-capture.ts): the diagnostics log, where the next start learns of a crash. */
+  crash?: { log: Logger; dataDir: string; process?: ProcessEvents };
 }
 
 export interface RunningShell {
@@ -46,10 +50,26 @@ export function trayIcon(resourcesDir: string, level: TrayLevel): string {
   return join(resourcesDir, 'tray', `tray-${level}.png`);
 }
 
+/** Crash capture from the first moment, with the window and the hotkey as soon as they exist. */
+function captureCrashes(
+  api: ShellApi,
+  options: ShellOptions,
+  refs: { window(): ShellWindow | null; releaseHotkey(): void },
+): void {
+  if (!options.crash) return;
+  installCrashCapture(api.app, options.crash.process ?? process, {
+    ...options.crash,
+    ...refs,
+    tell: (title, body) => electronNotifier(api).notify(title, body),
+  });
+}
+
 /** Starts the shell; resolves null when another instance already runs (this one then quits). */
 export async function startShell(api: ShellApi, options: ShellOptions): Promise<RunningShell | null> {
   const { app } = api;
   let win: ShellWindow | null = null;
+  let hotkey: HotkeyBinding | null = null;
+  captureCrashes(api, options, { window: () => win, releaseHotkey: () => hotkey?.dispose() });
   if (!claimSingleInstance(app, () => win && !win.isDestroyed() && showWindow(win))) {
     app.quit();
     return null;
@@ -75,7 +95,8 @@ export async function startShell(api: ShellApi, options: ShellOptions): Promise<
     windows: () => (mainWindow.isDestroyed() ? [] : [mainWindow.webContents]),
     isAppUrl: page.isAppUrl,
   });
-  const hotkey = bindHotkey(api.globalShortcut, host);
+  const binding = bindHotkey(api.globalShortcut, host);
+  hotkey = binding;
   const stopNotifications = watchCalloutStages(host, electronNotifier(api));
   const stopLoginItem = syncLoginItem(
     host,
@@ -85,7 +106,7 @@ export async function startShell(api: ShellApi, options: ShellOptions): Promise<
   const quitGuard = installQuitGuard(api, {
     host,
     async cleanup() {
-      hotkey.dispose();
+      binding.dispose();
       stopNotifications();
       stopLoginItem();
       tray.destroy();

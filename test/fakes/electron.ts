@@ -82,6 +82,9 @@ export class FakeWebContents extends Emitter {
   closeDevTools(): void {
     this.log.push({ what: 'webContents.closeDevTools', args: [this.id] });
   }
+  reload(): void {
+    this.log.push({ what: 'webContents.reload', args: [this.id] });
+  }
 }
 
 export class FakeBrowserWindow extends Emitter {
@@ -207,6 +210,9 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     }
     exit(exitCode = 0): void {
       log.push({ what: 'app.exit', args: [exitCode] });
+    }
+    relaunch(): void {
+      log.push({ what: 'app.relaunch', args: [] });
     }
     getPath(_name: 'userData'): string {
       return userData;

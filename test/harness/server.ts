@@ -79,11 +79,13 @@ export async function startHarness(
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error('out/renderer/index.html is missing: run `npm run build` first');
   }
-  const diagnostics = harnessDiagnostics(dataDir);
+  // AURA through HTTPS_PROXY / NO_PROXY and PANIC_DESK_CA_FILE, as aura:check does.
+  const network = nodeNetwork({ env: process.env, caFile: process.env.PANIC_DESK_CA_FILE });
+  const diagnostics = harnessDiagnostics(dataDir, network.proxy);
   // Only an explicit policy file: the harness never picks up the machine's own policy.
   const policyFile = options.policyFile ?? process.env.PANIC_DESK_POLICY;
   const policyDeps = policyFile ? { ...systemPolicyDeps, env: { PANIC_DESK_POLICY: policyFile } } : null;
-  const openHost = hostOpener(dataDir, diagnostics, policyDeps);
+  const openHost = hostOpener(dataDir, diagnostics, policyDeps, network.fetch);
   diagnostics.log.info(`harness starting on port ${port} (Node ${process.version}, ${process.platform})`);
   const clients = new Set<WebSocket>();
   // A stopped desk drops every page's connection, as a quitting app would.
@@ -129,11 +131,10 @@ function hostOpener(
   dataDir: string,
   diagnostics: ReturnType<typeof harnessDiagnostics>,
   policyDeps: PolicyDeps | null,
+  auraFetch: typeof fetch,
 ): () => Promise<DeskHost> {
   // The harness keeps secrets in memory: it is a test host, never a place for real credentials.
   const vault = memoryVault();
-  // AURA through HTTPS_PROXY / NO_PROXY and PANIC_DESK_CA_FILE, as aura:check does.
-  const network = nodeNetwork({ env: process.env, caFile: process.env.PANIC_DESK_CA_FILE });
   return async () => {
     const store = await openFileStore(dataDir);
     const policy = policyDeps ? await readManagedPolicy(policyDeps) : null;
@@ -141,7 +142,7 @@ function hostOpener(
       store,
       dataDir,
       vault,
-      fetch: network.fetch,
+      fetch: auraFetch,
       startupProblems: store.openProblem ? [store.openProblem] : [],
       log: diagnostics.log,
       diagnostics: diagnostics.shell,

@@ -3,6 +3,7 @@
 // that fails its schema leaves the last good one in force, even across a restart).
 import { UNMANAGED, type PolicyState } from '../../shared/model/desk-state';
 import type { ConnectionManager } from '../connection';
+import { describePolicy, type EffectivePolicy } from '../diagnostics/effective-policy';
 import { LOCKABLE, PolicySchema, type Policy, type PolicyRead } from '../policy';
 import type { KeyValueStore } from '../ports';
 
@@ -14,6 +15,8 @@ export class HostPolicy {
   rules: Policy = {};
   /** What the screen shows of them. */
   view: PolicyState = UNMANAGED;
+  /** Which source set each key of the rules. */
+  private origins: Partial<Record<keyof Policy, string>> = {};
 
   constructor(
     private readonly store: KeyValueStore,
@@ -35,9 +38,15 @@ export class HostPolicy {
     const policy = read?.ok ? read.policy : {};
     this.store.set(LAST_GOOD_POLICY, policy);
     this.set(policy, read?.ok ? read.sources : []);
+    this.origins = read?.ok ? (read.origins ?? {}) : {};
     const { environment, baseUrl, clientId } = policy;
     if (environment === undefined && baseUrl === undefined && clientId === undefined) return false;
     return this.connections.preset({ environment, baseUrl, clientId });
+  }
+
+  /** The rules in force with each value's source, for the diagnostics bundle. */
+  effective(): EffectivePolicy {
+    return describePolicy(this.rules, this.view.sources, this.origins, this.view.problem);
   }
 
   private set(policy: Policy, sources: string[]): void {
