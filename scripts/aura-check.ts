@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { baseUrlFor, BaseUrlError, FIXED_BASE_URLS } from '../electron/core/aura/environments';
 import { accountFor } from '../electron/core/keychain-account';
+import { nodeNetwork } from '../electron/core/aura/node-fetch';
 import { closeOutNote, renderReport } from '../electron/core/conformance/report';
 import { RefusedError, runCheck, type CheckResult } from '../electron/core/conformance/walk';
 import { createKeychainVault } from '../electron/main/keychain';
@@ -18,6 +19,7 @@ import type { Environment } from '../electron/shared/model/connection';
 
 const USAGE = `usage: npm run aura:check -- (--env staging|production | --base-url URL) --client-id ID
          [--register] [--raise] [--site REF] [--response-type-id N] [--poll-seconds 30] [--out DIR]
+         [--ca-file PEM]   (HTTPS_PROXY, HTTP_PROXY and NO_PROXY are followed)
   The client secret is read from the keychain entry Panic Desk uses, or from standard input:
     printf %s "$SECRET" | npm run aura:check -- --env staging --client-id ID
   --raise (Staging or Custom only) raises a callout on the test location (--register) or --site;
@@ -95,6 +97,7 @@ async function main(): Promise<void> {
         site: { type: 'string' },
         'response-type-id': { type: 'string' },
         'poll-seconds': { type: 'string', default: '30' },
+        'ca-file': { type: 'string' },
         out: { type: 'string', default: 'aura-check-report' },
         help: { type: 'boolean', default: false },
       },
@@ -137,9 +140,12 @@ async function main(): Promise<void> {
 
   const secret = await secretFor(environment, baseUrl, clientId);
   if (!secret) return fail('the client secret is empty');
+  // HTTPS_PROXY / HTTP_PROXY / NO_PROXY as curl reads them; --ca-file adds a trusted root.
+  const network = nodeNetwork({ env: process.env, caFile: values['ca-file'] ?? process.env.PANIC_DESK_CA_FILE });
   let outcome;
   try {
     outcome = await runCheck({
+      fetch: network.fetch,
       baseUrl,
       clientId,
       environment,
@@ -153,6 +159,8 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof RefusedError) return fail(error.message);
     throw error;
+  } finally {
+    await network.close();
   }
   const report = renderReport(outcome.result, outcome.redactor);
   const dir = resolve(values.out);

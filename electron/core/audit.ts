@@ -99,6 +99,9 @@ export class AuditLog {
     return this.failure;
   }
 
+  /** Told of every entry as it is recorded (the SIEM forwarder); must not throw or wait. */
+  onRecord: (entry: AuditEntry) => void = () => undefined;
+
   /** Told when writing starts failing and when it works again. */
   onSaveProblem: () => void = () => undefined;
 
@@ -142,6 +145,7 @@ export class AuditLog {
     this.last = { seq: entry.seq, hash: entry.hash };
     this.unwritten.push(entry);
     this.flush();
+    this.onRecord(entry);
     return entry;
   }
 

@@ -32,6 +32,7 @@ import { checkAgainstPolicy } from './policy-guard';
 import { silentLogger, systemClock, type CredentialVault, type KeyValueStore } from './ports';
 import { lockDataFolder, type FolderLock } from './storage/folder-lock';
 import type { StoragePort } from './storage/port';
+import { AuditForwarder, type EventLogPort } from './siem/forwarder';
 
 export interface HostOptions {
   store: KeyValueStore;
@@ -49,6 +50,14 @@ export interface HostOptions {
   policy?: PolicyRead | null;
   /** Follows the policy's sources after start; returns the unsubscribe, called on close. */
   followPolicy?: (apply: (read: PolicyRead | null) => void) => () => void;
+  /**
+   * How every AURA call goes out (the desk, Setup's checks): Electron's net.fetch in the app, so
+   * that the system proxy and certificate store apply; the harness's proxy-aware fetch; default
+   * Node's. The Training simulator on loopback is not AURA and always uses Node's.
+   */
+  fetch?: typeof fetch;
+  /** The Windows Event Log for `auditForward.eventLog` (main on Windows); none: syslog only. */
+  eventLog?: EventLogPort | null;
   /** Import a one-time enrol.json from dataDir at start (default true). */
   importEnrolFile?: boolean;
   /** File I/O of the press ledger and the audit log (tests inject disk faults here). */
@@ -98,24 +107,29 @@ export class DeskHost {
   private closed = false;
   private readonly openingProblems: string[];
   private lock: FolderLock | null = null;
+  /** Audit entries and readiness changes to the SIEM, as the policy's `auditForward` says. */
+  private readonly forwarder: AuditForwarder;
 
   private constructor(private readonly opts: HostOptions) {
     this.log = opts.log ?? new DiagnosticsLog(silentLogger);
     this.readinessHistory = new ReadinessHistory(this.log);
+    this.forwarder = new AuditForwarder({ log: this.log, eventLog: opts.eventLog });
     this.connections = new ConnectionManager({
       store: opts.store,
       vault: opts.vault,
-      fetch: opts.shell?.client?.fetch,
+      fetch: opts.fetch ?? opts.shell?.client?.fetch,
       clientOptions: { ...opts.shell?.client, log: this.log },
     });
     this.policy = new HostPolicy(opts.store, this.connections);
     this.hostCommands = hostCommands({
       vault: opts.vault,
+      fetch: opts.fetch,
       connections: this.connections,
       plainHttpLoopback: opts.plainHttpLoopback ?? true,
       diagnostics: opts.diagnostics,
       log: this.log,
       readinessHistory: this.readinessHistory,
+      effectivePolicy: () => this.policy.effective(),
       desk: () => this.desk(),
       getState: () => this.getState(),
       switchDesk: () => this.switchDesk([]),
@@ -127,6 +141,7 @@ export class DeskHost {
       legacyTarget: legacyTargetFrom(this.connections.connection()),
       storage: opts.storage,
       storageRetryMs: opts.timing?.storageRetryMs,
+      onAudit: (entry) => this.forwarder.audit(entry),
       showStorageNotice: (text) => {
         this.storageText = text;
         this.running?.desk.showStorageNotice(text);
@@ -167,6 +182,7 @@ export class DeskHost {
 
   private async start(opts: HostOptions): Promise<void> {
     this.policy.take(opts.policy ?? null);
+    this.forwarder.configure(this.policy.rules.auditForward);
     const problems = [...(opts.startupProblems ?? []), ...this.openingProblems];
     const before = this.connections.connection();
     const enrolled = opts.importEnrolFile === false ? null : await this.enrol(problems);
@@ -281,6 +297,7 @@ export class DeskHost {
    */
   async applyPolicy(read: PolicyRead | null): Promise<void> {
     const connectionChanged = this.policy.take(read);
+    this.forwarder.configure(this.policy.rules.auditForward);
     if (connectionChanged) await this.switchDesk([]);
     else this.running?.desk.applyPolicy(this.policy.rules, this.policy.view);
   }
@@ -294,6 +311,7 @@ export class DeskHost {
     await this.stopRunning();
     await this.elsewhere.stop();
     this.files.storage.stop();
+    this.forwarder.close();
     this.lock?.release();
   }
 
@@ -323,7 +341,8 @@ export class DeskHost {
   /** Tells every listener; the waiting presses go to the new desk before anyone hears of it. */
   private announce(state: DeskState): void {
     this.last = state;
-    this.readinessHistory.observe(state.environment, state.readiness);
+    const change = this.readinessHistory.observe(state.environment, state.readiness);
+    if (change) this.forwarder.readiness(change.at, change.level, change.message);
     if (this.running) for (const action of this.waiting.splice(0)) action(this.running.desk);
     for (const listener of this.listeners) listener(state);
   }

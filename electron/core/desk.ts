@@ -3,6 +3,7 @@
 // nothing here knows about windows, IPC or WebSockets. This file only composes the desk's
 // services (desk/*: store, presses, callouts, cancel, sites, settings, training) and keeps the
 // surface the desk host uses; the command table (desk/command-table.ts) maps each command to one.
+import type { AuditEntry } from '../shared/model/audit-entry';
 import type { Connection, Environment } from '../shared/model/connection';
 import type { DeskState, PolicyState } from '../shared/model/desk-state';
 import type { PressElsewhere } from '../shared/model/desk-state';
@@ -52,6 +53,8 @@ export interface DeskOptions {
   random?: () => number;
   /** This computer's name: the desk's name in AURA events when Settings gives none. */
   hostName?: string;
+  /** Every audit entry as it is written (the desk host forwards them to the SIEM). */
+  onAudit?: (entry: AuditEntry) => void;
   /** File I/O of the press ledger and the audit log (tests inject disk faults here). */
   storage?: StoragePort;
   /** The audit log, press ledger and storage watch the desk host opened once for every desk; none: its own. */

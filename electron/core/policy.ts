@@ -8,6 +8,7 @@ import type { Settings } from '../shared/model/settings';
 import { EnvironmentSchema } from '../shared/model/connection';
 import { customUrlProblem } from './aura/environments';
 import { costProblem, parseCodeHash, sharedSaltProblem } from './cancel-codes';
+import { parseSyslogTarget } from './siem/transports';
 
 /** The settings a policy can lock (names as in docs/policy.md). */
 export const LOCKABLE = [
@@ -35,26 +36,131 @@ const CodeHash = z.string().refine(
   { error: 'not a code hash of npm run policy:hash' },
 );
 
+// Each key's `meta` (title, description, an example) is the one source of the admin templates
+// (`npm run policy:templates`: ADMX/ADML, the macOS profile, the JSON Schema for Jamf).
+const SAMPLE_HASH = 'scrypt$0lDPR22bZntekCbXHWXGRA==$oS4lmETreOfBS7V2MmGAxQe+n0de5oBXm6WvL4JHEPg=';
+const about = (title: string, description: string, example: unknown) => ({ title, description, examples: [example] });
+
 export const PolicySchema = z
   .object({
-    environment: EnvironmentSchema.optional(),
+    environment: EnvironmentSchema.meta(
+      about('AURA environment', 'The AURA environment this desk raises panics in.', 'production'),
+    ).optional(),
     baseUrl: z
       .string()
       .max(300)
       .refine((url) => customUrlProblem(url) === null, { error: (i) => customUrlProblem(String(i.input)) ?? 'invalid' })
+      .meta(
+        about(
+          'AURA base URL',
+          'The AURA base URL (https), for the custom environment.',
+          'https://aura.example.com/panic-api/v2',
+        ),
+      )
       .optional(),
-    clientId: z.string().trim().min(1).max(200).optional(),
+    clientId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .meta(
+        about('AURA client ID', 'The AURA client ID. The secret comes by enrolment, never by policy.', 'acme-desks'),
+      )
+      .optional(),
     /** The sites this desk shows, in this order (AURA external reference ids). */
-    sites: z.array(z.string().min(1).max(200)).max(500).optional(),
-    hotkey: z.string().max(100).optional(),
-    hotkeySite: z.string().min(1).max(200).nullable().optional(),
-    holdMs: z.number().int().min(0).max(5000).optional(),
-    controlRoomPhone: z.string().max(40).optional(),
-    deskName: z.string().max(80).optional(),
-    stalePressMinutes: z.number().int().min(1).max(1440).optional(),
-    startAtLogin: z.boolean().optional(),
-    notifications: z.boolean().optional(),
-    trainingAllowed: z.boolean().optional(),
+    sites: z
+      .array(z.string().min(1).max(200))
+      .max(500)
+      .meta(
+        about('Sites shown', 'The sites this desk shows, in this order: AURA external reference ids, one per line.', [
+          'site_9944',
+        ]),
+      )
+      .optional(),
+    hotkey: z
+      .string()
+      .max(100)
+      .meta(
+        about(
+          'Silent hotkey',
+          'The silent global hotkey, an Electron accelerator such as CommandOrControl+Alt+Shift+P; empty turns it off.',
+          'CommandOrControl+Alt+Shift+P',
+        ),
+      )
+      .optional(),
+    hotkeySite: z
+      .string()
+      .min(1)
+      .max(200)
+      .nullable()
+      .meta(
+        about(
+          'Hotkey site',
+          'The external reference id of the site the silent hotkey raises a panic for.',
+          'site_9944',
+        ),
+      )
+      .optional(),
+    holdMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(5000)
+      .meta(about('Hold time (ms)', 'How long the panic button must be held, in milliseconds (0 to 5000).', 1500))
+      .optional(),
+    controlRoomPhone: z
+      .string()
+      .max(40)
+      .meta(
+        about(
+          'Control-room phone number',
+          'The control room’s phone number, shown on every NOT SENT.',
+          '+27 21 555 0100',
+        ),
+      )
+      .optional(),
+    deskName: z
+      .string()
+      .max(80)
+      .meta(
+        about(
+          'Desk name',
+          'The desk’s name in the audit log and in messages to AURA; empty: the computer’s name.',
+          'Reception',
+        ),
+      )
+      .optional(),
+    stalePressMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(1440)
+      .meta(
+        about(
+          'Stale press limit (minutes)',
+          'Past this, an unsent press asks the operator before it is sent late (1 to 1440).',
+          10,
+        ),
+      )
+      .optional(),
+    startAtLogin: z
+      .boolean()
+      .meta(about('Start at login', 'Start Panic Desk when the user logs in.', true))
+      .optional(),
+    notifications: z
+      .boolean()
+      .meta(about('Notifications', 'System notifications when a callout moves.', true))
+      .optional(),
+    trainingAllowed: z
+      .boolean()
+      .meta(
+        about(
+          'Training allowed',
+          'Off: Training cannot be entered, and an unenrolled desk waits instead of practising.',
+          false,
+        ),
+      )
+      .optional(),
     /** Cancel codes: off unless set. Cancelling then asks for a code; a duress code only seems to cancel. */
     cancelCodes: z
       .object({
@@ -68,10 +174,44 @@ export const PolicySchema = z
           return sharedSaltProblem([...codes.cancel, ...codes.duress]) ?? 'invalid';
         },
       })
+      .meta(
+        about(
+          'Cancel and duress codes',
+          'Cancelling a callout asks for a code: {"cancel": [hash…], "duress": [hash…]}, hashes made by npm run policy:hash (JSON text in the registry).',
+          { cancel: [SAMPLE_HASH], duress: [] },
+        ),
+      )
+      .optional(),
+    /** Audit events to the SIEM (core/siem/forwarder.ts): RFC 5424 syslog, and the Windows Event Log. */
+    auditForward: z
+      .object({
+        syslog: z
+          .string()
+          .max(300)
+          .refine((text) => parseSyslogTarget(text) !== null, {
+            error: 'is not a syslog address (udp://host:514, tcp://host:port or tls://host:port)',
+          })
+          .optional(),
+        eventLog: z.boolean().optional(),
+      })
+      .strict()
+      .meta(
+        about(
+          'Audit events to the SIEM',
+          'Every audit event as RFC 5424 syslog: {"syslog": "udp://host:514" | "tcp://host:port" | "tls://host:port", "eventLog": true} (JSON text in the registry).',
+          { syslog: 'tls://siem.example.com:6514', eventLog: false },
+        ),
+      )
       .optional(),
     locked: z
       .array(z.enum(LOCKABLE))
       .max(LOCKABLE.length * 2)
+      .meta(
+        about('Locked settings', `Settings the operator cannot change, one per line: ${LOCKABLE.join(', ')}.`, [
+          'environment',
+          'clientId',
+        ]),
+      )
       .optional(),
   })
   .strict();
@@ -85,12 +225,20 @@ export interface PolicySource {
 }
 
 export type PolicyRead =
-  { ok: true; policy: Policy; sources: string[] } | { ok: false; problem: string; badKey: string | null };
+  | {
+      ok: true;
+      policy: Policy;
+      sources: string[];
+      /** Which source set each key (for `locked`, every source that added to it). */
+      origins?: Partial<Record<keyof Policy, string>>;
+    }
+  | { ok: false; problem: string; badKey: string | null };
 
 /** Validates each source, then merges them in order (later sources win; `locked` lists add up). */
 export function mergePolicy(sources: readonly PolicySource[]): PolicyRead {
   let merged: Policy = {};
   const names: string[] = [];
+  const origins: Partial<Record<keyof Policy, string>> = {};
   for (const source of sources) {
     const parsed = PolicySchema.safeParse(source.values);
     if (!parsed.success) {
@@ -110,9 +258,12 @@ export function mergePolicy(sources: readonly PolicySource[]): PolicyRead {
     }
     const locked = [...new Set([...(merged.locked ?? []), ...(parsed.data.locked ?? [])])];
     merged = { ...merged, ...parsed.data, ...(locked.length ? { locked } : {}) };
+    for (const key of Object.keys(parsed.data) as Array<keyof Policy>) {
+      origins[key] = key === 'locked' && origins.locked ? `${origins.locked}, ${source.name}` : source.name;
+    }
     names.push(source.name);
   }
-  return { ok: true, policy: merged, sources: names };
+  return { ok: true, policy: merged, sources: names, origins };
 }
 
 /** The desk settings a policy sets, by the setting's name in the store. */

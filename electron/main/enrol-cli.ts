@@ -5,10 +5,13 @@
 // the enrolment is handed to it over the single-instance channel (issue 20 finding 12): one process
 // writes the data folder, and the running desk opens the enrolled connection at once.
 import { z } from 'zod';
-import type { CredentialsInput } from '../core/connection';
+import { ConnectionManager, type CredentialsInput } from '../core/connection';
 import { enrol, parseEnrolment } from '../core/enrol';
 import type { Connection } from '../shared/model/connection';
 import type { PolicyRead } from '../core/policy';
+import type { CredentialVault, KeyValueStore } from '../core/ports';
+import { enrolConnectionOptions } from './app-host';
+import type { ShellApi } from './shell-api';
 
 export const ENROL_FLAG = '--enrol';
 
@@ -78,4 +81,31 @@ export function readAll(stream: NodeJS.ReadableStream, limit = 65_536): Promise<
     stream.on('end', () => resolve(text));
     stream.on('error', reject);
   });
+}
+
+export interface EnrolCommandDeps extends Omit<EnrolCliDeps, 'save' | 'policy'> {
+  openStore(): KeyValueStore;
+  vault: CredentialVault;
+  readPolicy(): Promise<PolicyRead | null>;
+  /** Holds the data folder's lock while this process writes it (issue 20 finding 16). */
+  lockDataFolder(): Promise<{ release(): void }>;
+}
+
+/**
+ * `"Panic Desk" --enrol` in the app: waits for the app to be ready (Electron's net works only
+ * then), verifies through net.fetch like the desk would, and resolves with the exit code. The
+ * store is opened only once this process holds the data folder's lock.
+ */
+export async function enrolCommand(api: Pick<ShellApi, 'app' | 'net'>, deps: EnrolCommandDeps): Promise<number> {
+  await api.app.whenReady();
+  const save = async (input: CredentialsInput): Promise<Connection> => {
+    const lock = await deps.lockDataFolder();
+    try {
+      const options = enrolConnectionOptions(api.net, { store: deps.openStore(), vault: deps.vault });
+      return await new ConnectionManager(options).save(input);
+    } finally {
+      lock.release();
+    }
+  };
+  return runEnrolCli({ ...deps, save, policy: await deps.readPolicy() });
 }

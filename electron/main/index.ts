@@ -10,17 +10,20 @@ import {
   globalShortcut,
   ipcMain,
   Menu,
+  net,
   Notification,
   protocol,
   session,
   Tray,
 } from 'electron';
-import { ConnectionManager } from '../core/connection';
-import { DeskHost } from '../core/desk-host';
-import { lockDataFolder } from '../core/storage/folder-lock';
+import type { DeskHost } from '../core/desk-host';
+import { waitForDataFolder } from '../core/storage/folder-lock';
+import { openAppHost } from './app-host';
 import { openDiagnosticsLog } from './diagnostics-log';
 import { appDiagnosticsShell } from './diagnostics-shell';
-import { handoverData, readAll, runEnrolCli, wantsEnrol } from './enrol-cli';
+import { takeLastCrash } from './crash-capture';
+import { enrolCommand, handoverData, readAll, wantsEnrol } from './enrol-cli';
+import { exportCommand, exportTarget } from './export-cli';
 import { createKeychainVault } from './keychain';
 import { stripTlsEnvironment } from './launch-guard';
 import { readManagedPolicy, systemPolicyDeps, watchPolicy } from './policy-sources';
@@ -39,6 +42,7 @@ const api: ShellApi = {
   Notification,
   dialog,
   session,
+  net,
 };
 
 // A packaged app lets no environment variable weaken TLS to AURA (docs/security-review.md). Node
@@ -52,6 +56,10 @@ if (restarting) {
   app.relaunch({ args: [...process.argv.slice(1), TLS_RESTARTED] });
   app.exit(0);
 }
+
+// Where the administrator's policy may come from: never from the environment in a packaged app.
+const policyDepsReady = systemPolicyDeps({ packaged: app.isPackaged });
+const readPolicy = async () => readManagedPolicy(await policyDepsReady);
 
 // A fresh data folder for end-to-end runs (E2E_HOST=electron); ignored by a packaged app.
 const dataDir = process.env.PANIC_DESK_DATA_DIR;
@@ -67,26 +75,22 @@ if (tlsEnv.removed.length) {
   diagnostics.log.warn(`Ignored environment variables that would weaken TLS to AURA: ${tlsEnv.removed.join(', ')}`);
 }
 
-/**
- * The desk host for the saved connection: Training on the embedded simulator, or the configured
- * AURA environment with its secret in the OS keychain. A keychain that cannot be used is the
- * readiness state "keychain unavailable", never a crash and never a plain-text fallback.
- */
+/** The desk host: the saved connection, the administrator's policy, AURA through net.fetch. */
 async function openHost(): Promise<DeskHost> {
   const userData = app.getPath('userData');
   const { store, problem } = openStore(userData);
-  // The administrator's policy (docs/policy.md), read before the desk opens and followed after.
-  const policyDeps = await systemPolicyDeps({ packaged: app.isPackaged });
-  const policy = await readManagedPolicy(policyDeps);
-  return DeskHost.open({
+  const policyDeps = await policyDepsReady;
+  return openAppHost(net, {
     store,
+    storeProblem: problem,
+    lastCrash: takeLastCrash(userData),
     dataDir: userData,
     vault: createKeychainVault(),
-    startupProblems: problem ? [problem] : [],
     log: diagnostics.log,
-    diagnostics: appDiagnosticsShell(dialog, app, diagnostics.files),
-    policy,
-    followPolicy: (apply) => watchPolicy(policyDeps, apply, { initial: policy }),
+    diagnostics: appDiagnosticsShell(dialog, app, diagnostics.files, (url) => session.defaultSession.resolveProxy(url)),
+    // The administrator's policy (docs/policy.md), read before the desk opens and followed after.
+    readPolicy,
+    watchPolicy: (apply, initial) => watchPolicy(policyDeps, apply, { initial }),
     // One process per data folder (issue 20 finding 16), whatever the single-instance lock says.
     lockDataDir: true,
     // A packaged app's Setup takes https only (a local simulator is for development builds).
@@ -99,21 +103,32 @@ async function openHost(): Promise<DeskHost> {
  * app runs, the enrolment is handed to it (its single-instance lock); else this process enrols,
  * holding the data folder's lock while it writes.
  */
-async function enrolFromStdin(): Promise<number> {
+function enrolFromStdin(): Promise<number> {
   const userData = app.getPath('userData');
-  return runEnrolCli({
-    readStdin: () => readAll(process.stdin),
+  return enrolCommand(api, {
+    openStore: () => openStore(userData).store,
+    vault: createKeychainVault(),
+    readPolicy,
     handOver: (raw) => !app.requestSingleInstanceLock(handoverData(raw)),
-    async save(input) {
-      const lock = lockDataFolder(userData);
-      try {
-        const { store } = openStore(userData);
-        return await new ConnectionManager({ store, vault: createKeychainVault() }).save(input);
-      } finally {
-        lock.release();
-      }
-    },
-    policy: await readManagedPolicy(await systemPolicyDeps({ packaged: app.isPackaged })),
+    lockDataFolder: () => waitForDataFolder(userData),
+    readStdin: () => readAll(process.stdin),
+    out: (line) => void process.stdout.write(`${line}\n`),
+    err: (line) => void process.stderr.write(`${line}\n`),
+  });
+}
+
+/** `"Panic Desk" --export-diagnostics <file.zip>`: the diagnostics bundle; no window, no desk. */
+function exportFromCli(file: string | null): Promise<number> {
+  const userData = app.getPath('userData');
+  return exportCommand(api, file, {
+    dataDir: userData,
+    openStore: () => openStore(userData).store,
+    vault: createKeychainVault(),
+    readPolicy,
+    logFiles: diagnostics.files,
+    versions: { app: app.getVersion(), host: 'electron (--export-diagnostics)' },
+    resolveProxy: (url) => session.defaultSession.resolveProxy(url),
+    redact: (text) => diagnostics.log.redact(text),
     out: (line) => void process.stdout.write(`${line}\n`),
     err: (line) => void process.stderr.write(`${line}\n`),
   });
@@ -121,10 +136,16 @@ async function enrolFromStdin(): Promise<number> {
 
 const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(__dirname, '../../resources');
 
+const exportFile = exportTarget(process.argv);
 if (restarting) {
   // Nothing more in this process: the new one opens the desk.
 } else if (wantsEnrol(process.argv)) {
   enrolFromStdin().then(
+    (code) => app.exit(code),
+    () => app.exit(1),
+  );
+} else if (exportFile !== undefined) {
+  exportFromCli(exportFile).then(
     (code) => app.exit(code),
     () => app.exit(1),
   );
@@ -140,6 +161,7 @@ function startApp(): void {
     resourcesDir,
     // Started at login from the AppImage itself when run from one (its mount path changes each run).
     executable: process.env.APPIMAGE ?? process.execPath,
+    crash: { log: diagnostics.log, dataDir: app.getPath('userData') },
     argv: process.argv,
   }).catch((error: unknown) => {
     console.error('Panic Desk could not start:', error);

@@ -26,6 +26,7 @@ export interface ShellWebContents {
   on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
   on(event: 'devtools-opened', listener: () => void): unknown;
   closeDevTools(): void;
+  reload(): void;
 }
 
 export interface ShellWindowOptions {
@@ -90,6 +91,16 @@ export interface ShellApp {
   setPath(name: 'userData', path: string): void;
   setLoginItemSettings(settings: LoginItemSettings): void;
   setAppUserModelId(id: string): void;
+  /** Starts a new instance when this one exits (after a fatal error). */
+  relaunch(): void;
+  on(
+    event: 'render-process-gone',
+    listener: (event: unknown, contents: ShellWebContents, details: { reason: string; exitCode: number }) => void,
+  ): unknown;
+  on(
+    event: 'child-process-gone',
+    listener: (event: unknown, details: { type: string; reason: string; exitCode: number; name?: string }) => void,
+  ): unknown;
   on(
     event: 'second-instance',
     listener: (event: unknown, argv: string[], workingDirectory: string, additionalData: unknown) => void,
@@ -178,6 +189,12 @@ export interface ShellSession {
   setPermissionCheckHandler(handler: PermissionCheckHandler): void;
 }
 
+/** Electron's `net`: Chromium's network stack (system proxy, PAC, proxy sign-in, OS certificates). */
+export interface ShellNet {
+  /** Usable only after the app is ready. Rejects with Chromium's `net::ERR_*` names. */
+  fetch(input: string, init?: RequestInit): Promise<Response>;
+}
+
 export interface ShellApi {
   app: ShellApp;
   protocol: ShellProtocol;
@@ -189,4 +206,5 @@ export interface ShellApi {
   Notification: ShellNotificationClass;
   dialog: ShellDialog;
   session: { readonly defaultSession: ShellSession };
+  net: ShellNet;
 }

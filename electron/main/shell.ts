@@ -8,8 +8,10 @@ import type { DeskHost } from '../core/desk-host';
 import { APP_ID } from './app-id';
 import { registerAppScheme, serveApp } from './app-protocol';
 import { keepInTray, showWindow } from './close-to-tray';
+import type { Logger } from '../core/ports';
+import { installCrashCapture, type ProcessEvents } from './crash-capture';
+import { bindHotkey, type HotkeyBinding } from './hotkey';
 import { refusedSwitch } from './launch-guard';
-import { bindHotkey } from './hotkey';
 import { registerIpc } from './ipc';
 import { loginItemApplier, syncLoginItem } from './login-item';
 import { electronNotifier, watchCalloutStages } from './notifications';
@@ -46,6 +48,8 @@ export interface ShellOptions {
   executable: string;
   /** The command line (process.argv): a packaged app refuses the remote-debugging switches. */
   argv?: readonly string[];
+  /** Crash capture (crash-capture.ts): the diagnostics log, where the next start learns of a crash. */
+  crash?: { log: Logger; dataDir: string; process?: ProcessEvents };
 }
 
 export interface RunningShell {
@@ -68,11 +72,27 @@ function refusesLaunch(app: ShellApi['app'], options: ShellOptions): boolean {
   return true;
 }
 
+/** Crash capture from the first moment, with the window and the hotkey as soon as they exist. */
+function captureCrashes(
+  api: ShellApi,
+  options: ShellOptions,
+  refs: { window(): ShellWindow | null; releaseHotkey(): void },
+): void {
+  if (!options.crash) return;
+  installCrashCapture(api.app, options.crash.process ?? process, {
+    ...options.crash,
+    ...refs,
+    tell: (title, body) => electronNotifier(api).notify(title, body),
+  });
+}
+
 /** Starts the shell; resolves null when another instance already runs (this one then quits). */
 export async function startShell(api: ShellApi, options: ShellOptions): Promise<RunningShell | null> {
   const { app } = api;
   if (refusesLaunch(app, options)) return null;
   let win: ShellWindow | null = null;
+  let hotkey: HotkeyBinding | null = null;
+  captureCrashes(api, options, { window: () => win, releaseHotkey: () => hotkey?.dispose() });
   let hostOpened: (host: Pick<DeskHost, ShellUse>) => void = () => undefined;
   const hostReady = new Promise<Pick<DeskHost, ShellUse>>((resolve) => (hostOpened = resolve));
   // `--enrol` while the app runs: the running desk host enrols (issue 20 finding 12).
@@ -106,7 +126,8 @@ export async function startShell(api: ShellApi, options: ShellOptions): Promise<
     windows: () => (mainWindow.isDestroyed() ? [] : [mainWindow.webContents]),
     isAppUrl: page.isAppUrl,
   });
-  const hotkey = bindHotkey(api.globalShortcut, host);
+  const binding = bindHotkey(api.globalShortcut, host);
+  hotkey = binding;
   const stopNotifications = watchCalloutStages(host, electronNotifier(api));
   const stopLoginItem = syncLoginItem(
     host,
@@ -116,7 +137,7 @@ export async function startShell(api: ShellApi, options: ShellOptions): Promise<
   const quitGuard = installQuitGuard(api, {
     host,
     async cleanup() {
-      hotkey.dispose();
+      binding.dispose();
       stopNotifications();
       stopLoginItem();
       tray.destroy();

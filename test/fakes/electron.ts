@@ -82,6 +82,9 @@ export class FakeWebContents extends Emitter {
   closeDevTools(): void {
     this.log.push({ what: 'webContents.closeDevTools', args: [this.id] });
   }
+  reload(): void {
+    this.log.push({ what: 'webContents.reload', args: [this.id] });
+  }
 }
 
 export class FakeBrowserWindow extends Emitter {
@@ -155,6 +158,11 @@ export interface FakeElectronOptions {
   dialogResponse?: number;
   notificationsSupported?: boolean;
   userData?: string;
+  /**
+   * What `net.fetch` does once the app is ready (default: Node's fetch, so a test can reach a
+   * simulator); a test passes one that fails with Chromium's `net::ERR_*` errors.
+   */
+  netFetch?: (url: string, init?: RequestInit) => Promise<Response>;
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>;
@@ -202,6 +210,9 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     }
     exit(exitCode = 0): void {
       log.push({ what: 'app.exit', args: [exitCode] });
+    }
+    relaunch(): void {
+      log.push({ what: 'app.relaunch', args: [] });
     }
     getPath(_name: 'userData'): string {
       return userData;
@@ -322,6 +333,14 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
         dialogs.push(messageBox);
         log.push({ what: 'dialog.showMessageBox', args: [messageBox.message] });
         return { response: dialogResponse };
+      },
+    },
+    net: {
+      // Like Electron: the net module refuses to work before the app is ready.
+      async fetch(url: string, init?: RequestInit): Promise<Response> {
+        log.push({ what: 'net.fetch', args: [init?.method ?? 'GET', url] });
+        if (!ready) throw new Error('net.fetch can only be used after app is ready');
+        return (options.netFetch ?? ((u, i) => fetch(u, i)))(url, init);
       },
     },
     session: {

@@ -16,6 +16,7 @@ import { memoryVault } from '../fakes/vault';
 import { serveContract, type WireTransport } from '../../electron/shared/wire';
 import { openDeskSlot, type DeskSlot } from './desk-slot';
 import { harnessDiagnostics } from './diagnostics';
+import { nodeNetwork } from '../../electron/core/aura/node-fetch';
 import { readManagedPolicy, systemPolicyDeps, watchPolicy, type PolicyDeps } from '../../electron/main/policy-sources';
 import { openFileStore } from './file-store';
 import { harnessGuard, newHarnessToken, type HarnessGuard } from './guard';
@@ -78,13 +79,15 @@ export async function startHarness(
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error('out/renderer/index.html is missing: run `npm run build` first');
   }
-  const diagnostics = harnessDiagnostics(dataDir);
+  // AURA through HTTPS_PROXY / NO_PROXY and PANIC_DESK_CA_FILE, as aura:check does.
+  const network = nodeNetwork({ env: process.env, caFile: process.env.PANIC_DESK_CA_FILE });
+  const diagnostics = harnessDiagnostics(dataDir, network.proxy);
   // Only an explicit policy file: the harness never picks up the machine's own policy.
   const policyFile = options.policyFile ?? process.env.PANIC_DESK_POLICY;
   const policyDeps = policyFile
     ? await systemPolicyDeps({ packaged: false, env: { PANIC_DESK_POLICY: policyFile } })
     : null;
-  const openHost = hostOpener(dataDir, diagnostics, policyDeps);
+  const openHost = hostOpener(dataDir, diagnostics, policyDeps, network.fetch);
   diagnostics.log.info(`harness starting on port ${port} (Node ${process.version}, ${process.platform})`);
   const clients = new Set<WebSocket>();
   // A stopped desk drops every page's connection, as a quitting app would.
@@ -130,6 +133,7 @@ function hostOpener(
   dataDir: string,
   diagnostics: ReturnType<typeof harnessDiagnostics>,
   policyDeps: PolicyDeps | null,
+  auraFetch: typeof fetch,
 ): () => Promise<DeskHost> {
   // The harness keeps secrets in memory: it is a test host, never a place for real credentials.
   const vault = memoryVault();
@@ -140,6 +144,7 @@ function hostOpener(
       store,
       dataDir,
       vault,
+      fetch: auraFetch,
       startupProblems: store.openProblem ? [store.openProblem] : [],
       log: diagnostics.log,
       diagnostics: diagnostics.shell,

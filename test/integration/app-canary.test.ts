@@ -7,7 +7,7 @@
 // issued token may be found, raw, JSON-escaped, URL-encoded or base64, in any IPC reply, state
 // event, notification, CSV export, console line, or any file in the data folder: the diagnostics
 // log (written there as the harness does) and the "Export diagnostics" folder included.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { format } from 'node:util';
@@ -20,6 +20,7 @@ import type { DeskState } from '../../electron/shared/model/desk-state';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
 import { memoryVault } from '../fakes/vault';
 import { harnessDiagnostics } from '../harness/diagnostics';
+import { textsUnder } from '../support/bundle';
 import { openFileStore } from '../harness/file-store';
 import { leaksIn, startHostileServer, type HostileServer } from '../support/hostile-server';
 
@@ -45,13 +46,6 @@ async function ipc(name: string, payload: unknown): Promise<{ ok: boolean; value
 
 const state = (): DeskState => host.getState();
 
-function allFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? allFiles(path) : [path];
-  });
-}
-
 /** A route that turns hostile: raises, messages, cancel reasons and cancels. */
 const poisoned = (method: string, path: string): boolean =>
   method === 'POST' && /\/callouts$|\/events$|\/cancel$|\/exceptionReasons$/.test(path);
@@ -76,7 +70,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'panic-desk-canary-'));
   const store = await openFileStore(dataDir);
   // The diagnostics log and export as the harness has them: both land in the data folder.
-  const diagnostics = harnessDiagnostics(dataDir);
+  const diagnostics = harnessDiagnostics(dataDir, null);
   host = await DeskHost.open({
     store,
     dataDir,
@@ -177,18 +171,20 @@ describe('the whole-app canary', () => {
       return match?.[1] ? [match[1]] : [];
     });
     expect(tokens.length).toBeGreaterThan(0);
-    const files = allFiles(dataDir);
+    // Every file of the data folder, each zip (the diagnostics bundle) opened entry by entry.
+    const texts = textsUnder(dataDir);
+    const files = Object.keys(texts);
     expect(files.some((f) => f.endsWith('panic-desk.json'))).toBe(true);
     expect(files.some((f) => /audit-\d{4}-\d{2}\.jsonl$/.test(f))).toBe(true);
     expect(files.some((f) => f.endsWith(join('logs', 'panic-desk.log')))).toBe(true);
-    expect(files.some((f) => /panic-desk-diagnostics-[^/\\]+[/\\]summary\.json$/.test(f))).toBe(true);
+    expect(files.some((f) => /panic-desk-diagnostics-[^/\\]+\.zip!summary\.json$/.test(f))).toBe(true);
     const places: Record<string, string> = {
       'IPC replies': replies.join('\n'),
       'state events': events.join('\n'),
       notifications: notices.join('\n'),
       console: consoleLines.join('\n'),
       'CSV export': JSON.stringify(csv.value),
-      ...Object.fromEntries(files.map((f) => [f, readFileSync(f, 'utf8')])),
+      ...texts,
     };
     const found: string[] = [];
     for (const [where, text] of Object.entries(places)) {

@@ -9,6 +9,7 @@ import { getCurrentFuseWire, FuseState, FuseV1Options } from '@electron/fuses';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import type { Configuration } from 'app-builder-lib';
 import { DebugLogger } from 'builder-util';
+import { UUID } from 'builder-util-runtime';
 import { beforeAll, describe, expect, it } from 'vitest';
 import afterPack, { electronBinary, fuseConfig } from '../../scripts/after-pack.mjs';
 import { APP_ID } from '../../electron/main/app-id';
@@ -46,13 +47,36 @@ describe('electron-builder.yml', () => {
     await expect(validateConfiguration(broken, new DebugLogger(false))).rejects.toThrow(/configuration\.mac/);
   });
 
-  it('builds Windows NSIS, macOS DMG and Linux AppImage and deb', () => {
+  it('builds Windows NSIS and MSI, macOS DMG and pkg, Linux AppImage, deb and rpm', () => {
     // The same id the app gives Windows for its notifications.
     expect(config.appId).toBe(APP_ID);
     expect(config.productName).toBe('Panic Desk');
-    expect(targets(config.win?.target)).toEqual(['nsis']);
-    expect(targets(config.mac?.target)).toEqual(['dmg']);
-    expect(targets(config.linux?.target)).toEqual(['AppImage', 'deb']);
+    expect(targets(config.win?.target)).toEqual(['nsis', 'msi']);
+    expect(targets(config.mac?.target)).toEqual(['dmg', 'pkg']);
+    expect(targets(config.linux?.target)).toEqual(['AppImage', 'deb', 'rpm']);
+  });
+
+  it('installs per machine for managed deployment (Intune runs installers as SYSTEM)', () => {
+    expect(config.nsis?.perMachine).toBe(true);
+    expect(config.nsis?.oneClick).toBe(false);
+    expect(config.msi?.perMachine).toBe(true);
+    expect(config.msi?.runAfterFinish).toBe(false);
+    // A fixed upgrade code: a new MSI replaces the old one instead of installing beside it.
+    expect(config.msi?.upgradeCode).toMatch(/^[0-9A-F]{8}(-[0-9A-F]{4}){3}-[0-9A-F]{12}$/);
+    expect(config.pkg?.installLocation).toBe('/Applications');
+    expect(config.pkg?.allowCurrentUserHome).toBe(false);
+    expect(config.rpm?.depends).toContain('libsecret');
+  });
+
+  it('ships the admin templates and documents silent installs, detection and policy', () => {
+    expect(JSON.stringify(config.extraResources)).toContain('resources/policy');
+    const deploy = readFileSync(join(ROOT, 'docs/deploy.md'), 'utf8');
+    for (const words of ['/S /allusers', 'msiexec /i', '/qn', 'Detection rule', 'installer -pkg', 'rpm', 'icacls']) {
+      expect(deploy, words).toContain(words);
+    }
+    // The detection rule names the uninstall key electron-builder's NSIS writes for this app id.
+    const guid = UUID.v5(APP_ID, UUID.parse('50e065bc-3134-11e6-9bab-38c9862bdaf3'));
+    expect(deploy).toContain(`CurrentVersion\\Uninstall\\${guid}`);
   });
 
   it('signs macOS with the hardened runtime, its entitlements and notarization', () => {

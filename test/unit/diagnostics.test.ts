@@ -1,6 +1,6 @@
 // The diagnostics log's pieces: the size cap and rotation (5 files of 1 MB by default), the
-// redacting gate every line passes, the readiness history, the export folder, and the app's folder
-// picker (with a fake dialog: no Electron here).
+// redacting gate every line passes, the readiness history, the export (one zip), and the app's save
+// dialog for it (with a fake dialog: no Electron here).
 import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -8,7 +8,11 @@ import electronLog from 'electron-log/node';
 import { describe, expect, it } from 'vitest';
 import { Redactor } from '../../electron/core/aura/redact';
 import { AuraClient } from '../../electron/core/aura/client';
+import { describePolicy } from '../../electron/core/diagnostics/effective-policy';
 import { bundleName, exportDiagnostics, writeDiagnosticsBundle } from '../../electron/core/diagnostics/export';
+import { mergePolicy } from '../../electron/core/policy';
+import { NETWORK_PATH_WORDS } from '../../electron/shared/network-path';
+import { readBundle } from '../support/bundle';
 import { DiagnosticsLog, MAX_LINE_CHARS } from '../../electron/core/diagnostics/log';
 import { MAX_READINESS_CHANGES, ReadinessHistory } from '../../electron/core/diagnostics/readiness-history';
 import { RotatingFileLog } from '../../electron/core/diagnostics/rotating-file';
@@ -163,13 +167,20 @@ describe('readiness history', () => {
   });
 });
 
-describe('diagnostics export folder', () => {
-  it('writes a new folder each time with the summary and the log files, redacted once more', () => {
+describe('diagnostics export: one zip', () => {
+  it('holds the summary, the effective policy and the log files, redacted once more', () => {
     const parent = tmp();
     const logs = tmp();
     const logFile = join(logs, 'main.log');
     writeFileSync(logFile, 'line with leaked-secret\nline two\n');
     const at = Date.UTC(2026, 10, 26, 13, 5, 0);
+    const hash = 'scrypt$0lDPR22bZntekCbXHWXGRA==$oS4lmETreOfBS7V2MmGAxQe+n0de5oBXm6WvL4JHEPg=';
+    const policy = {
+      deskName: 'Gate 3',
+      holdMs: 1000,
+      cancelCodes: { cancel: [hash], duress: [hash] },
+      locked: ['holdMs' as const],
+    };
     const input = {
       createdAt: at,
       versions: { app: '0.1.0' },
@@ -180,26 +191,80 @@ describe('diagnostics export folder', () => {
         hasSecret: true,
       },
       readiness: { level: 'ready' as const, message: 'AURA Staging', lastContactAt: at },
-      readinessHistory: [{ at, environment: 'staging' as const, level: 'ready' as const, message: 'AURA Staging' }],
+      readinessHistory: [
+        {
+          at,
+          environment: 'staging' as const,
+          level: 'offline' as const,
+          message: `Presses will be queued and retried — ${NETWORK_PATH_WORDS.certUntrusted}`,
+        },
+        { at, environment: 'staging' as const, level: 'ready' as const, message: 'AURA Staging' },
+      ],
       audit: { chainOk: false, problem: 'The audit chain is broken before audit-2026-11.jsonl line 3' },
       logFiles: [logFile, join(logs, 'gone.log')],
+      policy: describePolicy(
+        policy,
+        ['C:\\ProgramData\\Panic Desk\\policy.json', 'HKLM\\SOFTWARE\\Policies\\Panic Desk'],
+        {
+          deskName: 'C:\\ProgramData\\Panic Desk\\policy.json',
+          holdMs: 'HKLM\\SOFTWARE\\Policies\\Panic Desk',
+        },
+        null,
+      ),
+      hotkey: {
+        accelerator: 'CommandOrControl+Alt+Shift+P',
+        state: { registered: false, error: 'taken by another app', testing: false, lastTestOkAt: null },
+      },
+      presses: { unsent: 2, refused: 1 },
+      network: { via: 'Electron net.fetch', proxy: 'PROXY proxy.corp:8080' },
       redact: (t: string) => t.split('leaked-secret').join('[redacted]'),
     };
-    const first = writeDiagnosticsBundle(parent, input);
-    const second = writeDiagnosticsBundle(parent, input);
-    expect(basename(first)).toBe(bundleName(at));
-    expect(basename(first)).toBe('panic-desk-diagnostics-2026-11-26T13-05-00Z');
-    expect(second).toBe(`${first}-2`);
-    expect(readFileSync(join(first, 'logs', 'main.log'), 'utf8')).toBe('line with [redacted]\nline two\n');
-    const summary = JSON.parse(readFileSync(join(first, 'summary.json'), 'utf8')) as Record<string, unknown>;
+    const file = join(parent, bundleName(at));
+    expect(basename(file)).toBe('panic-desk-diagnostics-2026-11-26T13-05-00Z.zip');
+    expect(writeDiagnosticsBundle(file, input)).toBe(file);
+    expect(readdirSync(parent)).toEqual([basename(file)]); // one file, no temporary left
+    const zip = readBundle(file);
+    expect(Object.keys(zip).sort()).toEqual(['logs/main.log', 'policy.json', 'summary.json']);
+    expect(zip['logs/main.log']).toBe('line with [redacted]\nline two\n');
+    const summary = JSON.parse(zip['summary.json'] ?? '') as Record<string, unknown>;
     expect(summary).toMatchObject({
       createdAt: '2026-11-26T13:05:00.000Z',
       versions: { app: '0.1.0', node: process.versions.node },
       os: { platform: process.platform },
       aura: { environment: 'staging', baseUrl: 'https://x.test/v2', clientId: 'desk-1', secretInKeychain: true },
-      readiness: { now: { level: 'ready' }, history: [{ at: '2026-11-26T13:05:00.000Z', level: 'ready' }] },
+      readiness: {
+        now: { level: 'ready' },
+        history: [{ at: '2026-11-26T13:05:00.000Z', level: 'offline' }, { level: 'ready' }],
+      },
       auditLog: { verified: false, problem: 'The audit chain is broken before audit-2026-11.jsonl line 3' },
+      hotkey: { accelerator: 'CommandOrControl+Alt+Shift+P', registered: false, error: 'taken by another app' },
+      presses: { unsent: 2, refused: 1 },
+      network: {
+        via: 'Electron net.fetch',
+        proxy: 'PROXY proxy.corp:8080',
+        problems: [{ at: '2026-11-26T13:05:00.000Z', problem: NETWORK_PATH_WORDS.certUntrusted }],
+      },
       logFiles: ['main.log'],
+    });
+    const effective = JSON.parse(zip['policy.json'] ?? '') as Record<string, unknown>;
+    expect(effective).toMatchObject({
+      values: {
+        deskName: { value: 'Gate 3', source: 'C:\\ProgramData\\Panic Desk\\policy.json', locked: false },
+        holdMs: { value: 1000, source: 'HKLM\\SOFTWARE\\Policies\\Panic Desk', locked: true },
+        cancelCodes: { value: '[redacted: 1 cancel and 1 duress code hashes]' },
+      },
+    });
+    expect(JSON.stringify(zip)).not.toContain('scrypt$');
+  });
+
+  it('mergePolicy says which source set each value', () => {
+    const read = mergePolicy([
+      { name: 'file', values: { deskName: 'A', holdMs: 500, locked: ['deskName'] } },
+      { name: 'registry', values: { holdMs: 900, locked: ['holdMs'] } },
+    ]);
+    expect(read).toMatchObject({
+      ok: true,
+      origins: { deskName: 'file', holdMs: 'registry', locked: 'file, registry' },
     });
   });
 });
@@ -235,42 +300,53 @@ describe('export failures', () => {
   it('says where it could not write, in plain words', async () => {
     const file = join(tmp(), 'not-a-folder');
     writeFileSync(file, '');
-    const shell = { chooseFolder: async () => file, logFiles: () => [], versions: {} };
+    const shell = {
+      chooseFile: async () => join(file, 'bundle.zip'),
+      logFiles: () => [],
+      versions: {},
+      networkRoute: async () => ({ via: 'test', proxy: null }),
+    };
     const input = {
       connection: { environment: 'training' as const, baseUrl: null, clientId: null, hasSecret: false },
       readiness: { level: 'ready' as const, message: 'x', lastContactAt: null },
       readinessHistory: [],
       audit: { chainOk: true, problem: null },
+      policy: null,
+      hotkey: { accelerator: '', state: null },
+      presses: { unsent: 0, refused: 0 },
       redact: (t: string) => t,
     };
     await expect(exportDiagnostics(shell, input)).rejects.toThrow(
-      new RegExp(`^The diagnostics could not be saved in ${file} \\(ENOTDIR\\): choose another folder$`),
+      new RegExp(`^The diagnostics could not be saved as ${file}/bundle.zip \\(ENOTDIR\\): choose another place$`),
     );
-    expect(await exportDiagnostics({ ...shell, chooseFolder: async () => null }, input)).toBeNull();
+    expect(await exportDiagnostics({ ...shell, chooseFile: async () => null }, input)).toBeNull();
   });
 });
 
-describe("the app's folder picker for the export", () => {
-  it('returns the folder the operator chose, or null when they cancelled', async () => {
+describe("the app's save dialog for the export", () => {
+  it('returns the file the operator chose, or null when they cancelled; asks Chromium for the proxy', async () => {
     const answers = [
-      { canceled: false, filePaths: ['/home/guard/Desktop'] },
-      { canceled: true, filePaths: [] },
+      { canceled: false, filePath: '/home/guard/Desktop/bundle.zip' },
+      { canceled: true, filePath: '' },
     ];
     const asked: string[] = [];
     const shell = appDiagnosticsShell(
       {
-        showOpenDialog: async (options) => {
-          asked.push(options.properties.join(','));
-          return answers.shift() ?? { canceled: true, filePaths: [] };
+        showSaveDialog: async (options) => {
+          asked.push(`${options.defaultPath} ${options.filters[0]?.extensions.join(',')}`);
+          return answers.shift() ?? { canceled: true };
         },
       },
-      { getVersion: () => '0.1.0' },
+      { getVersion: () => '0.1.0', getPath: () => '/home/guard/Documents' },
       () => ['/logs/main.log'],
+      async (url) => (url.startsWith('https://aura') ? 'PROXY proxy.corp:8080' : 'DIRECT'),
     );
-    expect(await shell.chooseFolder('bundle')).toBe('/home/guard/Desktop');
-    expect(await shell.chooseFolder('bundle')).toBeNull();
-    expect(asked).toEqual(['openDirectory,createDirectory', 'openDirectory,createDirectory']);
+    expect(await shell.chooseFile('bundle.zip')).toBe('/home/guard/Desktop/bundle.zip');
+    expect(await shell.chooseFile('bundle.zip')).toBeNull();
+    expect(asked).toEqual(['/home/guard/Documents/bundle.zip zip', '/home/guard/Documents/bundle.zip zip']);
     expect(shell.versions).toEqual({ app: '0.1.0', host: 'electron' });
     expect(shell.logFiles()).toEqual(['/logs/main.log']);
+    expect(await shell.networkRoute('https://aura.example/v2')).toMatchObject({ proxy: 'PROXY proxy.corp:8080' });
+    expect(await shell.networkRoute(null)).toMatchObject({ proxy: null });
   });
 });

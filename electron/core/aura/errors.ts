@@ -1,3 +1,4 @@
+import { NETWORK_PATH_WORDS, type NetworkPathCause } from '../../shared/network-path';
 // Typed failures of the AURA client. Messages are written for the operator and never contain the
 // client secret or a bearer token (the client redacts both before building any message).
 
@@ -34,6 +35,8 @@ export interface AuraErrorDetails {
   auraMessage?: string | null;
   retryAfterMs?: number | null;
   notSent?: boolean;
+  /** For `network`: the cause on the way to AURA (proxy, certificate), when the error names one. */
+  path?: NetworkPathCause | null;
 }
 
 export class AuraError extends Error {
@@ -49,6 +52,8 @@ export class AuraError extends Error {
    * e.g. after a 401). Whatever the kind, AURA did nothing with the request.
    */
   readonly notSent: boolean;
+  /** For `network`: a proxy or certificate problem on the way to AURA, when one was named. */
+  readonly path: NetworkPathCause | null;
 
   constructor(kind: AuraErrorKind, message: string, details: AuraErrorDetails = {}) {
     super(message);
@@ -58,12 +63,13 @@ export class AuraError extends Error {
     this.auraMessage = details.auraMessage ?? null;
     this.retryAfterMs = details.retryAfterMs ?? null;
     this.notSent = details.notSent ?? false;
+    this.path = details.path ?? null;
   }
 
   /** The same failure, marked as coming before the call was sent. */
   beforeSending(): AuraError {
     const details = { status: this.status, auraMessage: this.auraMessage, retryAfterMs: this.retryAfterMs };
-    return new AuraError(this.kind, this.message, { ...details, notSent: true });
+    return new AuraError(this.kind, this.message, { ...details, path: this.path, notSent: true });
   }
 
   /** What a log line or an IPC reply may carry: only fields built from redacted text. */
@@ -112,7 +118,7 @@ export function plainWords(error: unknown): string {
   const said = error.auraMessage ? `: ${error.auraMessage}` : '';
   switch (error.kind) {
     case 'network':
-      return 'Cannot reach AURA (no network, or AURA is down)';
+      return error.path ? NETWORK_PATH_WORDS[error.path] : 'Cannot reach AURA (no network, or AURA is down)';
     case 'timeout':
       return 'AURA did not answer in time';
     case 'server':

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { Logger } from '../ports';
 import { Deadlines } from './deadlines';
+import { networkPathCauseOf } from '../../shared/network-path';
 import { AuraError } from './errors';
 import type { RateCap } from './rate-cap';
 import type { Redactor } from './redact';
@@ -131,7 +132,14 @@ export class AuraHttp {
       if (timedOut) {
         throw new AuraError('timeout', `AURA did not answer within ${formatSeconds(timeoutMs)} (${what})`);
       }
-      throw new AuraError('network', `Cannot reach AURA (${what}): ${this.opts.redactor.redact(causeOf(error))}`);
+      const cause = causeOf(error);
+      // Chromium (net.fetch) refuses a redirect under redirect: 'manual' instead of answering it.
+      if (REDIRECT_REFUSED.test(cause)) {
+        throw new AuraError('badResponse', `AURA answered with a redirect, which it never should (${what})`);
+      }
+      throw new AuraError('network', `Cannot reach AURA (${what}): ${this.opts.redactor.redact(cause)}`, {
+        path: networkPathCauseOf(cause),
+      });
     } finally {
       done();
       this.inFlight.delete(controller);
@@ -294,11 +302,19 @@ function formatSeconds(ms: number): string {
   return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
 }
 
+/** What Electron's net.fetch rejects with when a request meets a redirect it may not follow. */
+const REDIRECT_REFUSED = /^Redirect was cancelled$|redirect policy was 'error'/;
+
+/** The failure's own words: undici's causes (with Node's TLS codes) or Chromium's net::ERR_ name. */
 function causeOf(error: unknown): string {
-  if (error instanceof Error) {
-    const cause = (error as Error & { cause?: unknown }).cause;
-    if (cause instanceof Error) return cause.message;
-    return error.message;
+  if (!(error instanceof Error)) return String(error);
+  const parts: string[] = [];
+  // undici wraps its reasons ("fetch failed" → "Request was cancelled." → the proxy's answer).
+  let inner: unknown = (error as Error & { cause?: unknown }).cause;
+  for (let depth = 0; inner instanceof Error && depth < 4; depth++) {
+    const code = (inner as NodeJS.ErrnoException).code;
+    parts.push(typeof code === 'string' && !inner.message.includes(code) ? `${code}: ${inner.message}` : inner.message);
+    inner = (inner as Error & { cause?: unknown }).cause;
   }
-  return String(error);
+  return parts.length > 0 ? parts.join('; ') : error.message;
 }

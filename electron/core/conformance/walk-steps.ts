@@ -3,7 +3,7 @@
 // step's outcome, never thrown. Token values seen in any answer are added to the redactor.
 import type { AuraClient } from '../aura/client';
 import type { RaiseCalloutBody } from '../aura/client-options';
-import { describeError } from '../aura/errors';
+import { AuraError, describeError, plainWords } from '../aura/errors';
 import type { Redactor } from '../aura/redact';
 import type { AuraCallout, FixedLocation } from '../aura/schemas';
 import { stageFromStatus } from '../aura/status';
@@ -54,6 +54,8 @@ export class CheckSteps {
     } catch (error) {
       ok = false;
       outcome = describeError(error);
+      // A proxy or certificate problem is named in words too: the address is not what is wrong.
+      if (error instanceof AuraError && error.path) outcome += ` — ${plainWords(error)}`;
     }
     const answers = this.recorder.since(from).map(reportAnswer);
     for (const exchange of this.recorder.since(from)) rememberTokens(exchange.json, this.redactor);

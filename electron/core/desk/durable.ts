@@ -3,6 +3,7 @@
 // that retries their saves and keeps one notice up while a save fails. The desk host opens them
 // and hands them to each desk it runs; a desk run on its own (tests, benches) opens its own.
 import type { Environment } from '../../shared/model/connection';
+import type { AuditEntry } from '../../shared/model/audit-entry';
 import type { PressTarget } from '../../shared/model/press';
 import { AuditLog } from '../audit';
 import { baseUrlFor } from '../aura/environments';
@@ -27,6 +28,8 @@ export interface DurableOptions {
   storageRetryMs?: number;
   /** Shows (text) or clears (null) the one storage notice. */
   showStorageNotice(text: string | null): void;
+  /** Every audit entry as it is written (the desk host's SIEM forwarder). */
+  onAudit?: (entry: AuditEntry) => void;
 }
 
 /** The files, and what went wrong opening them, in words for the operator (errors, then warnings). */
@@ -35,6 +38,7 @@ export function openDurableFiles(opts: DurableOptions): DurableFiles & { errors:
   const errors: string[] = [];
   const warnings: string[] = [];
   const audit = new AuditLog(opts.dataDir, opts.deskName, () => clock.now(), opts.storage);
+  if (opts.onAudit) audit.onRecord = opts.onAudit;
   if (!audit.chain.ok && audit.chain.problem) errors.push(audit.chain.problem);
   if (audit.chain.repaired) warnings.push(`The audit log was repaired: ${audit.chain.repaired}.`);
 
@@ -101,6 +105,7 @@ interface DeskFileOptions {
   storage?: StoragePort;
   timing?: { storageRetryMs?: number };
   shared?: DurableFiles;
+  onAudit?: (entry: AuditEntry) => void;
 }
 
 interface DeskVoice {
@@ -138,6 +143,7 @@ export function openDeskFiles(
       storage: opts.storage,
       storageRetryMs: opts.timing?.storageRetryMs,
       showStorageNotice: (text) => events.showStorageNotice(text),
+      onAudit: opts.onAudit,
     });
     for (const text of opened.errors) events.notice('error', text);
     for (const text of opened.warnings) events.notice('warning', text);

@@ -22,7 +22,8 @@ export class ReadinessHistory {
     private readonly now: () => number = Date.now,
   ) {}
 
-  observe(environment: Environment, readiness: Readiness): void {
+  /** Keeps a change of level or message; returns it, or null when nothing changed. */
+  observe(environment: Environment, readiness: Readiness): ReadinessChange | null {
     const last = this.changes[this.changes.length - 1];
     if (
       last &&
@@ -30,7 +31,7 @@ export class ReadinessHistory {
       last.level === readiness.level &&
       last.message === readiness.message
     ) {
-      return;
+      return null;
     }
     const change = { at: this.now(), environment, level: readiness.level, message: readiness.message };
     this.changes.push(change);
@@ -43,6 +44,7 @@ export class ReadinessHistory {
     const line = `readiness: ${was}${environment} ${readiness.level} (${readiness.message})`;
     if (readiness.level === 'ready') this.log.info(line);
     else this.log.warn(line);
+    return change;
   }
 
   entries(): ReadinessChange[] {

@@ -9,12 +9,16 @@ import { runSetupCheck } from '../conformance/setup-check';
 import type { Desk } from '../desk';
 import type { Handlers, HostCommandName } from '../desk/command-table';
 import { exportDiagnostics, type DiagnosticsShell } from '../diagnostics/export';
+import type { EffectivePolicy } from '../diagnostics/effective-policy';
 import type { DiagnosticsLog } from '../diagnostics/log';
+import type { Press } from '../../shared/model/press';
 import type { ReadinessHistory } from '../diagnostics/readiness-history';
 import type { CredentialVault } from '../ports';
 
 export interface HostCommandDeps {
   vault: CredentialVault;
+  /** How Setup's full check reaches AURA (the desk host's fetch). */
+  fetch: typeof fetch | undefined;
   connections: Pick<ConnectionManager, 'connection' | 'save'>;
   /** False in a packaged app: Setup's URLs must be https (core/aura/environments.ts). */
   plainHttpLoopback: boolean;
@@ -22,6 +26,8 @@ export interface HostCommandDeps {
   diagnostics: DiagnosticsShell | undefined;
   log: DiagnosticsLog;
   readinessHistory: ReadinessHistory;
+  /** The administrator's policy in force, with each value's source. */
+  effectivePolicy(): EffectivePolicy;
   /** The current desk (throws while the host switches desks). */
   desk(): Desk;
   getState(): DeskState;
@@ -41,7 +47,7 @@ export function hostCommands(deps: HostCommandDeps): Pick<Handlers, HostCommandN
     },
     'setup.fullCheck': (input) => {
       if (!deps.plainHttpLoopback && input.environment === 'custom') refusePlainHttp(input.baseUrl);
-      return runSetupCheck(input, deps.vault);
+      return runSetupCheck(input, deps.vault, { fetch: deps.fetch });
     },
     'diagnostics.export': () => exportFromHost(deps),
   };
@@ -57,8 +63,20 @@ async function exportFromHost(deps: HostCommandDeps): Promise<{ location: string
     readiness: state.readiness,
     readinessHistory: deps.readinessHistory.entries(),
     audit: { chainOk: audit.chainOk, problem: audit.problem },
+    policy: deps.effectivePolicy(),
+    hotkey: { accelerator: state.settings.hotkey, state: state.hotkey },
+    presses: pressCounts(state.presses),
     redact: (text) => deps.log.redact(text),
   });
   deps.log.info(location ? `diagnostics exported to ${location}` : 'diagnostics export cancelled');
   return { location };
+}
+
+/** Presses not at AURA: on their way or NOT SENT, and refused for good but not yet put away. */
+export function pressCounts(presses: readonly Press[]): { unsent: number; refused: number } {
+  const live = presses.filter((p) => !p.dismissed);
+  return {
+    unsent: live.filter((p) => p.status === 'queued' || p.status === 'sending' || p.status === 'notSent').length,
+    refused: live.filter((p) => p.status === 'failed').length,
+  };
 }

@@ -4,6 +4,7 @@
 import { UNMANAGED, type PolicyState } from '../../shared/model/desk-state';
 import { hasLegacyHashes } from '../cancel-codes';
 import type { ConnectionManager } from '../connection';
+import { describePolicy, type EffectivePolicy } from '../diagnostics/effective-policy';
 import { LOCKABLE, PolicySchema, type Policy, type PolicyRead } from '../policy';
 import type { KeyValueStore } from '../ports';
 
@@ -15,6 +16,8 @@ export class HostPolicy {
   rules: Policy = {};
   /** What the screen shows of them. */
   view: PolicyState = UNMANAGED;
+  /** Which source set each key of the rules. */
+  private origins: Partial<Record<keyof Policy, string>> = {};
 
   constructor(
     private readonly store: KeyValueStore,
@@ -46,6 +49,7 @@ export class HostPolicy {
     }
     const policy = read?.ok ? read.policy : {};
     this.set(policy, read?.ok ? read.sources : []);
+    this.origins = read?.ok ? (read.origins ?? {}) : {};
     // A full or failing disk must not stop the desk from opening: the policy holds in memory, the
     // connection it names is saved at the next read that can be written.
     if (!this.tryWrite(() => this.store.set(LAST_GOOD_POLICY, policy))) return false;
@@ -63,6 +67,11 @@ export class HostPolicy {
     } catch {
       return false;
     }
+  }
+
+  /** The rules in force with each value's source, for the diagnostics bundle. */
+  effective(): EffectivePolicy {
+    return describePolicy(this.rules, this.view.sources, this.origins, this.view.problem);
   }
 
   private set(policy: Policy, sources: string[]): void {

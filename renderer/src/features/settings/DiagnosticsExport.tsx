@@ -3,9 +3,10 @@ import { ErrorText } from '../../ui/ErrorText';
 import { useCommand } from '../../ui/useCommand';
 
 /**
- * "Export diagnostics" for IT: main writes one folder (versions, AURA environment and client id,
- * readiness history, recent log files, the audit log's check; never the secret) where the shell
- * says (a folder picker in the app, the data folder in the browser harness); this shows where.
+ * "Export diagnostics" for IT: main writes one zip file (versions, AURA environment and client id,
+ * readiness history, the policy in force, the hotkey, unsent presses, the network path, recent log
+ * files, the audit log's check; never the secret) where the shell says (a save dialog in the app,
+ * the data folder in the browser harness); this shows where.
  */
 export function DiagnosticsExport() {
   const titleId = useId();
@@ -18,8 +19,9 @@ export function DiagnosticsExport() {
     <section className="panel" aria-labelledby={titleId}>
       <h2 id={titleId}>Diagnostics for IT</h2>
       <p className="field-hint">
-        One folder to attach to a support ticket: versions, the AURA environment and client ID (never the secret),
-        readiness over time, recent log files and the audit log&apos;s check.
+        One zip file to attach to a support ticket: versions, the AURA environment and client ID (never the secret),
+        readiness over time, the policy in force, the hotkey, unsent presses, the network path, recent log files and the
+        audit log&apos;s check.
       </p>
       <div className="actions">
         <button type="button" className="button" disabled={exporting.busy} onClick={() => void exporting.run({})}>

@@ -2,6 +2,7 @@
 // that field invalid, put the words beside it and move the focus there. Covers the form's own
 // checks (empty, too long), the contract's refusal of an over-long payload, and what main says
 // about the connection (refused credentials, an unreachable server, a malformed address).
+import { isNetworkPathWords } from '@shared/network-path';
 
 export type SetupField = 'baseUrl' | 'clientId' | 'secret';
 export interface SetupError {
@@ -31,6 +32,8 @@ const CONTRACT_FIELDS: Record<string, SetupField> = {
 
 /** Technical wording that may still reach the screen, in words an IT person and an operator read. */
 function plain(message: string): string {
+  // A proxy or certificate on the way to AURA: main's words already say what to do.
+  if (isNetworkPathWords(message)) return message;
   const refused = /(ECONNREFUSED|connection refused)\s*([\d.:[\]a-z-]*)/i.exec(message);
   if (refused)
     return `Nothing answered at ${refused[2] || 'that address'}: the server is not running there, or the address or port is wrong.`;
@@ -58,6 +61,7 @@ export function setupErrorOf(code: string, message: string, environment: string)
   const unchecked = /could not be checked, so nothing was saved: (.*)$/.exec(message)?.[1];
   if (unchecked) {
     const why = plain(unchecked).replace(/\.$/, '');
+    if (isNetworkPathWords(why)) return { field: null, message: `Not saved. ${why}.` };
     return environment === 'custom'
       ? {
           field: 'baseUrl',
