@@ -189,6 +189,36 @@ describe('a press goes only to its own environment (issue 20 findings 3, 4, 6, 7
     expect(aura.state.activeCallouts()).toHaveLength(1);
   });
 
+  it('a press made before any live connection, older than the stale limit, asks "Still needed?" on the first live desk instead of being raised', async () => {
+    const aura = await sim();
+    const dir = mkdtempSync(join(tmpdir(), 'ledger-'));
+    const waiting = {
+      id: 'w-1',
+      siteId: 'site_9944',
+      source: 'hotkey',
+      pressedAt: Date.now() - 30 * 60_000,
+      status: 'notSent',
+      attempts: 1,
+      lastError: 'Panic Desk has no AURA credentials yet',
+      calloutId: null,
+      target: null,
+    };
+    writeFileSync(join(dir, 'presses.json'), JSON.stringify([waiting]));
+    const { h } = await host({ dir, policy: read({ trainingAllowed: false }) });
+    // No live connection yet: never sent to Training, nor raised anywhere.
+    expect(h.getState().presses[0]).toMatchObject({ id: 'w-1', status: 'notSent', target: null });
+    await toCustom(h, aura);
+    const state = await until(h, (s) => s.presses[0]?.stale === true);
+    expect(state.presses[0]).toMatchObject({
+      status: 'notSent',
+      target: { environment: 'custom', baseUrl: aura.baseUrl },
+    });
+    expect(raises(aura)).toBe(0);
+    expect((await runCommand(h, 'press.sendNow', { pressId: 'w-1' })).ok).toBe(true);
+    await until(h, (s) => s.presses[0]?.status === 'sent');
+    expect(aura.state.activeCallouts()).toHaveLength(1);
+  });
+
   it('finding 6: a PANIC-button press during a desk switch is kept for the next desk, not refused', async () => {
     const aura = await sim();
     const between = { when: 'desk closed', act: null as (() => void) | null };
