@@ -167,7 +167,10 @@ describe('a press goes only to its own environment (issue 20 findings 3, 4, 6, 7
     aura.faults.clear();
     expect((await runCommand(h, 'press.sendNow', { pressId: press?.id })).ok).toBe(true);
     await waitFor(() => aura.state.activeCallouts().length === 1);
-    await until(h, (s) => pressOf(s, press?.id) === undefined || pressOf(s, press?.id)?.status === 'sent');
+    const sent = await until(h, (s) => pressOf(s, press?.id) === undefined);
+    expect(sent.notices.map((n) => n.text).join('\n')).toContain(
+      'AURA (custom URL) (client desk-7) has this press on callout',
+    );
   });
 
   it('finding 4: a hotkey press before enrolment is sent by the first live desk (enrolled at the next start)', async () => {
