@@ -25,7 +25,7 @@ import { deskNameOf } from './desk/settings';
 import { enrol, importEnrolFile } from './enrol';
 import { hostCommands } from './host/host-commands';
 import { HostPolicy } from './host/host-policy';
-import { PressesElsewhere } from './host/presses-elsewhere';
+import { PressesElsewhere, TRAINING_TARGET } from './host/presses-elsewhere';
 import { closeRunningDesk, openRunningDesk, type RunningDesk } from './host/running-desk';
 import type { PolicyRead } from './policy';
 import { checkAgainstPolicy } from './policy-guard';
@@ -158,6 +158,9 @@ export class DeskHost {
 
   private async start(opts: HostOptions): Promise<void> {
     this.policy.take(opts.policy ?? null);
+    // A press before the first desk opens: Training's when Training opens, else the first live connection's.
+    const training = this.connections.connection().environment === 'training';
+    if (training && this.policy.rules.trainingAllowed !== false) this.lastTarget = TRAINING_TARGET;
     const problems = [...(opts.startupProblems ?? []), ...this.openingProblems];
     const before = this.connections.connection();
     const enrolled = opts.importEnrolFile === false ? null : await this.enrol(problems);

@@ -36,6 +36,9 @@ interface Sender {
   client: AuraClient;
 }
 
+/** Where a Training press goes: Training, whatever its URL. */
+export const TRAINING_TARGET: PressTarget = { environment: 'training', baseUrl: null, clientId: null };
+
 const keyOf = (t: PressTarget): string => JSON.stringify([t.environment, t.baseUrl, t.clientId]);
 const isLive = (t: PressTarget | null): t is PressTarget =>
   t !== null && t.environment !== 'training' && t.baseUrl !== null && t.clientId !== null;
