@@ -25,7 +25,7 @@ import { deskNameOf } from './desk/settings';
 import { enrol, importEnrolFile } from './enrol';
 import { hostCommands } from './host/host-commands';
 import { HostPolicy } from './host/host-policy';
-import { PressesElsewhere } from './host/presses-elsewhere';
+import { PressesElsewhere, TRAINING_TARGET } from './host/presses-elsewhere';
 import { closeRunningDesk, openRunningDesk, type HostShell, type RunningDesk } from './host/running-desk';
 import type { PolicyRead } from './policy';
 import { checkAgainstPolicy } from './policy-guard';
@@ -157,6 +157,7 @@ export class DeskHost {
       deskName: () => this.deskName(),
       siteName: (siteId) => this.last?.allSites.find((site) => site.id === siteId)?.name ?? siteId,
       staleAfterMs: () => (this.last?.settings.stalePressMinutes ?? 10) * 60_000,
+      tell: (text) => this.running?.desk.tell('warning', text),
     });
   }
 
@@ -183,6 +184,9 @@ export class DeskHost {
   private async start(opts: HostOptions): Promise<void> {
     this.policy.take(opts.policy ?? null);
     this.forwarder.configure(this.policy.rules.auditForward);
+    // A press before the first desk opens: Training's when Training opens, else the first live connection's.
+    const training = this.connections.connection().environment === 'training';
+    if (training && this.policy.rules.trainingAllowed !== false) this.lastTarget = TRAINING_TARGET;
     const problems = [...(opts.startupProblems ?? []), ...this.openingProblems];
     const before = this.connections.connection();
     const enrolled = opts.importEnrolFile === false ? null : await this.enrol(problems);

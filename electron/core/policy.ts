@@ -38,7 +38,7 @@ const CodeHash = z.string().refine(
 
 // Each key's `meta` (title, description, an example) is the one source of the admin templates
 // (`npm run policy:templates`: ADMX/ADML, the macOS profile, the JSON Schema for Jamf).
-const SAMPLE_HASH = 'scrypt$0lDPR22bZntekCbXHWXGRA==$oS4lmETreOfBS7V2MmGAxQe+n0de5oBXm6WvL4JHEPg=';
+const SAMPLE_HASH = 'scrypt$ln=17,r=8,p=1$813xRLOJ4DApSLCbpDSsYw==$R8FIi7C+bsZZ40UcFjC0wBCZ6WivPOoE1XuyOZcTOuE=';
 const about = (title: string, description: string, example: unknown) => ({ title, description, examples: [example] });
 
 export const PolicySchema = z

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { ConnectionManager } from '../core/connection';
 import { describePolicy } from '../core/diagnostics/effective-policy';
 import { writeDiagnosticsBundle, type BundleInput } from '../core/diagnostics/export';
+import { LEDGER_FILE } from '../core/dispatch/ledger';
 import { pressCounts } from '../core/host/host-commands';
 import type { PolicyRead } from '../core/policy';
 import type { CredentialVault, KeyValueStore } from '../core/ports';
@@ -46,11 +47,11 @@ export interface ExportCommandDeps {
 
 const HotkeySetting = z.object({ hotkey: z.string() });
 
-/** Every press in the outbox files, read without opening (or repairing) them. */
+/** Every press in the press ledger (and any outbox file of an earlier version not yet moved in), read without opening or repairing them. */
 function outboxPresses(dataDir: string): Press[] {
   let names: string[];
   try {
-    names = readdirSync(dataDir).filter((n) => /^outbox-[a-z]+\.json$/.test(n));
+    names = readdirSync(dataDir).filter((n) => n === LEDGER_FILE || /^outbox-[a-z]+\.json$/.test(n));
   } catch {
     return [];
   }

@@ -15,7 +15,7 @@ import { Desk } from '../../electron/core/desk';
 import { deskApiFor } from '../../electron/core/desk/aura-port';
 import { DeskHost } from '../../electron/core/desk-host';
 import { DiagnosticsLog } from '../../electron/core/diagnostics/log';
-import { hashCode } from '../../electron/core/duress';
+import { hashCodes } from '../../electron/core/cancel-codes';
 import type { Policy } from '../../electron/core/policy';
 import { AuditForwarder } from '../../electron/core/siem/forwarder';
 import { startSimulator } from '../../electron/simulator/server';
@@ -164,7 +164,7 @@ describe('cancels and duress', () => {
     const client = new AuraClient({ baseUrl: sim.baseUrl, clientId: 'desk', getSecret: async () => 'secret' });
     const policy: Policy = {
       deskName: 'Gate 3',
-      cancelCodes: { cancel: [hashCode('2468')], duress: [hashCode('8642')] },
+      cancelCodes: await codeHashes('246813', '864231'),
     };
     const desk = new Desk({
       environment: 'staging',
@@ -252,3 +252,9 @@ describe('a dead collector', () => {
     expect(lines.filter((l) => /could not be forwarded and were dropped \(1 in all\)/.test(l))).toHaveLength(1);
   });
 });
+
+/** A policy's cancel and duress hashes, one shared salt, at a test's low cost. */
+async function codeHashes(cancel: string, duress: string): Promise<{ cancel: string[]; duress: string[] }> {
+  const [c = '', d = ''] = await hashCodes([cancel, duress], { logN: 10 });
+  return { cancel: [c], duress: [d] };
+}

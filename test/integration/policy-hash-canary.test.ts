@@ -38,7 +38,7 @@ describe('policy hashes stay in the policy', () => {
     ]);
     const dir = mkdtempSync(join(tmpdir(), 'policy-hash-canary-'));
     dirs.push(dir);
-    const diagnostics = harnessDiagnostics(dir);
+    const diagnostics = harnessDiagnostics(dir, null);
     const host = await DeskHost.open({
       store: await openFileStore(dir),
       dataDir: dir,

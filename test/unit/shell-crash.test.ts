@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rememberSecret } from '../../electron/core/aura/redact';
 import { DiagnosticsLog } from '../../electron/core/diagnostics/log';
-import { hashCode } from '../../electron/core/duress';
+import { hashCodes } from '../../electron/core/cancel-codes';
 import { accountFor } from '../../electron/core/keychain-account';
 import { openAppHost } from '../../electron/main/app-host';
 import { takeLastCrash } from '../../electron/main/crash-capture';
@@ -165,7 +165,7 @@ describe('"Panic Desk" --export-diagnostics <file>', () => {
       vault,
       readPolicy: async () => ({
         ok: true,
-        policy: { deskName: 'Gate 3', cancelCodes: { cancel: [hashCode('2468')], duress: [] } },
+        policy: { deskName: 'Gate 3', cancelCodes: { cancel: await hashCodes(['246813'], { logN: 10 }), duress: [] } },
         sources: ['/etc/panic-desk/policy.json'],
         origins: { deskName: '/etc/panic-desk/policy.json', cancelCodes: '/etc/panic-desk/policy.json' },
       }),

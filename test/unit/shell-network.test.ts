@@ -112,6 +112,7 @@ describe('main hands Electron’s net.fetch to every AURA call', () => {
         policy: { environment: 'custom', baseUrl: aura.baseUrl },
         sources: ['test'],
       }),
+      lockDataFolder: async () => ({ release: () => undefined }),
       readStdin: async () => JSON.stringify({ clientId: 'desk-7', clientSecret: 'right-secret' }),
       out: (line) => out.push(line),
       err: (line) => out.push(line),

@@ -36,7 +36,10 @@ function headerField(text: string, max: number): string {
 
 /** Secrets the process has held, and any code hash (scrypt$…) however it got into a text. */
 export function scrub(text: string): string {
-  return redactKnown(text).replace(/scrypt\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+/g, '[redacted]');
+  return redactKnown(text).replace(
+    /scrypt\$(?:[a-z]+=\d+(?:,[a-z]+=\d+)*\$)?[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+/g,
+    '[redacted]',
+  );
 }
 
 export function formatSyslog(event: SiemEvent, host: string, pid: number): string {
