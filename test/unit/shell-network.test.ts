@@ -145,6 +145,17 @@ describe('Chromium’s errors in plain words', () => {
     expect(shown.message).not.toMatch(/check the address|address or port/i);
   });
 
+  it('Setup’s full check names the certificate too', async () => {
+    const { host } = await appHost({
+      netFetch: async () => Promise.reject(new Error('net::ERR_CERT_AUTHORITY_INVALID')),
+    });
+    const result = await runCommand(host, 'setup.fullCheck', custom('https://aura.example.com/panic-api/v2'));
+    expect(result).toMatchObject({ ok: true, value: { passed: false } });
+    expect(result.ok ? (result.value as { markdown: string }).markdown : '').toContain(
+      NETWORK_PATH_WORDS.certUntrusted,
+    );
+  });
+
   it.each(CHROMIUM)('readiness and the press name %s as %s', async (error, cause) => {
     const aura = await sim();
     let failWith: string | null = null;
