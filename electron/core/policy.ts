@@ -28,13 +28,17 @@ export const LOCKABLE = [
 export type Lockable = (typeof LOCKABLE)[number];
 
 /** A salted scrypt hash as written by `npm run policy:hash` (core/cancel-codes.ts). */
-const CodeHash = z.string().refine(
-  (text) => {
-    const parsed = parseCodeHash(text);
-    return parsed !== null && costProblem(parsed) === null;
-  },
-  { error: 'not a code hash of npm run policy:hash' },
-);
+const CodeHash = z
+  .string()
+  // The shape, for the admin templates' JSON Schema (the refinement below is what the desk checks).
+  .regex(/^scrypt\$(?:ln=\d+,r=\d+,p=\d+\$)?[A-Za-z0-9+/=]{16,64}\$[A-Za-z0-9+/=]{40,100}$/, 'not a code hash')
+  .refine(
+    (text) => {
+      const parsed = parseCodeHash(text);
+      return parsed !== null && costProblem(parsed) === null;
+    },
+    { error: 'not a code hash of npm run policy:hash' },
+  );
 
 // Each key's `meta` (title, description, an example) is the one source of the admin templates
 // (`npm run policy:templates`: ADMX/ADML, the macOS profile, the JSON Schema for Jamf).
