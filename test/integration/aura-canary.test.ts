@@ -60,9 +60,17 @@ describe('no secret or token ever shows', () => {
       baseUrl: sim.baseUrl,
       clientId: 'desk',
       getSecret: async () => SECRET,
-      timeoutMs: 300,
     });
     cleanups.push(() => client.close());
+    // The fault kinds run on a client with a short timeout (the faults add 500 ms, so 'timeout' is
+    // thrown); the flows that must succeed keep the default, so a loaded machine cannot fail them.
+    const faulty = new AuraClient({
+      baseUrl: sim.baseUrl,
+      clientId: 'desk',
+      getSecret: async () => SECRET,
+      timeoutMs: 300,
+    });
+    cleanups.push(() => faulty.close());
     tokensSeen.add(await client.getToken());
     const { id } = await client.raiseCallout('site_9944');
     await attempt(() => client.listFixedLocations());
@@ -78,8 +86,8 @@ describe('no secret or token ever shows', () => {
     await attempt(() => client.raiseCallout('no-such-site'));
     for (const kind of FAULT_KINDS) {
       sim.faults.set([{ kind, latencyMs: 500, every: 1 }]);
-      await attempt(() => client.listActiveCallouts());
-      tokensSeen.add(await client.getToken().catch(() => ''));
+      await attempt(() => faulty.listActiveCallouts());
+      tokensSeen.add(await faulty.getToken().catch(() => ''));
     }
     sim.faults.clear();
     sim.expireTokens();
@@ -153,7 +161,7 @@ describe('no secret or token ever shows', () => {
     }
     expect([...tokensSeen].filter((t) => t.startsWith('eyJ')).length).toBeGreaterThanOrEqual(2);
 
-    const visible = everythingVisible([client, rejected, hostile, hostileWrong]);
+    const visible = everythingVisible([client, faulty, rejected, hostile, hostileWrong]);
     expect(visible).toContain('[redacted]'); // the hostile echoes were scrubbed, not dropped unseen
     for (const secret of [SECRET, WRONG_SECRET, ...tokensSeen].filter(Boolean)) {
       expect(visible).not.toContain(secret);
