@@ -164,7 +164,7 @@ describe('cancels and duress', () => {
     const client = new AuraClient({ baseUrl: sim.baseUrl, clientId: 'desk', getSecret: async () => 'secret' });
     const policy: Policy = {
       deskName: 'Gate 3',
-      cancelCodes: await codeHashes('246813', '864231'),
+      cancelCodes: await codeHashes('2468', '8642'),
     };
     const desk = new Desk({
       environment: 'staging',
