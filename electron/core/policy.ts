@@ -4,7 +4,7 @@
 // sources, and says which settings a policy sets. A source that fails the schema makes the whole
 // policy invalid: the caller keeps its last good policy and shows a warning naming the bad key.
 import { z } from 'zod';
-import type { Settings } from '../shared/model/settings';
+import { QuickMessagesSchema, type Settings } from '../shared/model/settings';
 import { EnvironmentSchema } from '../shared/model/connection';
 import { customUrlProblem } from './aura/environments';
 
@@ -22,6 +22,7 @@ export const LOCKABLE = [
   'stalePressMinutes',
   'startAtLogin',
   'notifications',
+  'quickMessages',
 ] as const;
 export type Lockable = (typeof LOCKABLE)[number];
 
@@ -47,6 +48,8 @@ export const PolicySchema = z
     stalePressMinutes: z.number().int().min(1).max(1440).optional(),
     startAtLogin: z.boolean().optional(),
     notifications: z.boolean().optional(),
+    /** The callout's one-tap messages to the control room, in order. */
+    quickMessages: QuickMessagesSchema.optional(),
     trainingAllowed: z.boolean().optional(),
     /** Cancel codes: off unless set. Cancelling then asks for a code; a duress code only seems to cancel. */
     cancelCodes: z
@@ -114,6 +117,7 @@ export function settingsFromPolicy(policy: Policy): Partial<Settings> {
   if (policy.startAtLogin !== undefined) out.startAtLogin = policy.startAtLogin;
   if (policy.notifications !== undefined) out.notifications = policy.notifications;
   if (policy.stalePressMinutes !== undefined) out.stalePressMinutes = policy.stalePressMinutes;
+  if (policy.quickMessages !== undefined) out.quickMessages = policy.quickMessages;
   return out;
 }
 
@@ -128,6 +132,7 @@ export const LOCK_OF_SETTING: Partial<Record<keyof Settings, Lockable>> = {
   startAtLogin: 'startAtLogin',
   notifications: 'notifications',
   stalePressMinutes: 'stalePressMinutes',
+  quickMessages: 'quickMessages',
 };
 
 export function isLocked(policy: Policy, key: Lockable): boolean {

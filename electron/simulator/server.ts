@@ -243,6 +243,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     }
     if (fault) entry.fault = fault.kind;
     switch (fault?.kind) {
+      case 'hold':
+        if (!(await delay(fault.latencyMs)) || closing) return;
+        return void req.socket.destroy();
       case 'reset':
         if (!fault.afterHandling) return void req.socket.destroy();
         break;

@@ -14,15 +14,15 @@ test('every screen passes an axe-core scan with no serious or critical violation
   const callout = await raisePanic(page, 'Downtown Branch');
   await expectAccessible(page, 'the desk with a callout: Created');
   for (const [control, stage] of [
-    ['Dispatch responder', 'Dispatched'],
-    ['Responder arrived', 'Arrived'],
+    ['Dispatch responder', /^RESPONDER ON THE WAY/],
+    ['Responder arrived', 'RESPONDER ON SITE'],
     ['Complete', 'Completed'],
     ['Close callout', 'Closed'],
   ] as const) {
     await callout.getByRole('button', { name: control }).click();
     await expect(callout.locator('.callout-stage')).toHaveText(stage, { timeout: 30_000 });
     await expectAccessible(page, `the desk with a callout: ${stage}`);
-    if (stage === 'Dispatched') await shot(page, 'a11y-01-desk-dispatched');
+    if (control === 'Dispatch responder') await shot(page, 'a11y-01-desk-dispatched');
   }
 
   const nav = page.getByRole('navigation', { name: 'Views' });
@@ -40,7 +40,9 @@ test('keyboard alone: every view is reachable, focus is visible, and Alt+1 bring
   await page.goto('/');
   const panic = page.getByRole('button', { name: 'Panic: Downtown Branch' });
   await expect(panic).toBeVisible();
-  // Tab from the top reaches the navigation first, then the desk's controls.
+  // Tab from the top reaches the skip link first (issue 23), then the navigation, then the desk's controls.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: /Skip to the first panic button/ })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Desk' })).toBeFocused();
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
