@@ -14,6 +14,7 @@ import { attentionCounts, attentionItems } from './features/attention/attention'
 import { Announcer } from './ui/Announcer';
 import { SkipLink } from './ui/SkipLink';
 import { useStickyPadding } from './ui/useStickyPadding';
+import { ViewHeading } from './ui/ViewHeading';
 import { Nav, useViewShortcuts } from './ui/Nav';
 import { Notices } from './ui/Notices';
 import { ReadinessBar, type TroubleSites } from './ui/ReadinessBar';
@@ -73,6 +74,8 @@ export function App() {
   const phone = desk.settings.controlRoomPhone;
   return (
     <div className="app">
+      {/* The desk's (hidden) heading comes first: after Alt+1 one Tab reaches the skip link. */}
+      {view === 'desk' && <ViewHeading hidden>Desk</ViewHeading>}
       <SkipLink desk={desk} />
       <Announcer desk={desk} />
       <header className="app-header" ref={headerRef}>

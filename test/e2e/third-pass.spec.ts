@@ -266,9 +266,10 @@ test('10: a tap says "Too short"; the skip link is the first Tab stop; the phone
   page,
 }) => {
   await page.goto('/');
+  const panic = page.getByRole('button', { name: `Panic: ${SITE}` });
+  await expect(panic).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: /Skip to the first panic button/ })).toBeFocused();
-  const panic = page.getByRole('button', { name: `Panic: ${SITE}` });
   await panic.click();
   await expect(panic).toHaveAccessibleDescription('Too short — hold to send');
 

@@ -1,6 +1,5 @@
 import type { DeskState } from '@shared/model/desk-state';
 import { useDesk } from '../../store';
-import { ViewHeading } from '../../ui/ViewHeading';
 import { holdSeconds } from '../panic/hold';
 import { TrainingPanel } from '../training/TrainingPanel';
 import { SiteGrid } from './SiteGrid';
@@ -16,7 +15,6 @@ export function DeskView({ desk }: { desk: DeskState }) {
 
   return (
     <>
-      <ViewHeading hidden>Desk</ViewHeading>
       {desk.training && <TrainingPanel training={desk.training} />}
       {shown.length > 0 && (
         <p className="hold-legend">
