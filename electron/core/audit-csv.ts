@@ -4,26 +4,13 @@
 // last, so that an export can still be checked against the log. Cells go through audit.ts's
 // csvCell, the one place that quotes and defuses spreadsheet formulas.
 import type { AuditEntry } from '../shared/model/audit-entry';
+import { eventWords, words } from '../shared/audit-words';
 import { settingWords } from '../shared/setting-words';
 import { csvCell, type AuditLog } from './audit';
 
 const BOM = '\uFEFF';
 
 export const CSV_HEADER = ['Entry', 'Date and time', 'Desk', 'Event', 'What happened', 'Details', 'Hash'] as const;
-
-/** Each audit kind as the operator or an auditor would name it. */
-const EVENT_WORDS: Record<string, string> = {
-  press: 'Panic pressed',
-  calloutCreated: 'Callout raised',
-  calloutAdopted: 'Callout followed',
-  stage: 'Stage changed',
-  cancel: 'Callout cancelled',
-  message: 'Message to control room',
-  settings: 'Settings changed',
-  credentials: 'AURA connection',
-  site: 'Site changed',
-  failure: 'Sending failed',
-};
 
 /** Detail fields the desk records, in words; any other key is split from camelCase. */
 const FIELD_WORDS: Record<string, string> = {
@@ -42,20 +29,6 @@ const FIELD_WORDS: Record<string, string> = {
   clientId: 'Client ID',
   baseUrl: 'Base URL',
 };
-
-/** "lastError" → "Last error": the fallback for names this file does not know. */
-export function words(camel: string): string {
-  const spaced = camel
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/[_-]+/g, ' ')
-    .toLowerCase()
-    .trim();
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
-}
-
-export function eventWords(kind: string): string {
-  return EVENT_WORDS[kind] ?? words(kind);
-}
 
 function fieldWords(key: string): string {
   return FIELD_WORDS[key] ?? words(key);

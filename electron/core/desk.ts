@@ -23,10 +23,11 @@ import { credentialsChanged } from './desk/audit-records';
 import { CalloutsService } from './desk/callouts';
 import { CancelService } from './desk/cancel';
 import { commandTable, type DeskHandlers } from './desk/command-table';
+import { ConfirmWatch } from './desk/confirm-watch';
 import { openDeskFiles, type DurableFiles } from './desk/durable';
 import { DeskEvents } from './desk/events';
 import { PressService } from './desk/presses';
-import { deskNameOf, SettingsService } from './desk/settings';
+import { deskNameOf, hotkeySiteOf, SettingsService } from './desk/settings';
 import { SitesService } from './desk/sites';
 import { DeskStore } from './desk/store';
 import { TrainingPractice } from './desk/training-practice';
@@ -99,11 +100,13 @@ export class Desk {
   private readonly presses: PressService;
   private readonly training: TrainingPractice;
   private readonly skippedItems = new SkippedItemsReporter();
+  private readonly confirm: ConfirmWatch;
 
   constructor(private readonly opts: DeskOptions) {
     const clock = (this.clock = opts.clock ?? systemClock);
     const events = (this.events = new DeskEvents(clock, () => this.getState()));
     const notice = events.notice.bind(events);
+    this.confirm = new ConfirmWatch(clock, () => events.emit());
     this.store = new DeskStore({ ...opts, now: () => clock.now(), report: notice });
     for (const problem of opts.startupProblems ?? []) notice('warning', problem);
     this.files = openDeskFiles(opts, { clock, events, deskName: () => this.deskName() });
@@ -162,6 +165,7 @@ export class Desk {
     this.presses.dispatcher.stop();
     this.callouts.stop();
     this.readiness.stop();
+    this.confirm.stop();
     this.events.clear();
   }
 
@@ -181,12 +185,19 @@ export class Desk {
       sites,
       allSites: store.sites,
       lastSyncAt: store.lastSyncAt,
-      presses: [...this.outbox.all(), ...this.outbox.elsewhere()],
+      presses: [...this.outbox.all(), ...this.outbox.elsewhere()].map((press) => this.confirm.view(press)),
       pressesElsewhere: this.outbox.elsewhere().map((p) => this.elsewhere(p)),
       callouts: store.callouts.map((c) => store.masks.get(c.id) ?? c),
       settings: settings.current,
       training: this.training.state,
-      hotkey: settings.hotkey,
+      hotkey: {
+        ...settings.hotkey,
+        siteId: hotkeySiteOf(
+          settings.current,
+          settings.policy,
+          sites.map((s) => s.id),
+        ),
+      },
       notices: this.events.notices,
       policy: settings.policyView,
     };
@@ -214,7 +225,9 @@ export class Desk {
 
   /** A press (desk/presses.ts): written before any network I/O, then sent; never throws. */
   trigger(siteId: string, source: Press['source']): Press {
-    return this.presses.trigger(siteId, source);
+    const press = this.presses.trigger(siteId, source);
+    this.confirm.watch(press);
+    return press;
   }
 
   /**
@@ -243,7 +256,7 @@ export class Desk {
    */
   hotkeyPressed(): 'tested' | 'raised' | 'noSite' {
     if (this.settings.confirmTest()) return 'tested';
-    const siteId = this.settings.current.hotkeySiteId;
+    const siteId = this.getState().hotkey.siteId;
     if (!siteId) return 'noSite';
     this.trigger(siteId, 'hotkey'); // never throws
     return 'raised';
@@ -302,7 +315,10 @@ export class Desk {
       configProblem: opts.configProblem ?? null,
       // The probe is the poll cycle's list read: no request of its own while callouts are followed.
       probe: opts.api ? () => this.callouts.probe() : null,
-      retrying: () => this.presses.dispatcher.retrying,
+      // A press AURA has not confirmed in time means a press now might not arrive either.
+      retrying: () =>
+        this.presses.dispatcher.retrying ||
+        this.outbox.pending().some((press) => this.confirm.view(press).phase === 'notConfirmed'),
       onChange: () => this.events.emit(),
       everyMs: opts.timing?.readinessEveryMs,
       random: opts.random ?? Math.random,

@@ -4,7 +4,7 @@
 // sources, and says which settings a policy sets. A source that fails the schema makes the whole
 // policy invalid: the caller keeps its last good policy and shows a warning naming the bad key.
 import { z } from 'zod';
-import type { Settings } from '../shared/model/settings';
+import { QuickMessagesSchema, type Settings } from '../shared/model/settings';
 import { EnvironmentSchema } from '../shared/model/connection';
 import { customUrlProblem } from './aura/environments';
 import { costProblem, parseCodeHash, sharedSaltProblem } from './cancel-codes';
@@ -24,6 +24,7 @@ export const LOCKABLE = [
   'stalePressMinutes',
   'startAtLogin',
   'notifications',
+  'quickMessages',
 ] as const;
 export type Lockable = (typeof LOCKABLE)[number];
 
@@ -155,6 +156,13 @@ export const PolicySchema = z
       .boolean()
       .meta(about('Notifications', 'System notifications when a callout moves.', true))
       .optional(),
+    quickMessages: QuickMessagesSchema.meta(
+      about(
+        'Quick messages',
+        'The callout’s one-tap messages to the control room, in order, one per line (none: no quick messages).',
+        ['Weapon seen', 'Medical help needed', 'I am safe now', 'Suspect has left'],
+      ),
+    ).optional(),
     trainingAllowed: z
       .boolean()
       .meta(
@@ -282,6 +290,7 @@ export function settingsFromPolicy(policy: Policy): Partial<Settings> {
   if (policy.startAtLogin !== undefined) out.startAtLogin = policy.startAtLogin;
   if (policy.notifications !== undefined) out.notifications = policy.notifications;
   if (policy.stalePressMinutes !== undefined) out.stalePressMinutes = policy.stalePressMinutes;
+  if (policy.quickMessages !== undefined) out.quickMessages = policy.quickMessages;
   return out;
 }
 
@@ -296,6 +305,7 @@ export const LOCK_OF_SETTING: Partial<Record<keyof Settings, Lockable>> = {
   startAtLogin: 'startAtLogin',
   notifications: 'notifications',
   stalePressMinutes: 'stalePressMinutes',
+  quickMessages: 'quickMessages',
 };
 
 export function isLocked(policy: Policy, key: Lockable): boolean {

@@ -9,9 +9,9 @@ import { auraFetch } from './aura-fetch';
 import type { ShellNet } from './shell-api';
 
 export interface AppHostDeps extends Pick<
-    HostOptions,
-    'dataDir' | 'vault' | 'log' | 'diagnostics' | 'store' | 'lockDataDir' | 'plainHttpLoopback'
-  > {
+  HostOptions,
+  'dataDir' | 'vault' | 'log' | 'diagnostics' | 'store' | 'lockDataDir' | 'plainHttpLoopback'
+> {
   /** A problem found opening the store (e.g. a corrupt settings file set aside). */
   storeProblem: string | null;
   /** What the last run's fatal error was (crash-capture.ts), to tell the operator once. */

@@ -40,7 +40,7 @@ interface TrayView {
 }
 
 function viewOf(state: DeskState): TrayView {
-  const siteId = state.settings.hotkeySiteId;
+  const siteId = state.hotkey.siteId;
   const site = siteId ? (state.allSites.find((s) => s.id === siteId) ?? null) : null;
   return {
     level: trayLevel(state.readiness),

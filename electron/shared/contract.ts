@@ -12,6 +12,7 @@ import {
   DeskLayoutSchema,
   SettingsSchema,
   StalePressMinutesSchema,
+  QuickMessagesSchema,
   MAX_SHOWN_SITES,
 } from './model/settings';
 import { EnvironmentSchema } from './model/connection';
@@ -107,6 +108,7 @@ export const commands = {
         deskLayout: DeskLayoutSchema,
         compactFrom: CompactFromSchema,
         stalePressMinutes: StalePressMinutesSchema,
+        quickMessages: QuickMessagesSchema,
       })
       .partial()
       .strict(),

@@ -29,3 +29,26 @@ export const ENVIRONMENT_NAMES: Record<Environment, string> = {
   production: ENVIRONMENT_WORDS.production.name,
   custom: ENVIRONMENT_WORDS.custom.name,
 };
+
+/** AURA's production host: a Custom URL on it sends real responders as Production does. */
+export const PRODUCTION_HOST = 'panic.aura.services';
+
+/** What the desk's banner says about where a press goes (issue 23 item 4). */
+export type DeskKind = 'training' | 'live' | 'staging' | 'custom';
+
+/** The host of a URL as AURA would be reached: lower case, without a trailing dot; null when unreadable. */
+export function normalisedHost(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/\.$/, '');
+  } catch {
+    return null;
+  }
+}
+
+/** Production, or a Custom URL whose normalised host is AURA's production host, is live. */
+export function deskKind(environment: Environment, baseUrl: string | null): DeskKind {
+  if (environment === 'production') return 'live';
+  if (environment === 'custom') return normalisedHost(baseUrl) === PRODUCTION_HOST ? 'live' : 'custom';
+  return environment;
+}

@@ -14,6 +14,7 @@ export const SETTING_WORDS: Record<keyof Settings, string> = {
   deskLayout: 'desk layout',
   compactFrom: 'compact layout from',
   stalePressMinutes: 'stale press limit',
+  quickMessages: 'quick messages',
 };
 
 /** The readable name of a setting key, or the key itself when it is not a setting. */

@@ -13,13 +13,17 @@ import { API_OPERATIONS, type ApiOperation } from './operations';
  * - rateLimited: 429 with Retry-After: `retryAfterSeconds`;
  * - truncated: handle the request, then send only the first half of the JSON body;
  * - tokenExpiry: expire every issued token now, so this request's bearer gets a 401 (bearer routes only);
- * - refuse401 / refuse400 (tests only): answer 401 or 400 without handling the request.
+ * - refuse401 / refuse400 (tests only): answer 401 or 400 without handling the request;
+ * - hold (tests only): a hung VPN or firewall: answer nothing for `latencyMs`, then drop the
+ *   connection without handling the request (AURA never heard of it).
  */
 export const SIM_FAULT_KINDS = [
   ...FAULT_KINDS,
   // Test-only refusals, e.g. a hiccup of the token route: 401 or 400 with AURA's JSON message.
   'refuse401',
   'refuse400',
+  // Test-only: the request hangs for latencyMs and never reaches AURA (issue 23: AURA holding the raise).
+  'hold',
 ] as const;
 export type SimFaultKind = (typeof SIM_FAULT_KINDS)[number];
 

@@ -246,6 +246,10 @@ export function createSimulator(options: SimulatorOptions = {}): SimulatorCore {
     }
     if (fault) entry.fault = fault.kind;
     switch (fault?.kind) {
+      case 'hold':
+        // A hung VPN or firewall: nothing for latencyMs, then the connection drops unhandled.
+        await delay(fault.latencyMs);
+        return { kind: 'reset' };
       case 'reset':
         if (!fault.afterHandling) return { kind: 'reset' };
         break;

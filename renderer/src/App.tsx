@@ -8,13 +8,16 @@ import { PhonePrompt } from './features/settings/PhonePrompt';
 import { DeskFilter } from './features/sites/DeskFilter';
 import { DeskView } from './features/sites/DeskView';
 import { SitesView } from './features/sites/SitesView';
-import { TrainingBanner } from './features/training/TrainingBanner';
+import { EnvironmentBanner } from './features/training/EnvironmentBanner';
 import { AttentionStrip } from './features/attention/AttentionStrip';
 import { attentionCounts, attentionItems } from './features/attention/attention';
-import { LeaveDialog } from './ui/LeaveDialog';
+import { Announcer } from './ui/Announcer';
+import { SkipLink } from './ui/SkipLink';
+import { useStickyPadding } from './ui/useStickyPadding';
+import { ViewHeading } from './ui/ViewHeading';
 import { Nav, useViewShortcuts } from './ui/Nav';
 import { Notices } from './ui/Notices';
-import { ReadinessBar } from './ui/ReadinessBar';
+import { ReadinessBar, type TroubleSites } from './ui/ReadinessBar';
 import { useDesk, type View } from './store';
 
 /** Alt+P, from any view: the focus goes to the first panic button on the desk. */
@@ -58,6 +61,7 @@ export function App() {
   useEffect(() => useDesk.getState().connect(), []);
   useFirstPanicShortcut();
   useViewShortcuts();
+  const headerRef = useStickyPadding();
 
   if (!desk) {
     return (
@@ -67,25 +71,32 @@ export function App() {
     );
   }
   const counts = attentionCounts(desk);
-  const unsentSites = [...new Set(attentionItems(desk).flatMap((i) => (i.kind === 'unsent' ? [i.siteName] : [])))];
+  const phone = desk.settings.controlRoomPhone;
   return (
     <div className="app">
-      <header className="app-header">
+      {/* The desk's (hidden) heading comes first: after Alt+1 one Tab reaches the skip link. */}
+      {view === 'desk' && <ViewHeading hidden>Desk</ViewHeading>}
+      <SkipLink desk={desk} />
+      <Announcer desk={desk} />
+      <header className="app-header" ref={headerRef}>
         <ReadinessBar
           readiness={desk.readiness}
           hotkeyError={desk.hotkey.error}
+          hotkeyWarning={
+            desk.settings.hotkey && !desk.hotkey.siteId ? 'Silent hotkey does nothing: no site chosen' : null
+          }
           policyProblem={desk.policy.problem}
-          unsentSites={unsentSites}
+          trouble={troubleSites(desk)}
+          phone={phone}
         />
-        {desk.environment === 'training' && <TrainingBanner />}
+        <EnvironmentBanner desk={desk} />
         <div className="nav-row">
-          <Nav activeCallouts={counts.active} unsentPresses={counts.unsent} />
+          <Nav counts={counts} />
           {view === 'desk' && <DeskFilter desk={desk} />}
         </div>
-        {view === 'desk' && !desk.settings.controlRoomPhone && <PhonePrompt />}
         {view === 'desk' && <AttentionStrip desk={desk} />}
       </header>
-      <LeaveDialog />
+      {view === 'desk' && !phone && <PhonePrompt />}
       <Notices notices={desk.notices} />
       {commandError && (
         <div className="command-error" role="alert">
@@ -100,4 +111,14 @@ export function App() {
       </main>
     </div>
   );
+}
+
+/** The sites whose presses are in trouble, by headline, for the top of every view. */
+function troubleSites(desk: DeskState): TroubleSites {
+  const of = (...phases: string[]): string[] => [
+    ...new Set(
+      attentionItems(desk).flatMap((i) => (i.kind === 'unsent' && phases.includes(i.press.phase) ? [i.siteName] : [])),
+    ),
+  ];
+  return { notConfirmed: of('notConfirmed'), notSent: of('notSent', 'refused', 'stillNeeded') };
 }

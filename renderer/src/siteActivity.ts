@@ -2,16 +2,16 @@
 // card), so that a card selects one object and redraws only when its own site changed.
 import type { Callout } from '@shared/model/callout';
 import type { DeskState } from '@shared/model/desk-state';
-import type { Press } from '@shared/model/press';
+import type { PressView } from '@shared/model/press';
 
 /** What one site's card needs, precomputed once per state so that each card selects one object. */
 export interface SiteActivity {
   /** Presses not (yet) delivered to AURA, oldest first. */
-  unsent: Press[];
+  unsent: PressView[];
   /** The site's newest callout (active or the last closed one), if any. */
   latest: Callout | null;
   /** The press that raised `latest`, for its dispatch state. */
-  latestPress: Press | null;
+  latestPress: PressView | null;
 }
 
 const NO_ACTIVITY: SiteActivity = { unsent: [], latest: null, latestPress: null };
@@ -21,7 +21,7 @@ export function activityOf(desk: Pick<DeskState, 'presses' | 'callouts'>): Recor
   const out: Record<string, SiteActivity> = {};
   const get = (siteId: string): SiteActivity => (out[siteId] ??= { unsent: [], latest: null, latestPress: null });
   for (const press of desk.presses) {
-    if (press.status !== 'sent' && !press.dismissed) get(press.siteId).unsent.push(press);
+    if (press.phase !== 'sent' && !press.dismissed) get(press.siteId).unsent.push(press);
   }
   for (const callout of desk.callouts) {
     const a = get(callout.siteId);

@@ -26,15 +26,11 @@ interface DeskStore {
   /** The last command failure, in plain words, for the operator. */
   commandError: string | null;
   view: View;
-  /** Asks to change view; a view with unsaved changes first asks whether to leave them. */
+  /** Changes view at once: a form with unsaved changes keeps its draft (ui/useKeptDraft.tsx). */
   setView(view: View): void;
-  /** The view the operator asked for while the current one has unsaved changes. */
-  leaving: View | null;
-  /** The forms of the current view with unsaved changes, by their titles ("Panic button and hotkey"). */
-  unsaved: readonly string[];
-  setUnsaved(form: string, dirty: boolean): void;
-  /** Leave for `leaving` after all (true) or stay (false). */
-  confirmLeave(leave: boolean): void;
+  /** Drafts of forms left with unsaved changes, by form title, to offer back on return. */
+  keptDrafts: Readonly<Record<string, unknown>>;
+  keepDraft(form: string, draft: unknown): void;
   /** The desk's site filter (its box sits in the header, the grid below reads it). */
   siteQuery: string;
   setSiteQuery(query: string): void;
@@ -63,10 +59,8 @@ type Screen = Pick<
   DeskStore,
   | 'view'
   | 'setView'
-  | 'leaving'
-  | 'unsaved'
-  | 'setUnsaved'
-  | 'confirmLeave'
+  | 'keptDrafts'
+  | 'keepDraft'
   | 'siteQuery'
   | 'setSiteQuery'
   | 'focusRequest'
@@ -75,37 +69,22 @@ type Screen = Pick<
   | 'skipPhonePrompt'
 >;
 
-function screen(set: SetState, get: GetState): Screen {
+function screen(set: SetState): Screen {
   return {
     view: 'desk',
-    setView: (view) => {
-      const { unsaved, view: now } = get();
-      if (view === now) return;
-      if (unsaved.length > 0) set({ leaving: view });
-      else set({ view, leaving: null });
-    },
-    leaving: null,
-    unsaved: [],
-    setUnsaved: (form, dirty) =>
+    // Never blocked (issue 23 item 6): the way to the desk and its PANIC buttons is always open.
+    setView: (view) => set({ view }),
+    keptDrafts: {},
+    keepDraft: (form, draft) =>
       set((s) => {
-        const has = s.unsaved.includes(form);
-        if (dirty === has) return {};
-        return { unsaved: dirty ? [...s.unsaved, form] : s.unsaved.filter((f) => f !== form) };
+        const { [form]: _old, ...rest } = s.keptDrafts;
+        return { keptDrafts: draft === undefined ? rest : { ...rest, [form]: draft } };
       }),
-    confirmLeave: (leave) => {
-      const { leaving } = get();
-      if (leave && leaving) set({ view: leaving, leaving: null, unsaved: [] });
-      else set({ leaving: null });
-    },
     siteQuery: '',
     setSiteQuery: (siteQuery) => set({ siteQuery }),
     focusRequest: null,
     focusSite: (siteId, target = 'card') =>
-      set((s) =>
-        s.view !== 'desk' && s.unsaved.length > 0
-          ? { leaving: 'desk' }
-          : { view: 'desk', focusRequest: { siteId, target, seq: (s.focusRequest?.seq ?? 0) + 1 } },
-      ),
+      set((s) => ({ view: 'desk', focusRequest: { siteId, target, seq: (s.focusRequest?.seq ?? 0) + 1 } })),
     phonePromptSkipped: false,
     skipPhonePrompt: () => set({ phonePromptSkipped: true }),
   };
@@ -163,4 +142,4 @@ function mirror(set: SetState, get: GetState): Mirror {
   };
 }
 
-export const useDesk = create<DeskStore>((set, get) => ({ ...screen(set, get), ...mirror(set, get) }));
+export const useDesk = create<DeskStore>((set, get) => ({ ...screen(set), ...mirror(set, get) }));

@@ -72,7 +72,7 @@ export function deskOf(count: number): DeskState {
     callouts: [],
     settings: { ...DEFAULT_SETTINGS, controlRoomPhone: '+27 21 555 0100', deskName: 'Bench desk' },
     training: null,
-    hotkey: { registered: true, error: null, testing: false, lastTestOkAt: null },
+    hotkey: { registered: true, error: null, testing: false, lastTestOkAt: null, siteId: null },
     notices: [],
     policy: UNMANAGED,
   };

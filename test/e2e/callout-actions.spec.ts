@@ -82,12 +82,12 @@ test('holding Space on the focused button raises a panic; releasing Enter early 
 
   await page.keyboard.down(' ');
   await page.waitForTimeout(900);
-  await expect(page.getByText('Keep holding…')).toBeVisible();
+  await expect(page.getByText('Raising for DOWNTOWN BRANCH…')).toBeVisible();
   await shot(page, 'callout-05-holding');
   await page.waitForTimeout(900);
   await page.keyboard.up(' ');
   const callout = page.getByRole('region', { name: `Callout for ${SITE}` });
-  await expect(callout.locator('.callout-stage')).toHaveText('Created');
+  await expect(callout.locator('.callout-stage')).toHaveText('ALARM RECEIVED — finding a responder');
   await expect.poll(() => calloutCount(page, siteId)).toBe(before + 1);
 });
 
@@ -101,7 +101,7 @@ test('Training autoplay: the simulated responder moves the callout on by itself'
   await expect.poll(async () => (await deskState(page)).training?.autoplay).toBe(true);
   const callout = await raisePanic(page, SITE);
   // Nobody touches the responder controls: the stage moves on as the simulator plays its part.
-  await expect(callout.locator('.callout-stage')).toHaveText('Dispatched', { timeout: 30_000 });
+  await expect(callout.locator('.callout-stage')).toHaveText(/^RESPONDER ON THE WAY/, { timeout: 30_000 });
   await autoplay.uncheck();
   await expect(autoplay).not.toBeChecked();
 });

@@ -27,9 +27,9 @@ test('NOT SENT during a practised outage, then delivered after recovery as exact
   await holdToConfirm(page, `Panic: ${SITE}`);
   const card = page.getByRole('article', { name: SITE });
   const notSent = card.locator('.press-not-sent');
-  await expect(notSent.getByRole('alert')).toHaveText('NOT SENT — still trying');
+  // A press made on screen that AURA has not confirmed: NOT CONFIRMED, with the number (issue 23).
+  await expect(notSent.locator('.press-title')).toHaveText(`NOT CONFIRMED — phone the control room now: ${PHONE}`);
   await expect(notSent).toContainText(/\d+ attempts?/);
-  await expect(notSent).toContainText(`Phone the control room now: ${PHONE}`);
   await expect(notSent).toContainText('Last error:');
   // The readiness bar says so in words too.
   await expect(page.getByRole('status', { name: 'Readiness' })).not.toContainText('Ready');
@@ -41,7 +41,9 @@ test('NOT SENT during a practised outage, then delivered after recovery as exact
   // Recovery: the queued press goes through by itself.
   await training.getByLabel('Practise a network failure').selectOption({ label: 'None — network healthy' });
   const callout = page.getByRole('region', { name: `Callout for ${SITE}` });
-  await expect(callout.locator('.callout-stage')).toHaveText('Created', { timeout: 30_000 });
+  await expect(callout.locator('.callout-stage')).toHaveText('ALARM RECEIVED — finding a responder', {
+    timeout: 30_000,
+  });
   await expect(notSent).toHaveCount(0);
   await expect(callout).toContainText('Sent to AURA');
   await expect(page.getByRole('status', { name: 'Readiness' })).toContainText('Ready');
@@ -86,7 +88,7 @@ test('a panic AURA refuses for good says why, keeps the phone number, and is dis
   await holdToConfirm(page, 'Panic: Old Annex');
   const card = page.getByRole('article', { name: 'Old Annex' });
   const refused = card.locator('.press-not-sent');
-  await expect(refused.getByRole('alert')).toHaveText('NOT SENT — AURA refused this panic');
+  await expect(refused.locator('.press-title')).toHaveText('NOT SENT — AURA refused this panic');
   await expect(refused).toContainText('AURA does not know this site');
   await expect(refused).toContainText(`Phone the control room now: ${PHONE}`);
   await shot(page, 'not-sent-03-refused');

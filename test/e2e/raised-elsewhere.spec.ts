@@ -25,13 +25,13 @@ test('a callout raised elsewhere shows on its site’s card within one probe int
   // One probe interval, plus the reads of the new callout.
   await expect(callout).toContainText('raised elsewhere', { timeout: PROBE_INTERVAL_MS + 10_000 });
   await expect(callout).toContainText(String(raised.id));
-  await expect(callout.locator('.callout-stage')).toHaveText('Created');
+  await expect(callout.locator('.callout-stage')).toHaveText('ALARM RECEIVED — finding a responder');
   await expect(callout.getByRole('list', { name: 'Timeline' })).toContainText('Raised elsewhere');
   await shot(page, 'raised-elsewhere-01-on-the-card');
 
   // Followed like the desk's own: the control room dispatches, the card follows.
   await simulatorControl(request, 'POST', `/callouts/${raised.id}/advance`, { step: 'dispatch' });
-  await expect(callout.locator('.callout-stage')).toHaveText('Dispatched', { timeout: 20_000 });
+  await expect(callout.locator('.callout-stage')).toHaveText(/^RESPONDER ON THE WAY/, { timeout: 20_000 });
   const state = await deskState(page);
   expect(state.callouts.find((c) => c.id === String(raised.id))).toMatchObject({ raisedElsewhere: true, siteId });
   expect(state.presses.filter((p) => p.calloutId === String(raised.id))).toEqual([]);

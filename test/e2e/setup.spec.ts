@@ -110,7 +110,7 @@ test.describe('a working Custom connection', () => {
     await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Desk' }).click();
     await holdToConfirm(page, 'Panic: Harbour Gate');
     await expect(page.getByRole('region', { name: 'Callout for Harbour Gate' }).locator('.callout-stage')).toHaveText(
-      'Created',
+      'ALARM RECEIVED — finding a responder',
     );
     const raised = aura.state.allCallouts().filter((c) => c.externalReferenceId === 'HARBOUR-1');
     expect(raised).toHaveLength(1);

@@ -42,6 +42,9 @@ test('register, edit and delete a Fixed Location; delete is refused while its ca
 
   await form.getByLabel('Latitude').fill('-33.9249');
   await form.getByRole('button', { name: 'Register site' }).click();
+  // Cape Town is far from the client's other site (Johannesburg): warned once, saved when sent again.
+  await expect(form.locator('.coordinate-warning')).toContainText('more than 50 km from every other site');
+  await form.getByRole('button', { name: 'Register site' }).click();
   await expect(form).toHaveCount(0);
   const row = page.getByRole('row').filter({ hasText: 'E2E-GATE-7' });
   await expect(row).toContainText('Gate 7 Guardhouse');
@@ -55,6 +58,8 @@ test('register, edit and delete a Fixed Location; delete is refused while its ca
   await edit.getByLabel('Name', { exact: true }).fill('Gate 7 North Guardhouse');
   await edit.getByLabel('Longitude').fill('18.5');
   await edit.getByRole('button', { name: 'Save site' }).click();
+  await expect(edit.locator('.coordinate-warning')).toContainText('more than 50 km from every other site');
+  await edit.getByRole('button', { name: 'Save site' }).click();
   await expect(edit).toHaveCount(0);
   await expect(row).toContainText('Gate 7 North Guardhouse');
   await expect(row).toContainText('-33.9249, 18.5');
@@ -64,7 +69,7 @@ test('register, edit and delete a Fixed Location; delete is refused while its ca
   await holdToConfirm(page, 'Panic: Gate 7 North Guardhouse');
   await expect(
     page.getByRole('region', { name: 'Callout for Gate 7 North Guardhouse' }).locator('.callout-stage'),
-  ).toHaveText('Created');
+  ).toHaveText('ALARM RECEIVED — finding a responder');
 
   // Delete asks first, and is refused while that callout is active.
   await page.getByRole('button', { name: 'Sites' }).click();
@@ -129,7 +134,7 @@ test('with many sites a filter keeps the desk usable, and never hides a site wit
     await expect(grid.getByRole('heading', { level: 2 })).toHaveCount(9);
     await holdToConfirm(page, 'Panic: Clinic 1');
     await expect(page.getByRole('region', { name: 'Callout for Clinic 1' }).locator('.callout-stage')).toHaveText(
-      'Created',
+      'ALARM RECEIVED — finding a responder',
     );
 
     await page.getByRole('searchbox', { name: 'Filter sites' }).fill('warehouse');

@@ -8,7 +8,8 @@ import type { CommandOutput } from '../../electron/shared/contract';
 import type { WireHost } from '../../electron/shared/wire';
 import type { Site } from '../../electron/shared/model/site';
 import type { Callout } from '../../electron/shared/model/callout';
-import { PressSchema, type Press } from '../../electron/shared/model/press';
+import { PressSchema, type Press, type PressView } from '../../electron/shared/model/press';
+import { CONFIRM_WITHIN_MS, pressPhase } from '../../electron/shared/press-phase';
 import { DEFAULT_SETTINGS } from '../../electron/shared/model/settings';
 import type { Connection, Readiness } from '../../electron/shared/model/connection';
 import { UNMANAGED, type DeskState } from '../../electron/shared/model/desk-state';
@@ -37,7 +38,7 @@ export function deskState(patch: Partial<DeskState> = {}): DeskState {
     callouts: [],
     settings: { ...DEFAULT_SETTINGS },
     training: { autoplay: false, fault: null },
-    hotkey: { registered: false, error: null, testing: false, lastTestOkAt: null },
+    hotkey: { registered: false, error: null, testing: false, lastTestOkAt: null, siteId: null },
     notices: [],
     policy: UNMANAGED,
     ...patch,
@@ -59,8 +60,9 @@ export function callout(patch: Partial<Callout> = {}): Callout {
   };
 }
 
-export function press(patch: Partial<Press> = {}): Press {
-  return PressSchema.parse({
+/** A press as the page sees it; its phase follows from its status unless the patch sets one. */
+export function press(patch: Partial<PressView> = {}): PressView {
+  const parsed = PressSchema.parse({
     id: 'p-1',
     siteId: SITE.id,
     source: 'button',
@@ -72,6 +74,12 @@ export function press(patch: Partial<Press> = {}): Press {
     dismissed: false,
     ...patch,
   });
+  return { ...parsed, phase: patch.phase ?? pressPhase(parsed, CONFIRM_WITHIN_MS) };
+}
+
+/** As the desk reports it: the hotkey's site is the chosen one (the fake knows no policy). */
+function withHotkeySite(state: DeskState): DeskState {
+  return { ...state, hotkey: { ...state.hotkey, siteId: state.settings.hotkeySiteId } };
 }
 
 export class FakeDeskHost implements Pick<DeskHost, ShellUse> {
@@ -85,7 +93,7 @@ export class FakeDeskHost implements Pick<DeskHost, ShellUse> {
   private readonly listeners = new Set<(state: DeskState) => void>();
 
   constructor(initial: Partial<DeskState> = {}) {
-    this.state = deskState(initial);
+    this.state = withHotkeySite(deskState(initial));
   }
 
   getState(): DeskState {
@@ -104,7 +112,7 @@ export class FakeDeskHost implements Pick<DeskHost, ShellUse> {
 
   /** Moves the state and tells every listener, as the desk does. */
   update(patch: Partial<DeskState>): void {
-    this.state = { ...this.state, ...patch };
+    this.state = withHotkeySite({ ...this.state, ...patch });
     for (const listener of this.listeners) listener(this.state);
   }
 
@@ -119,7 +127,7 @@ export class FakeDeskHost implements Pick<DeskHost, ShellUse> {
       this.update({ hotkey: { ...this.state.hotkey, testing: false, lastTestOkAt: 1 } });
       return 'tested';
     }
-    const siteId = this.state.settings.hotkeySiteId;
+    const siteId = this.state.hotkey.siteId;
     if (!siteId) return 'noSite';
     this.trigger(siteId, 'hotkey');
     return 'raised';

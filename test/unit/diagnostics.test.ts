@@ -213,7 +213,7 @@ describe('diagnostics export: one zip', () => {
       ),
       hotkey: {
         accelerator: 'CommandOrControl+Alt+Shift+P',
-        state: { registered: false, error: 'taken by another app', testing: false, lastTestOkAt: null },
+        state: { registered: false, error: 'taken by another app', testing: false, lastTestOkAt: null, siteId: null },
       },
       presses: { unsent: 2, refused: 1 },
       network: { via: 'Electron net.fetch', proxy: 'PROXY proxy.corp:8080' },

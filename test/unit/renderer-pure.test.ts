@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { ENVIRONMENT_NAMES, ENVIRONMENT_WORDS } from '../../electron/shared/environments';
 import { DEFAULT_SETTINGS } from '../../electron/shared/model/settings';
 import { ENVIRONMENTS } from '../../electron/shared/model/connection';
-import { NEW_PRESS_STATE, type Press } from '../../electron/shared/model/press';
+import { NEW_PRESS_STATE, type Press, type PressView } from '../../electron/shared/model/press';
+import { CONFIRM_WITHIN_MS, pressPhase } from '../../electron/shared/press-phase';
 import type { Callout } from '../../electron/shared/model/callout';
 import type { Stage } from '../../electron/shared/stages';
 import { csvFileName } from '../../renderer/src/features/audit/csvFileName';
@@ -74,16 +75,19 @@ describe('shareEqual', () => {
 });
 
 describe('activityOf', () => {
-  const press = (id: string, siteId: string, status: Press['status'], extra: Partial<Press> = {}): Press => ({
-    ...NEW_PRESS_STATE,
-    id,
-    siteId,
-    source: 'button',
-    pressedAt: 10,
-    status,
-    dismissed: false,
-    ...extra,
-  });
+  const press = (id: string, siteId: string, status: Press['status'], extra: Partial<Press> = {}): PressView => {
+    const p: Press = {
+      ...NEW_PRESS_STATE,
+      id,
+      siteId,
+      source: 'button',
+      pressedAt: 10,
+      status,
+      dismissed: false,
+      ...extra,
+    };
+    return { ...p, phase: pressPhase(p, CONFIRM_WITHIN_MS) };
+  };
   const callout = (id: string, siteId: string, stage: Stage, pressedAt: number): Callout => ({
     id,
     siteId,
@@ -207,17 +211,18 @@ describe('the hint under the panic button', () => {
   });
 
   it('follows the hold, then the press as the desk reports it', () => {
-    expect(panicHint({ ...idle, progress: 0.3 }, 'notSent', 1500)).toBe('Keep holding…');
+    expect(panicHint({ ...idle, progress: 0.3 }, 'notSent', 1500, 'North Gate')).toBe('Raising for NORTH GATE…');
     expect(panicHint({ ...idle, confirmed: true }, null, 1500)).toBe('Sending…');
     expect(panicHint(idle, 'sending', 1500)).toBe('Sending…');
     expect(panicHint({ ...idle, confirmed: true }, 'sent', 1500)).toBe('Sent to AURA');
     // "Sent" only for a press made from this button.
     expect(panicHint(idle, 'sent', 1500)).toBe('Hold 1.5 s');
     expect(panicHint({ ...idle, confirmed: true }, 'notSent', 1500)).toBeNull();
+    expect(panicHint({ ...idle, confirmed: true }, 'notConfirmed', 1500)).toBeNull();
   });
 
   it('says an early release sent nothing', () => {
-    expect(panicHint({ ...idle, released: true }, null, 1500)).toBe('Not sent — keep holding 1.5 s');
+    expect(panicHint({ ...idle, released: true }, null, 1500)).toBe('Too short — hold to send');
     expect(panicHintClass({ ...idle, released: true }, null)).toBe('panic-hint panic-hint-early');
     expect(panicHintClass({ ...idle, released: true }, 'notSent')).toBe('panic-hint panic-hint-notSent');
     expect(panicHintClass({ progress: 0.5, confirmed: false, released: true }, null)).toBe('panic-hint');

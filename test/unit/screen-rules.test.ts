@@ -159,6 +159,8 @@ describe('attention', () => {
     lastError: null,
     calloutId: null,
     dismissed,
+    phase:
+      status === 'sent' ? ('sent' as const) : status === 'failed' ? ('refused' as const) : ('notConfirmed' as const),
   });
   const callout = (id: string, siteId: string, stage: Stage) => ({
     id,
@@ -178,6 +180,6 @@ describe('attention', () => {
       [callout('c1', 'A', 'dispatched'), callout('c2', 'B', 'cancelled'), callout('c3', 'A', 'closed')],
     );
     expect(attentionItems(d).map((i) => `${i.kind}:${i.siteName}`)).toEqual(['unsent:Bravo', 'callout:Alpha']);
-    expect(attentionCounts(d)).toEqual({ unsent: 1, active: 1 });
+    expect(attentionCounts(d)).toEqual({ sending: 0, notConfirmed: 1, notSent: 0, active: 1 });
   });
 });

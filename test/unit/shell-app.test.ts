@@ -212,7 +212,7 @@ describe('the silent hotkey', () => {
   it('during "test the hotkey" it confirms the test and raises nothing', async () => {
     const { fake, desk } = await start(
       {},
-      { hotkey: { registered: true, error: null, testing: true, lastTestOkAt: null } },
+      { hotkey: { registered: true, error: null, testing: true, lastTestOkAt: null, siteId: null } },
     );
     fake.pressShortcut(HOTKEY);
     expect(desk.triggers).toEqual([]);

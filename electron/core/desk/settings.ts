@@ -23,7 +23,7 @@ export interface SettingsDeps {
 export class SettingsService {
   policy: Policy = {};
   policyView: PolicyState = UNMANAGED;
-  hotkey: HotkeyState = { registered: false, error: null, testing: false, lastTestOkAt: null };
+  hotkey: HotkeyState = { registered: false, error: null, testing: false, lastTestOkAt: null, siteId: null };
 
   constructor(private readonly deps: SettingsDeps) {}
 
@@ -107,6 +107,16 @@ export class SettingsService {
   staleAfterMs(): number {
     return this.current.stalePressMinutes * 60_000;
   }
+}
+
+/**
+ * The site the silent hotkey raises a panic for: the chosen one; with none chosen, and none set
+ * by the policy (IT's `hotkeySite: null` means "no site"), the desk's only shown site; else none.
+ */
+export function hotkeySiteOf(settings: Settings, policy: Policy, shownSiteIds: readonly string[]): string | null {
+  if (settings.hotkeySiteId) return settings.hotkeySiteId;
+  if (policy.hotkeySite !== undefined) return null;
+  return shownSiteIds.length === 1 ? (shownSiteIds[0] ?? null) : null;
 }
 
 /** The desk's name: the setting, else this computer's name. */

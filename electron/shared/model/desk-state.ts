@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { CalloutSchema } from './callout';
 import { ConnectionSchema, EnvironmentSchema, ReadinessSchema } from './connection';
-import { PressSchema } from './press';
+import { PressViewSchema } from './press';
 import { SettingsSchema } from './settings';
 import { SiteSchema } from './site';
 
@@ -42,6 +42,11 @@ export const HotkeyStateSchema = z.object({
   /** True while a "test the hotkey" is waiting for the operator's press. */
   testing: z.boolean(),
   lastTestOkAt: z.number().nullable(),
+  /**
+   * The site the hotkey raises a panic for now (issue 23 item 2): the chosen one; with none chosen
+   * (and none set by policy) the desk's only site; else null, and the hotkey does nothing.
+   */
+  siteId: z.string().nullable().default(null),
 });
 export type HotkeyState = z.infer<typeof HotkeyStateSchema>;
 
@@ -88,7 +93,8 @@ export const DeskStateSchema = z.object({
   /** Every Fixed Location of the account, as last synced. */
   allSites: z.array(SiteSchema),
   lastSyncAt: z.number().nullable(),
-  presses: z.array(PressSchema),
+  /** Every press not put away, each with its phase (shared/press-phase.ts). */
+  presses: z.array(PressViewSchema),
   /** Which of `presses` belong to another connection than this desk's (not sent by this desk). */
   pressesElsewhere: z.array(PressElsewhereSchema).default([]),
   /** Active callouts and closed ones of the last 30 days (the history), oldest first. */

@@ -2,6 +2,7 @@
 // derived: presses are kept in the outbox file and shown on the page.
 import { z } from 'zod';
 import { EnvironmentSchema } from './connection';
+import { PRESS_PHASES } from '../press-phase';
 
 export const PRESS_STATUSES = ['queued', 'sending', 'notSent', 'sent', 'failed'] as const;
 export const PressStatusSchema = z.enum(PRESS_STATUSES);
@@ -50,6 +51,13 @@ export const PressSchema = z.object({
   target: PressTargetSchema.nullable().default(null),
 });
 export type Press = z.infer<typeof PressSchema>;
+
+/**
+ * A press as the page sees it: the press and its phase, worked out by the desk on the monotonic
+ * clock (shared/press-phase.ts), so that every part of the screen shows the same one (issue 23).
+ */
+export const PressViewSchema = PressSchema.extend({ phase: z.enum(PRESS_PHASES) });
+export type PressView = z.infer<typeof PressViewSchema>;
 
 /** Where a new press stands before its first attempt: the fields beyond who, where and when. */
 export const NEW_PRESS_STATE = {

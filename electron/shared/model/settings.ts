@@ -31,6 +31,10 @@ export const CompactFromSchema = z.number().int().min(2).max(1000);
 /** How long an unsent press may keep retrying before it asks the operator (minutes). */
 export const StalePressMinutesSchema = z.number().int().min(1).max(1440);
 
+/** One-tap messages to the control room on a callout (issue 23 item 11); policy key `quickMessages`. */
+export const QuickMessagesSchema = z.array(z.string().trim().min(1).max(100)).max(8);
+export const DEFAULT_QUICK_MESSAGES = ['Weapon seen', 'Medical help needed', 'I am safe now', 'Suspect has left'];
+
 export const SettingsSchema = z.object({
   /** How long the panic button must be held, 0 to 5 s. */
   holdMs: z.number().int().min(0).max(5000),
@@ -52,6 +56,8 @@ export const SettingsSchema = z.object({
   compactFrom: CompactFromSchema.default(10),
   /** A press not confirmed sent within this many minutes stops retrying and asks the operator. */
   stalePressMinutes: StalePressMinutesSchema.default(10),
+  /** The callout's quick messages, in order (defaults so that older settings files still load). */
+  quickMessages: QuickMessagesSchema.default(DEFAULT_QUICK_MESSAGES),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -67,4 +73,5 @@ export const DEFAULT_SETTINGS: Settings = {
   deskLayout: 'auto',
   compactFrom: 10,
   stalePressMinutes: 10,
+  quickMessages: DEFAULT_QUICK_MESSAGES,
 };

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import type { AttentionCounts } from '../features/attention/attention';
 import { useDesk, VIEWS, type View } from '../store';
 
 const LABELS: Record<View, string> = {
@@ -36,15 +37,21 @@ export function useViewShortcuts(): void {
   }, [setView]);
 }
 
-/** "2 NOT SENT · 1 active": the Desk tab counts what needs attention, unsent presses first. */
-function deskBadge(unsent: number, active: number): string {
-  const parts = [unsent > 0 ? `${unsent} NOT SENT` : null, active > 0 ? `${active} active` : null];
+/** "1 NOT CONFIRMED · 2 active": the Desk tab counts what needs attention, trouble first. */
+export function deskBadge(c: AttentionCounts): string {
+  const parts = [
+    c.notConfirmed > 0 ? `${c.notConfirmed} NOT CONFIRMED` : null,
+    c.notSent > 0 ? `${c.notSent} NOT SENT` : null,
+    c.sending > 0 ? `${c.sending} sending` : null,
+    c.active > 0 ? `${c.active} active` : null,
+  ];
   return parts.filter(Boolean).join(' · ');
 }
 
-export function Nav({ activeCallouts, unsentPresses = 0 }: { activeCallouts: number; unsentPresses?: number }) {
+export function Nav({ counts }: { counts: AttentionCounts }) {
   const view = useDesk((s) => s.view);
   const setView = useDesk((s) => s.setView);
+  const badge = deskBadge(counts);
 
   return (
     <nav className="nav" aria-label="Views">
@@ -60,10 +67,10 @@ export function Nav({ activeCallouts, unsentPresses = 0 }: { activeCallouts: num
               onClick={() => setView(v)}
             >
               {LABELS[v]}
-              {v === 'desk' && (activeCallouts > 0 || unsentPresses > 0) && (
-                <span className={`nav-badge${unsentPresses > 0 ? ' nav-badge-not-sent' : ''}`}>
+              {v === 'desk' && badge && (
+                <span className={`nav-badge${counts.notConfirmed + counts.notSent > 0 ? ' nav-badge-not-sent' : ''}`}>
                   {' · '}
-                  {deskBadge(unsentPresses, activeCallouts)}
+                  {badge}
                 </span>
               )}
             </button>

@@ -1,4 +1,5 @@
 import type { Readiness } from '@shared/model/connection';
+import { phoneNow } from '@shared/press-phase';
 import { useNow } from './useNow';
 import { formatAgo, formatClock } from './time';
 
@@ -11,23 +12,51 @@ const LABEL: Record<Readiness['level'], string> = {
   notConfigured: 'Not configured',
 };
 
+/** "NOT CONFIRMED: North Gate — phone the control room now: …", one line per headline. */
+function TroubleLines({ trouble, phone }: { trouble: TroubleSites; phone: string }) {
+  const lines = [
+    ['NOT CONFIRMED', trouble.notConfirmed],
+    ['NOT SENT', trouble.notSent],
+  ] as const;
+  return lines.map(([headline, sites]) =>
+    sites.length > 0 ? (
+      <p key={headline} className="readiness-unsent">
+        {headline}: {sites.join(', ')} — {phoneNow(phone)}
+      </p>
+    ) : null,
+  );
+}
+
 /**
  * Always in words as well as colour: a glance tells whether a press right now would reach AURA.
  * Only the level and its sentence are a live region; the ticking "last contact" is not, so that
  * a screen reader is not told the time every second.
  */
+/** The sites whose presses are in trouble, by headline: the top of every view says them. */
+export interface TroubleSites {
+  notConfirmed: readonly string[];
+  notSent: readonly string[];
+}
+
+const NO_TROUBLE: TroubleSites = { notConfirmed: [], notSent: [] };
+
 export function ReadinessBar({
   readiness,
   hotkeyError,
+  hotkeyWarning = null,
   policyProblem = null,
-  unsentSites = [],
+  trouble = NO_TROUBLE,
+  phone = '',
 }: {
   readiness: Readiness;
   hotkeyError: string | null;
+  /** The hotkey is set but raises nothing (no site chosen). */
+  hotkeyWarning?: string | null;
   /** Why the administrator's latest policy was ignored (the last good one stays). */
   policyProblem?: string | null;
-  /** The sites with a press not yet sent, named so that the top of every view says it. */
-  unsentSites?: readonly string[];
+  trouble?: TroubleSites;
+  /** The control room's number, on every line that says to phone it. */
+  phone?: string;
 }) {
   const now = useNow(1000);
   const at = readiness.lastContactAt;
@@ -50,13 +79,16 @@ export function ReadinessBar({
           </>
         )}
       </p>
-      {unsentSites.length > 0 && (
-        <p className="readiness-unsent">NOT SENT: {unsentSites.join(', ')} — phone the control room</p>
-      )}
+      <TroubleLines trouble={trouble} phone={phone} />
       {hotkeyError && (
         // The silent hotkey is part of "would a press reach AURA": say when it cannot fire.
         <p className="readiness-hotkey" role="status">
           Silent hotkey not working — {hotkeyError}
+        </p>
+      )}
+      {hotkeyWarning && (
+        <p className="readiness-hotkey" role="status">
+          {hotkeyWarning}
         </p>
       )}
       {policyProblem && (

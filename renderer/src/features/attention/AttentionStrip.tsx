@@ -1,6 +1,7 @@
 import type { DeskState } from '@shared/model/desk-state';
 import type { Press } from '@shared/model/press';
-import { STAGE_WORDS } from '@shared/stages';
+import { isTrouble, PHASE_WORDS, phoneNow } from '@shared/press-phase';
+import { STAGE_LABELS } from '@shared/stages';
 import { useDesk } from '../../store';
 import { formatAgo } from '../../ui/time';
 import { useNow } from '../../ui/useNow';
@@ -15,13 +16,13 @@ function Choices({ press }: { press: Press }) {
 
 function Item({ item, now, phone }: { item: AttentionItem; now: number; phone: string }) {
   const focusSite = useDesk((s) => s.focusSite);
-  const notSent = item.kind === 'unsent' && item.press.status !== 'queued' && item.press.status !== 'sending';
+  const phase = item.kind === 'unsent' ? item.press.phase : null;
+  const trouble = phase !== null && isTrouble(phase);
   const at = item.kind === 'unsent' ? item.press.pressedAt : item.callout.pressedAt;
-  const label =
-    item.kind === 'unsent' ? (notSent ? 'NOT SENT' : 'Sending…') : STAGE_WORDS[item.callout.stage].toUpperCase();
+  const label = item.kind === 'unsent' ? PHASE_WORDS[item.press.phase] : STAGE_LABELS[item.callout.stage];
   const cls =
     item.kind === 'unsent'
-      ? notSent
+      ? trouble
         ? 'attention-not-sent'
         : 'attention-sending'
       : `attention-callout attention-${item.callout.stage}`;
@@ -40,8 +41,8 @@ function Item({ item, now, phone }: { item: AttentionItem; now: number; phone: s
         <span className="attention-site">{item.siteName}</span>
         <span className="attention-facts">
           {formatAgo(now - at)} ago
+          {trouble && ` · ${phoneNow(phone)}`}
           {item.kind === 'unsent' && ` · ${attempts} ${attempts === 1 ? 'attempt' : 'attempts'}`}
-          {notSent && (phone ? ` · phone ${phone}` : ' · phone the control room')}
         </span>
       </a>
       {item.kind === 'unsent' && <Choices press={item.press} />}

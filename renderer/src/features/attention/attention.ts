@@ -2,16 +2,16 @@
 // to AURA and every callout still underway (cancelled and closed ones are over). One list feeds
 // the attention strip, the Desk tab's count and the readiness bar, so they never disagree.
 import type { Callout } from '@shared/model/callout';
-import type { Press } from '@shared/model/press';
+import type { PressView } from '@shared/model/press';
 import type { DeskState } from '@shared/model/desk-state';
 
 export type AttentionItem =
-  | { kind: 'unsent'; siteId: string; siteName: string; press: Press }
+  | { kind: 'unsent'; siteId: string; siteName: string; press: PressView }
   | { kind: 'callout'; siteId: string; siteName: string; callout: Callout };
 
 /** A press the operator must still know about: not delivered, not acknowledged. */
-export function isUnsent(press: Press): boolean {
-  return press.status !== 'sent' && !press.dismissed;
+export function isUnsent(press: PressView): boolean {
+  return press.phase !== 'sent' && !press.dismissed;
 }
 
 /** A callout still underway at AURA: cancelled ones wait only for AURA to close them. */
@@ -35,6 +35,22 @@ export function attentionItems(desk: DeskState): AttentionItem[] {
   return [...unsent, ...callouts];
 }
 
-export function attentionCounts(desk: DeskState): { unsent: number; active: number } {
-  return { unsent: desk.presses.filter(isUnsent).length, active: desk.callouts.filter(isActive).length };
+export interface AttentionCounts {
+  sending: number;
+  notConfirmed: number;
+  /** NOT SENT, refused, or waiting for the operator's "Still needed?" choice. */
+  notSent: number;
+  active: number;
+}
+
+/** The Desk tab's and the header's counts, by the presses' one phase. */
+export function attentionCounts(desk: DeskState): AttentionCounts {
+  const unsent = desk.presses.filter(isUnsent);
+  const count = (...phases: PressView['phase'][]): number => unsent.filter((p) => phases.includes(p.phase)).length;
+  return {
+    sending: count('sending'),
+    notConfirmed: count('notConfirmed'),
+    notSent: count('notSent', 'refused', 'stillNeeded'),
+    active: desk.callouts.filter(isActive).length,
+  };
 }

@@ -1,3 +1,4 @@
+import { eventWords } from '@shared/audit-words';
 import { useEffect, useId, useState } from 'react';
 import type { AuditEntry } from '@shared/model/audit-entry';
 import { ErrorText } from '../../ui/ErrorText';
@@ -51,7 +52,7 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
                 <time dateTime={new Date(entry.at).toISOString()}>{formatWhen(entry.at)}</time>
               </td>
               <td>{entry.desk || '—'}</td>
-              <td>{entry.kind}</td>
+              <td>{eventWords(entry.kind)}</td>
               <td>{entry.text}</td>
             </tr>
           ))}

@@ -1,7 +1,7 @@
 import { memo, useEffect, useRef, useState, type RefObject } from 'react';
 import type { Callout } from '@shared/model/callout';
 import type { Press } from '@shared/model/press';
-import { STAGE_WORDS } from '@shared/stages';
+import { stageHeadline } from '@shared/stages';
 import { formatAgo, formatClock } from '../../ui/time';
 import { useNow } from '../../ui/useNow';
 import { SentLine } from '../panic/PressStatus';
@@ -48,9 +48,10 @@ function Responder({ responder }: { responder: NonNullable<Callout['responder']>
 }
 
 /**
- * A callout on its site's card: the stage in words and colour, AURA's own status, the time since
- * the press, the responder, the dispatch of the press, the live timeline, and what the operator
- * can do about it (message the control room, cancel).
+ * A callout on its site's card: the stage in words that say whether help is coming, coloured by
+ * meaning; the time since the press, the responder, the dispatch of the press, the live timeline;
+ * AURA's own status and the callout's id behind Details (never on a cancelled callout, whose words
+ * are the desk's own); and what the operator can do about it (message the control room, cancel).
  */
 export const CalloutPanel = memo(function CalloutPanel({ callout, siteName, press, training }: Props) {
   const [cancelling, setCancelling] = useState(false);
@@ -65,7 +66,9 @@ export const CalloutPanel = memo(function CalloutPanel({ callout, siteName, pres
       aria-label={`Callout for ${siteName}`}
     >
       <div className="callout-head">
-        <p className="callout-stage">{STAGE_WORDS[callout.stage]}</p>
+        <p className="callout-stage" data-stage={callout.stage}>
+          {stageHeadline(callout.stage, callout.responder)}
+        </p>
         {callout.silent && <p className="silent-tag">Silent (hotkey)</p>}
         {callout.raisedElsewhere && <p className="silent-tag">Callout raised elsewhere</p>}
       </div>
@@ -76,7 +79,8 @@ export const CalloutPanel = memo(function CalloutPanel({ callout, siteName, pres
       {callout.responder && <Responder responder={callout.responder} />}
       {press && <SentLine press={press} />}
       <Timeline entries={callout.timeline} />
-      {!closed && <MessageForm calloutId={callout.id} />}
+      {canCancel && <MessageForm calloutId={callout.id} />}
+      {callout.stage !== 'cancelled' && <CalloutDetails callout={callout} />}
       {canCancel && (
         <div className="actions">
           <button type="button" className="button button-quiet-danger" onClick={() => setCancelling(true)}>
@@ -120,17 +124,25 @@ function CalloutFacts({ callout }: { callout: Callout }) {
           </dd>
         </div>
       )}
-      {/* A callout cancelled from this desk carries no AURA status: only the desk's own words. */}
-      {callout.rawStatus && (
+    </dl>
+  );
+}
+
+/** AURA's own words for the callout, for whoever needs them (the control room on the phone). */
+function CalloutDetails({ callout }: { callout: Callout }) {
+  return (
+    <details className="callout-details">
+      <summary>Details</summary>
+      <dl className="callout-facts">
         <div>
           <dt>AURA status</dt>
-          <dd>“{callout.rawStatus}”</dd>
+          <dd>“{callout.rawStatus || '—'}”</dd>
         </div>
-      )}
-      <div>
-        <dt>Callout</dt>
-        <dd>{callout.id}</dd>
-      </div>
-    </dl>
+        <div>
+          <dt>Callout</dt>
+          <dd>{callout.id}</dd>
+        </div>
+      </dl>
+    </details>
   );
 }

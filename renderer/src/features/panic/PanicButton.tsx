@@ -1,5 +1,5 @@
 import { memo, useId } from 'react';
-import { panicHint, panicHintClass, ringAngle, type PressHint } from './hold';
+import { hintIsIdle, panicHint, panicHintClass, ringAngle, type PressHint } from './hold';
 import { useHold } from './useHold';
 
 interface Props {
@@ -20,9 +20,11 @@ export const PanicButton = memo(function PanicButton({ siteName, holdMs, onConfi
   const hold = useHold(holdMs, onConfirm);
   const { begin, cancel } = hold;
   const hintId = useId();
-  const hint = panicHint(hold, pressHint, holdMs);
-  // The hint sits under the button, not in it: the button's name stays exactly "Panic: <site>"
-  // and still contains its visible word (WCAG 2.5.3); the hint is the button's description.
+  const hint = panicHint(hold, pressHint, holdMs, siteName);
+  // The site's name is inside the button (a wrong button is seen before it is held), but its name
+  // stays exactly "Panic: <site>" and still holds its visible words (WCAG 2.5.3). The hint sits
+  // under it as its description; idle, the hint is heard, not seen (the desk has one legend).
+  const idle = hintIsIdle(hold, pressHint);
   return (
     <div className="panic">
       <button
@@ -53,13 +55,13 @@ export const PanicButton = memo(function PanicButton({ siteName, holdMs, onConfi
         onBlur={cancel}
       >
         <span className="panic-ring" aria-hidden="true" />
-        <span className="panic-word">PANIC</span>
+        <span className="panic-word">PANIC</span> <span className="panic-site">{siteName}</span>
       </button>
-      <p className={panicHintClass(hold, pressHint)} id={hintId}>
+      <p className={`${panicHintClass(hold, pressHint)}${idle ? ' visually-hidden' : ''}`} id={hintId}>
         {hint ?? (
-          // The NOT SENT details sit beside the button on a wide card, under it on a narrow one.
+          // The details sit beside the button on a wide card, under it on a narrow one.
           <>
-            NOT SENT — see <span className="hint-wide">right</span>
+            {pressHint === 'notConfirmed' ? 'NOT CONFIRMED' : 'NOT SENT'} — see <span className="hint-wide">right</span>
             <span className="hint-narrow">below</span>
           </>
         )}

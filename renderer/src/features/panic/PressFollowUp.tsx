@@ -12,7 +12,7 @@ import { PressChoices } from './PressChoices';
 function StaleChoice({ press }: { press: Press }) {
   return (
     <div className="press-status press-not-sent press-stale" role="group" aria-label="Still needed?">
-      <p className="press-title" role="alert">
+      <p className="press-title">
         Still needed? — panic pressed {formatClock(press.pressedAt)} was not confirmed sent in time
       </p>
       <PressChoices press={press} elsewhere={null} />
@@ -25,8 +25,10 @@ export function PressFollowUp({ activity, calloutShown }: { activity: SiteActivi
   const elsewhere = useDesk((s) => s.desk?.pressesElsewhere);
   const stale = activity.unsent.filter((p) => p.stale && !elsewhere?.some((e) => e.pressId === p.id));
   const calloutId = calloutShown ? (activity.latest?.id ?? null) : null;
+  const closed = activity.latest?.stage === 'closed';
   // The newest press on the site's callout that AURA took as an event, or that may have left two
-  // callouts: its words (a string, so that the card re-renders only when they change).
+  // callouts: its words (a string, so that the card re-renders only when they change). "Two
+  // callouts" is an instruction for the phone call, and goes once its callout is closed.
   const tell = useDesk((s) => {
     if (calloutId === null) return null;
     let newest: Press | null = null;
@@ -34,7 +36,11 @@ export function PressFollowUp({ activity, calloutShown }: { activity: SiteActivi
       if (p.calloutId !== calloutId || p.status !== 'sent' || !(p.via === 'event' || p.mayHoldTwo)) continue;
       if (!newest || p.pressedAt > newest.pressedAt) newest = p;
     }
-    return newest?.outcome ?? null;
+    const found = newest as Press | null;
+    if (found?.mayHoldTwo) {
+      return closed ? null : `If you phoned the control room, tell them callout ${calloutId} is the same incident.`;
+    }
+    return found?.outcome ?? null;
   });
   return (
     <>

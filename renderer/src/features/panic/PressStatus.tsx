@@ -1,23 +1,38 @@
-import type { Press } from '@shared/model/press';
+import type { Press, PressView } from '@shared/model/press';
+import { phoneNow } from '@shared/press-phase';
 import { useDesk } from '../../store';
 import { formatAgo, formatClock } from '../../ui/time';
 import { useNow } from '../../ui/useNow';
 import { elsewhereWords, PressChoices, useElsewhere } from './PressChoices';
 
+/** "Phone the control room now: +27 …" as the box's own line (the NOT SENT boxes). */
 function PhoneLine({ phone }: { phone: string }) {
-  return (
-    <p className="press-phone">
-      {phone ? `Phone the control room now: ${phone}` : 'Phone the control room now (set its number in Settings).'}
-    </p>
-  );
+  const words = phoneNow(phone);
+  return <p className="press-phone">{words.charAt(0).toUpperCase() + words.slice(1)}</p>;
+}
+
+const attemptsWords = (n: number): string => `${n} ${n === 1 ? 'attempt' : 'attempts'}`;
+
+/** The headline of a press in trouble; NOT CONFIRMED carries the number in the headline itself. */
+function title(press: PressView, phone: string): string {
+  switch (press.phase) {
+    case 'notConfirmed':
+      return `NOT CONFIRMED — ${phoneNow(phone)}`;
+    case 'refused':
+      return 'NOT SENT — AURA refused this panic';
+    case 'stillNeeded':
+      return 'NOT SENT — stopped retrying, your choice is needed';
+    default:
+      return 'NOT SENT — still trying';
+  }
 }
 
 /**
- * Where a press that has not reached AURA stands. NOT SENT is solid red, in words, with the
- * attempt count, the last error and the control room's number. Only the headline is announced;
- * the ticking time is not, so a screen reader is not told it every second.
+ * Where a press that has not reached AURA stands, in its one phase (shared/press-phase.ts). NOT
+ * CONFIRMED and NOT SENT are solid red, in words, with the number to phone; the attempts and the
+ * last error come after. Nothing here is a live region: the desk's one announcer speaks for it.
  */
-export function PressStatus({ press, phone }: { press: Press; phone: string }) {
+export function PressStatus({ press, phone }: { press: PressView; phone: string }) {
   const now = useNow(1000);
   const act = useDesk((s) => s.act);
   const elsewhere = useElsewhere(press.id);
@@ -27,9 +42,7 @@ export function PressStatus({ press, phone }: { press: Press; phone: string }) {
     // Made for another AURA connection: this desk never sends it; the operator chooses.
     return (
       <div className="press-status press-not-sent press-elsewhere">
-        <p className="press-title" role="alert">
-          NOT SENT — made for {elsewhereWords(elsewhere)}, not this desk&apos;s AURA
-        </p>
+        <p className="press-title">NOT SENT — made for {elsewhereWords(elsewhere)}, not this desk&apos;s AURA</p>
         <p>
           {when}
           {source}
@@ -39,34 +52,30 @@ export function PressStatus({ press, phone }: { press: Press; phone: string }) {
       </div>
     );
   }
-  if (press.status === 'queued' || press.status === 'sending') {
+  if (press.phase === 'sent') return null;
+  if (press.phase === 'sending') {
     return (
       <div className="press-status press-sending">
-        <p className="press-title" role="status">
-          Sending panic to AURA…
-        </p>
+        <p className="press-title">Sending panic to AURA…</p>
         <p>
           {when}
-          {source} · attempt {Math.max(1, press.attempts)}
+          {source}
         </p>
       </div>
     );
   }
-  if (press.status === 'sent') return null;
-  const trying = press.stale ? 'NOT SENT — stopped retrying, your choice is needed' : 'NOT SENT — still trying';
-  const title = press.status === 'failed' ? 'NOT SENT — AURA refused this panic' : trying;
+  const unconfirmed = press.phase === 'notConfirmed';
   return (
-    <div className="press-status press-not-sent">
-      <p className="press-title" role="alert">
-        {title}
-      </p>
+    <div className={`press-status press-not-sent${unconfirmed ? ' press-not-confirmed' : ''}`}>
+      <p className="press-title">{title(press, phone)}</p>
       <p>
         {when}
-        {source} · {press.attempts} {press.attempts === 1 ? 'attempt' : 'attempts'}
+        {source} · {unconfirmed ? 'AURA has not confirmed it; Panic Desk keeps trying · ' : ''}
+        {attemptsWords(press.attempts)}
       </p>
       {press.lastError && <p>Last error: {press.lastError}</p>}
-      <PhoneLine phone={phone} />
-      {press.status === 'failed' && (
+      {!unconfirmed && <PhoneLine phone={phone} />}
+      {press.phase === 'refused' && (
         // A refused panic stays until the operator says the control room knows.
         <button
           type="button"
@@ -82,11 +91,10 @@ export function PressStatus({ press, phone }: { press: Press; phone: string }) {
 
 /** The dispatch state of the press that raised a callout, once AURA has it. */
 export function SentLine({ press }: { press: Press }) {
-  const attempts = press.attempts === 1 ? '1 attempt' : `${press.attempts} attempts`;
   return (
     <p className="callout-sent">
       Sent to AURA · pressed {formatClock(press.pressedAt)}
-      {press.source === 'hotkey' ? ' with the silent hotkey' : ''} · {attempts}
+      {press.source === 'hotkey' ? ' with the silent hotkey' : ''} · {attemptsWords(press.attempts)}
     </p>
   );
 }

@@ -2,7 +2,7 @@
 // under the button. Apart from the component so that they can be tested without a screen.
 
 /** Where this site's press stands, from the desk's state: the hint follows it, never a guess. */
-export type PressHint = 'sending' | 'sent' | 'notSent';
+export type PressHint = 'sending' | 'sent' | 'notSent' | 'notConfirmed';
 
 /**
  * The ring is a conic fill around a wide button; a plain angle would race along the short sides.
@@ -43,15 +43,27 @@ export interface HoldState {
   released: boolean;
 }
 
-/** The hint under the button; null means "NOT SENT — see right/below" (drawn by the component). */
-export function panicHint(hold: HoldState, pressHint: PressHint | null, holdMs: number): string | null {
-  const holdSeconds = (holdMs / 1000).toLocaleString('en-GB', { maximumFractionDigits: 1 });
-  if (hold.progress > 0) return 'Keep holding…';
-  if (pressHint === 'notSent') return null;
+/** "1.5": the hold time in seconds as the operator reads it. */
+export function holdSeconds(holdMs: number): string {
+  return (holdMs / 1000).toLocaleString('en-GB', { maximumFractionDigits: 1 });
+}
+
+/**
+ * The hint under the button; null means "NOT SENT / NOT CONFIRMED — see right/below" (drawn by
+ * the component). While held it names the site, so a wrong button is noticed before it fires.
+ */
+export function panicHint(hold: HoldState, pressHint: PressHint | null, holdMs: number, siteName = ''): string | null {
+  if (hold.progress > 0) return `Raising for ${siteName.toLocaleUpperCase('en-GB')}…`;
+  if (pressHint === 'notSent' || pressHint === 'notConfirmed') return null;
   if (pressHint === 'sending' || (hold.confirmed && pressHint === null)) return 'Sending…';
   if (pressHint === 'sent' && hold.confirmed) return 'Sent to AURA';
-  if (hold.released) return `Not sent — keep holding ${holdSeconds} s`;
-  return holdMs <= 0 ? 'Press to raise' : `Hold ${holdSeconds} s`;
+  if (hold.released) return 'Too short — hold to send';
+  return holdMs <= 0 ? 'Press to raise' : `Hold ${holdSeconds(holdMs)} s`;
+}
+
+/** The idle hint is the button's description only: the desk shows one legend for every button. */
+export function hintIsIdle(hold: HoldState, pressHint: PressHint | null): boolean {
+  return hold.progress === 0 && !hold.released && !hold.confirmed && (pressHint === null || pressHint === 'sent');
 }
 
 /** The hint's class: its press state, else "early" after a release before the ring was full. */

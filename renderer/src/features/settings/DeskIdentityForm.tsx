@@ -5,17 +5,29 @@ import { LOCKED_TEXT } from '../../ui/Locked';
 import { SaveActions } from '../../ui/SaveActions';
 import { TextField } from '../../ui/TextField';
 import { useCommand } from '../../ui/useCommand';
-import { useUnsaved } from '../../ui/useUnsaved';
+import { RestoreDraft, useKeptDraft } from '../../ui/useKeptDraft';
+
+/** The form's two fields, kept when left unsaved and offered back (issue 23 item 6). */
+function useIdentityDraft(settings: Settings) {
+  const [phone, setPhone] = useState(settings.controlRoomPhone);
+  const [deskName, setDeskName] = useState(settings.deskName);
+  const dirty = phone !== settings.controlRoomPhone || deskName !== settings.deskName;
+  const kept = useKeptDraft('This desk', { phone, deskName }, dirty);
+  const onRestore = (draft: { phone: string; deskName: string }): void => {
+    setPhone(draft.phone);
+    setDeskName(draft.deskName);
+  };
+  const restore = <RestoreDraft title="This desk" kept={kept} onRestore={onRestore} />;
+  return { phone, setPhone, deskName, setDeskName, restore };
+}
 
 /** The control room's phone number (shown on every NOT SENT) and this desk's name (in the audit log). */
 export function DeskIdentityForm({ settings, locked = [] }: { settings: Settings; locked?: readonly string[] }) {
   const save = useCommand('settings.update', { failure: (message) => `Not saved: ${message}`, keepWhileBusy: true });
   const phoneRef = useRef<HTMLInputElement>(null);
-  const [phone, setPhone] = useState(settings.controlRoomPhone);
-  const [deskName, setDeskName] = useState(settings.deskName);
+  const { phone, setPhone, deskName, setDeskName, restore } = useIdentityDraft(settings);
   const [phoneError, setPhoneError] = useState<string | undefined>();
   const [saved, setSaved] = useState(false);
-  useUnsaved('This desk', phone !== settings.controlRoomPhone || deskName !== settings.deskName);
   const lockedHint = (key: string, hint: string): string => (locked.includes(key) ? LOCKED_TEXT : hint);
 
   const submit = async (e: FormEvent): Promise<void> => {
@@ -36,6 +48,7 @@ export function DeskIdentityForm({ settings, locked = [] }: { settings: Settings
   return (
     <form className="form" aria-labelledby="desk-identity-title" noValidate onSubmit={(e) => void submit(e)}>
       <h2 id="desk-identity-title">This desk</h2>
+      {restore}
       <TextField
         label="Control-room phone number"
         hint={lockedHint(

@@ -9,17 +9,20 @@ export function HotkeyStatus({ desk, unsaved }: { desk: DeskState; unsaved: bool
   const test = useCommand('hotkey.test', { keepWhileBusy: true });
   const { hotkey, settings } = desk;
   const keys = describeAccelerator(settings.hotkey);
-  const site = desk.allSites.find((s) => s.id === settings.hotkeySiteId);
+  // The site the desk says the hotkey raises now (the chosen one, or the desk's only site).
+  const site = desk.allSites.find((s) => s.id === hotkey.siteId);
+  const off = !settings.hotkey || !site;
   return (
     <section className="panel" aria-labelledby="hotkey-status-title">
       <h2 id="hotkey-status-title">Hotkey status</h2>
       <ul className="facts">
         <li>
           Saved hotkey: <kbd>{keys}</kbd>
-          {settings.hotkey && (site ? ` raises a silent panic for ${site.name}` : ' — no site chosen, raises nothing')}
+          {settings.hotkey &&
+            (site ? ` raises a silent panic for ${site.name}` : ' — Off: no site chosen, it raises nothing')}
         </li>
         <li>
-          {!settings.hotkey
+          {off
             ? 'Off.'
             : hotkey.registered
               ? 'Registered with the system.'

@@ -80,7 +80,11 @@ export function HotkeyFields({ desk, draft, change }: Props) {
           value={draft.hotkeySiteId ?? ''}
           onChange={(e) => change({ hotkeySiteId: e.target.value || null })}
         >
-          <option value="">No site — the hotkey raises nothing</option>
+          <option value="">
+            {desk.sites.length === 1
+              ? `No choice — the desk’s only site (${desk.sites[0]?.name ?? ''})`
+              : 'No site — the hotkey is off'}
+          </option>
           {desk.allSites.map((site) => (
             <option key={site.id} value={site.id}>
               {site.name} ({site.id})

@@ -3,7 +3,7 @@ import type { DeskState } from '@shared/model/desk-state';
 import { ErrorText } from '../../ui/ErrorText';
 import { SaveActions } from '../../ui/SaveActions';
 import { useCommand } from '../../ui/useCommand';
-import { useUnsaved } from '../../ui/useUnsaved';
+import { RestoreDraft, useKeptDraft } from '../../ui/useKeptDraft';
 import { ViewHeading } from '../../ui/ViewHeading';
 import { DeskIdentityForm } from './DeskIdentityForm';
 import { DiagnosticsExport } from './DiagnosticsExport';
@@ -23,7 +23,7 @@ export function SettingsView({ desk }: { desk: DeskState }) {
   const [saved, setSaved] = useState(false);
   const holdRef = useRef<HTMLInputElement>(null);
   const staleRef = useRef<HTMLInputElement>(null);
-  useUnsaved(FORM_TITLE, JSON.stringify(draft) !== JSON.stringify(draftOf(desk.settings)));
+  const kept = useKeptDraft(FORM_TITLE, draft, JSON.stringify(draft) !== JSON.stringify(draftOf(desk.settings)));
   const change = (patch: Partial<Draft>): void => {
     setSaved(false);
     setDraft((d) => ({ ...d, ...patch }));
@@ -49,6 +49,7 @@ export function SettingsView({ desk }: { desk: DeskState }) {
       <ViewHeading>Settings</ViewHeading>
       <form className="form panel" aria-labelledby="settings-form-title" noValidate onSubmit={(e) => void submit(e)}>
         <h2 id="settings-form-title">{FORM_TITLE}</h2>
+        <RestoreDraft title={FORM_TITLE} kept={kept} onRestore={change} />
         <TimingFields {...fields} errors={errors} holdRef={holdRef} staleRef={staleRef} />
         <HotkeyFields {...fields} />
         <DeskLayoutFields

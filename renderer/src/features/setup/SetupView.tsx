@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
-import { ENVIRONMENT_WORDS } from '@shared/environments';
+import { deskKind, ENVIRONMENT_WORDS } from '@shared/environments';
 import type { DeskState } from '@shared/model/desk-state';
 import type { Environment } from '@shared/model/connection';
 import { ErrorText } from '../../ui/ErrorText';
@@ -7,6 +7,7 @@ import { useCommand } from '../../ui/useCommand';
 import { ViewHeading } from '../../ui/ViewHeading';
 import { DeskIdentityForm } from '../settings/DeskIdentityForm';
 import { FullCheck } from './FullCheck';
+import { useLiveSwitch } from './LiveSwitchDialog';
 import { ConnectionNow, CredentialFields, EnvironmentChoice } from './SetupFields';
 import { setupErrorOf, type SetupError, type SetupField } from './setupErrors';
 import { checkSetupForm, credentialsInput, formOf, keepsSecret, type SetupForm } from './setupForm';
@@ -15,6 +16,22 @@ function savedText(environment: Environment): string {
   return environment === 'training'
     ? 'Saved: Panic Desk is in Training mode.'
     : `Saved and verified: AURA ${ENVIRONMENT_WORDS[environment].label} accepted the credentials.`;
+}
+
+/** Setup would make a desk live that is not live now (Production, or Custom on its host). */
+function becomesLive(form: SetupForm, desk: DeskState): boolean {
+  return (
+    deskKind(form.environment, form.baseUrl) === 'live' &&
+    deskKind(desk.environment, desk.connection.baseUrl) !== 'live'
+  );
+}
+
+function DoneText({ text }: { text: string }) {
+  return (
+    <p className="ok-text" role="status">
+      {text}
+    </p>
+  );
 }
 
 /** The field an error is about takes the focus, so that the operator lands on what to fix. */
@@ -43,13 +60,17 @@ export function SetupView({ desk }: { desk: DeskState }) {
   const [failure, setFailure] = useState<SetupError | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const refs = useFocusOnFailure(failure);
+  // Becoming live is asked once, before anything is sent (issue 23 item 4).
+  const live = useLiveSwitch(() => void submit(null, true));
+  const goesLive = becomesLive(form, desk);
 
-  const submit = async (e: FormEvent): Promise<void> => {
-    e.preventDefault();
+  const submit = async (e: FormEvent | null, liveConfirmed = false): Promise<void> => {
+    e?.preventDefault();
     setDone(null);
     setFailure(null);
     const refused = checkSetupForm(form, conn);
     if (refused) return setFailure(refused);
+    if (goesLive && !liveConfirmed) return live.ask();
     const result = await save.run(credentialsInput(form));
     // The secret leaves this form either way: it is never kept in the renderer.
     edit({ secret: '' });
@@ -79,11 +100,7 @@ export function SetupView({ desk }: { desk: DeskState }) {
             keepsSecret={keepsSecret(form, conn)}
           />
           <ErrorText message={failure && !failure.field ? failure.message : null} />
-          {done && (
-            <p className="ok-text" role="status">
-              {done}
-            </p>
-          )}
+          {done && <DoneText text={done} />}
           <div className="actions">
             <button type="submit" className="button button-primary" aria-busy={save.busy}>
               {save.busy ? 'Verifying with AURA…' : 'Save and verify'}
@@ -91,6 +108,7 @@ export function SetupView({ desk }: { desk: DeskState }) {
             <FullCheck {...form} />
           </div>
         </form>
+        {live.dialog}
       </section>
       <div className="panel">
         <DeskIdentityForm settings={desk.settings} locked={desk.policy.locked} />

@@ -5,7 +5,7 @@ import type { PressHint } from '../panic/hold';
 import { PanicButton } from '../panic/PanicButton';
 import { PressFollowUp } from '../panic/PressFollowUp';
 import { PressStatus } from '../panic/PressStatus';
-import { siteActivity } from '../../siteActivity';
+import { siteActivity, type SiteActivity } from '../../siteActivity';
 import { useDesk } from '../../store';
 import { formatClock } from '../../ui/time';
 import { useRecent } from '../../ui/useRecent';
@@ -13,6 +13,15 @@ import { CardAnnouncer } from './CardAnnouncer';
 
 /** How long a closed callout stays open on its card before it folds into one line (and History). */
 const CLOSED_STAYS_MS = 60 * 1000;
+
+/** The hint under the PANIC button: the worst phase of the site's presses, or this button's own "sent". */
+function cardHint(activity: SiteActivity, ownStatus: string | undefined): PressHint | null {
+  const phases = new Set(activity.unsent.map((p) => p.phase));
+  if (phases.has('notConfirmed')) return 'notConfirmed';
+  if (phases.has('notSent') || phases.has('refused') || phases.has('stillNeeded')) return 'notSent';
+  if (phases.has('sending')) return 'sending';
+  return ownStatus === 'sent' ? 'sent' : null;
+}
 
 /**
  * One site: its name, its big panic button, and whatever is happening there right now. Each card
@@ -41,11 +50,10 @@ export const SiteCard = memo(function SiteCard({ site, compact = false }: { site
   // On a compact desk a closed callout folds at once: room goes to the buttons and what is live.
   const showCallout = latest !== null && (!closed || (recentlyClosed && !newerPress && !compact));
   const busy = showCallout || activity.unsent.length > 0;
-  const notSent = activity.unsent.some((p) => p.status === 'notSent' || p.status === 'failed');
-  const stageClass = notSent ? ' site-card-not-sent' : latest && !closed ? ` site-card-${latest.stage}` : '';
-  const sending = activity.unsent.some((p) => p.status === 'queued' || p.status === 'sending');
-  // One truth per card: the hint under the button says what the press's own status says.
-  const hint: PressHint | null = notSent ? 'notSent' : sending ? 'sending' : ownStatus === 'sent' ? 'sent' : null;
+  // One truth per card: the hint under the button and the card's border follow the press's phase.
+  const hint = cardHint(activity, ownStatus);
+  const trouble = hint === 'notConfirmed' || hint === 'notSent';
+  const stageClass = trouble ? ' site-card-not-sent' : latest && !closed ? ` site-card-${latest.stage}` : '';
   const headingId = `site-${site.id}-name`;
   return (
     <article
@@ -54,7 +62,7 @@ export const SiteCard = memo(function SiteCard({ site, compact = false }: { site
       className={`site-card${busy ? ' site-card-busy' : ''}${stageClass}`}
       aria-labelledby={headingId}
     >
-      <CardAnnouncer site={site} activity={activity} phone={phone} />
+      <CardAnnouncer site={site} activity={activity} />
       <div className="site-card-main">
         <h2 id={headingId} className="site-name">
           {site.name}

@@ -33,7 +33,10 @@ export const SiteGrid = memo(function SiteGrid({
 }) {
   useCardFocus();
   return (
-    <ul className={`site-grid${compact ? ' site-grid-compact' : ''}`} aria-label="Sites">
+    <ul
+      className={`site-grid${compact ? ' site-grid-compact' : ''}${sites.length === 1 ? ' site-grid-single' : ''}`}
+      aria-label="Sites"
+    >
       {sites.map((site) => (
         <li key={site.id}>
           <SiteCard site={site} compact={compact} />
