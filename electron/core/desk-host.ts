@@ -14,10 +14,9 @@ import type { Press, PressTarget } from '../shared/model/press';
 import { DEFAULT_SETTINGS, SettingsSchema } from '../shared/model/settings';
 import { describeCommandFailure } from './commands';
 import { ConnectionManager } from './connection';
-import type { Desk, DeskOptions } from './desk';
+import type { Desk } from './desk';
 import type { Handlers, HostCommandName } from './desk/command-table';
 import { reportSkippedItems } from './desk-api';
-import type { DiagnosticsShell } from './diagnostics/export';
 import { DiagnosticsLog } from './diagnostics/log';
 import { ReadinessHistory } from './diagnostics/readiness-history';
 import { legacyTargetFrom, openDurableFiles, type DurableFiles } from './desk/durable';
@@ -26,53 +25,15 @@ import { enrol, importEnrolFile } from './enrol';
 import { hostCommands } from './host/host-commands';
 import { HostPolicy } from './host/host-policy';
 import { PressesElsewhere, TRAINING_TARGET } from './host/presses-elsewhere';
-import { closeRunningDesk, openRunningDesk, type HostShell, type RunningDesk } from './host/running-desk';
+import type { HostOptions } from './host/host-options';
+import { closeRunningDesk, openRunningDesk, type RunningDesk } from './host/running-desk';
 import type { PolicyRead } from './policy';
 import { checkAgainstPolicy } from './policy-guard';
-import { silentLogger, systemClock, type CredentialVault, type KeyValueStore } from './ports';
+import { silentLogger, systemClock } from './ports';
 import { lockDataFolder, type FolderLock } from './storage/folder-lock';
-import type { StoragePort } from './storage/port';
-import { AuditForwarder, type EventLogPort } from './siem/forwarder';
+import { AuditForwarder } from './siem/forwarder';
 
-export interface HostOptions {
-  store: KeyValueStore;
-  /** Where the outboxes, the audit log, backups and the Training simulator's world live. */
-  dataDir: string;
-  vault: CredentialVault;
-  /** Problems found opening the store (e.g. a corrupt settings file set aside). */
-  startupProblems?: string[];
-  timing?: DeskOptions['timing'];
-  /** The diagnostics log (redacting); none: nothing is logged. */
-  log?: DiagnosticsLog;
-  /** Where "Export diagnostics" writes and what it adds; none: the command says it is unavailable. */
-  diagnostics?: DiagnosticsShell;
-  /** The administrator's policy as read at start (main/policy-sources.ts); null when unmanaged. */
-  policy?: PolicyRead | null;
-  /** Follows the policy's sources after start; returns the unsubscribe, called on close. */
-  followPolicy?: (apply: (read: PolicyRead | null) => void) => () => void;
-  /**
-   * How every AURA call goes out (the desk, Setup's checks): Electron's net.fetch in the app, so
-   * that the system proxy and certificate store apply; the harness's proxy-aware fetch; default
-   * Node's. The Training simulator on loopback is not AURA and always uses Node's.
-   */
-  fetch?: typeof fetch;
-  /** The Windows Event Log for `auditForward.eventLog` (main on Windows); none: syslog only. */
-  eventLog?: EventLogPort | null;
-  /** Import a one-time enrol.json from dataDir at start (default true). */
-  importEnrolFile?: boolean;
-  /** File I/O of the press ledger and the audit log (tests inject disk faults here). */
-  storage?: StoragePort;
-  /** Lock the data folder for this process (storage/folder-lock.ts); the app and the harness do. */
-  lockDataDir?: boolean;
-  /** Clock, fetch and Training simulator other than the machine's (the model-based test). */
-  shell?: HostShell;
-  /**
-   * Whether Setup may name a plain-http loopback URL (a local simulator): unpacked builds and the
-   * harness (default true). A packaged app passes false, so a compromised page cannot make main
-   * POST to any port of this machine (issue 21 finding 8).
-   */
-  plainHttpLoopback?: boolean;
-}
+export type { HostOptions } from './host/host-options';
 
 /** The commands on one press, which the host answers itself for a press of another connection. */
 const PRESS_CHOICES = new Set<CommandName>(['press.sendNow', 'press.putAway', 'press.dismiss']);

@@ -86,6 +86,22 @@ function captureCrashes(
   });
 }
 
+/**
+ * `--enrol` while the app runs (issue 20 finding 12): a second launch hands its enrolment over the
+ * single-instance channel, and the running desk host enrols once it is open.
+ */
+function enrolmentHandOver(): { handOver(data: unknown): void; opened(host: Pick<DeskHost, ShellUse>): void } {
+  let opened: (host: Pick<DeskHost, ShellUse>) => void = () => undefined;
+  const ready = new Promise<Pick<DeskHost, ShellUse>>((resolve) => (opened = resolve));
+  return {
+    handOver(data) {
+      const raw = handedOverEnrolment(data);
+      if (raw !== null) void ready.then((host) => host.enrolFromCommandLine(raw)).catch(() => undefined);
+    },
+    opened: (host) => opened(host),
+  };
+}
+
 /** Starts the shell; resolves null when another instance already runs (this one then quits). */
 export async function startShell(api: ShellApi, options: ShellOptions): Promise<RunningShell | null> {
   const { app } = api;
@@ -93,14 +109,8 @@ export async function startShell(api: ShellApi, options: ShellOptions): Promise<
   let win: ShellWindow | null = null;
   let hotkey: HotkeyBinding | null = null;
   captureCrashes(api, options, { window: () => win, releaseHotkey: () => hotkey?.dispose() });
-  let hostOpened: (host: Pick<DeskHost, ShellUse>) => void = () => undefined;
-  const hostReady = new Promise<Pick<DeskHost, ShellUse>>((resolve) => (hostOpened = resolve));
-  // `--enrol` while the app runs: the running desk host enrols (issue 20 finding 12).
-  const handOver = (data: unknown): void => {
-    const raw = handedOverEnrolment(data);
-    if (raw !== null) void hostReady.then((host) => host.enrolFromCommandLine(raw)).catch(() => undefined);
-  };
-  if (!claimSingleInstance(app, () => win && !win.isDestroyed() && showWindow(win), handOver)) {
+  const enrolments = enrolmentHandOver();
+  if (!claimSingleInstance(app, () => win && !win.isDestroyed() && showWindow(win), enrolments.handOver)) {
     app.quit();
     return null;
   }
@@ -112,7 +122,7 @@ export async function startShell(api: ShellApi, options: ShellOptions): Promise<
   if ((options.platform ?? process.platform) === 'win32') app.setAppUserModelId(APP_ID);
 
   const host = await options.openHost();
-  hostOpened(host);
+  enrolments.opened(host);
   const page = appPage(app.isPackaged);
   const mainWindow = createMainWindow(api, {
     preload: options.preload,
