@@ -185,7 +185,11 @@ export class Desk {
       sites,
       allSites: store.sites,
       lastSyncAt: store.lastSyncAt,
-      presses: [...this.outbox.all(), ...this.outbox.elsewhere()].map((press) => this.confirm.view(press)),
+      // Another connection's press is NOT SENT by this desk, whatever its age: it is never sent from here.
+      presses: [
+        ...this.outbox.all().map((press) => this.confirm.view(press)),
+        ...this.outbox.elsewhere().map((press) => ({ ...press, phase: 'notSent' as const })),
+      ],
       pressesElsewhere: this.outbox.elsewhere().map((p) => this.elsewhere(p)),
       callouts: store.callouts.map((c) => store.masks.get(c.id) ?? c),
       settings: settings.current,
