@@ -175,7 +175,9 @@ export class PressDuringSwitch implements Cmd {
     }
     await m.drive(Promise.all(work));
     const next = m.pressEnv();
-    for (const p of ledger.presses) if (p.monoAt >= start && p.alt === undefined) p.alt = next;
+    // With two switches, the desk between them (perhaps one waiting for enrolment) may take it too.
+    const alt: Array<ModelEnv | 'pending'> = this.second ? [next, 'pending'] : [next];
+    for (const p of ledger.presses) if (p.monoAt >= start && p.alt === undefined) p.alt = alt;
     ledger.excuse(60_000);
     await after(r);
   }

@@ -38,7 +38,7 @@ export interface ModelPress {
    * Made while the host switched desks: it may belong to the desk last shown (env) or, if the
    * host took it once the next desk had opened, to that one (alt). The desk's record decides.
    */
-  alt?: ModelEnv | 'pending' | null;
+  alt?: Array<ModelEnv | 'pending'> | null;
   monoAt: number;
   deskId: string | null;
   /** The desk's record as last seen, and the environment of the desk that showed it. */
@@ -128,7 +128,7 @@ export class Ledger {
     if (env !== 'staging' && env !== 'custom') return;
     for (const p of this.presses) {
       if (p.env === 'pending') p.env = env;
-      if (p.alt === 'pending') p.alt = env;
+      if (p.alt) p.alt = p.alt.map((x) => (x === 'pending' ? env : x));
     }
   }
 
@@ -156,9 +156,9 @@ export class Ledger {
         p.deskId = pr.id;
       }
       const target = (pr as Press & { target?: { environment: string } | null }).target;
-      if (p.alt !== undefined && p.alt !== null && target !== undefined) {
-        const own = target === null ? 'pending' : target.environment;
-        if (own === p.alt) p.env = p.alt;
+      if (p.alt && target !== undefined) {
+        const own = (target === null ? 'pending' : target.environment) as ModelEnv | 'pending';
+        if (p.alt.includes(own)) p.env = own;
         p.alt = null;
       }
       // Where it was sent: the desk showing it sent, unless the press names another connection
@@ -207,9 +207,11 @@ export class Ledger {
   checkEnd(): void {
     this.checkStep();
     const state = this.m.state();
-    const current = this.m.pressEnv();
+    // The live desk running now: its presses must have been sent by now.
+    const live = state && (state.environment === 'training' || state.connection.hasSecret) ? state.environment : null;
+    if (live === null || this.m.pressEnv() !== live) return this.checkAuraRecords();
     for (const p of this.presses) {
-      if (p.putAway || p.seen?.status === 'sent' || p.env !== current || current === 'pending') continue;
+      if (p.putAway || p.seen?.status === 'sent' || p.env !== live) continue;
       const r = state?.presses.find((x) => x.id === p.deskId);
       if (r && (r.stale || r.dismissed)) continue;
       this.flag(
