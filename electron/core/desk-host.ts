@@ -135,6 +135,7 @@ export class DeskHost {
       deskName: () => this.deskName(),
       siteName: (siteId) => this.last?.allSites.find((site) => site.id === siteId)?.name ?? siteId,
       staleAfterMs: () => (this.last?.settings.stalePressMinutes ?? 10) * 60_000,
+      tell: (text) => this.running?.desk.tell('warning', text),
     });
   }
 

@@ -17,7 +17,7 @@ import {
 } from 'electron';
 import { ConnectionManager } from '../core/connection';
 import { DeskHost } from '../core/desk-host';
-import { lockDataFolder } from '../core/storage/folder-lock';
+import { waitForDataFolder } from '../core/storage/folder-lock';
 import { openDiagnosticsLog } from './diagnostics-log';
 import { appDiagnosticsShell } from './diagnostics-shell';
 import { handoverData, readAll, runEnrolCli, wantsEnrol } from './enrol-cli';
@@ -86,7 +86,7 @@ async function enrolFromStdin(): Promise<number> {
     readStdin: () => readAll(process.stdin),
     handOver: (raw) => !app.requestSingleInstanceLock(handoverData(raw)),
     async save(input) {
-      const lock = lockDataFolder(userData);
+      const lock = await waitForDataFolder(userData);
       try {
         const { store } = openStore(userData);
         return await new ConnectionManager({ store, vault: createKeychainVault() }).save(input);

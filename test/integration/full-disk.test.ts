@@ -68,9 +68,9 @@ function fill(dir: string): string {
   return path;
 }
 
-/** What the desk saved in `dir`, file by file kind: the outbox and the audit log, as text. */
+/** What the desk saved in `dir`, file by file kind: the press ledger and the audit log, as text. */
 function saved(dir: string, kind: 'outbox' | 'audit'): string {
-  const names = readdirSync(dir).filter((n) => n.startsWith(`${kind}-`));
+  const names = readdirSync(dir).filter((n) => (kind === 'outbox' ? n === 'presses.json' : n.startsWith(`${kind}-`)));
   return names.map((n) => readFileSync(join(dir, n), 'utf8')).join('\n');
 }
 

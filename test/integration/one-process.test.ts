@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeskHost } from '../../electron/core/desk-host';
+import { lockDataFolder, waitForDataFolder } from '../../electron/core/storage/folder-lock';
 import { mergePolicy } from '../../electron/core/policy';
 import { startSimulator } from '../../electron/simulator/server';
 import type { DeskState } from '../../electron/shared/model/desk-state';
@@ -60,6 +61,19 @@ describe('the data folder is locked (finding 16)', () => {
     await first.close();
     open.splice(open.indexOf(first), 1);
     await host(dir); // released by close()
+  });
+});
+
+describe('a command-line action waits for the folder (finding 16)', () => {
+  it('gets the lock once its holder releases it, and gives up with the holder named after its time', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'desk-wait-'));
+    const held = lockDataFolder(dir);
+    setTimeout(() => held.release(), 300);
+    const started = Date.now();
+    const mine = await waitForDataFolder(dir, 5000, 50);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    await expect(waitForDataFolder(dir, 200, 50)).rejects.toThrow('is using the data folder');
+    mine.release();
   });
 });
 

@@ -167,7 +167,10 @@ describe('a press goes only to its own environment (issue 20 findings 3, 4, 6, 7
     aura.faults.clear();
     expect((await runCommand(h, 'press.sendNow', { pressId: press?.id })).ok).toBe(true);
     await waitFor(() => aura.state.activeCallouts().length === 1);
-    await until(h, (s) => pressOf(s, press?.id) === undefined || pressOf(s, press?.id)?.status === 'sent');
+    const sent = await until(h, (s) => pressOf(s, press?.id) === undefined);
+    expect(sent.notices.map((n) => n.text).join('\n')).toContain(
+      'AURA (custom URL) (client desk-7) has this press on callout',
+    );
   });
 
   it('finding 4: a hotkey press before enrolment is sent by the first live desk (enrolled at the next start)', async () => {
@@ -186,6 +189,36 @@ describe('a press goes only to its own environment (issue 20 findings 3, 4, 6, 7
     const second = await host({ dir: first.dir, vault: first.vault, policy });
     expect(second.h.getState().environment).toBe('custom');
     await until(second.h, (s) => s.presses[0]?.status === 'sent');
+    expect(aura.state.activeCallouts()).toHaveLength(1);
+  });
+
+  it('a press made before any live connection, older than the stale limit, asks "Still needed?" on the first live desk instead of being raised', async () => {
+    const aura = await sim();
+    const dir = mkdtempSync(join(tmpdir(), 'ledger-'));
+    const waiting = {
+      id: 'w-1',
+      siteId: 'site_9944',
+      source: 'hotkey',
+      pressedAt: Date.now() - 30 * 60_000,
+      status: 'notSent',
+      attempts: 1,
+      lastError: 'Panic Desk has no AURA credentials yet',
+      calloutId: null,
+      target: null,
+    };
+    writeFileSync(join(dir, 'presses.json'), JSON.stringify([waiting]));
+    const { h } = await host({ dir, policy: read({ trainingAllowed: false }) });
+    // No live connection yet: never sent to Training, nor raised anywhere.
+    expect(h.getState().presses[0]).toMatchObject({ id: 'w-1', status: 'notSent', target: null });
+    await toCustom(h, aura);
+    const state = await until(h, (s) => s.presses[0]?.stale === true);
+    expect(state.presses[0]).toMatchObject({
+      status: 'notSent',
+      target: { environment: 'custom', baseUrl: aura.baseUrl },
+    });
+    expect(raises(aura)).toBe(0);
+    expect((await runCommand(h, 'press.sendNow', { pressId: 'w-1' })).ok).toBe(true);
+    await until(h, (s) => s.presses[0]?.status === 'sent');
     expect(aura.state.activeCallouts()).toHaveLength(1);
   });
 

@@ -14,7 +14,7 @@ import { calloutOfPress, notSent, pressed, refusedDismissed, staleSentNow, stale
 import { Dispatcher } from '../dispatch/dispatcher';
 import { isUnsent, sameTarget, type DeskPresses, type PressLedger } from '../dispatch/ledger';
 import type { Clock } from '../ports';
-import { pressedAgainMessage } from '../press-words';
+import { clockTime, pressedAgainMessage } from '../press-words';
 import { describeError } from '../aura/errors';
 
 export interface ElsewhereDeps {
@@ -25,6 +25,8 @@ export interface ElsewhereDeps {
   deskName(): string;
   siteName(siteId: string): string;
   staleAfterMs(): number;
+  /** Tells the operator (a notice on the running desk): the press left the screen because it is at AURA. */
+  tell(text: string): void;
 }
 
 /** One connection's sender for "Send now" on its presses while another desk runs. */
@@ -179,7 +181,11 @@ export class PressesElsewhere {
       againMessage: (p) => pressedAgainMessage(p, deps.deskName()),
       staleAfterMs: () => deps.staleAfterMs(),
       onSent: (p, calloutId, snapshot, how) => {
-        view.update(p.id, { outcome: `${targetWords(target)} has this press on callout ${calloutId}` });
+        const outcome = `${targetWords(target)} has this press on callout ${calloutId}`;
+        view.update(p.id, { outcome });
+        deps.tell(
+          `Panic pressed at ${clockTime(p.pressedAt)} for ${site(p)}: ${outcome} (followed on that environment's desk).`,
+        );
         if (snapshot) deps.audit.record(...calloutOfPress(p, how, calloutId, site(p), snapshot.status));
       },
       onStale: () => undefined,

@@ -72,3 +72,19 @@ export function lockDataFolder(dir: string, alive: (pid: number) => boolean = pr
     },
   };
 }
+
+/**
+ * For command-line actions that write (`--enrol` without a running app): waits up to `timeoutMs`
+ * for the folder's lock (another process may be finishing), then gives up with its error.
+ */
+export async function waitForDataFolder(dir: string, timeoutMs = 30_000, everyMs = 250): Promise<FolderLock> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return lockDataFolder(dir);
+    } catch (error) {
+      if (!(error instanceof FolderLockedError) || Date.now() >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
+    }
+  }
+}
