@@ -2,6 +2,7 @@
 // AURA holds. The model keeps every press the operator made (where, how, when, and the
 // environment it belongs to), every duress cancel, and when each AURA callout last moved; the
 // desk's own press records are read only as claims, each verified against the simulators.
+import { join } from 'node:path';
 import { clockTime } from '../../../electron/core/press-words';
 import type { DeskState } from '../../../electron/shared/model/desk-state';
 import type { Press } from '../../../electron/shared/model/press';
@@ -141,6 +142,16 @@ export class Ledger {
 
   /** Links the desk's presses to the model's: by id where the host answered one, else in order of source and site. */
   private link(state: DeskState): void {
+    // The ledger on disk holds presses no screen lists any more (sent by a desk since replaced):
+    // its records are claims like the screen's, checked the same way.
+    const stored = this.storedPresses().filter((pr) => !state.presses.some((x) => x.id === pr.id));
+    for (const pr of stored) {
+      const p = this.presses.find((x) => x.deskId === pr.id);
+      if (p && pr.status === 'sent' && p.seen?.status !== 'sent') {
+        p.seenEnv = (pr as Press & { target?: { environment: string } | null }).target?.environment ?? null;
+        p.seen = pr;
+      }
+    }
     for (const pr of state.presses) {
       let p = this.presses.find((x) => x.deskId === pr.id);
       if (!p) {
@@ -167,6 +178,17 @@ export class Ledger {
         p.seenEnv = target && target.environment !== state.environment ? target.environment : state.environment;
       }
       p.seen = pr;
+    }
+  }
+
+  private storedPresses(): Press[] {
+    const file = this.m.disk.files.get(join(this.m.dataDir, 'presses.json'));
+    if (!file) return [];
+    try {
+      const parsed: unknown = JSON.parse(file.toString('utf8'));
+      return Array.isArray(parsed) ? (parsed as Press[]) : [];
+    } catch {
+      return [];
     }
   }
 
