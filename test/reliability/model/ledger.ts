@@ -252,6 +252,9 @@ export class Ledger {
   /** A press the desk calls sent: AURA must hold it, in its own environment, once. */
   private checkSent(p: ModelPress, r: Press, claimed: Map<string, ModelPress>): void {
     const env = p.seenEnv as ModelEnv;
+    // A press made with no live connection belongs to the first live one that opens, perhaps one
+    // the model did not stop at (a desk between two switches); never to Training.
+    if (p.env === 'pending' && (env === 'staging' || env === 'custom')) p.env = env;
     if (p.env === 'pending' || env !== p.env) {
       this.flag('misrouted', `p${p.n}`, `press ${this.describe(p)} was sent to ${env}`);
       return;
@@ -303,7 +306,12 @@ export class Ledger {
     for (const [env, sim] of this.m.net.sims) {
       const mine = this.presses.filter((p) => p.seen?.status === 'sent' && p.seenEnv === env);
       const died = this.presses.filter((p) => p.lostWithProcess && p.env === env).length;
-      const allowance = died + mine.reduce((n, p) => n + (p.seen?.extraCallouts ?? 0), 0);
+      // A press not sent whose raise may have reached AURA unanswered (it checks before raising again).
+      const unanswered = this.presses.filter((p) => {
+        const target = (p.seen as (Press & { target?: { environment: string } | null }) | null)?.target?.environment;
+        return (target ?? p.env) === env && p.seen?.status !== 'sent' && (p.seen?.attempts ?? 0) > 0;
+      }).length;
+      const allowance = died + unanswered + mine.reduce((n, p) => n + (p.seen?.extraCallouts ?? 0), 0);
       const raisedHere = new Set(mine.filter((p) => p.seen?.via !== 'event').map((p) => Number(p.seen?.calloutId)));
       const made = sim.state.allCallouts().filter((c) => !this.m.net.elsewhere.get(env)?.has(c.id));
       const unclaimed = made.filter((c) => !raisedHere.has(c.id));
