@@ -175,8 +175,9 @@ export class PressDuringSwitch implements Cmd {
     }
     await m.drive(Promise.all(work));
     const next = m.pressEnv();
-    // With two switches, the desk between them (perhaps one waiting for enrolment) may take it too.
-    const alt: Array<ModelEnv | 'pending'> = this.second ? [next, 'pending'] : [next];
+    // With two switches, the desk between them (of either policy, perhaps one waiting for
+    // enrolment) may have taken it: the ledger's record says which, and the model follows it.
+    const alt: Array<ModelEnv | 'pending'> = this.second ? ['training', 'staging', 'custom', 'pending'] : [next];
     for (const p of ledger.presses) if (p.monoAt >= start && p.alt === undefined) p.alt = alt;
     ledger.excuse(60_000);
     await after(r);
@@ -216,7 +217,11 @@ export class RestartCmd implements Cmd {
     if (this.how === 'kill') {
       r.m.kill();
       r.ledger.killed();
-    } else await r.m.quit();
+    } else {
+      await r.m.quit();
+      // The process exits after a quit too: what it could not store goes with it.
+      r.ledger.killed();
+    }
     r.ledger.checkStep();
     await r.m.open();
     r.ledger.excuse(60_000);
