@@ -260,6 +260,7 @@ export class CancelCmd implements Cmd {
         calloutId: target.id,
         siteId: target.siteId,
         monoAt: m.time.monotonic(),
+        unstored: m.disk.full,
       });
     }
     await after(r);

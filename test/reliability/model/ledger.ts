@@ -53,6 +53,8 @@ export interface ModelPress {
 }
 
 export interface DuressRecord {
+  /** Made while the disk was full: the view could not be stored, and a process end loses it. */
+  unstored?: boolean;
   env: ModelEnv;
   calloutId: string;
   siteId: string;
@@ -99,11 +101,14 @@ export class Ledger {
         p.lostWithProcess = true;
       }
     }
+    const kept = this.duress.filter((d) => !(d.unstored && this.m.disk.full));
+    this.duress.splice(0, this.duress.length, ...kept);
   }
 
   /** The disk has room again: a press in memory can now be stored. */
   diskFreed(): void {
     for (const p of this.presses) p.unstored = false;
+    for (const d of this.duress) d.unstored = false;
   }
 
   excuse(ms = FAULT_EXCUSE_MS): void {
@@ -359,6 +364,8 @@ export class Ledger {
   private checkStages(state: DeskState): void {
     const now = this.m.time.monotonic();
     if (now < this.excusedUntil) return;
+    // A desk with no live connection (its secret gone, waiting for enrolment) reads nothing from AURA.
+    if (state.environment !== 'training' && !state.connection.hasSecret) return;
     const sim = this.m.net.sim(state.environment as ModelEnv);
     if (!sim) return;
     for (const shown of state.callouts) {
