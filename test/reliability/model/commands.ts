@@ -180,7 +180,10 @@ export class PressDuringSwitch implements Cmd {
     }
     await m.drive(Promise.all(work));
     const next = m.pressEnv();
-    for (const p of ledger.presses) if (p.monoAt >= start && p.alt === undefined) p.alt = next;
+    // With two switches, the desk between them (of either policy, perhaps one waiting for
+    // enrolment) may have taken it: the ledger's record says which, and the model follows it.
+    const alt: Array<ModelEnv | 'pending'> = this.second ? ['training', 'staging', 'custom', 'pending'] : [next];
+    for (const p of ledger.presses) if (p.monoAt >= start && p.alt === undefined) p.alt = alt;
     ledger.excuse(60_000);
     await after(r);
   }
@@ -219,7 +222,11 @@ export class RestartCmd implements Cmd {
     if (this.how === 'kill') {
       r.m.kill();
       r.ledger.killed();
-    } else await r.m.quit();
+    } else {
+      await r.m.quit();
+      // The process exits after a quit too: what it could not store goes with it.
+      r.ledger.killed();
+    }
     r.ledger.checkStep();
     await r.m.open();
     r.ledger.excuse(60_000);
@@ -258,6 +265,7 @@ export class CancelCmd implements Cmd {
         calloutId: target.id,
         siteId: target.siteId,
         monoAt: m.time.monotonic(),
+        unstored: m.disk.full,
       });
     }
     await after(r);

@@ -2,6 +2,7 @@
 // AURA holds. The model keeps every press the operator made (where, how, when, and the
 // environment it belongs to), every duress cancel, and when each AURA callout last moved; the
 // desk's own press records are read only as claims, each verified against the simulators.
+import { join } from 'node:path';
 import { clockTime } from '../../../electron/core/press-words';
 import type { DeskState } from '../../../electron/shared/model/desk-state';
 import type { Press } from '../../../electron/shared/model/press';
@@ -38,7 +39,7 @@ export interface ModelPress {
    * Made while the host switched desks: it may belong to the desk last shown (env) or, if the
    * host took it once the next desk had opened, to that one (alt). The desk's record decides.
    */
-  alt?: ModelEnv | 'pending' | null;
+  alt?: Array<ModelEnv | 'pending'> | null;
   monoAt: number;
   deskId: string | null;
   /** The desk's record as last seen, and the environment of the desk that showed it. */
@@ -52,6 +53,8 @@ export interface ModelPress {
 }
 
 export interface DuressRecord {
+  /** Made while the disk was full: the view could not be stored, and a process end loses it. */
+  unstored?: boolean;
   env: ModelEnv;
   calloutId: string;
   siteId: string;
@@ -98,11 +101,14 @@ export class Ledger {
         p.lostWithProcess = true;
       }
     }
+    const kept = this.duress.filter((d) => !(d.unstored && this.m.disk.full));
+    this.duress.splice(0, this.duress.length, ...kept);
   }
 
   /** The disk has room again: a press in memory can now be stored. */
   diskFreed(): void {
     for (const p of this.presses) p.unstored = false;
+    for (const d of this.duress) d.unstored = false;
   }
 
   excuse(ms = FAULT_EXCUSE_MS): void {
@@ -128,7 +134,7 @@ export class Ledger {
     if (env !== 'staging' && env !== 'custom') return;
     for (const p of this.presses) {
       if (p.env === 'pending') p.env = env;
-      if (p.alt === 'pending') p.alt = env;
+      if (p.alt) p.alt = p.alt.map((x) => (x === 'pending' ? env : x));
     }
   }
 
@@ -141,6 +147,16 @@ export class Ledger {
 
   /** Links the desk's presses to the model's: by id where the host answered one, else in order of source and site. */
   private link(state: DeskState): void {
+    // The ledger on disk holds presses no screen lists any more (sent by a desk since replaced):
+    // its records are claims like the screen's, checked the same way.
+    const stored = this.storedPresses().filter((pr) => !state.presses.some((x) => x.id === pr.id));
+    for (const pr of stored) {
+      const p = this.presses.find((x) => x.deskId === pr.id);
+      if (p && pr.status === 'sent' && p.seen?.status !== 'sent') {
+        p.seenEnv = (pr as Press & { target?: { environment: string } | null }).target?.environment ?? null;
+        p.seen = pr;
+      }
+    }
     for (const pr of state.presses) {
       let p = this.presses.find((x) => x.deskId === pr.id);
       if (!p) {
@@ -156,9 +172,9 @@ export class Ledger {
         p.deskId = pr.id;
       }
       const target = (pr as Press & { target?: { environment: string } | null }).target;
-      if (p.alt !== undefined && p.alt !== null && target !== undefined) {
-        const own = target === null ? 'pending' : target.environment;
-        if (own === p.alt) p.env = p.alt;
+      if (p.alt && target !== undefined) {
+        const own = (target === null ? 'pending' : target.environment) as ModelEnv | 'pending';
+        if (p.alt.includes(own)) p.env = own;
         p.alt = null;
       }
       // Where it was sent: the desk showing it sent, unless the press names another connection
@@ -167,6 +183,17 @@ export class Ledger {
         p.seenEnv = target && target.environment !== state.environment ? target.environment : state.environment;
       }
       p.seen = pr;
+    }
+  }
+
+  private storedPresses(): Press[] {
+    const file = this.m.disk.files.get(join(this.m.dataDir, 'presses.json'));
+    if (!file) return [];
+    try {
+      const parsed: unknown = JSON.parse(file.toString('utf8'));
+      return Array.isArray(parsed) ? (parsed as Press[]) : [];
+    } catch {
+      return [];
     }
   }
 
@@ -207,9 +234,11 @@ export class Ledger {
   checkEnd(): void {
     this.checkStep();
     const state = this.m.state();
-    const current = this.m.pressEnv();
+    // The live desk running now: its presses must have been sent by now.
+    const live = state && (state.environment === 'training' || state.connection.hasSecret) ? state.environment : null;
+    if (live === null || this.m.pressEnv() !== live) return this.checkAuraRecords();
     for (const p of this.presses) {
-      if (p.putAway || p.seen?.status === 'sent' || p.env !== current || current === 'pending') continue;
+      if (p.putAway || p.seen?.status === 'sent' || p.env !== live) continue;
       const r = state?.presses.find((x) => x.id === p.deskId);
       if (r && (r.stale || r.dismissed)) continue;
       this.flag(
@@ -228,6 +257,9 @@ export class Ledger {
   /** A press the desk calls sent: AURA must hold it, in its own environment, once. */
   private checkSent(p: ModelPress, r: Press, claimed: Map<string, ModelPress>): void {
     const env = p.seenEnv as ModelEnv;
+    // A press made with no live connection belongs to the first live one that opens, perhaps one
+    // the model did not stop at (a desk between two switches); never to Training.
+    if (p.env === 'pending' && (env === 'staging' || env === 'custom')) p.env = env;
     if (p.env === 'pending' || env !== p.env) {
       this.flag('misrouted', `p${p.n}`, `press ${this.describe(p)} was sent to ${env}`);
       return;
@@ -279,7 +311,12 @@ export class Ledger {
     for (const [env, sim] of this.m.net.sims) {
       const mine = this.presses.filter((p) => p.seen?.status === 'sent' && p.seenEnv === env);
       const died = this.presses.filter((p) => p.lostWithProcess && p.env === env).length;
-      const allowance = died + mine.reduce((n, p) => n + (p.seen?.extraCallouts ?? 0), 0);
+      // A press not sent whose raise may have reached AURA unanswered (it checks before raising again).
+      const unanswered = this.presses.filter((p) => {
+        const target = (p.seen as (Press & { target?: { environment: string } | null }) | null)?.target?.environment;
+        return (target ?? p.env) === env && p.seen?.status !== 'sent' && (p.seen?.attempts ?? 0) > 0;
+      }).length;
+      const allowance = died + unanswered + mine.reduce((n, p) => n + (p.seen?.extraCallouts ?? 0), 0);
       const raisedHere = new Set(mine.filter((p) => p.seen?.via !== 'event').map((p) => Number(p.seen?.calloutId)));
       const made = sim.state.allCallouts().filter((c) => !this.m.net.elsewhere.get(env)?.has(c.id));
       const unclaimed = made.filter((c) => !raisedHere.has(c.id));
@@ -327,6 +364,8 @@ export class Ledger {
   private checkStages(state: DeskState): void {
     const now = this.m.time.monotonic();
     if (now < this.excusedUntil) return;
+    // A desk with no live connection (its secret gone, waiting for enrolment) reads nothing from AURA.
+    if (state.environment !== 'training' && !state.connection.hasSecret) return;
     const sim = this.m.net.sim(state.environment as ModelEnv);
     if (!sim) return;
     for (const shown of state.callouts) {
