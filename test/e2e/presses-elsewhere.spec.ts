@@ -68,7 +68,9 @@ test("another connection's press stays NOT SENT with Put away; a hidden site's p
 
   const strip = page.getByRole('navigation', { name: 'Needs attention' });
   const hidden = strip.getByRole('listitem').filter({ hasText: 'site_removed' });
-  await expect(hidden).toContainText('NOT SENT');
+  // Stale (20 min) and on a site the policy took off the desk: the strip asks, with the number to phone.
+  await expect(hidden).toContainText('STILL NEEDED?');
+  await expect(hidden).toContainText(`phone the control room now: ${PHONE}`);
   await expect(hidden.getByRole('button', { name: 'Send now' })).toBeVisible();
   await expect(hidden.getByRole('button', { name: 'Put away (I phoned the control room)' })).toBeVisible();
   await shot(page, 'presses-elsewhere-01');
