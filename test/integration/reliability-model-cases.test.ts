@@ -1,6 +1,6 @@
 // The model's counterexamples (issue 20), shrunk, each a named regression test: the same commands
 // on the same machine as test/integration/reliability-model.test.ts, in a fixed order.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   CancelCmd,
   DiskFull,
@@ -10,6 +10,7 @@ import {
   HoldHotkey,
   PolicyCmd,
   PressCmd,
+  prepareCancelCodes,
   PressDuringSwitch,
   RestartCmd,
   Wait,
@@ -37,6 +38,9 @@ async function violations(commands: Parameters<typeof modelRun>[0]): Promise<str
 }
 
 describe('reliability model counterexamples', () => {
+  // The policy's cancel and duress code hashes, made once (scrypt, off the main thread).
+  beforeAll(() => prepareCancelCodes());
+
   it('finding 1: a hotkey press on a hidden site whose callout was raised and cancelled elsewhere reaches AURA', async () => {
     expect(
       await violations([
