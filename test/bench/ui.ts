@@ -150,12 +150,6 @@ async function timeEvents(page: Page, base: DeskState, events: number): Promise<
   return page.evaluate(
     async ([state, n]) => {
       const stages = ['created', 'dispatched', 'arrived', 'completed'] as const;
-      const words: Record<string, string> = {
-        created: 'Created',
-        dispatched: 'Dispatched',
-        arrived: 'Arrived',
-        completed: 'Completed',
-      };
       const times: number[] = [];
       const callouts: unknown[] = [];
       const pressedAt = Date.now();
@@ -178,13 +172,14 @@ async function timeEvents(page: Page, base: DeskState, events: number): Promise<
         const card = document.querySelectorAll('.site-card')[siteIndex] as HTMLElement;
         await new Promise((r) => setTimeout(r, 30)); // let the previous update settle
         const took = await new Promise<number>((done) => {
-          const check = (): boolean => card.querySelector('.callout-stage')?.textContent === words[stage];
+          // The stage the card shows, whatever its words (issue 23 made them operator words).
+          const check = (): boolean => card.querySelector('.callout-stage')?.getAttribute('data-stage') === stage;
           const observer = new MutationObserver(() => {
             if (!check()) return;
             observer.disconnect();
             done(performance.now() - t0);
           });
-          observer.observe(card, { childList: true, subtree: true, characterData: true });
+          observer.observe(card, { childList: true, subtree: true, characterData: true, attributes: true });
           const t0 = performance.now();
           (window as unknown as { __bench: { emitText(t: string): void } }).__bench.emitText(text);
         });
