@@ -61,7 +61,7 @@ export function App() {
   useEffect(() => useDesk.getState().connect(), []);
   useFirstPanicShortcut();
   useViewShortcuts();
-  const headerRef = useStickyPadding();
+  const headerRef = useStickyPadding(desk !== null);
 
   if (!desk) {
     return (
