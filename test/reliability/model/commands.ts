@@ -258,6 +258,9 @@ export class CancelCmd implements Cmd {
     const target = open[this.pick % Math.max(1, open.length)];
     if (!state || !target) return after(r);
     const code = this.duress ? DURESS_CODE : CANCEL_CODE;
+    // Whatever the outcome, a callout the operator tried to cancel may show the desk's cancelled view
+    // until AURA closes it (issue 21: both kinds of cancel keep that view), which is no stall.
+    ledger.cancelTried.add(`${state.environment}:${target.id}`);
     const result = await m.command('callout.cancel', { calloutId: target.id, reasonId: 101, notes: '', code });
     if (result.ok && this.duress && state.policy.cancelCodeRequired) {
       ledger.duress.push({

@@ -55,6 +55,8 @@ export interface ModelPress {
 export interface DuressRecord {
   /** Made while the disk was full: the view could not be stored, and a process end loses it. */
   unstored?: boolean;
+  /** The process ended while it was unstored: the view may be gone (not checked as revealed). */
+  mayBeLost?: boolean;
   env: ModelEnv;
   calloutId: string;
   siteId: string;
@@ -64,6 +66,8 @@ export interface DuressRecord {
 export class Ledger {
   readonly presses: ModelPress[] = [];
   readonly duress: DuressRecord[] = [];
+  /** Callouts (`env:id`) the operator tried to cancel, with either code: their cancelled view is no lag. */
+  readonly cancelTried = new Set<string>();
   /** Per environment and callout: when it was created and when its phase last changed (monotonic). */
   private readonly moved = new Map<string, { phase: string; since: number; createdAt: number }>();
   /** Until when (monotonic) a lag is excused: a fault on a read route, a restart. */
@@ -101,8 +105,10 @@ export class Ledger {
         p.lostWithProcess = true;
       }
     }
-    const kept = this.duress.filter((d) => !(d.unstored && this.m.disk.full));
-    this.duress.splice(0, this.duress.length, ...kept);
+    // A duress view made on a full disk may die with the process: then the desk owes no cancelled
+    // view (revealed is not checked), but it may still show one if the write did land (the code
+    // check runs on scrypt's real thread pool, so whether it did is not the virtual clock's to say).
+    for (const d of this.duress) if (d.unstored && this.m.disk.full) d.mayBeLost = true;
   }
 
   /** The disk has room again: a press in memory can now be stored. */
@@ -346,7 +352,7 @@ export class Ledger {
   /** A duress-cancelled callout shows no more than a genuine cancel would, unless pressed after the duress. */
   private checkRevealed(state: DeskState): void {
     for (const d of this.duress) {
-      if (state.environment !== d.env) continue;
+      if (state.environment !== d.env || d.mayBeLost) continue;
       const later = this.presses.some((p) => p.siteId === d.siteId && p.monoAt > d.monoAt);
       if (later) continue;
       const shown = state.callouts.find((c) => c.id === d.calloutId);
@@ -371,6 +377,7 @@ export class Ledger {
     for (const shown of state.callouts) {
       if (shown.stage === 'closed' || shown.unfollowedAt) continue;
       if (this.duress.some((d) => d.env === state.environment && d.calloutId === shown.id)) continue;
+      if (shown.stage === 'cancelled' && this.cancelTried.has(`${state.environment}:${shown.id}`)) continue;
       const c = sim.state.callout(Number(shown.id));
       const moved = this.moved.get(`${state.environment}:${shown.id}`);
       if (!c || !moved || c.phase === shown.stage) continue;
