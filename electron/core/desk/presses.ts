@@ -1,14 +1,13 @@
 // The operator's presses: each is written to the outbox before any network I/O and sent by the
 // dispatcher, which calls back through `DispatchHooks` (implemented here). Also the operator's
 // choices on a press: dismiss a refused one, send a stale one now, or put it away.
-import { randomUUID } from 'node:crypto';
-import { NEW_PRESS_STATE, type Press } from '../../shared/model/press';
+import type { Press } from '../../shared/model/press';
 import type { Notice } from '../../shared/model/desk-state';
 import type { AuditLog } from '../audit';
 import { describeError } from '../aura/errors';
 import type { DispatchHooks, SentHow } from '../dispatch/dispatch-hooks';
 import { Dispatcher } from '../dispatch/dispatcher';
-import type { PressBook } from '../dispatch/ledger';
+import { newPress, type PressBook } from '../dispatch/ledger';
 import { silentLogger, type Clock, type Logger } from '../ports';
 import { pressedAgainMessage } from '../press-words';
 import type { CalloutSnapshot, DispatchApi } from './aura-port';
@@ -69,15 +68,7 @@ export class PressService implements DispatchHooks {
    */
   trigger(siteId: string, source: Press['source']): Press {
     const { outbox, clock } = this.deps;
-    const press: Press = {
-      id: randomUUID(),
-      siteId,
-      source,
-      pressedAt: clock.now(),
-      dismissed: false,
-      ...NEW_PRESS_STATE,
-      target: outbox.target ?? null,
-    };
+    const press = newPress(siteId, source, clock.now(), outbox.target ?? null);
     // Each step on its own: a failure of one (the disk, a listener) must not stop the next.
     const steps = [
       () => this.deps.callouts.pressMade(press.id),

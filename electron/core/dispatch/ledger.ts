@@ -4,9 +4,10 @@
 // counts only the presses of that desk's own connection; the rest stay on screen as made for
 // another connection until they are at AURA or put away. The per-environment outboxes of earlier
 // versions (outbox-<env>.json) are moved in on first open, press by press, and only then renamed.
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { ENVIRONMENTS, type Environment } from '../../shared/model/connection';
-import type { Press, PressTarget } from '../../shared/model/press';
+import { NEW_PRESS_STATE, type Press, type PressTarget } from '../../shared/model/press';
 import { nodeStorage, type StoragePort } from '../storage/port';
 import { Outbox } from './outbox';
 
@@ -184,4 +185,14 @@ export class DeskPresses implements PressBook {
   private owns(press: Press): boolean {
     return sameTarget(press.target, this.target);
   }
+}
+
+/** A new press, before its first attempt, for the connection it belongs to (null: the first live one). */
+export function newPress(
+  siteId: string,
+  source: Press['source'],
+  pressedAt: number,
+  target: PressTarget | null,
+): Press {
+  return { id: randomUUID(), siteId, source, pressedAt, dismissed: false, ...NEW_PRESS_STATE, target };
 }

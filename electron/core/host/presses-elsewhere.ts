@@ -3,8 +3,7 @@
 // the operator last saw, never "the desk is not open"), and every unsent press of another
 // connection. Those stay NOT SENT on screen until they are at AURA or put away; "Send now" sends
 // one to its own environment, and only while that environment's secret is still in the keychain.
-import { randomUUID } from 'node:crypto';
-import { NEW_PRESS_STATE, type Press, type PressTarget } from '../../shared/model/press';
+import type { Press, PressTarget } from '../../shared/model/press';
 import { ENVIRONMENT_WORDS } from '../../shared/environments';
 import type { AuditLog } from '../audit';
 import type { AuraClient } from '../aura/client';
@@ -12,7 +11,7 @@ import type { ConnectionManager } from '../connection';
 import { deskApiFor } from '../desk/aura-port';
 import { calloutOfPress, notSent, pressed, refusedDismissed, staleSentNow, stalePutAway } from '../desk/audit-records';
 import { Dispatcher } from '../dispatch/dispatcher';
-import { isUnsent, sameTarget, type DeskPresses, type PressLedger } from '../dispatch/ledger';
+import { isUnsent, newPress, sameTarget, type DeskPresses, type PressLedger } from '../dispatch/ledger';
 import type { Clock } from '../ports';
 import { clockTime, pressedAgainMessage } from '../press-words';
 import { describeError } from '../aura/errors';
@@ -60,15 +59,7 @@ export class PressesElsewhere {
   /** A panic while no desk runs: on disk at once, for the connection the operator last saw. */
   record(siteId: string, source: Press['source'], target: PressTarget | null): Press {
     const { clock, ledger, audit } = this.deps;
-    const press: Press = {
-      id: randomUUID(),
-      siteId,
-      source,
-      pressedAt: clock.now(),
-      dismissed: false,
-      ...NEW_PRESS_STATE,
-      target,
-    };
+    const press = newPress(siteId, source, clock.now(), target);
     ledger.add(press); // never throws: a failed write keeps the press in memory (storage watch)
     try {
       audit.record(...pressed(press, this.deps.siteName(siteId)));
