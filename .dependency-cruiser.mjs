@@ -1,5 +1,5 @@
 /** Import rules for electron/ and renderer/src (issue 25). Rules tighten as the layers land. */
-module.exports = {
+export default {
   forbidden: [
     {
       name: 'no-circular',
