@@ -74,6 +74,12 @@ export async function hashCodes(codes: readonly string[], options: { logN?: numb
 
 export type CodeKind = 'cancel' | 'duress' | 'wrong';
 
+/** How a desk tells a typed code's kind: classifyCode, or a test's check in virtual time (the model). */
+export type CodeCheck = (
+  code: string,
+  codes: { cancel: readonly string[]; duress: readonly string[] },
+) => Promise<CodeKind>;
+
 /**
  * Which code this is. The typed code is derived once per distinct salt and cost (once for a
  * policy hashed by `policy:hash`), and compared with every hash whatever matches first, so the

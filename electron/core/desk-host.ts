@@ -332,6 +332,7 @@ export class DeskHost {
         clock: this.opts.shell?.deskClock?.() ?? this.opts.shell?.clock,
         storage: this.opts.storage,
         random: this.opts.shell?.random,
+        checkCode: this.opts.shell?.checkCode,
         startupProblems,
         timing: this.opts.timing,
         connection: opened.connection,

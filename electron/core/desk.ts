@@ -13,6 +13,7 @@ import type { AuditLog } from './audit';
 import type { DeskPresses } from './dispatch/ledger';
 import type { Policy } from './policy';
 import { systemClock, type Clock, type KeyValueStore, type Logger } from './ports';
+import type { CodeCheck } from './cancel-codes';
 import { ReadinessTracker, type ConfigProblem } from './readiness';
 import { SkippedItemsReporter } from './skipped-items';
 import type { StorageWatch } from './storage-watch';
@@ -62,6 +63,8 @@ export interface DeskOptions {
   shared?: DurableFiles;
   /** True when "Send now" can send this press of another connection there (its secret is in the keychain). */
   canSendElsewhere?(press: Press): boolean;
+  /** How a typed cancel code is checked (default scrypt); the model test checks in virtual time. */
+  checkCode?: CodeCheck;
   /** Poll intervals and retry delays; tests shorten them. */
   timing?: {
     movingMs?: number;
@@ -307,6 +310,7 @@ export class Desk {
       policy: () => this.settings.policy,
       deskName: () => this.deskName(),
       siteName,
+      checkCode: opts.checkCode,
     });
     return { sites, callouts, presses, cancel };
   }

@@ -5,7 +5,7 @@
 // finding 5): a view of the callout, cancelled in the desk's own words, kept whatever AURA's
 // later stages say; the real callout is followed behind it. The truth lives only at AURA.
 import type { AuditLog } from '../audit';
-import { classifyCode, type CodeKind } from '../cancel-codes';
+import { classifyCode, type CodeCheck, type CodeKind } from '../cancel-codes';
 import { duressMessage, maskedAsCancelled } from '../duress';
 import { applySnapshot } from '../dispatch/timeline';
 import type { Policy } from '../policy';
@@ -27,6 +27,8 @@ export interface CancelDeps {
   deskName(): string;
   siteName(siteId: string): string;
   emit(): void;
+  /** Default classifyCode (scrypt in libuv's pool); the model test checks in virtual time. */
+  checkCode?: CodeCheck;
 }
 
 export interface CancelRequest {
@@ -107,7 +109,7 @@ export class CancelService {
       audit.record(...wrongCancelCode(calloutId));
       throw new Error('Enter the cancel code');
     }
-    const kind = await classifyCode(code, codes);
+    const kind = await (this.deps.checkCode ?? classifyCode)(code, codes);
     if (kind !== 'wrong') {
       if (lockout.failures > 0) store.saveCodeLockout(NO_LOCKOUT);
       return kind;

@@ -32,6 +32,7 @@ export interface HostShell {
   /** A clock for each desk the host opens (the model test tells one desk's timers from another's). */
   deskClock?: () => NonNullable<DeskOptions['clock']>;
   random?: DeskOptions['random'];
+  checkCode?: DeskOptions['checkCode'];
   /** Merged into every AuraClient the host builds (fetch, now, monotonic, sleep, keepWarm). */
   client?: Partial<Omit<AuraClientOptions, 'baseUrl' | 'clientId' | 'getSecret' | 'log'>>;
   startSimulator?: (options: SimulatorOptions) => Promise<RunningSimulator>;

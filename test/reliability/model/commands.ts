@@ -2,7 +2,7 @@
 // desk, one at a time, at random instants. Each runs on the machine, lets the virtual clock move
 // a little, then checks every invariant (ledger.ts). Their toString is the counterexample's story.
 import fc from 'fast-check';
-import { hashCodes } from '../../../electron/core/cancel-codes';
+import { hashCodes, type CodeCheck } from '../../../electron/core/cancel-codes';
 import type { FaultRuleInput } from '../../../electron/simulator/faults';
 import type { Press } from '../../../electron/shared/model/press';
 import { CUSTOM_BASE_URL, SITES, type LiveEnv, type ModelEnv } from './aura-net';
@@ -29,6 +29,20 @@ export function cancelCodes(): { cancel: string[]; duress: string[] } {
   if (!codes) throw new Error('prepareCancelCodes() first');
   return codes;
 }
+
+/**
+ * The desk's code check in the model: the same answer classifyCode gives for these two codes, but
+ * without scrypt's thread pool, whose real time would decide how much virtual time a cancel takes
+ * and so make a seed replay differently (tests of classifyCode itself: cancel-codes.test.ts).
+ */
+export const modelCodeCheck: CodeCheck = (code, policyCodes) => {
+  const { cancel, duress } = cancelCodes();
+  const named = (list: readonly string[], hash: string | undefined): boolean =>
+    hash !== undefined && list.includes(hash);
+  if (code === DURESS_CODE && named(policyCodes.duress, duress[0])) return Promise.resolve('duress');
+  if (code === CANCEL_CODE && named(policyCodes.cancel, cancel[0])) return Promise.resolve('cancel');
+  return Promise.resolve('wrong');
+};
 
 /** Lets the step's consequences happen (a second of virtual time), then checks. */
 async function after(r: Real, ms = 1000): Promise<void> {
@@ -258,10 +272,10 @@ export class CancelCmd implements Cmd {
     const target = open[this.pick % Math.max(1, open.length)];
     if (!state || !target) return after(r);
     const code = this.duress ? DURESS_CODE : CANCEL_CODE;
-    // Whatever the outcome, a callout the operator tried to cancel may show the desk's cancelled view
-    // until AURA closes it (issue 21: both kinds of cancel keep that view), which is no stall.
-    ledger.cancelTried.add(`${state.environment}:${target.id}`);
     const result = await m.command('callout.cancel', { calloutId: target.id, reasonId: 101, notes: '', code });
+    // A cancelled callout keeps the desk's cancelled view until AURA closes it (issue 21: both kinds
+    // of cancel keep that view), which is no stall.
+    if (result.ok) ledger.cancelTried.add(`${state.environment}:${target.id}`);
     if (result.ok && this.duress && state.policy.cancelCodeRequired) {
       ledger.duress.push({
         env: state.environment as ModelEnv,

@@ -18,6 +18,7 @@ import { fastTmp } from '../world';
 import { AuraNet, CUSTOM_BASE_URL, DESK_CLIENT, type Incarnation, type LiveEnv, type ModelEnv } from './aura-net';
 import { MemoryDisk } from './memory-disk';
 import { Scope, VirtualTime } from './virtual-time';
+import { modelCodeCheck } from './commands';
 
 export type PolicyValues = Record<string, unknown>;
 
@@ -108,6 +109,7 @@ export class Machine {
         return time.clockFor(scope);
       },
       random: this.random,
+      checkCode: modelCodeCheck,
       client: {
         fetch: this.net.fetchFor(inc),
         now: () => time.now(),
