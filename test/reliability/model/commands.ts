@@ -119,7 +119,12 @@ export interface PolicyShape {
   hotkeySite: string;
   codes: boolean;
   locked: boolean;
+  /** Audit forwarding to a dead syslog collector and a broken Event Log (issue 22): presses must not care. */
+  deadSiem?: boolean;
 }
+
+/** Nothing listens on the discard port; the machine's Event Log throws on every write. */
+export const DEAD_COLLECTOR = 'tcp://127.0.0.1:9';
 
 function policyValues(p: PolicyShape): PolicyValues {
   const v: PolicyValues = { hotkeySite: p.hotkeySite, hotkey: 'CommandOrControl+Alt+Shift+P' };
@@ -130,6 +135,7 @@ function policyValues(p: PolicyShape): PolicyValues {
   if (p.sites) v.sites = p.sites;
   if (p.codes) v.cancelCodes = cancelCodes();
   if (p.locked) v.locked = ['environment', 'sites', 'hotkeySite'];
+  if (p.deadSiem) v.auditForward = { syslog: DEAD_COLLECTOR, eventLog: true };
   return v;
 }
 
@@ -145,6 +151,7 @@ const policyShape: fc.Arbitrary<PolicyShape> = fc.record({
   hotkeySite: site,
   codes: fc.boolean(),
   locked: fc.boolean(),
+  deadSiem: fc.boolean(),
 });
 const showPolicy = (p: PolicyShape): string => JSON.stringify(policyValues(p)).replace(/"scrypt\$[^"]*"/g, '"…"');
 
@@ -288,6 +295,50 @@ export class CancelCmd implements Cmd {
     await after(r);
   }
   toString = (): string => `${this.duress ? 'duressCancel' : 'cancel'}(open callout #${this.pick})`;
+}
+
+/**
+ * Wrong codes typed on an open callout (issue 21): none may cancel anything, and once five in a row
+ * have been refused the right code is refused too, until the lockout ends.
+ */
+export class WrongCodes implements Cmd {
+  constructor(
+    readonly count: number,
+    readonly pick: number,
+  ) {}
+  check = (): boolean => true;
+  async run(_: object, r: Real): Promise<void> {
+    const { m, ledger } = r;
+    const state = m.state();
+    const open = state?.callouts.filter((c) => ['created', 'dispatched', 'arrived'].includes(c.stage)) ?? [];
+    const target = open[this.pick % Math.max(1, open.length)];
+    if (!state || !target || !state.policy.cancelCodeRequired) return after(r);
+    const key = `${state.environment}:${target.id}:${ledger.steps}`;
+    const atAura = (): string | undefined =>
+      m.net.sim(state.environment as ModelEnv)?.state.callout(Number(target.id))?.phase;
+    const before = atAura();
+    for (let i = 0; i < this.count; i++) {
+      const code = `97${i}53`;
+      const result = await m.command('callout.cancel', { calloutId: target.id, reasonId: 101, notes: '', code });
+      if (result.ok) ledger.wrongCode(`accepted:${key}`, `wrong code ${code} cancelled callout ${target.id}`);
+    }
+    if (before !== 'cancelled' && atAura() === 'cancelled')
+      ledger.wrongCode(`aura:${key}`, `AURA cancelled callout ${target.id} after wrong codes only`);
+    if (this.count >= 5) {
+      const right = await m.command('callout.cancel', {
+        calloutId: target.id,
+        reasonId: 101,
+        notes: '',
+        code: CANCEL_CODE,
+      });
+      if (right.ok) {
+        ledger.cancelTried.add(`${state.environment}:${target.id}`);
+        ledger.wrongCode(`lockout:${key}`, `after ${this.count} wrong codes in a row the right one still cancelled`);
+      }
+    }
+    await after(r);
+  }
+  toString = (): string => `wrongCodes(${this.count} on open callout #${this.pick})`;
 }
 
 export class Elsewhere implements Cmd {
@@ -447,6 +498,7 @@ const ALL: Array<[string, fc.Arbitrary<Cmd>]> = [
   ],
   ['clockJump', fc.integer({ min: -3 * 3600_000, max: 3 * 3600_000 }).map((ms) => new ClockJump(ms))],
   ['cancel', fc.tuple(fc.boolean(), fc.nat(5)).map(([d, n]) => new CancelCmd(d, n))],
+  ['wrongCodes', fc.tuple(fc.integer({ min: 1, max: 6 }), fc.nat(5)).map(([c, n]) => new WrongCodes(c, n))],
   [
     'aura',
     fc
@@ -466,7 +518,7 @@ const ALL: Array<[string, fc.Arbitrary<Cmd>]> = [
   ['diskFull', fc.boolean().map((on) => new DiskFull(on))],
   ['tokensExpire', fc.constant(new TokenExpiry())],
   ['wait', fc.integer({ min: 1000, max: 600_000 }).map((ms) => new Wait(ms))],
-  ['latency', fc.constantFrom(0, 200, 1500).map((ms) => new Latency(ms))],
+  ['latency', fc.constantFrom(0, 200, 1500, 7000).map((ms) => new Latency(ms))],
   ['answer', fc.boolean().map((p) => new Answer(p))],
 ];
 

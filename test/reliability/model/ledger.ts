@@ -9,7 +9,17 @@ import type { Press } from '../../../electron/shared/model/press';
 import type { ModelEnv } from './aura-net';
 import type { Machine } from './machine';
 
-export const INVARIANTS = ['lost', 'swallowed', 'stalled', 'duplicated', 'misrouted', 'revealed', 'orphaned'] as const;
+export const INVARIANTS = [
+  'lost',
+  'swallowed',
+  'stalled',
+  'duplicated',
+  'misrouted',
+  'revealed',
+  'orphaned',
+  'unconfirmed',
+  'wrongCode',
+] as const;
 export type Invariant = (typeof INVARIANTS)[number];
 export type Counts = Record<Invariant, number>;
 export const zeroCounts = (): Counts => ({
@@ -20,10 +30,18 @@ export const zeroCounts = (): Counts => ({
   misrouted: 0,
   revealed: 0,
   orphaned: 0,
+  unconfirmed: 0,
+  wrongCode: 0,
 });
 
 /** Exploration only (RELIABILITY_MODEL_SKIP=foreign): a press of another environment may be off screen. */
 const LOOK_PAST_FOREIGN = (process.env.RELIABILITY_MODEL_SKIP ?? '').split(',').includes('foreign');
+
+/**
+ * Issue 23: a press made on screen reads NOT CONFIRMED, not "Sending…", once this long has passed
+ * without AURA's confirmation (the desk's limit is 4 s; the screen must show it within 5 s).
+ */
+const SENDING_AT_MOST_MS = 5000;
 
 /** A shown stage may lag AURA by one settled poll (15 s) plus slack. */
 export const STAGE_LAG_MS = 30_000;
@@ -66,7 +84,9 @@ export interface DuressRecord {
 export class Ledger {
   readonly presses: ModelPress[] = [];
   readonly duress: DuressRecord[] = [];
-  /** Callouts (`env:id`) the operator tried to cancel, with either code: their cancelled view is no lag. */
+  /** When this process first showed each press (`incarnation:press id` → monotonic). */
+  private readonly firstShown = new Map<string, number>();
+  /** Callouts (`env:id`) cancelled with either code: their cancelled view is no lag. */
   readonly cancelTried = new Set<string>();
   /** Per environment and callout: when it was created and when its phase last changed (monotonic). */
   private readonly moved = new Map<string, { phase: string; since: number; createdAt: number }>();
@@ -106,8 +126,7 @@ export class Ledger {
       }
     }
     // A duress view made on a full disk may die with the process: then the desk owes no cancelled
-    // view (revealed is not checked), but it may still show one if the write did land (the code
-    // check runs on scrypt's real thread pool, so whether it did is not the virtual clock's to say).
+    // view (revealed is not checked), but it may still show one if a later write of it landed.
     for (const d of this.duress) if (d.unstored && this.m.disk.full) d.mayBeLost = true;
   }
 
@@ -232,6 +251,7 @@ export class Ledger {
     if (state) {
       this.checkRevealed(state);
       this.checkStages(state);
+      this.checkConfirmed(state);
     }
     this.checkOrphans();
   }
@@ -364,6 +384,28 @@ export class Ledger {
         );
       }
     }
+  }
+
+  /** Nothing reads "Sending…" for long: an on-screen press AURA has not confirmed says NOT CONFIRMED (issue 23). */
+  private checkConfirmed(state: DeskState): void {
+    const now = this.m.time.monotonic();
+    const life = this.m.incarnations.length;
+    for (const pr of state.presses) {
+      const key = `${life}:${pr.id}`;
+      const first = this.firstShown.get(key) ?? now;
+      this.firstShown.set(key, first);
+      if (pr.source === 'hotkey' || pr.phase !== 'sending' || now - first <= SENDING_AT_MOST_MS) continue;
+      this.flag(
+        'unconfirmed',
+        `sending:${key}`,
+        `press ${pr.id} (${pr.source} on ${pr.siteId}) still reads "Sending…" ${Math.round((now - first) / 1000)} s after it was shown, unconfirmed by AURA`,
+      );
+    }
+  }
+
+  /** A wrong code cancelled something, or a locked desk took a code (the wrongCodes command). */
+  wrongCode(key: string, story: string): void {
+    this.flag('wrongCode', key, story);
   }
 
   /** No shown stage lags AURA by more than a poll interval plus slack. */

@@ -125,6 +125,12 @@ export class Machine {
       dataDir: this.dataDir,
       vault: this.vault,
       policy: this.policyRead(),
+      // A broken Windows Event Log (the policy's `auditForward.eventLog`): every write throws.
+      eventLog: {
+        write: () => {
+          throw new Error('the event log service is not running');
+        },
+      },
       shell,
     });
     try {
