@@ -205,6 +205,28 @@ describe('duress cancel', () => {
     expect(first.store.get('cancelCodeLockout')).toEqual({ failures: 0, until: 0 });
   });
 
+  it('keeps counting wrong codes when the disk is full (found by the model test)', async () => {
+    const disk = memoryStore();
+    let full = false;
+    const store: KeyValueStore = {
+      get: (key) => disk.get(key),
+      set: (key, value) => {
+        if (full) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+        disk.set(key, value);
+      },
+      delete: (key) => disk.delete(key),
+    };
+    const { desk, sim, lines } = await deskOnSim(store);
+    const id = await raise(desk);
+    full = true;
+    const attempt = (code: string) => desk.handlers['callout.cancel']({ calloutId: id, reasonId: 1, notes: '', code });
+    for (let i = 0; i < 4; i += 1) await expect(attempt(`00000${i}`)).rejects.toThrow('Wrong cancel code');
+    await expect(attempt('000004')).rejects.toThrow('Too many wrong codes, try again in 30 s');
+    await expect(attempt(CANCEL_CODE)).rejects.toThrow(/^Too many wrong codes/);
+    expect(sim.requests.filter((r) => r.op === 'cancelCallout' || r.op === 'sendCalloutEvent')).toHaveLength(0);
+    expect(lines.some((l) => l.includes('the lockout could not be saved'))).toBe(true);
+  });
+
   it('is off unless the policy sets cancel codes', () => {
     const read = mergePolicy([{ name: 'p', values: { cancelCodes: { cancel: ['1234'] } } }]);
     expect(read).toMatchObject({ ok: false, badKey: 'cancelCodes.cancel.0' });

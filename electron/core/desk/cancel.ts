@@ -13,7 +13,7 @@ import type { Clock, Logger } from '../ports';
 import { requireApi, type CalloutReading, type DeskApi } from './aura-port';
 import { cancelled, codeLockout, wrongCancelCode } from './audit-records';
 import type { CalloutsService } from './callouts';
-import { afterWrongCode, NO_LOCKOUT, secondsLeft, tooManyWords } from './code-lockout';
+import { afterWrongCode, NO_LOCKOUT, secondsLeft, tooManyWords, type CodeLockout } from './code-lockout';
 import type { DeskStore } from './store';
 
 export interface CancelDeps {
@@ -41,6 +41,8 @@ export interface CancelRequest {
 export class CancelService {
   /** Code checks run one at a time, so parallel tries cannot all slip in before a lockout. */
   private checking: Promise<unknown> = Promise.resolve();
+  /** A lockout the store could not take (a full disk): it still holds, from memory, until saved. */
+  private unsaved: CodeLockout | null = null;
 
   constructor(private readonly deps: CancelDeps) {}
 
@@ -101,8 +103,8 @@ export class CancelService {
     code: string,
     codes: { cancel: readonly string[]; duress: readonly string[] },
   ): Promise<CodeKind> {
-    const { store, audit, clock } = this.deps;
-    const lockout = store.readCodeLockout();
+    const { audit, clock } = this.deps;
+    const lockout = this.unsaved ?? this.deps.store.readCodeLockout();
     const wait = secondsLeft(lockout, clock.now());
     if (wait > 0) throw new Error(tooManyWords(wait));
     if (!code) {
@@ -111,16 +113,29 @@ export class CancelService {
     }
     const kind = await (this.deps.checkCode ?? classifyCode)(code, codes);
     if (kind !== 'wrong') {
-      if (lockout.failures > 0) store.saveCodeLockout(NO_LOCKOUT);
+      if (lockout.failures > 0) this.keepLockout(NO_LOCKOUT);
       return kind;
     }
     const next = afterWrongCode(lockout, clock.now());
-    store.saveCodeLockout(next);
+    this.keepLockout(next);
     audit.record(...wrongCancelCode(calloutId));
     const seconds = secondsLeft(next, clock.now());
     if (seconds === 0) throw new Error('Wrong cancel code');
     audit.record(...codeLockout(calloutId, next.failures, seconds));
     this.deps.log?.warn(`Cancel codes: ${next.failures} wrong in a row, cancelling locked for ${seconds} s`);
     throw new Error(tooManyWords(seconds));
+  }
+
+  /** Saves the lockout; a store that refuses (disk full) must not reset the count of wrong codes. */
+  private keepLockout(state: CodeLockout): void {
+    try {
+      this.deps.store.saveCodeLockout(state);
+      this.unsaved = null;
+    } catch (error) {
+      this.unsaved = state;
+      this.deps.log?.warn(
+        `Cancel codes: the lockout could not be saved (${error instanceof Error ? error.message : 'unknown error'}); kept in memory`,
+      );
+    }
   }
 }
