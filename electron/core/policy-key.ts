@@ -56,7 +56,7 @@ export interface PolicyKey<S extends z.ZodType, L extends boolean> extends AnyPo
 }
 
 /** One key's declaration, its types checked against its schema. */
-export function policyKey<S extends z.ZodType, L extends boolean>(key: PolicyKey<S, L>): PolicyKey<S, L> {
+export function policyKey<S extends z.ZodType, const L extends boolean>(key: PolicyKey<S, L>): PolicyKey<S, L> {
   return key;
 }
 
@@ -105,6 +105,11 @@ export function schemaOf<T extends PolicyKeyTable>(table: T): z.ZodObject<Shape<
     ]),
   );
   return z.strictObject(shape) as unknown as z.ZodObject<Shape<T>, z.core.$strict>;
+}
+
+/** The keys written as REG_DWORD 0/1 (also read from REG_SZ "true"/"false"). */
+export function onOffKeys(table: PolicyKeyTable): string[] {
+  return Object.keys(table).filter((name) => table[name]?.registry === 'onOff');
 }
 
 /** Each key that sets a desk setting, with that setting. */

@@ -2,6 +2,7 @@
 // like an object or a list: the cancel codes), REG_DWORD/REG_QWORD numbers (0/1 for the on/off
 // settings), REG_MULTI_SZ lists. Any other type is passed on as words the schema then refuses,
 // naming the key. Which keys are on/off is the policy table's (core/policy-keys.ts).
+import { onOffKeys } from '../core/policy-key';
 import { ALL_POLICY_KEYS } from '../core/policy-keys';
 
 export type RegistryValue =
@@ -10,9 +11,7 @@ export type RegistryValue =
   | { type: 'list'; value: string[] }
   | { type: 'other'; value: string };
 
-const BOOLEAN_KEYS: ReadonlySet<string> = new Set(
-  Object.entries(ALL_POLICY_KEYS).flatMap(([name, key]) => (key.registry === 'onOff' ? [name] : [])),
-);
+const BOOLEAN_KEYS: ReadonlySet<string> = new Set(onOffKeys(ALL_POLICY_KEYS));
 
 export function policyFromRegistry(values: Record<string, RegistryValue>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
