@@ -1,6 +1,7 @@
 // The compiler refuses a policy key declared by halves (issue 25 item 5): each snippet below is
 // type-checked, with the project's tsconfig, as a file beside the table, through TypeScript's API;
-// and policy.ts with the screen's lock names one name short. One program for all (it is slow).
+// policy.ts with the screen's lock names one name short; the screen asking about a key that is no
+// lock. One program for all (it is slow).
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +9,14 @@ import { describe, expect, it } from 'vitest';
 const ROOT = join(__dirname, '../..');
 const LOCK_NAMES = join(ROOT, 'electron/shared/model/lock-names.ts');
 const POLICY = join(ROOT, 'electron/core/policy.ts');
+const SCREEN = join(ROOT, 'renderer/src/ui/locked-probe.ts');
+const SCREEN_TEXT = [
+  "import { UNMANAGED } from '@shared/model/desk-state';",
+  "import { isLocked } from './Locked';",
+  "export const hold = isLocked({ policy: UNMANAGED }, 'holdMs');",
+  "export const training = isLocked({ policy: UNMANAGED }, 'trainingAllowed');",
+  '',
+].join('\n');
 
 const config = ts.readConfigFile(join(ROOT, 'tsconfig.json'), (path) => ts.sys.readFile(path));
 const options = ts.parseJsonConfigFileContent(config.config, ts.sys, ROOT).options;
@@ -75,9 +84,10 @@ const probeText = (entry: string): string =>
   `import { z } from 'zod';\nimport { policyKey } from './policy-key';\nexport const key = policyKey({ ${entry} });\n`;
 const probes = [WHOLE, ...HALVES.map(([, entry]) => entry)];
 const staleLockNames = (ts.sys.readFile(LOCK_NAMES) ?? '').replace("  'quickMessages',\n", '');
-const found = errors([...probes.map((_, i) => probeFile(i)), POLICY], {
+const found = errors([...probes.map((_, i) => probeFile(i)), POLICY, SCREEN], {
   ...Object.fromEntries(probes.map((entry, i) => [probeFile(i), probeText(entry)])),
   [LOCK_NAMES]: staleLockNames,
+  [SCREEN]: SCREEN_TEXT,
 });
 
 describe('the compiler', () => {
@@ -92,5 +102,13 @@ describe('the compiler', () => {
   it('refuses the screen’s lock names out of step with the table (until npm run policy:templates)', () => {
     expect(staleLockNames).not.toContain('quickMessages');
     expect(found.get(POLICY)).toMatch(/lock-names.ts differs from the table: run npm run policy:templates/);
+  });
+
+  it('lets the screen ask about a lock, and refuses a key that is no lock', () => {
+    // One error only: the line asking about trainingAllowed (holdMs is a lock).
+    expect(found.get(SCREEN)?.split('\n')[0]).toMatch(
+      /^Argument of type '"trainingAllowed"' is not assignable to parameter/,
+    );
+    expect(found.get(SCREEN)).not.toMatch(/holdMs"' is not assignable/);
   });
 });
