@@ -3,230 +3,26 @@
 // values from each source here; this module validates them with one strict schema, merges the
 // sources, and says which settings a policy sets. A source that fails the schema makes the whole
 // policy invalid: the caller keeps its last good policy and shows a warning naming the bad key.
-import { z } from 'zod';
-import { QuickMessagesSchema, type Settings } from '../shared/model/settings';
-import { EnvironmentSchema } from '../shared/model/connection';
-import { customUrlProblem } from './aura/environments';
-import { costProblem, parseCodeHash, sharedSaltProblem } from './cancel-codes';
-import { parseSyslogTarget } from './siem/transports';
+import type { z } from 'zod';
+import type { Settings } from '../shared/model/settings';
+import type { LockName } from '../shared/model/lock-names';
+import { lockableKeys, schemaOf, settingOfKey } from './policy-key';
+import { ALL_POLICY_KEYS, POLICY_KEYS } from './policy-keys';
 
-/** The settings a policy can lock (names as in docs/policy.md). */
-export const LOCKABLE = [
-  'environment',
-  'baseUrl',
-  'clientId',
-  'sites',
-  'hotkey',
-  'hotkeySite',
-  'holdMs',
-  'controlRoomPhone',
-  'deskName',
-  'stalePressMinutes',
-  'startAtLogin',
-  'notifications',
-  'quickMessages',
-] as const;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type LockNamesStale = 'shared/model/lock-names.ts differs from the table: run npm run policy:templates';
+
+/** The screen's lock names (shared/model/lock-names.ts, generated: shared cannot import core) are these. */
+function sameAsScreen<T extends string>(names: T[] & (Same<T, LockName> extends true ? unknown : LockNamesStale)): T[] {
+  return names;
+}
+
+/** The settings a policy can lock (names as in docs/policy.md), from the table. */
+export const LOCKABLE = sameAsScreen(lockableKeys(POLICY_KEYS));
 export type Lockable = (typeof LOCKABLE)[number];
 
-/** A salted scrypt hash as written by `npm run policy:hash` (core/cancel-codes.ts). */
-const CodeHash = z
-  .string()
-  // The shape, for the admin templates' JSON Schema (the refinement below is what the desk checks).
-  .regex(/^scrypt\$(?:ln=\d+,r=\d+,p=\d+\$)?[A-Za-z0-9+/=]{16,64}\$[A-Za-z0-9+/=]{40,100}$/, 'not a code hash')
-  .refine(
-    (text) => {
-      const parsed = parseCodeHash(text);
-      return parsed !== null && costProblem(parsed) === null;
-    },
-    { error: 'not a code hash of npm run policy:hash' },
-  );
-
-// Each key's `meta` (title, description, an example) is the one source of the admin templates
-// (`npm run policy:templates`: ADMX/ADML, the macOS profile, the JSON Schema for Jamf).
-const SAMPLE_HASH = 'scrypt$ln=17,r=8,p=1$813xRLOJ4DApSLCbpDSsYw==$R8FIi7C+bsZZ40UcFjC0wBCZ6WivPOoE1XuyOZcTOuE=';
-const about = (title: string, description: string, example: unknown) => ({ title, description, examples: [example] });
-
-export const PolicySchema = z
-  .object({
-    environment: EnvironmentSchema.meta(
-      about('AURA environment', 'The AURA environment this desk raises panics in.', 'production'),
-    ).optional(),
-    baseUrl: z
-      .string()
-      .max(300)
-      .refine((url) => customUrlProblem(url) === null, { error: (i) => customUrlProblem(String(i.input)) ?? 'invalid' })
-      .meta(
-        about(
-          'AURA base URL',
-          'The AURA base URL (https), for the custom environment.',
-          'https://aura.example.com/panic-api/v2',
-        ),
-      )
-      .optional(),
-    clientId: z
-      .string()
-      .trim()
-      .min(1)
-      .max(200)
-      .meta(
-        about('AURA client ID', 'The AURA client ID. The secret comes by enrolment, never by policy.', 'acme-desks'),
-      )
-      .optional(),
-    /** The sites this desk shows, in this order (AURA external reference ids). */
-    sites: z
-      .array(z.string().min(1).max(200))
-      .max(500)
-      .meta(
-        about('Sites shown', 'The sites this desk shows, in this order: AURA external reference ids, one per line.', [
-          'site_9944',
-        ]),
-      )
-      .optional(),
-    hotkey: z
-      .string()
-      .max(100)
-      .meta(
-        about(
-          'Silent hotkey',
-          'The silent global hotkey, an Electron accelerator such as CommandOrControl+Alt+Shift+P; empty turns it off.',
-          'CommandOrControl+Alt+Shift+P',
-        ),
-      )
-      .optional(),
-    hotkeySite: z
-      .string()
-      .min(1)
-      .max(200)
-      .nullable()
-      .meta(
-        about(
-          'Hotkey site',
-          'The external reference id of the site the silent hotkey raises a panic for.',
-          'site_9944',
-        ),
-      )
-      .optional(),
-    holdMs: z
-      .number()
-      .int()
-      .min(0)
-      .max(5000)
-      .meta(about('Hold time (ms)', 'How long the panic button must be held, in milliseconds (0 to 5000).', 1500))
-      .optional(),
-    controlRoomPhone: z
-      .string()
-      .max(40)
-      .meta(
-        about(
-          'Control-room phone number',
-          'The control room’s phone number, shown on every NOT SENT.',
-          '+27 21 555 0100',
-        ),
-      )
-      .optional(),
-    deskName: z
-      .string()
-      .max(80)
-      .meta(
-        about(
-          'Desk name',
-          'The desk’s name in the audit log and in messages to AURA; empty: the computer’s name.',
-          'Reception',
-        ),
-      )
-      .optional(),
-    stalePressMinutes: z
-      .number()
-      .int()
-      .min(1)
-      .max(1440)
-      .meta(
-        about(
-          'Stale press limit (minutes)',
-          'Past this, an unsent press asks the operator before it is sent late (1 to 1440).',
-          10,
-        ),
-      )
-      .optional(),
-    startAtLogin: z
-      .boolean()
-      .meta(about('Start at login', 'Start Panic Desk when the user logs in.', true))
-      .optional(),
-    notifications: z
-      .boolean()
-      .meta(about('Notifications', 'System notifications when a callout moves.', true))
-      .optional(),
-    quickMessages: QuickMessagesSchema.meta(
-      about(
-        'Quick messages',
-        'The callout’s one-tap messages to the control room, in order, one per line (none: no quick messages).',
-        ['Weapon seen', 'Medical help needed', 'I am safe now', 'Suspect has left'],
-      ),
-    ).optional(),
-    trainingAllowed: z
-      .boolean()
-      .meta(
-        about(
-          'Training allowed',
-          'Off: Training cannot be entered, and an unenrolled desk waits instead of practising.',
-          false,
-        ),
-      )
-      .optional(),
-    /** Cancel codes: off unless set. Cancelling then asks for a code; a duress code only seems to cancel. */
-    cancelCodes: z
-      .object({
-        cancel: z.array(CodeHash).min(1).max(20),
-        duress: z.array(CodeHash).max(20).default([]),
-      })
-      .strict()
-      .refine((codes) => sharedSaltProblem([...codes.cancel, ...codes.duress]) === null, {
-        error: (issue) => {
-          const codes = issue.input as { cancel: string[]; duress: string[] };
-          return sharedSaltProblem([...codes.cancel, ...codes.duress]) ?? 'invalid';
-        },
-      })
-      .meta(
-        about(
-          'Cancel and duress codes',
-          'Cancelling a callout asks for a code: {"cancel": [hash…], "duress": [hash…]}, hashes made by npm run policy:hash (JSON text in the registry).',
-          { cancel: [SAMPLE_HASH], duress: [] },
-        ),
-      )
-      .optional(),
-    /** Audit events to the SIEM (core/siem/forwarder.ts): RFC 5424 syslog, and the Windows Event Log. */
-    auditForward: z
-      .object({
-        syslog: z
-          .string()
-          .max(300)
-          .refine((text) => parseSyslogTarget(text) !== null, {
-            error: 'is not a syslog address (udp://host:514, tcp://host:port or tls://host:port)',
-          })
-          .optional(),
-        eventLog: z.boolean().optional(),
-      })
-      .strict()
-      .meta(
-        about(
-          'Audit events to the SIEM',
-          'Every audit event as RFC 5424 syslog: {"syslog": "udp://host:514" | "tcp://host:port" | "tls://host:port", "eventLog": true} (JSON text in the registry).',
-          { syslog: 'tls://siem.example.com:6514', eventLog: false },
-        ),
-      )
-      .optional(),
-    locked: z
-      .array(z.enum(LOCKABLE))
-      .max(LOCKABLE.length * 2)
-      .meta(
-        about('Locked settings', `Settings the operator cannot change, one per line: ${LOCKABLE.join(', ')}.`, [
-          'environment',
-          'clientId',
-        ]),
-      )
-      .optional(),
-  })
-  .strict();
+/** The policy's one strict schema, every key optional, derived from the table. */
+export const PolicySchema = schemaOf(ALL_POLICY_KEYS);
 export type Policy = z.infer<typeof PolicySchema>;
 
 /** One source's raw values, as read from a file, the registry or a managed plist. */
@@ -278,35 +74,23 @@ export function mergePolicy(sources: readonly PolicySource[]): PolicyRead {
   return { ok: true, policy: merged, sources: names, origins };
 }
 
+const SETTING_OF_KEY = settingOfKey(POLICY_KEYS);
+
 /** The desk settings a policy sets, by the setting's name in the store. */
 export function settingsFromPolicy(policy: Policy): Partial<Settings> {
-  const out: Partial<Settings> = {};
-  if (policy.sites !== undefined) out.shownSiteIds = policy.sites;
-  if (policy.hotkey !== undefined) out.hotkey = policy.hotkey;
-  if (policy.hotkeySite !== undefined) out.hotkeySiteId = policy.hotkeySite;
-  if (policy.holdMs !== undefined) out.holdMs = policy.holdMs;
-  if (policy.controlRoomPhone !== undefined) out.controlRoomPhone = policy.controlRoomPhone;
-  if (policy.deskName !== undefined) out.deskName = policy.deskName;
-  if (policy.startAtLogin !== undefined) out.startAtLogin = policy.startAtLogin;
-  if (policy.notifications !== undefined) out.notifications = policy.notifications;
-  if (policy.stalePressMinutes !== undefined) out.stalePressMinutes = policy.stalePressMinutes;
-  if (policy.quickMessages !== undefined) out.quickMessages = policy.quickMessages;
-  return out;
+  const values = policy as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [key, setting] of SETTING_OF_KEY) if (values[key] !== undefined) out[setting] = values[key];
+  return out as Partial<Settings>;
 }
 
 /** The policy name of each desk setting it can lock. */
-export const LOCK_OF_SETTING: Partial<Record<keyof Settings, Lockable>> = {
-  shownSiteIds: 'sites',
-  hotkey: 'hotkey',
-  hotkeySiteId: 'hotkeySite',
-  holdMs: 'holdMs',
-  controlRoomPhone: 'controlRoomPhone',
-  deskName: 'deskName',
-  startAtLogin: 'startAtLogin',
-  notifications: 'notifications',
-  stalePressMinutes: 'stalePressMinutes',
-  quickMessages: 'quickMessages',
-};
+export const LOCK_OF_SETTING: Partial<Record<keyof Settings, Lockable>> = Object.fromEntries(
+  SETTING_OF_KEY.filter(([key]) => (LOCKABLE as readonly string[]).includes(key)).map(([key, setting]) => [
+    setting,
+    key,
+  ]),
+);
 
 export function isLocked(policy: Policy, key: Lockable): boolean {
   return policy.locked?.includes(key) ?? false;

@@ -1,14 +1,17 @@
 // Registry values as the policy reads them (docs/policy.md): REG_SZ is text (JSON when it looks
 // like an object or a list: the cancel codes), REG_DWORD/REG_QWORD numbers (0/1 for the on/off
 // settings), REG_MULTI_SZ lists. Any other type is passed on as words the schema then refuses,
-// naming the key.
+// naming the key. Which keys are on/off is the policy table's (core/policy-keys.ts).
+import { onOffKeys } from '../core/policy-key';
+import { ALL_POLICY_KEYS } from '../core/policy-keys';
+
 export type RegistryValue =
   | { type: 'string'; value: string }
   | { type: 'number'; value: number }
   | { type: 'list'; value: string[] }
   | { type: 'other'; value: string };
 
-const BOOLEAN_KEYS = new Set(['startAtLogin', 'notifications', 'trainingAllowed']);
+const BOOLEAN_KEYS: ReadonlySet<string> = new Set(onOffKeys(ALL_POLICY_KEYS));
 
 export function policyFromRegistry(values: Record<string, RegistryValue>): Record<string, unknown> {
   const out: Record<string, unknown> = {};

@@ -1,7 +1,9 @@
-// The admin templates, generated from the policy's one source: the zod schema in
-// electron/core/policy.ts (types, ranges, enums) and each key's meta (title, description,
-// example), through zod's JSON Schema. `npm run policy:templates` writes them;
-// test/unit/policy-templates.test.ts fails when a committed template differs from what this makes.
+// The admin templates, generated from the policy's one table, electron/core/policy-keys.ts: each
+// key's zod type (types, ranges, enums, through zod's JSON Schema), words (title, description,
+// example) and registry type. `npm run policy:templates` writes them, with docs/policy.md's key
+// table and shared/model/lock-names.ts (docs.ts); test/unit/policy-templates.test.ts fails when a
+// committed file differs from what this makes. Every function takes the table (the real one by
+// default) so that a test can show a new key reaching every output.
 //  - resources/policy/windows/PanicDesk.admx and en-US/PanicDesk.adml: Group Policy / Intune,
 //    one Machine policy per key under HKLM\SOFTWARE\Policies\Panic Desk, in the types the
 //    registry reader takes (REG_SZ text, REG_DWORD numbers and 0/1, REG_MULTI_SZ lists, JSON text);
@@ -9,9 +11,10 @@
 //  - resources/policy/policy.schema.json: the JSON Schema (Jamf's custom schema takes it).
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { PolicySchema } from '../../electron/core/policy';
+import { schemaOf, type PolicyKeyTable, type RegistryType } from '../../electron/core/policy-key';
+import { ALL_POLICY_KEYS } from '../../electron/core/policy-keys';
 
-interface JsonSchema {
+export interface JsonSchema {
   type?: string;
   title?: string;
   description?: string;
@@ -27,8 +30,10 @@ interface JsonSchema {
 }
 
 type Kind = 'enum' | 'text' | 'decimal' | 'boolean' | 'list' | 'json';
-interface Key {
+export interface Key {
   name: string;
+  registry: RegistryType;
+  lockable: boolean;
   kind: Kind;
   title: string;
   description: string;
@@ -39,8 +44,8 @@ interface Key {
 export const REGISTRY_KEY = 'SOFTWARE\\Policies\\Panic Desk';
 export const PREFERENCE_DOMAIN = 'com.panicdesk.desk';
 
-export function policyJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(PolicySchema, { io: 'input', target: 'draft-7' }) as Record<string, unknown>;
+export function policyJsonSchema(table: PolicyKeyTable = ALL_POLICY_KEYS): Record<string, unknown> {
+  const schema = z.toJSONSchema(schemaOf(table), { io: 'input', target: 'draft-7' }) as Record<string, unknown>;
   return {
     $schema: schema.$schema,
     title: `Panic Desk (${PREFERENCE_DOMAIN})`,
@@ -49,24 +54,27 @@ export function policyJsonSchema(): Record<string, unknown> {
   };
 }
 
-function kindOf(s: JsonSchema): Kind {
-  if (s.enum) return 'enum';
-  if (s.type === 'integer' || s.type === 'number') return 'decimal';
-  if (s.type === 'boolean') return 'boolean';
-  if (s.type === 'array') return 'list';
-  if (s.type === 'object') return 'json';
-  return 'text'; // a string, or a string that may be null
-}
+/** The ADMX element of a registry type (a text with a fixed set of values is a drop-down). */
+const KIND: Record<RegistryType, Kind> = {
+  text: 'text',
+  number: 'decimal',
+  onOff: 'boolean',
+  list: 'list',
+  json: 'json',
+};
 
-function keys(): Key[] {
-  const properties = (policyJsonSchema().properties ?? {}) as Record<string, JsonSchema>;
-  return Object.entries(properties).map(([name, schema]) => {
+export function keys(table: PolicyKeyTable = ALL_POLICY_KEYS): Key[] {
+  const properties = (policyJsonSchema(table).properties ?? {}) as Record<string, JsonSchema>;
+  return Object.entries(table).map(([name, key]) => {
+    const schema = properties[name] ?? {};
     if (!schema.title || !schema.description || !schema.examples?.length) {
-      throw new Error(`policy key "${name}" has no meta (title, description, example) in electron/core/policy.ts`);
+      throw new Error(`policy key "${name}" has no title, description or example in electron/core/policy-keys.ts`);
     }
     return {
       name,
-      kind: kindOf(schema),
+      registry: key.registry,
+      lockable: key.lockable,
+      kind: key.registry === 'text' && schema.enum ? 'enum' : KIND[key.registry],
       title: schema.title,
       description: schema.description,
       example: schema.examples[0],
@@ -120,7 +128,7 @@ function admxPolicy(key: Key): string[] {
   return [open, ...body, '</policy>'];
 }
 
-export function admx(): string {
+export function admx(table: PolicyKeyTable = ALL_POLICY_KEYS): string {
   return [
     HEADER,
     `<policyDefinitions ${NS}>`,
@@ -137,7 +145,7 @@ export function admx(): string {
     '    <category name="PanicDesk" displayName="$(string.PanicDesk)" />',
     '  </categories>',
     '  <policies>',
-    ...keys()
+    ...keys(table)
       .flatMap(admxPolicy)
       .map((l) => `    ${l}`),
     '  </policies>',
@@ -172,8 +180,8 @@ function presentation(key: Key): string | null {
   }
 }
 
-export function adml(): string {
-  const all = keys();
+export function adml(table: PolicyKeyTable = ALL_POLICY_KEYS): string {
+  const all = keys(table);
   const strings = [
     '<string id="PanicDesk">Panic Desk</string>',
     '<string id="SUPPORTED_PanicDesk">Panic Desk 0.1 and later</string>',
@@ -230,18 +238,18 @@ function plistValue(value: unknown, indent: string): string[] {
 }
 
 /** The sample profile: every key with its example value (which the schema accepts). */
-export function samplePolicy(): Record<string, unknown> {
-  return Object.fromEntries(keys().map((k) => [k.name, k.example]));
+export function samplePolicy(table: PolicyKeyTable = ALL_POLICY_KEYS): Record<string, unknown> {
+  return Object.fromEntries(keys(table).map((k) => [k.name, k.example]));
 }
 
-export function mobileconfig(): string {
+export function mobileconfig(table: PolicyKeyTable = ALL_POLICY_KEYS): string {
   const payload = {
     PayloadType: PREFERENCE_DOMAIN,
     PayloadIdentifier: `${PREFERENCE_DOMAIN}.policy`,
     PayloadUUID: uuidOf(`${PREFERENCE_DOMAIN}.policy`),
     PayloadVersion: 1,
     PayloadDisplayName: 'Panic Desk policy',
-    ...samplePolicy(),
+    ...samplePolicy(table),
   };
   const profile = {
     PayloadType: 'Configuration',
@@ -265,11 +273,11 @@ export function mobileconfig(): string {
 }
 
 /** Every template, by its path in the repository. */
-export function policyTemplates(): Record<string, string> {
+export function policyTemplates(table: PolicyKeyTable = ALL_POLICY_KEYS): Record<string, string> {
   return {
-    'resources/policy/windows/PanicDesk.admx': admx(),
-    'resources/policy/windows/en-US/PanicDesk.adml': adml(),
-    'resources/policy/macos/com.panicdesk.desk.mobileconfig': mobileconfig(),
-    'resources/policy/policy.schema.json': `${JSON.stringify(policyJsonSchema(), null, 2)}\n`,
+    'resources/policy/windows/PanicDesk.admx': admx(table),
+    'resources/policy/windows/en-US/PanicDesk.adml': adml(table),
+    'resources/policy/macos/com.panicdesk.desk.mobileconfig': mobileconfig(table),
+    'resources/policy/policy.schema.json': `${JSON.stringify(policyJsonSchema(table), null, 2)}\n`,
   };
 }

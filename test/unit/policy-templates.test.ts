@@ -1,16 +1,17 @@
-// The admin templates (resources/policy/): committed exactly as `npm run policy:templates`
-// makes them from the policy's schema (so a new policy key fails here until the script is run
-// again), well-formed XML and plist, consistent with each other, and the sample profile a policy
-// the desk accepts, with every key.
+// The admin templates (resources/policy/), docs/policy.md's key table and the screen's lock names:
+// committed exactly as `npm run policy:templates` makes them from the policy's table (so a new
+// policy key fails here until the script is run again), well-formed XML and plist, consistent with
+// each other, and the sample profile a policy the desk accepts, with every key.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mergePolicy, PolicySchema } from '../../electron/core/policy';
-import { policyTemplates, REGISTRY_KEY } from '../../scripts/policy-templates/generate';
+import { policyFiles } from '../../scripts/policy-templates/docs';
+import { REGISTRY_KEY } from '../../scripts/policy-templates/generate';
 import { findAll, parsePlist, parseXml } from '../support/xml';
 
 const ROOT = join(__dirname, '../..');
-const generated = policyTemplates();
+const generated = await policyFiles(ROOT);
 const committed = (path: string): string => readFileSync(join(ROOT, path), 'utf8');
 const KEYS = Object.keys(PolicySchema.shape);
 

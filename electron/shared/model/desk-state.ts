@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { CalloutSchema } from './callout';
 import { ConnectionSchema, EnvironmentSchema, ReadinessSchema } from './connection';
+import { LOCK_NAMES } from './lock-names';
 import { PressViewSchema } from './press';
 import { SettingsSchema } from './settings';
 import { SiteSchema } from './site';
@@ -55,7 +56,7 @@ export const PolicyStateSchema = z.object({
   /** Where the policy in force came from; empty when the desk is not managed. */
   sources: z.array(z.string()),
   /** The settings the operator cannot change (policy names, docs/policy.md). */
-  locked: z.array(z.string()),
+  locked: z.array(z.enum(LOCK_NAMES)),
   /** Why the latest policy was ignored, naming the bad key; null when it was fine. */
   problem: z.string().nullable(),
   trainingAllowed: z.boolean(),

@@ -1,6 +1,7 @@
 // The Settings form's groups of fields, each drawing part of the draft and reporting changes.
 import { useId, type RefObject } from 'react';
 import type { DeskState } from '@shared/model/desk-state';
+import type { LockName } from '@shared/model/lock-names';
 import { isLocked, LOCKED_TEXT, LockedNote } from '../../ui/Locked';
 import { TextField } from '../../ui/TextField';
 import { HotkeyRecorder } from './HotkeyRecorder';
@@ -64,7 +65,7 @@ export function TimingFields({
 /** The silent hotkey: the combination (recorded) and the site it raises a panic for. */
 export function HotkeyFields({ desk, draft, change }: Props) {
   const siteFieldId = useId();
-  const locked = (key: string): boolean => isLocked(desk, key);
+  const locked = (key: LockName): boolean => isLocked(desk, key);
   return (
     <fieldset className="fieldset">
       <legend>Silent hotkey</legend>

@@ -4,6 +4,7 @@ import { useId, type RefObject } from 'react';
 import { ENVIRONMENT_WORDS } from '@shared/environments';
 import { ENVIRONMENTS, type Environment } from '@shared/model/connection';
 import type { DeskState } from '@shared/model/desk-state';
+import type { LockName } from '@shared/model/lock-names';
 import { isLocked, LOCKED_TEXT, LockedNote } from '../../ui/Locked';
 import { RadioOption } from '../../ui/RadioOption';
 import { TextField } from '../../ui/TextField';
@@ -71,7 +72,7 @@ interface CredentialProps {
 /** Base URL (Custom only), then Client ID and Client secret (all but Training). */
 export function CredentialFields({ desk, form, edit, refs, failure, keepsSecret }: CredentialProps) {
   const fieldError = (f: SetupField): string | undefined => (failure?.field === f ? failure.message : undefined);
-  const lockedHint = (key: string): string | undefined => (isLocked(desk, key) ? LOCKED_TEXT : undefined);
+  const lockedHint = (key: LockName): string | undefined => (isLocked(desk, key) ? LOCKED_TEXT : undefined);
   const common = { autoComplete: 'off', spellCheck: false } as const;
   return (
     <>
