@@ -9,6 +9,8 @@ import { EnvironmentSchema } from '../shared/model/connection';
 import { customUrlProblem } from './aura/environments';
 import { costProblem, parseCodeHash, sharedSaltProblem } from './cancel-codes';
 import { parseSyslogTarget } from './siem/transports';
+// `about` (each key's meta) lives with issue 24's keys: policy.ts is at its size limit.
+import { about, MONITOR_POLICY_KEYS } from './monitor/monitor-policy';
 
 /** The settings a policy can lock (names as in docs/policy.md). */
 export const LOCKABLE = [
@@ -44,7 +46,6 @@ const CodeHash = z
 // Each key's `meta` (title, description, an example) is the one source of the admin templates
 // (`npm run policy:templates`: ADMX/ADML, the macOS profile, the JSON Schema for Jamf).
 const SAMPLE_HASH = 'scrypt$ln=17,r=8,p=1$813xRLOJ4DApSLCbpDSsYw==$R8FIi7C+bsZZ40UcFjC0wBCZ6WivPOoE1XuyOZcTOuE=';
-const about = (title: string, description: string, example: unknown) => ({ title, description, examples: [example] });
 
 export const PolicySchema = z
   .object({
@@ -215,6 +216,8 @@ export const PolicySchema = z
         ),
       )
       .optional(),
+    // Issue 24: monitor mode and colleague alerts (core/monitor/monitor-policy.ts).
+    ...MONITOR_POLICY_KEYS,
     locked: z
       .array(z.enum(LOCKABLE))
       .max(LOCKABLE.length * 2)

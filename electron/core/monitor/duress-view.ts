@@ -1,0 +1,35 @@
+// What a monitor shows of a callout that a desk cancelled with a duress code (issue 21's duress
+// cancel, issue 24 item 2). The desk that took the duress code posted a DURESS event and cancelled
+// nothing: AURA still has the callout open. A monitor reads that event from AURA; unless the
+// policy says `monitorRevealsDuress: true` (a control room out of sight of the desks), it shows the
+// callout exactly as a genuinely cancelled one: stage Cancelled, no AURA status, the DURESS event
+// left out, then Closed once AURA closes it. The view is kept as the desk keeps its own
+// (`calloutViews-<env>`), so that the store file and the audit log say no more than the screen.
+import type { Callout, TimelineEntry } from '../../shared/model/callout';
+import { STAGE_WORDS } from '../../shared/stages';
+
+/** The event duress.ts `duressMessage` writes: "DURESS — cancel requested under duress at …". */
+const DURESS_EVENT = /^DURESS\s*[—-]/;
+
+export function isDuressEvent(entry: Pick<TimelineEntry, 'kind' | 'text'>): boolean {
+  return entry.kind === 'event' && DURESS_EVENT.test(entry.text);
+}
+
+export function hasDuressEvent(callout: Callout): boolean {
+  return callout.timeline.some(isDuressEvent);
+}
+
+/** The callout as a genuinely cancelled one shows: the DURESS event out, "Cancelled" when it was posted. */
+export function cancelledView(callout: Callout, at: number): Callout {
+  const duress = callout.timeline.find(isDuressEvent);
+  const timeline = callout.timeline.filter((entry) => !isDuressEvent(entry));
+  return {
+    ...callout,
+    stage: 'cancelled',
+    rawStatus: '',
+    timeline: [
+      ...timeline,
+      { at: duress?.at ?? at, kind: 'stage', stage: 'cancelled', text: STAGE_WORDS.cancelled, auraAt: null },
+    ],
+  };
+}
