@@ -33,6 +33,7 @@ import { DeskStore } from './desk/store';
 import { TrainingPractice } from './desk/training-practice';
 import { isMonitor, MonitorRefusal } from './monitor/monitor-rules';
 import { holdPressesForChoice, MonitorPace, monitorTiming } from './monitor/monitor-pace';
+import { monitorState } from './monitor/monitor-view';
 
 export interface DeskOptions {
   environment: Environment;
@@ -108,10 +109,8 @@ export class Desk {
 
   constructor(private readonly opts: DeskOptions) {
     const clock = (this.clock = opts.clock ?? systemClock);
-    const monitoring = opts.policy ? isMonitor(opts.policy.policy) : false;
-    this.monitor = monitoring
-      ? new MonitorPace({ clock, probe: () => this.callouts.probe(), random: opts.random ?? Math.random })
-      : null;
+    const pace = { clock, probe: () => this.callouts.probe(), everyMs: opts.timing?.movingMs, random: opts.random };
+    this.monitor = opts.policy && isMonitor(opts.policy.policy) ? new MonitorPace(pace) : null;
     const events = (this.events = new DeskEvents(clock, () => this.getState()));
     const notice = events.notice.bind(events);
     this.confirm = new ConfirmWatch(clock, () => events.emit());
@@ -218,8 +217,7 @@ export class Desk {
       policy: settings.policyView,
     };
     // A monitor registers no hotkey (main unregisters an empty one) and its tray raises nothing.
-    if (!this.monitor) return state;
-    return { ...state, settings: { ...state.settings, hotkey: '' }, hotkey: { ...state.hotkey, siteId: null } };
+    return this.monitor ? monitorState(state, this.settings.policy) : state;
   }
 
   /** The connection this desk's presses belong to (null: it has no live connection). */

@@ -12,7 +12,7 @@ import type { PressBook } from '../dispatch/ledger';
 import { Poller, type PollOutcome } from '../dispatch/poller';
 import { addNote, applySnapshot, calloutFromPress } from '../dispatch/timeline';
 import { maskClosed } from '../duress';
-import { cancelledView, hasDuressEvent } from '../monitor/duress-view';
+import { cancelledView, hasDuressEvent } from '../monitor/monitor-view';
 import { silentLogger, type Clock, type Logger } from '../ports';
 import { addedToCalloutWords, MAY_HOLD_TWO } from '../press-words';
 import { requireApi, type CalloutSnapshot, type DeskApi } from './aura-port';

@@ -6,6 +6,8 @@
 // left out, then Closed once AURA closes it. The view is kept as the desk keeps its own
 // (`calloutViews-<env>`), so that the store file and the audit log say no more than the screen.
 import type { Callout, TimelineEntry } from '../../shared/model/callout';
+import type { DeskState } from '../../shared/model/desk-state';
+import type { Policy } from '../policy';
 import { STAGE_WORDS } from '../../shared/stages';
 
 /** The event duress.ts `duressMessage` writes: "DURESS — cancel requested under duress at …". */
@@ -31,5 +33,23 @@ export function cancelledView(callout: Callout, at: number): Callout {
       ...timeline,
       { at: duress?.at ?? at, kind: 'stage', stage: 'cancelled', text: STAGE_WORDS.cancelled, auraAt: null },
     ],
+  };
+}
+
+/**
+ * A monitor's state: no hotkey (main then registers none) and no hotkey site (the tray raises
+ * nothing); unless it reveals duress, a cancelled callout carries no AURA status, as the duress
+ * view carries none (Details is never shown on a cancelled callout, but the state is).
+ */
+export function monitorState(state: DeskState, policy: Pick<Policy, 'monitorRevealsDuress'>): DeskState {
+  const reveal = policy.monitorRevealsDuress === true;
+  const callouts = state.callouts.map((c) =>
+    !reveal && c.stage === 'cancelled' && c.rawStatus ? { ...c, rawStatus: '' } : c,
+  );
+  return {
+    ...state,
+    callouts,
+    settings: { ...state.settings, hotkey: '' },
+    hotkey: { ...state.hotkey, siteId: null },
   };
 }
