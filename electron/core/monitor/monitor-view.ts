@@ -21,14 +21,39 @@ export function hasDuressEvent(callout: Callout): boolean {
   return callout.timeline.some(isDuressEvent);
 }
 
-/** The callout as a genuinely cancelled one shows: the DURESS event out, "Cancelled" when it was posted. */
+const HELP_SENT: ReadonlySet<Callout['stage']> = new Set(['dispatched', 'arrived', 'completed']);
+
+/** AURA's time of an entry when it gave one, else when the desk saw it. */
+function timeOf(entry: TimelineEntry): { aura: number | null; seen: number } {
+  const aura = entry.auraAt === null ? NaN : Date.parse(entry.auraAt);
+  return { aura: Number.isNaN(aura) ? null : aura, seen: entry.at };
+}
+
+/** At or after the DURESS event: what a genuine cancel would have stopped, so the view leaves it out. */
+function fromDuressOn(entry: TimelineEntry, duress: TimelineEntry): boolean {
+  const a = timeOf(entry);
+  const d = timeOf(duress);
+  return a.aura !== null && d.aura !== null ? a.aura >= d.aura : a.seen >= d.seen;
+}
+
+/**
+ * The callout as a genuinely cancelled one shows: "Cancelled" when the DURESS event was posted,
+ * with the DURESS event and everything AURA did from then on (a responder dispatched, read in the
+ * same poll as the event) left out, and no responder unless one was on the way before.
+ */
 export function cancelledView(callout: Callout, at: number): Callout {
   const duress = callout.timeline.find(isDuressEvent);
-  const timeline = callout.timeline.filter((entry) => !isDuressEvent(entry));
+  const timeline = duress
+    ? callout.timeline.filter((entry) => !isDuressEvent(entry) && !fromDuressOn(entry, duress))
+    : callout.timeline;
+  const helpSent = timeline.some(
+    (entry) => entry.kind === 'stage' && entry.stage !== null && HELP_SENT.has(entry.stage),
+  );
   return {
     ...callout,
     stage: 'cancelled',
     rawStatus: '',
+    responder: helpSent ? callout.responder : null,
     timeline: [
       ...timeline,
       { at: duress?.at ?? at, kind: 'stage', stage: 'cancelled', text: STAGE_WORDS.cancelled, auraAt: null },
