@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Site } from '../../electron/shared/model/site';
 import { E2E_HOST, expect, test } from './fixtures';
-import { deskState, holdToConfirm, invoke, shot } from './support';
+import { deskState, expectAccessible, holdToConfirm, invoke, shot } from './support';
 import { startHarness, type RunningHarness } from '../harness/server';
 
 test.skip(E2E_HOST === 'electron', 'starts its own web harnesses with policy files');
@@ -116,6 +116,7 @@ test('monitor: no PANIC anywhere, a callout raised elsewhere on screen within 10
   await expect(page.locator('.monitor-site').first()).toHaveText(first.name);
   await expect(page.getByText('2 open callouts at AURA')).toBeVisible();
   await shot(page, 'i24-monitor-01-board');
+  await expectAccessible(page, 'the monitor board');
   await page.setViewportSize({ width: 1920, height: 1080 });
   await shot(page, 'i24-monitor-02-wallboard-1080p');
 
