@@ -189,6 +189,19 @@ describe('monitor: duress', () => {
   });
 });
 
+describe('monitor: settings', () => {
+  it('a settings form saved on a monitor keeps the desk’s own hotkey (the monitor shows it empty)', async () => {
+    const sim = await simWithSites(1);
+    const store = memoryStore();
+    const desk = await deskOn(sim, { role: 'monitor' }, store);
+    const own = (store.get('settings') as { hotkey: string } | undefined)?.hotkey ?? desk.getState().settings.hotkey;
+    expect(desk.getState().settings.hotkey).toBe('');
+    await desk.handlers['settings.update']({ ...desk.getState().settings, holdMs: 800 });
+    expect(store.get('settings')).toMatchObject({ holdMs: 800, hotkey: own });
+    expect(own).not.toBe('');
+  });
+});
+
 describe('monitor: refusals in core', () => {
   async function hostWith(values: Policy): Promise<DeskHost> {
     const dir = mkdtempSync(join(tmpdir(), 'desk-monitor-host-'));

@@ -4,6 +4,7 @@
 // page or script that sends `panic.trigger` to a monitor is refused, as is a cancel or message the
 // policy does not allow (`monitorActions`).
 import type { CommandName } from '../../shared/command-names';
+import type { Settings } from '../../shared/model/settings';
 import type { Policy } from '../policy';
 import type { MonitorAction } from './monitor-policy';
 
@@ -47,4 +48,10 @@ export function checkMonitorCommand(policy: Pick<Policy, 'role' | 'monitorAction
   const gate = GATED[name];
   if (gate === undefined) return;
   if (gate === 'raise' || !monitorAllows(policy, gate)) throw new MonitorRefusal(gate);
+}
+
+/** A settings change from a monitor's screen, which shows no hotkey: the desk's own hotkey and its site stay. */
+export function withoutHotkey(patch: Partial<Settings>): Partial<Settings> {
+  const { hotkey: _hotkey, hotkeySiteId: _site, ...rest } = patch;
+  return rest;
 }
