@@ -29,6 +29,7 @@ import type { HostOptions } from './host/host-options';
 import { closeRunningDesk, openRunningDesk, type RunningDesk } from './host/running-desk';
 import type { PolicyRead } from './policy';
 import { checkAgainstPolicy } from './policy-guard';
+import { checkMonitorCommand, isMonitor, MonitorRefusal } from './monitor/monitor-rules';
 import { silentLogger, systemClock } from './ports';
 import { lockDataFolder, type FolderLock } from './storage/folder-lock';
 import { AuditForwarder } from './siem/forwarder';
@@ -205,6 +206,8 @@ export class DeskHost {
    * or the current desk's. The administrator's locks hold here, in core, whatever the screen shows.
    */
   invoke<N extends CommandName>(name: N, input: CommandParsedInput<N>): Promise<CommandOutput<N>> {
+    // A monitor raises nothing, between desks too (issue 24): refused before anything is written.
+    checkMonitorCommand(this.policy.rules, name);
     if (!this.running && name === 'panic.trigger') {
       // Between two desks a PANIC press is kept like a hotkey or tray press, never refused.
       const { siteId } = input as CommandParsedInput<'panic.trigger'>;
@@ -237,6 +240,7 @@ export class DeskHost {
 
   /** A panic (tray, or a button while switching): while switching, written to the ledger for the last desk's connection. */
   trigger(siteId: string, source: Press['source']): Press {
+    if (isMonitor(this.policy.rules)) throw new MonitorRefusal('raise');
     if (this.running) return this.running.desk.trigger(siteId, source);
     return this.elsewhere.record(siteId, source, this.lastTarget);
   }
@@ -244,7 +248,8 @@ export class DeskHost {
   /** The global hotkey fired; while switching, the press is written for the last desk's connection. */
   hotkeyPressed(): 'tested' | 'raised' | 'noSite' {
     if (this.running) return this.running.desk.hotkeyPressed();
-    const siteId = this.last?.settings.hotkeySiteId;
+    // A monitor has no hotkey site (the running desk says so itself).
+    const siteId = isMonitor(this.policy.rules) ? null : this.last?.settings.hotkeySiteId;
     if (!siteId) return 'noSite';
     this.elsewhere.record(siteId, 'hotkey', this.lastTarget);
     return 'raised';

@@ -32,6 +32,9 @@ import { deskNameOf, hotkeySiteOf, SettingsService } from './desk/settings';
 import { SitesService } from './desk/sites';
 import { DeskStore } from './desk/store';
 import { TrainingPractice } from './desk/training-practice';
+import { isMonitor, MonitorRefusal } from './monitor/monitor-rules';
+import { holdPressesForChoice, MonitorPace, monitorTiming } from './monitor/monitor-pace';
+import { monitorState } from './monitor/monitor-view';
 
 export interface DeskOptions {
   environment: Environment;
@@ -104,9 +107,13 @@ export class Desk {
   private readonly training: TrainingPractice;
   private readonly skippedItems = new SkippedItemsReporter();
   private readonly confirm: ConfirmWatch;
+  /** Issue 24: a monitor (policy `role`) shows every site, raises nothing and polls at its own pace. */
+  private readonly monitor: MonitorPace | null;
 
   constructor(private readonly opts: DeskOptions) {
     const clock = (this.clock = opts.clock ?? systemClock);
+    const pace = { clock, probe: () => this.callouts.probe(), everyMs: opts.timing?.movingMs, random: opts.random };
+    this.monitor = opts.policy && isMonitor(opts.policy.policy) ? new MonitorPace(pace) : null;
     const events = (this.events = new DeskEvents(clock, () => this.getState()));
     const notice = events.notice.bind(events);
     this.confirm = new ConfirmWatch(clock, () => events.emit());
@@ -153,9 +160,12 @@ export class Desk {
     const target = this.outbox.target;
     if (target && target.environment !== 'training') this.files.ledger.claim(target);
     this.callouts.recoverFollowed();
+    // A monitor sends nothing by itself: presses made before the switch wait for a choice.
+    if (this.monitor) holdPressesForChoice(this.outbox);
     this.presses.dispatcher.resumeAll();
     this.callouts.followOpen();
     this.readiness.start();
+    if (this.opts.api) this.monitor?.start();
     await this.training.readTruth();
     await this.sites.sync().catch(() => undefined);
   }
@@ -166,6 +176,7 @@ export class Desk {
     this.files.unsubscribe();
     if (this.files.own) this.storage.stop();
     this.presses.dispatcher.stop();
+    this.monitor?.stop();
     this.callouts.stop();
     this.readiness.stop();
     this.confirm.stop();
@@ -178,10 +189,10 @@ export class Desk {
 
   getState(): DeskState {
     const { store, settings } = this;
-    const shown = settings.current.shownSiteIds;
+    const shown = this.monitor ? null : settings.current.shownSiteIds;
     const sites = shown ? shown.flatMap((id) => store.sites.filter((site) => site.id === id)) : store.sites;
     const env = this.opts.environment;
-    return {
+    const state: DeskState = {
       environment: env,
       connection: this.opts.connection ?? { environment: env, baseUrl: null, clientId: null, hasSecret: false },
       readiness: this.readiness.current,
@@ -208,6 +219,8 @@ export class Desk {
       notices: this.events.notices,
       policy: settings.policyView,
     };
+    // A monitor registers no hotkey (main unregisters an empty one) and its tray raises nothing.
+    return this.monitor ? monitorState(state, this.settings.policy) : state;
   }
 
   /** The connection this desk's presses belong to (null: it has no live connection). */
@@ -232,6 +245,7 @@ export class Desk {
 
   /** A press (desk/presses.ts): written before any network I/O, then sent; never throws. */
   trigger(siteId: string, source: Press['source']): Press {
+    if (this.monitor) throw new MonitorRefusal('raise');
     const press = this.presses.trigger(siteId, source);
     this.confirm.watch(press);
     return press;
@@ -262,6 +276,7 @@ export class Desk {
    * callout); otherwise it raises a silent callout for the hotkey's site.
    */
   hotkeyPressed(): 'tested' | 'raised' | 'noSite' {
+    if (this.monitor) return 'noSite';
     if (this.settings.confirmTest()) return 'tested';
     const siteId = this.getState().hotkey.siteId;
     if (!siteId) return 'noSite';
@@ -286,9 +301,12 @@ export class Desk {
     const callouts: CalloutsService = new CalloutsService({
       ...base,
       ...tuning,
+      timing: this.monitor ? monitorTiming(opts.timing) : opts.timing,
+      hideDuress: () => this.monitor !== null && this.settings.policy.monitorRevealsDuress !== true,
       outbox: this.outbox,
       siteName,
-      shownSites: () => this.getState().sites,
+      // A monitor follows the callouts of every site of its client.
+      shownSites: () => (this.monitor ? this.store.sites : this.getState().sites),
       onContact,
       onFailure,
       onSent: () => this.storage.noteSent(),

@@ -8,6 +8,7 @@ import { EnvironmentSchema } from '../shared/model/connection';
 import { QuickMessagesSchema } from '../shared/model/settings';
 import { customUrlProblem } from './aura/environments';
 import { costProblem, parseCodeHash, sharedSaltProblem } from './cancel-codes';
+import { MONITOR_ACTIONS } from './monitor/monitor-policy';
 import { policyKey, withLocked } from './policy-key';
 import { parseSyslogTarget } from './siem/transports';
 
@@ -197,6 +198,42 @@ export const POLICY_KEYS = {
       'Every audit event as RFC 5424 syslog: {"syslog": "udp://host:514" | "tcp://host:port" | "tls://host:port", "eventLog": true} (JSON text in the registry).',
     example: { syslog: 'tls://siem.example.com:6514', eventLog: false },
     registry: 'json',
+    lockable: false,
+  }),
+  /** Issue 24: a supervisor's or wallboard's desk (core/monitor/). */
+  role: policyKey({
+    schema: z.enum(['desk', 'monitor']),
+    title: 'Desk role',
+    description:
+      'desk: an ordinary desk with PANIC buttons. monitor: a supervisor’s or wallboard’s desk that shows every callout of every site of the AURA client, with no PANIC button and no hotkey; it never raises.',
+    example: 'monitor',
+    registry: 'text',
+    lockable: false,
+  }),
+  monitorActions: policyKey({
+    schema: z.array(z.enum(MONITOR_ACTIONS)).max(MONITOR_ACTIONS.length * 2),
+    title: 'Monitor actions',
+    description: 'What a monitor may do to a callout, one per line: cancel, message. None (the default): read-only.',
+    example: ['message'],
+    registry: 'list',
+    lockable: false,
+  }),
+  monitorRevealsDuress: policyKey({
+    schema: z.boolean(),
+    title: 'Monitor reveals duress',
+    description:
+      'On: a monitor shows a callout cancelled with a duress code as AURA still has it, with the DURESS event. Off (the default): exactly as a genuinely cancelled one. Only for a control room out of sight of the desks.',
+    example: false,
+    registry: 'onOff',
+    lockable: false,
+  }),
+  colleagueAlerts: policyKey({
+    schema: z.enum(['off', 'silent', 'sound']),
+    title: 'Colleague alerts',
+    description:
+      'A system notification and tray state when a callout is raised elsewhere (another desk, AURA’s console) on a site this desk shows: off (the default), silent, or sound. It can reveal a silent press made at the next desk.',
+    example: 'silent',
+    registry: 'text',
     lockable: false,
   }),
 };

@@ -52,7 +52,8 @@ export const silentLogger: Logger = { info: () => undefined, warn: () => undefin
 
 /** Native notifications; never used for silent (hotkey) presses. */
 export interface Notifier {
-  notify(title: string, body: string): void;
+  /** `silent`: no sound (issue 24's colleague alerts, unless the policy asks for one). */
+  notify(title: string, body: string, options?: { silent?: boolean }): void;
 }
 
 export const systemClock: Clock = {

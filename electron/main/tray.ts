@@ -1,9 +1,11 @@
 // The tray icon: shows readiness (icon and tooltip, in words) and offers Show, the panic action
-// for the hotkey's site, and Quit. It reflects readiness and settings only, never callouts, so a
-// silent hotkey press changes nothing here.
+// for the hotkey's site, and Quit. It reflects readiness and settings, and no callout of this
+// desk's own, so a silent hotkey press changes nothing here; only a colleague's callout, when the
+// policy's `colleagueAlerts` asks (issue 24). A monitor's menu offers no panic.
 import type { DeskHost } from '../core/desk-host';
 import type { Readiness } from '../shared/model/connection';
 import type { DeskState } from '../shared/model/desk-state';
+import { colleagueTrayLine } from '../core/monitor/colleague-alerts';
 import type { ShellApi, ShellMenuItem, ShellTray } from './shell-api';
 
 export const TRAY_LEVELS = ['ready', 'degraded', 'offline', 'notConfigured'] as const;
@@ -37,16 +39,37 @@ interface TrayView {
   level: TrayLevel;
   toolTip: string;
   panicSite: { id: string; name: string } | null;
+  /** A monitor (issue 24) offers no panic at all. */
+  monitor: boolean;
+  /** A colleague's callout under way on a shown site (issue 24 item 3, policy `colleagueAlerts`). */
+  colleague: string | null;
 }
 
 function viewOf(state: DeskState): TrayView {
   const siteId = state.hotkey.siteId;
   const site = siteId ? (state.allSites.find((s) => s.id === siteId) ?? null) : null;
+  const colleague = colleagueTrayLine(state);
   return {
     level: trayLevel(state.readiness),
-    toolTip: `Panic Desk — ${state.readiness.message}`,
+    toolTip: `Panic Desk — ${colleague ?? state.readiness.message}`,
     panicSite: site ? { id: site.id, name: site.name } : null,
+    monitor: state.policy.role === 'monitor',
+    colleague,
   };
+}
+
+/** The menu's panic item: the hotkey's site, a hint, or nothing on a monitor. */
+function panicItems(v: TrayView, host: TrayOptions['host']): ShellMenuItem[] {
+  if (v.monitor) return [];
+  const panic: ShellMenuItem = v.panicSite
+    ? {
+        label: `Raise panic: ${v.panicSite.name}`,
+        click: () => {
+          if (v.panicSite) host.trigger(v.panicSite.id, 'tray');
+        },
+      }
+    : { label: 'Raise panic: choose the hotkey site in Settings', enabled: false };
+  return [panic, { type: 'separator' }];
 }
 
 export function createTray(api: Pick<ShellApi, 'Tray' | 'Menu'>, options: TrayOptions): { destroy(): void } {
@@ -57,16 +80,9 @@ export function createTray(api: Pick<ShellApi, 'Tray' | 'Menu'>, options: TrayOp
 
   const menuFor = (v: TrayView): ShellMenuItem[] => [
     { label: 'Show Panic Desk', click: () => options.show() },
+    ...(v.colleague ? [{ label: v.colleague, click: () => options.show() }] : []),
     { type: 'separator' },
-    v.panicSite
-      ? {
-          label: `Raise panic: ${v.panicSite.name}`,
-          click: () => {
-            if (v.panicSite) options.host.trigger(v.panicSite.id, 'tray');
-          },
-        }
-      : { label: 'Raise panic: choose the hotkey site in Settings', enabled: false },
-    { type: 'separator' },
+    ...panicItems(v, options.host),
     { label: 'Quit Panic Desk', click: () => options.quit() },
   ];
   tray.setContextMenu(api.Menu.buildFromTemplate(menuFor(view)));
@@ -75,7 +91,8 @@ export function createTray(api: Pick<ShellApi, 'Tray' | 'Menu'>, options: TrayOp
     const next = viewOf(state);
     if (next.level !== view.level) tray.setImage(options.iconFor(next.level));
     if (next.toolTip !== view.toolTip) tray.setToolTip(next.toolTip);
-    if (next.panicSite?.id !== view.panicSite?.id || next.panicSite?.name !== view.panicSite?.name) {
+    const samePanic = next.panicSite?.id === view.panicSite?.id && next.panicSite?.name === view.panicSite?.name;
+    if (!samePanic || next.monitor !== view.monitor || next.colleague !== view.colleague) {
       tray.setContextMenu(api.Menu.buildFromTemplate(menuFor(next)));
     }
     view = next;

@@ -7,6 +7,7 @@ import { SetupView } from './features/setup/SetupView';
 import { PhonePrompt } from './features/settings/PhonePrompt';
 import { DeskFilter } from './features/sites/DeskFilter';
 import { DeskView } from './features/sites/DeskView';
+import { MonitorView } from './features/monitor/MonitorView';
 import { SitesView } from './features/sites/SitesView';
 import { EnvironmentBanner } from './features/training/EnvironmentBanner';
 import { AttentionStrip } from './features/attention/AttentionStrip';
@@ -39,7 +40,8 @@ function useFirstPanicShortcut(): void {
 function CurrentView({ view, desk }: { view: View; desk: DeskState }) {
   switch (view) {
     case 'desk':
-      return <DeskView desk={desk} />;
+      // A monitor (issue 24) has no PANIC button: its desk view is the board of every site.
+      return desk.policy.role === 'monitor' ? <MonitorView desk={desk} /> : <DeskView desk={desk} />;
     case 'history':
       return <HistoryView desk={desk} />;
     case 'sites':
@@ -72,8 +74,10 @@ export function App() {
   }
   const counts = attentionCounts(desk);
   const phone = desk.settings.controlRoomPhone;
+  const monitor = desk.policy.role === 'monitor';
+  const deskTools = view === 'desk' && !monitor;
   return (
-    <div className="app">
+    <div className={monitor ? 'app app-monitor' : 'app'}>
       {/* The desk's (hidden) heading comes first: after Alt+1 one Tab reaches the skip link. */}
       {view === 'desk' && <ViewHeading hidden>Desk</ViewHeading>}
       <SkipLink desk={desk} />
@@ -92,11 +96,11 @@ export function App() {
         <EnvironmentBanner desk={desk} />
         <div className="nav-row">
           <Nav counts={counts} />
-          {view === 'desk' && <DeskFilter desk={desk} />}
+          {deskTools && <DeskFilter desk={desk} />}
         </div>
-        {view === 'desk' && <AttentionStrip desk={desk} />}
+        {deskTools && <AttentionStrip desk={desk} />}
       </header>
-      {view === 'desk' && !phone && <PhonePrompt />}
+      {deskTools && !phone && <PhonePrompt />}
       <Notices notices={desk.notices} />
       {commandError && (
         <div className="command-error" role="alert">

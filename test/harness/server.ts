@@ -17,6 +17,7 @@ import { serveContract, type WireTransport } from '../../electron/shared/wire';
 import { openDeskSlot, type DeskSlot } from './desk-slot';
 import { harnessDiagnostics } from './diagnostics';
 import { nodeNetwork } from '../../electron/core/aura/node-fetch';
+import { watchCalloutStages } from '../../electron/main/notifications';
 import { readManagedPolicy, systemPolicyDeps, watchPolicy, type PolicyDeps } from '../../electron/main/policy-sources';
 import { openFileStore } from './file-store';
 import { harnessGuard, newHarnessToken, type HarnessGuard } from './guard';
@@ -92,7 +93,13 @@ export async function startHarness(
   const clients = new Set<WebSocket>();
   // A stopped desk drops every page's connection, as a quitting app would.
   const desk = await openDeskSlot(openHost, () => clients.forEach((ws) => ws.terminate()));
-  const routes = { guard, dataDir, desk, bridgeJs: await bundleBridge(), index: harnessIndex(port) };
+  // The app's notifications (main/notifications.ts), recorded for the specs: the harness has no system tray.
+  const notifications: HarnessNotification[] = [];
+  watchCalloutStages(
+    { getState: () => desk.current().getState(), onChange: (listener) => desk.wire.onChange(listener) },
+    { notify: (title, body, options) => void notifications.push({ title, body, silent: options?.silent ?? false }) },
+  );
+  const routes = { guard, dataDir, desk, notifications, bridgeJs: await bundleBridge(), index: harnessIndex(port) };
   const server = createServer((req, res) => serveHttp(routes, req, res));
 
   const wss = new WebSocketServer({
@@ -159,10 +166,17 @@ function hostOpener(
   };
 }
 
+interface HarnessNotification {
+  title: string;
+  body: string;
+  silent: boolean;
+}
+
 interface Routes {
   guard: HarnessGuard;
   dataDir: string;
   desk: DeskSlot;
+  notifications: HarnessNotification[];
   bridgeJs: string;
   index: string;
 }
@@ -176,7 +190,8 @@ function deskControl(desk: DeskSlot, path: string): (() => Promise<void>) | null
 }
 
 /** Every HTTP route: the page (with its token), the bridge, the /__harness/ routes, the built files. */
-function serveHttp({ guard, dataDir, desk, bridgeJs, index }: Routes, req: IncomingMessage, res: ServerResponse): void {
+function serveHttp(routes: Routes, req: IncomingMessage, res: ServerResponse): void {
+  const { guard, dataDir, desk, bridgeJs, index } = routes;
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   req.resume(); // no route reads a body
   const foreign = guard.siteProblem(req);
@@ -199,6 +214,9 @@ function serveHttp({ guard, dataDir, desk, bridgeJs, index }: Routes, req: Incom
       (error: unknown) => reply(res, 500, 'text/plain', `${url.pathname} failed: ${String(error)}`),
     );
     return;
+  }
+  if (url.pathname === '/__harness/notifications') {
+    return reply(res, 200, 'application/json', JSON.stringify(routes.notifications));
   }
   if (url.pathname === '/__harness/info') {
     const simulator = desk.current().simulator;

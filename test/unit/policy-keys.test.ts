@@ -89,7 +89,12 @@ describe('the real table', () => {
       notifications: 'notifications',
       quickMessages: 'quickMessages',
     });
-    expect(onOffKeys(ALL_POLICY_KEYS)).toEqual(['startAtLogin', 'notifications', 'trainingAllowed']);
+    expect(onOffKeys(ALL_POLICY_KEYS)).toEqual([
+      'startAtLogin',
+      'notifications',
+      'trainingAllowed',
+      'monitorRevealsDuress',
+    ]);
     expect(Object.keys(PolicySchema.shape)).toEqual([...Object.keys(POLICY_KEYS), 'locked']);
   });
 

@@ -12,6 +12,7 @@ import type { PressBook } from '../dispatch/ledger';
 import { Poller, type PollOutcome } from '../dispatch/poller';
 import { addNote, applySnapshot, calloutFromPress } from '../dispatch/timeline';
 import { maskClosed } from '../duress';
+import { cancelledView, hasDuressEvent } from '../monitor/monitor-view';
 import { silentLogger, type Clock, type Logger } from '../ports';
 import { addedToCalloutWords, MAY_HOLD_TWO } from '../press-words';
 import { requireApi, type CalloutSnapshot, type DeskApi } from './aura-port';
@@ -34,6 +35,8 @@ export interface CalloutsDeps {
   onSent(): void;
   emit(): void;
   timing?: { movingMs?: number; settledMs?: number; unfollowAfterMs?: number };
+  /** A monitor that does not reveal duress: a callout with a DURESS event is shown as a cancelled one. */
+  hideDuress?: () => boolean;
   random?: () => number;
   log?: Logger;
 }
@@ -277,6 +280,10 @@ export class CalloutsService {
   /** A callout shown as cancelled under duress is shown closed once AURA closes it. */
   private maskProgress(next: Callout, now: number): void {
     const { store } = this.deps;
+    if (!store.masks.has(next.id) && this.deps.hideDuress?.() && hasDuressEvent(next)) {
+      store.masks.set(next.id, cancelledView(next, now));
+      store.saveMasks();
+    }
     const mask = store.masks.get(next.id);
     if (mask && next.stage === 'closed' && mask.stage !== 'closed') {
       store.masks.set(next.id, maskClosed(mask, now));

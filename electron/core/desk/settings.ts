@@ -7,6 +7,7 @@ import { SettingsSchema, type Settings } from '../../shared/model/settings';
 import { UNMANAGED, type HotkeyState, type PolicyState } from '../../shared/model/desk-state';
 import { settingWords } from '../../shared/setting-words';
 import type { AuditLog } from '../audit';
+import { isMonitor, withoutHotkey } from '../monitor/monitor-rules';
 import { applyPolicyToSettings, settingsFromPolicy, type Policy } from '../policy';
 import type { Clock } from '../ports';
 import { setByPolicy, settingsChanged } from './audit-records';
@@ -37,7 +38,9 @@ export class SettingsService {
   }
 
   /** The operator's change; a hotkey main would refuse (a reserved combination) is never saved. */
-  async change(patch: Partial<Settings>): Promise<Settings> {
+  async change(input: Partial<Settings>): Promise<Settings> {
+    // A monitor shows an empty hotkey (issue 24): a saved form must not overwrite the desk's own with it.
+    const patch = isMonitor(this.policy) ? withoutHotkey(input) : input;
     const hotkey = patch.hotkey ? checkAccelerator(patch.hotkey) : null;
     if (hotkey && !hotkey.ok) throw new Error(`Hotkey not saved: ${hotkey.error}`);
     return this.update(hotkey ? { ...patch, hotkey: hotkey.accelerator } : patch);

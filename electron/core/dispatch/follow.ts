@@ -86,6 +86,8 @@ export class CalloutFollower {
     else return { stage: 'unknown', status: '', closed: true };
     this.discovered.delete(calloutId);
     if (events) next = applyEvents(next, events, now, this.host.sentTexts(calloutId));
+    // Before the audit: a view this read makes (a monitor's duress view, issue 24) keeps its stages out of it.
+    this.host.onRead(next, now);
     const where = this.host.siteName(next.siteId);
     if (!current) {
       this.host.audit('calloutElsewhere', `Callout ${calloutId} for ${where} raised elsewhere`, {
@@ -100,7 +102,6 @@ export class CalloutFollower {
         status: next.rawStatus,
       });
     }
-    this.host.onRead(next, now);
     if (next !== current) this.host.put(next);
     else this.host.emit();
     if (details.status === 'rejected') throw details.reason;

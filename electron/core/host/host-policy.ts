@@ -33,7 +33,10 @@ export class HostPolicy {
    */
   take(read: PolicyRead | null): boolean {
     const trainingBefore = this.rules.trainingAllowed !== false;
+    const roleBefore = this.rules.role ?? 'desk';
     const connectionChanged = this.takeRead(read);
+    // A monitor is another kind of desk (its own pace, no presses sent by itself): it opens anew.
+    if ((this.rules.role ?? 'desk') !== roleBefore) return true;
     const trainingChanged =
       (this.rules.trainingAllowed !== false) !== trainingBefore &&
       this.connections.connection().environment === 'training';
@@ -84,6 +87,9 @@ export class HostPolicy {
         : null,
       trainingAllowed: policy.trainingAllowed !== false,
       cancelCodeRequired: (policy.cancelCodes?.cancel.length ?? 0) > 0,
+      role: policy.role ?? 'desk',
+      monitorActions: [...new Set(policy.monitorActions ?? [])],
+      colleagueAlerts: policy.colleagueAlerts ?? 'off',
     };
   }
 }

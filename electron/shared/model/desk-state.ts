@@ -62,6 +62,12 @@ export const PolicyStateSchema = z.object({
   trainingAllowed: z.boolean(),
   /** Cancelling a callout asks for a cancel code. */
   cancelCodeRequired: z.boolean(),
+  /** Issue 24: `monitor` shows every site's callouts and raises nothing. */
+  role: z.enum(['desk', 'monitor']).default('desk'),
+  /** What a monitor may do to a callout (`monitorActions`); a desk may do both. */
+  monitorActions: z.array(z.enum(['cancel', 'message'])).default([]),
+  /** Notifications for callouts raised elsewhere on a shown site (`colleagueAlerts`). */
+  colleagueAlerts: z.enum(['off', 'silent', 'sound']).default('off'),
 });
 export type PolicyState = z.infer<typeof PolicyStateSchema>;
 export const UNMANAGED: PolicyState = {
@@ -70,6 +76,9 @@ export const UNMANAGED: PolicyState = {
   problem: null,
   trainingAllowed: true,
   cancelCodeRequired: false,
+  role: 'desk',
+  monitorActions: [],
+  colleagueAlerts: 'off',
 };
 
 /**

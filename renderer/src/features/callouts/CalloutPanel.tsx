@@ -15,7 +15,11 @@ interface Props {
   siteName: string;
   press: Press | null;
   training: boolean;
+  /** What the operator may do to it; a monitor only what its policy allows (issue 24). Default: both. */
+  actions?: { cancel: boolean; message: boolean };
 }
+
+const ALL_ACTIONS = { cancel: true, message: true };
 
 /**
  * After a cancel the "Cancel callout" button goes away: the focus comes back to this callout, not
@@ -53,7 +57,13 @@ function Responder({ responder }: { responder: NonNullable<Callout['responder']>
  * AURA's own status and the callout's id behind Details (never on a cancelled callout, whose words
  * are the desk's own); and what the operator can do about it (message the control room, cancel).
  */
-export const CalloutPanel = memo(function CalloutPanel({ callout, siteName, press, training }: Props) {
+export const CalloutPanel = memo(function CalloutPanel({
+  callout,
+  siteName,
+  press,
+  training,
+  actions = ALL_ACTIONS,
+}: Props) {
   const [cancelling, setCancelling] = useState(false);
   const [sectionRef, refocus] = useRefocusAfterCancel(callout.stage);
   const closed = callout.stage === 'closed';
@@ -79,9 +89,9 @@ export const CalloutPanel = memo(function CalloutPanel({ callout, siteName, pres
       {callout.responder && <Responder responder={callout.responder} />}
       {press && <SentLine press={press} />}
       <Timeline entries={callout.timeline} />
-      {canCancel && <MessageForm calloutId={callout.id} />}
+      {canCancel && actions.message && <MessageForm calloutId={callout.id} />}
       {callout.stage !== 'cancelled' && <CalloutDetails callout={callout} />}
-      {canCancel && (
+      {canCancel && actions.cancel && (
         <div className="actions">
           <button type="button" className="button button-quiet-danger" onClick={() => setCancelling(true)}>
             Cancel callout
