@@ -5,6 +5,7 @@
 // policy invalid: the caller keeps its last good policy and shows a warning naming the bad key.
 import { z } from 'zod';
 import { QuickMessagesSchema, type Settings } from '../shared/model/settings';
+import { SiteHotkeysPolicySchema } from './policy-site-keys';
 import { EnvironmentSchema } from '../shared/model/connection';
 import { customUrlProblem } from './aura/environments';
 import { costProblem, parseCodeHash, sharedSaltProblem } from './cancel-codes';
@@ -25,6 +26,7 @@ export const LOCKABLE = [
   'startAtLogin',
   'notifications',
   'quickMessages',
+  'siteHotkeys',
 ] as const;
 export type Lockable = (typeof LOCKABLE)[number];
 
@@ -106,6 +108,7 @@ export const PolicySchema = z
         ),
       )
       .optional(),
+    siteHotkeys: SiteHotkeysPolicySchema.optional(),
     holdMs: z
       .number()
       .int()
@@ -278,20 +281,13 @@ export function mergePolicy(sources: readonly PolicySource[]): PolicyRead {
   return { ok: true, policy: merged, sources: names, origins };
 }
 
-/** The desk settings a policy sets, by the setting's name in the store. */
+/** The desk settings a policy sets, by the setting's name in the store (each one it can lock). */
 export function settingsFromPolicy(policy: Policy): Partial<Settings> {
-  const out: Partial<Settings> = {};
-  if (policy.sites !== undefined) out.shownSiteIds = policy.sites;
-  if (policy.hotkey !== undefined) out.hotkey = policy.hotkey;
-  if (policy.hotkeySite !== undefined) out.hotkeySiteId = policy.hotkeySite;
-  if (policy.holdMs !== undefined) out.holdMs = policy.holdMs;
-  if (policy.controlRoomPhone !== undefined) out.controlRoomPhone = policy.controlRoomPhone;
-  if (policy.deskName !== undefined) out.deskName = policy.deskName;
-  if (policy.startAtLogin !== undefined) out.startAtLogin = policy.startAtLogin;
-  if (policy.notifications !== undefined) out.notifications = policy.notifications;
-  if (policy.stalePressMinutes !== undefined) out.stalePressMinutes = policy.stalePressMinutes;
-  if (policy.quickMessages !== undefined) out.quickMessages = policy.quickMessages;
-  return out;
+  const out: Record<string, unknown> = {};
+  for (const [setting, key] of Object.entries(LOCK_OF_SETTING)) {
+    if (key && policy[key] !== undefined) out[setting] = policy[key];
+  }
+  return out as Partial<Settings>;
 }
 
 /** The policy name of each desk setting it can lock. */
@@ -306,6 +302,7 @@ export const LOCK_OF_SETTING: Partial<Record<keyof Settings, Lockable>> = {
   notifications: 'notifications',
   stalePressMinutes: 'stalePressMinutes',
   quickMessages: 'quickMessages',
+  siteHotkeys: 'siteHotkeys',
 };
 
 export function isLocked(policy: Policy, key: Lockable): boolean {
