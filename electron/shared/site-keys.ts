@@ -18,7 +18,7 @@ export interface SiteKeyPlan {
  * CommandOrControl taken as the same key (they are, on one platform or the other), so a clash is
  * never missed on any desk.
  */
-export function combinationOf(accelerator: string): string {
+function combinationOf(accelerator: string): string {
   const check = checkAccelerator(accelerator);
   const text = check.ok ? check.accelerator : accelerator.trim();
   const parts = text.split('+');

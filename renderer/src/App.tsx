@@ -85,6 +85,7 @@ export function App() {
           hotkeyWarning={
             desk.settings.hotkey && !desk.hotkey.siteId ? 'Silent hotkey does nothing: no site chosen' : null
           }
+          siteKeyErrors={(desk.hotkey.siteKeys ?? []).flatMap((k) => (k.error ? [k.error] : []))}
           policyProblem={desk.policy.problem}
           trouble={troubleSites(desk)}
           phone={phone}
