@@ -9,7 +9,7 @@
 import type { CommandName } from '../shared/command-names';
 import type { CommandOutput, CommandParsedInput } from '../shared/contract';
 import type { Connection } from '../shared/model/connection';
-import type { DeskState } from '../shared/model/desk-state';
+import type { DeskState, HotkeyReport } from '../shared/model/desk-state';
 import type { Press, PressTarget } from '../shared/model/press';
 import { DEFAULT_SETTINGS, SettingsSchema } from '../shared/model/settings';
 import { describeCommandFailure } from './commands';
@@ -255,8 +255,8 @@ export class DeskHost {
     return 'raised';
   }
 
-  /** Main reports whether the global hotkey could be registered, and why not. */
-  setHotkeyStatus(status: { registered: boolean; error: string | null }): void {
+  /** Main reports whether the global hotkey (or each site key) could be registered, and why not. */
+  setHotkeyStatus(status: HotkeyReport): void {
     if (this.running) this.running.desk.setHotkeyStatus(status);
     else this.waiting.push((desk) => desk.setHotkeyStatus(status));
   }
@@ -335,9 +335,7 @@ export class DeskHost {
         store: this.opts.store,
         dataDir: this.opts.dataDir,
         clock: this.opts.shell?.deskClock?.() ?? this.opts.shell?.clock,
-        storage: this.opts.storage,
-        random: this.opts.shell?.random,
-        checkCode: this.opts.shell?.checkCode,
+        ...{ storage: this.opts.storage, random: this.opts.shell?.random, checkCode: this.opts.shell?.checkCode },
         startupProblems,
         timing: this.opts.timing,
         connection: opened.connection,
@@ -355,6 +353,7 @@ export class DeskHost {
     this.running = { ...running, commands: { ...running.desk.handlers, ...this.hostCommands } };
     if (running.client) reportSkippedItems(running.client, running.desk, (line) => this.log.warn(line));
     if (hotkey) running.desk.setHotkeyStatus({ registered: hotkey.registered, error: hotkey.error });
+    if (hotkey?.siteKeys) running.desk.setHotkeyStatus({ siteKeys: hotkey.siteKeys });
     this.unsubscribe = running.desk.onChange((state) => this.announce(state));
     this.log.info(`desk opened: ${opened.connection.environment} (${opened.state})`);
     await running.desk.start();

@@ -6,7 +6,7 @@
 import type { AuditEntry } from '../shared/model/audit-entry';
 import type { Connection, Environment } from '../shared/model/connection';
 import type { DeskState, PolicyState } from '../shared/model/desk-state';
-import type { PressElsewhere } from '../shared/model/desk-state';
+import type { HotkeyReport, PressElsewhere } from '../shared/model/desk-state';
 import type { Press, PressTarget } from '../shared/model/press';
 import type { SkippedItems } from './aura/client';
 import type { AuditLog } from './audit';
@@ -123,7 +123,7 @@ export class Desk {
     ({ audit: this.audit, storage: this.storage } = this.files);
     this.outbox = this.files.ledger.viewFor(pressTargetOf(opts));
     const base = { api: opts.api, store: this.store, audit: this.audit, clock, emit: () => events.emit() };
-    this.settings = new SettingsService({ ...base, hostName: opts.hostName });
+    this.settings = new SettingsService({ ...base, hostName: opts.hostName, siteName: (id) => this.sites.nameOf(id) });
     this.readiness = this.openReadiness();
     let cancel: CancelService;
     ({ sites: this.sites, callouts: this.callouts, presses: this.presses, cancel } = this.openServices(base, notice));
@@ -180,6 +180,7 @@ export class Desk {
     this.callouts.stop();
     this.readiness.stop();
     this.confirm.stop();
+    this.settings.stop();
     this.events.clear();
   }
 
@@ -266,8 +267,8 @@ export class Desk {
     this.audit.record(...credentialsChanged(before, after));
   }
 
-  /** Main reports whether the global hotkey could be registered, and why not. */
-  setHotkeyStatus(status: { registered: boolean; error: string | null }): void {
+  /** Main reports whether the global hotkey (or each site key, issue 24) could be registered, and why not. */
+  setHotkeyStatus(status: HotkeyReport): void {
     this.settings.setHotkeyStatus(status);
   }
 

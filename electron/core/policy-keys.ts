@@ -10,6 +10,7 @@ import { customUrlProblem } from './aura/environments';
 import { costProblem, parseCodeHash, sharedSaltProblem } from './cancel-codes';
 import { MONITOR_ACTIONS } from './monitor/monitor-policy';
 import { policyKey, withLocked } from './policy-key';
+import { SiteHotkeysPolicySchema } from './policy-site-keys';
 import { parseSyslogTarget } from './siem/transports';
 
 /** A salted scrypt hash as written by `npm run policy:hash` (core/cancel-codes.ts). */
@@ -85,6 +86,16 @@ export const POLICY_KEYS = {
     registry: 'text',
     lockable: true,
     setting: 'hotkeySiteId',
+  }),
+  siteHotkeys: policyKey({
+    schema: SiteHotkeysPolicySchema,
+    title: 'Site keys',
+    description:
+      'Each site’s own silent key (a USB panic button or foot pedal): {"<external reference id>": "<accelerator>"} (JSON text in the registry).',
+    example: { site_9944: 'F13', site_9945: 'F14' },
+    registry: 'json',
+    lockable: true,
+    setting: 'siteHotkeys',
   }),
   holdMs: policyKey({
     schema: z.number().int().min(0).max(5000),

@@ -3,6 +3,8 @@
 // (registered, or why not). A press calls host.hotkeyPressed() and nothing else: this module is
 // given no window, tray, notifier or sound, so it cannot show anything even by mistake. A held
 // key's auto-repeat is one press (core/held-key.ts: a new press only after 1.5 s of quiet).
+// While "Test your button" listens (issue 24) the key is released, so the window can see a
+// physical button that sends it, and taken back when the test ends.
 import type { DeskHost } from '../core/desk-host';
 import { QuietGap } from '../core/held-key';
 import { checkAccelerator } from './accelerator';
@@ -28,12 +30,15 @@ export function bindHotkey(
 ): HotkeyBinding {
   const held = new QuietGap(options.monotonic ?? (() => performance.now()));
   let configured: string | null = null;
+  let released = false;
   let active: string | null = null;
 
-  const apply = (setting: string): void => {
+  const apply = (setting: string, buttonTest: boolean): void => {
     configured = setting;
+    released = buttonTest;
     if (active) globalShortcut.unregister(active);
     active = null;
+    if (buttonTest) return; // the status stays as it was: the key is only lent to the test
     if (!setting.trim()) {
       host.setHotkeyStatus({ registered: false, error: null });
       return;
@@ -59,9 +64,11 @@ export function bindHotkey(
     host.setHotkeyStatus({ registered: true, error: null });
   };
 
-  apply(host.getState().settings.hotkey);
+  const initial = host.getState();
+  apply(initial.settings.hotkey, initial.hotkey.buttonTest === true);
   const unsubscribe = host.onChange((state) => {
-    if (state.settings.hotkey !== configured) apply(state.settings.hotkey);
+    const buttonTest = state.hotkey.buttonTest === true;
+    if (state.settings.hotkey !== configured || buttonTest !== released) apply(state.settings.hotkey, buttonTest);
   });
   return {
     registered: () => active,

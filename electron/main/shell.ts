@@ -10,8 +10,9 @@ import { registerAppScheme, serveApp } from './app-protocol';
 import { keepInTray, showWindow } from './close-to-tray';
 import type { Logger } from '../core/ports';
 import { installCrashCapture, type ProcessEvents } from './crash-capture';
-import { bindHotkey, type HotkeyBinding } from './hotkey';
+import { bindHotkey } from './hotkey';
 import { refusedSwitch } from './launch-guard';
+import { bindSiteHotkeys } from './site-hotkeys';
 import { registerIpc } from './ipc';
 import { loginItemApplier, syncLoginItem } from './login-item';
 import { electronNotifier, watchCalloutStages } from './notifications';
@@ -86,6 +87,12 @@ function captureCrashes(
   });
 }
 
+/** The silent hotkey and each site's own key (issue 24), released together (on quit, on a crash). */
+function bindKeys(globalShortcut: ShellApi['globalShortcut'], host: Pick<DeskHost, ShellUse>): { dispose(): void } {
+  const bindings = [bindHotkey(globalShortcut, host), bindSiteHotkeys(globalShortcut, host)];
+  return { dispose: () => bindings.forEach((b) => b.dispose()) };
+}
+
 /**
  * `--enrol` while the app runs (issue 20 finding 12): a second launch hands its enrolment over the
  * single-instance channel, and the running desk host enrols once it is open.
@@ -107,8 +114,8 @@ export async function startShell(api: ShellApi, options: ShellOptions): Promise<
   const { app } = api;
   if (refusesLaunch(app, options)) return null;
   let win: ShellWindow | null = null;
-  let hotkey: HotkeyBinding | null = null;
-  captureCrashes(api, options, { window: () => win, releaseHotkey: () => hotkey?.dispose() });
+  let keys: { dispose(): void } | null = null;
+  captureCrashes(api, options, { window: () => win, releaseHotkey: () => keys?.dispose() });
   const enrolments = enrolmentHandOver();
   if (!claimSingleInstance(app, () => win && !win.isDestroyed() && showWindow(win), enrolments.handOver)) {
     app.quit();
@@ -136,8 +143,8 @@ export async function startShell(api: ShellApi, options: ShellOptions): Promise<
     windows: () => (mainWindow.isDestroyed() ? [] : [mainWindow.webContents]),
     isAppUrl: page.isAppUrl,
   });
-  const binding = bindHotkey(api.globalShortcut, host);
-  hotkey = binding;
+  const binding = bindKeys(api.globalShortcut, host);
+  keys = binding;
   const stopNotifications = watchCalloutStages(host, electronNotifier(api));
   const stopLoginItem = syncLoginItem(
     host,

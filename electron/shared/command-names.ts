@@ -19,6 +19,7 @@ export const COMMAND_NAMES = [
   'sites.delete',
   'settings.update',
   'hotkey.test',
+  'button.test',
   'training.advance',
   'training.autoplay',
   'training.fault',

@@ -13,6 +13,7 @@ import {
   SettingsSchema,
   StalePressMinutesSchema,
   QuickMessagesSchema,
+  SiteHotkeysSchema,
   MAX_SHOWN_SITES,
 } from './model/settings';
 import { EnvironmentSchema } from './model/connection';
@@ -109,12 +110,15 @@ export const commands = {
         compactFrom: CompactFromSchema,
         stalePressMinutes: StalePressMinutesSchema,
         quickMessages: QuickMessagesSchema,
+        siteHotkeys: SiteHotkeysSchema,
       })
       .partial()
       .strict(),
     output: SettingsSchema,
   },
   'hotkey.test': { input: z.object({ action: z.enum(['start', 'stop']) }).strict(), output: Empty },
+  /** "Test your button" (issue 24): main releases its global keys while it listens; nothing is raised. */
+  'button.test': { input: z.object({ action: z.enum(['start', 'stop']) }).strict(), output: Empty },
 
   // Training (embedded simulator only)
   'training.advance': {

@@ -15,6 +15,7 @@ export const SETTING_WORDS: Record<keyof Settings, string> = {
   compactFrom: 'compact layout from',
   stalePressMinutes: 'stale press limit',
   quickMessages: 'quick messages',
+  siteHotkeys: 'site keys',
 };
 
 /** The readable name of a setting key, or the key itself when it is not a setting. */

@@ -58,8 +58,6 @@ function CurrentView({ view, desk }: { view: View; desk: DeskState }) {
 export function App() {
   const desk = useDesk((s) => s.desk);
   const view = useDesk((s) => s.view);
-  const commandError = useDesk((s) => s.commandError);
-  const dismissError = useDesk((s) => s.dismissError);
   useEffect(() => useDesk.getState().connect(), []);
   useFirstPanicShortcut();
   useViewShortcuts();
@@ -89,6 +87,7 @@ export function App() {
           hotkeyWarning={
             desk.settings.hotkey && !desk.hotkey.siteId ? 'Silent hotkey does nothing: no site chosen' : null
           }
+          siteKeyErrors={(desk.hotkey.siteKeys ?? []).flatMap((k) => (k.error ? [k.error] : []))}
           policyProblem={desk.policy.problem}
           trouble={troubleSites(desk)}
           phone={phone}
@@ -102,17 +101,25 @@ export function App() {
       </header>
       {deskTools && !phone && <PhonePrompt />}
       <Notices notices={desk.notices} />
-      {commandError && (
-        <div className="command-error" role="alert">
-          <span>{commandError}</span>
-          <button type="button" className="button" onClick={dismissError}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      <CommandError />
       <main className={`view view-${view}`}>
         <CurrentView view={view} desk={desk} />
       </main>
+    </div>
+  );
+}
+
+/** The last refused command's message, until the operator dismisses it. */
+function CommandError() {
+  const commandError = useDesk((s) => s.commandError);
+  const dismissError = useDesk((s) => s.dismissError);
+  if (!commandError) return null;
+  return (
+    <div className="command-error" role="alert">
+      <span>{commandError}</span>
+      <button type="button" className="button" onClick={dismissError}>
+        Dismiss
+      </button>
     </div>
   );
 }

@@ -12,7 +12,12 @@ import { PressSchema, type Press, type PressView } from '../../electron/shared/m
 import { CONFIRM_WITHIN_MS, pressPhase } from '../../electron/shared/press-phase';
 import { DEFAULT_SETTINGS } from '../../electron/shared/model/settings';
 import type { Connection, Readiness } from '../../electron/shared/model/connection';
-import { UNMANAGED, type DeskState } from '../../electron/shared/model/desk-state';
+import {
+  UNMANAGED,
+  type DeskState,
+  type HotkeyReport,
+  type SiteKeyStatus,
+} from '../../electron/shared/model/desk-state';
 
 export const SITE: Site = {
   id: 'site_9944',
@@ -85,6 +90,7 @@ function withHotkeySite(state: DeskState): DeskState {
 export class FakeDeskHost implements Pick<DeskHost, ShellUse> {
   readonly triggers: Array<{ siteId: string; source: Press['source'] }> = [];
   readonly hotkeyStatuses: Array<{ registered: boolean; error: string | null }> = [];
+  readonly siteKeyStatuses: SiteKeyStatus[][] = [];
   hotkeyPresses = 0;
   closed = 0;
   /** Enrolments handed over by a second launch (`--enrol` while the app runs). */
@@ -133,8 +139,9 @@ export class FakeDeskHost implements Pick<DeskHost, ShellUse> {
     return 'raised';
   }
 
-  setHotkeyStatus(status: { registered: boolean; error: string | null }): void {
-    this.hotkeyStatuses.push(status);
+  setHotkeyStatus(status: HotkeyReport): void {
+    if ('siteKeys' in status) this.siteKeyStatuses.push(status.siteKeys);
+    else this.hotkeyStatuses.push(status);
     this.update({ hotkey: { ...this.state.hotkey, ...status } });
   }
 

@@ -21,6 +21,7 @@ import { watchCalloutStages } from '../../electron/main/notifications';
 import { readManagedPolicy, systemPolicyDeps, watchPolicy, type PolicyDeps } from '../../electron/main/policy-sources';
 import { openFileStore } from './file-store';
 import { harnessGuard, newHarnessToken, type HarnessGuard } from './guard';
+import { harnessKeys, type HarnessKeys } from './global-keys';
 
 const ROOT = resolve(__dirname, '../..');
 const RENDERER_DIR = join(ROOT, 'out/renderer');
@@ -88,18 +89,31 @@ export async function startHarness(
   const policyDeps = policyFile
     ? await systemPolicyDeps({ packaged: false, env: { PANIC_DESK_POLICY: policyFile } })
     : null;
-  const openHost = hostOpener(dataDir, diagnostics, policyDeps, network.fetch);
+  // The OS's global shortcuts, bound by main's own code to each host the slot opens (issue 24).
+  const keys = harnessKeys();
+  const openHost = hostOpener(dataDir, diagnostics, policyDeps, network.fetch, keys);
   diagnostics.log.info(`harness starting on port ${port} (Node ${process.version}, ${process.platform})`);
   const clients = new Set<WebSocket>();
   // A stopped desk drops every page's connection, as a quitting app would.
-  const desk = await openDeskSlot(openHost, () => clients.forEach((ws) => ws.terminate()));
+  const desk = await openDeskSlot(openHost, () => {
+    keys.detach();
+    clients.forEach((ws) => ws.terminate());
+  });
   // The app's notifications (main/notifications.ts), recorded for the specs: the harness has no system tray.
   const notifications: HarnessNotification[] = [];
   watchCalloutStages(
     { getState: () => desk.current().getState(), onChange: (listener) => desk.wire.onChange(listener) },
     { notify: (title, body, options) => void notifications.push({ title, body, silent: options?.silent ?? false }) },
   );
-  const routes = { guard, dataDir, desk, notifications, bridgeJs: await bundleBridge(), index: harnessIndex(port) };
+  const routes = {
+    guard,
+    dataDir,
+    desk,
+    keys,
+    notifications,
+    bridgeJs: await bundleBridge(),
+    index: harnessIndex(port),
+  };
   const server = createServer((req, res) => serveHttp(routes, req, res));
 
   const wss = new WebSocketServer({
@@ -130,6 +144,7 @@ export async function startHarness(
       wss.close();
       server.closeAllConnections();
       await new Promise<void>((ok) => server.close(() => ok()));
+      keys.detach();
       await desk.close();
     },
   };
@@ -141,13 +156,14 @@ function hostOpener(
   diagnostics: ReturnType<typeof harnessDiagnostics>,
   policyDeps: PolicyDeps | null,
   auraFetch: typeof fetch,
+  keys: HarnessKeys,
 ): () => Promise<DeskHost> {
   // The harness keeps secrets in memory: it is a test host, never a place for real credentials.
   const vault = memoryVault();
   return async () => {
     const store = await openFileStore(dataDir);
     const policy = policyDeps ? await readManagedPolicy(policyDeps) : null;
-    return DeskHost.open({
+    const host = await DeskHost.open({
       store,
       dataDir,
       vault,
@@ -163,6 +179,8 @@ function hostOpener(
         ? (apply) => watchPolicy(policyDeps, apply, { initial: policy, filePollMs: 500 })
         : undefined,
     });
+    keys.attach(host);
+    return host;
   };
 }
 
@@ -177,6 +195,7 @@ interface Routes {
   dataDir: string;
   desk: DeskSlot;
   notifications: HarnessNotification[];
+  keys: HarnessKeys;
   bridgeJs: string;
   index: string;
 }
@@ -191,7 +210,7 @@ function deskControl(desk: DeskSlot, path: string): (() => Promise<void>) | null
 
 /** Every HTTP route: the page (with its token), the bridge, the /__harness/ routes, the built files. */
 function serveHttp(routes: Routes, req: IncomingMessage, res: ServerResponse): void {
-  const { guard, dataDir, desk, bridgeJs, index } = routes;
+  const { guard, dataDir, desk, keys, bridgeJs, index } = routes;
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   req.resume(); // no route reads a body
   const foreign = guard.siteProblem(req);
@@ -217,6 +236,12 @@ function serveHttp(routes: Routes, req: IncomingMessage, res: ServerResponse): v
   }
   if (url.pathname === '/__harness/notifications') {
     return reply(res, 200, 'application/json', JSON.stringify(routes.notifications));
+  }
+  // A "global shortcut" as the OS would fire it (issue 24): the accelerator in the query, since no
+  // route reads a body. `delivered`: a key of the desk was registered for it.
+  if (url.pathname === '/__harness/shortcut' && req.method === 'POST') {
+    const delivered = keys.press(url.searchParams.get('accelerator') ?? '');
+    return reply(res, 200, 'application/json', JSON.stringify({ delivered, registered: keys.registered() }));
   }
   if (url.pathname === '/__harness/info') {
     const simulator = desk.current().simulator;

@@ -107,6 +107,9 @@ describe.skipIf(!built)('the web harness answers only its own page (needs `npx e
     for (const headers of attacks) {
       const answer = await send('/__harness/stop', { method: 'POST', headers, body: '{}' });
       expect(answer.status, JSON.stringify(headers)).toBeGreaterThanOrEqual(400);
+      // The global-shortcut hook (issue 24) could raise a panic: the same wall.
+      const shortcut = await send('/__harness/shortcut?accelerator=F13', { method: 'POST', headers, body: '{}' });
+      expect(shortcut.status, JSON.stringify(headers)).toBeGreaterThanOrEqual(400);
     }
     expect((await send('/__harness/info')).status).toBe(401);
     // The desk is still running: its own page still gets its state.

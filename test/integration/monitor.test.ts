@@ -211,8 +211,8 @@ describe('monitor: refusals in core', () => {
     return host;
   }
 
-  it('refuses every raise: panic.trigger, the tray’s trigger, the hotkey and its test; no press is made', async () => {
-    const host = await hostWith({ role: 'monitor' });
+  it('refuses every raise: panic.trigger, the tray’s trigger, the hotkey, site keys and their tests; no press is made', async () => {
+    const host = await hostWith({ role: 'monitor', siteHotkeys: { site_9944: 'F13' } });
     const siteId = host.getState().allSites[0]?.id ?? 'site_9944';
     expect(await runCommand(host, 'panic.trigger', { siteId })).toMatchObject({
       ok: false,
@@ -222,7 +222,10 @@ describe('monitor: refusals in core', () => {
     expect(() => host.trigger(siteId, 'tray')).toThrow(/monitor/);
     expect(host.hotkeyPressed()).toBe('noSite');
     expect(host.getState().presses).toEqual([]);
+    expect(await runCommand(host, 'button.test', { action: 'start' })).toMatchObject({ ok: false });
     expect(host.getState().settings.hotkey).toBe('');
+    // Main registers the keys the state names: none on a monitor, whatever the policy presets.
+    expect(host.getState().settings.siteHotkeys).toEqual({});
     expect(host.getState().hotkey.siteId).toBeNull();
   });
 

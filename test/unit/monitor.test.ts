@@ -89,7 +89,7 @@ describe('monitor command gate', () => {
       }
     });
     expect(refused.sort()).toEqual(
-      ['callout.cancel', 'callout.message', 'callout.reasons', 'hotkey.test', 'panic.trigger'].sort(),
+      ['button.test', 'callout.cancel', 'callout.message', 'callout.reasons', 'hotkey.test', 'panic.trigger'].sort(),
     );
     // An ordinary desk is not touched.
     for (const name of COMMAND_NAMES) expect(() => checkMonitorCommand(policyOf({}), name)).not.toThrow();

@@ -74,13 +74,24 @@ describe('the real table', () => {
   it('derives the lists that were written by hand before it', () => {
     expect(LOCKABLE).toEqual([...LOCK_NAMES]);
     expect(LOCKABLE).toEqual([
-      ...['environment', 'baseUrl', 'clientId', 'sites', 'hotkey', 'hotkeySite', 'holdMs', 'controlRoomPhone'],
+      ...[
+        'environment',
+        'baseUrl',
+        'clientId',
+        'sites',
+        'hotkey',
+        'hotkeySite',
+        'siteHotkeys',
+        'holdMs',
+        'controlRoomPhone',
+      ],
       ...['deskName', 'stalePressMinutes', 'startAtLogin', 'notifications', 'quickMessages'],
     ]);
     expect(LOCK_OF_SETTING).toEqual({
       shownSiteIds: 'sites',
       hotkey: 'hotkey',
       hotkeySiteId: 'hotkeySite',
+      siteHotkeys: 'siteHotkeys',
       holdMs: 'holdMs',
       controlRoomPhone: 'controlRoomPhone',
       deskName: 'deskName',

@@ -52,6 +52,7 @@ export function commandTable(s: DeskServices): DeskHandlers {
     'sites.delete': ({ siteId }) => s.sites.remove(siteId),
     'settings.update': (patch) => s.settings.change(patch),
     'hotkey.test': ({ action }) => s.settings.testHotkey(action),
+    'button.test': ({ action }) => s.settings.testButton(action),
     'training.advance': ({ calloutId, step }) => s.training.advance(calloutId, step),
     'training.autoplay': ({ on }) => s.training.autoplay(on),
     'training.fault': ({ fault }) => s.training.fault(fault),

@@ -3,8 +3,9 @@
 // reports it (registered or not, a test in progress).
 import { hostname } from 'node:os';
 import { checkAccelerator } from '../../shared/accelerator';
+import { checkSiteHotkeys } from '../../shared/site-keys';
 import { SettingsSchema, type Settings } from '../../shared/model/settings';
-import { UNMANAGED, type HotkeyState, type PolicyState } from '../../shared/model/desk-state';
+import { UNMANAGED, type HotkeyReport, type HotkeyState, type PolicyState } from '../../shared/model/desk-state';
 import { settingWords } from '../../shared/setting-words';
 import type { AuditLog } from '../audit';
 import { isMonitor, withoutHotkey } from '../monitor/monitor-rules';
@@ -18,13 +19,27 @@ export interface SettingsDeps {
   audit: AuditLog;
   clock: Clock;
   hostName?: string;
+  /** A site's name for the operator's messages (its id when the desk does not know it). */
+  siteName?(siteId: string): string;
   emit(): void;
 }
+
+/** How long "Test your button" listens before main takes its keys back on its own. */
+export const BUTTON_TEST_MS = 60_000;
 
 export class SettingsService {
   policy: Policy = {};
   policyView: PolicyState = UNMANAGED;
-  hotkey: HotkeyState = { registered: false, error: null, testing: false, lastTestOkAt: null, siteId: null };
+  hotkey: HotkeyState = {
+    registered: false,
+    error: null,
+    testing: false,
+    lastTestOkAt: null,
+    siteId: null,
+    siteKeys: [],
+    buttonTest: false,
+  };
+  private endButtonTest: (() => void) | null = null;
 
   constructor(private readonly deps: SettingsDeps) {}
 
@@ -37,13 +52,24 @@ export class SettingsService {
     return deskNameOf(this.current, this.deps.hostName);
   }
 
-  /** The operator's change; a hotkey main would refuse (a reserved combination) is never saved. */
+  /**
+   * The operator's change; a hotkey or site key main would refuse (a reserved combination, two
+   * keys that are one combination) is never saved.
+   */
   async change(input: Partial<Settings>): Promise<Settings> {
     // A monitor shows an empty hotkey (issue 24): a saved form must not overwrite the desk's own with it.
     const patch = isMonitor(this.policy) ? withoutHotkey(input) : input;
     const hotkey = patch.hotkey ? checkAccelerator(patch.hotkey) : null;
     if (hotkey && !hotkey.ok) throw new Error(`Hotkey not saved: ${hotkey.error}`);
-    return this.update(hotkey ? { ...patch, hotkey: hotkey.accelerator } : patch);
+    const next = hotkey ? { ...patch, hotkey: hotkey.accelerator } : patch;
+    if (next.hotkey === undefined && next.siteHotkeys === undefined) return this.update(next);
+    const keys = checkSiteHotkeys(
+      next.siteHotkeys ?? this.current.siteHotkeys,
+      next.hotkey ?? this.current.hotkey,
+      this.deps.siteName,
+    );
+    if (!keys.ok) throw new Error(`${next.siteHotkeys ? 'Site keys' : 'Hotkey'} not saved: ${keys.error}`);
+    return this.update(next.siteHotkeys ? { ...next, siteHotkeys: keys.siteHotkeys } : next);
   }
 
   update(patch: Partial<Settings>): Settings {
@@ -85,10 +111,31 @@ export class SettingsService {
     this.deps.emit();
   }
 
-  /** Main reports whether the global hotkey could be registered, and why not. */
-  setHotkeyStatus(status: { registered: boolean; error: string | null }): void {
+  /** Main reports whether the global hotkey (or each site key) could be registered, and why not. */
+  setHotkeyStatus(status: HotkeyReport): void {
     this.hotkey = { ...this.hotkey, ...status };
     this.deps.emit();
+  }
+
+  /**
+   * "Test your button" starts or stops (issue 24). While it listens main releases every global key,
+   * so the window sees the button's key; it stops by itself after BUTTON_TEST_MS, so a window
+   * closed or lost mid-test never leaves the desk without its keys.
+   */
+  async testButton(action: 'start' | 'stop'): Promise<Record<string, never>> {
+    this.endButtonTest?.();
+    this.endButtonTest = null;
+    if (action === 'start')
+      this.endButtonTest = this.deps.clock.setTimeout(() => void this.testButton('stop'), BUTTON_TEST_MS);
+    this.hotkey = { ...this.hotkey, buttonTest: action === 'start' };
+    this.deps.emit();
+    return {};
+  }
+
+  /** The desk stops: no button test outlives it. */
+  stop(): void {
+    this.endButtonTest?.();
+    this.endButtonTest = null;
   }
 
   /** The operator starts or stops "test the hotkey". */

@@ -31,8 +31,9 @@ export function monitorAllows(policy: Pick<Policy, 'role' | 'monitorActions'>, a
 /** The commands a monitor refuses outright or unless its policy allows them. */
 const GATED: Partial<Record<CommandName, 'raise' | MonitorAction>> = {
   'panic.trigger': 'raise',
-  // A monitor has no hotkey to test.
+  // A monitor has no hotkey or panic button to test.
   'hotkey.test': 'raise',
+  'button.test': 'raise',
   'callout.cancel': 'cancel',
   'callout.reasons': 'cancel',
   'callout.message': 'message',

@@ -62,7 +62,7 @@ export function cancelledView(callout: Callout, at: number): Callout {
 }
 
 /**
- * A monitor's state: no hotkey (main then registers none) and no hotkey site (the tray raises
+ * A monitor's state: no hotkey and no site keys (main then registers none) and no hotkey site (the tray raises
  * nothing); unless it reveals duress, a cancelled callout carries no AURA status, as the duress
  * view carries none (Details is never shown on a cancelled callout, but the state is).
  */
@@ -74,7 +74,7 @@ export function monitorState(state: DeskState, policy: Pick<Policy, 'monitorReve
   return {
     ...state,
     callouts,
-    settings: { ...state.settings, hotkey: '' },
+    settings: { ...state.settings, hotkey: '', siteHotkeys: {} },
     hotkey: { ...state.hotkey, siteId: null },
   };
 }

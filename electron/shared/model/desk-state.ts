@@ -36,6 +36,15 @@ export const NoticeSchema = z.object({
 });
 export type Notice = z.infer<typeof NoticeSchema>;
 
+/** One site's own key as main reports it (issue 24): registered, or why not. */
+export const SiteKeyStatusSchema = z.object({
+  siteId: z.string(),
+  accelerator: z.string(),
+  registered: z.boolean(),
+  error: z.string().nullable(),
+});
+export type SiteKeyStatus = z.infer<typeof SiteKeyStatusSchema>;
+
 export const HotkeyStateSchema = z.object({
   registered: z.boolean(),
   /** Why registration failed, in plain words. */
@@ -48,8 +57,14 @@ export const HotkeyStateSchema = z.object({
    * (and none set by policy) the desk's only site; else null, and the hotkey does nothing.
    */
   siteId: z.string().nullable().default(null),
+  /** Each site key's registration (issue 24); absent: no site key reported yet. */
+  siteKeys: z.array(SiteKeyStatusSchema).max(200).optional(),
+  /** True while "Test your button" listens: main has released every global key meanwhile. */
+  buttonTest: z.boolean().optional(),
 });
 export type HotkeyState = z.infer<typeof HotkeyStateSchema>;
+/** What main reports of its global keys: the hotkey's registration, or each site key's (issue 24). */
+export type HotkeyReport = { registered: boolean; error: string | null } | { siteKeys: SiteKeyStatus[] };
 
 /** The administrator's policy as the screen needs it (core/policy.ts has the policy itself). */
 export const PolicyStateSchema = z.object({

@@ -7,6 +7,7 @@ export const LOCK_NAMES = [
   'sites',
   'hotkey',
   'hotkeySite',
+  'siteHotkeys',
   'holdMs',
   'controlRoomPhone',
   'deskName',

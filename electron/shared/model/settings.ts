@@ -35,6 +35,17 @@ export const StalePressMinutesSchema = z.number().int().min(1).max(1440);
 export const QuickMessagesSchema = z.array(z.string().trim().min(1).max(100)).max(8);
 export const DEFAULT_QUICK_MESSAGES = ['Weapon seen', 'Medical help needed', 'I am safe now', 'Suspect has left'];
 
+/** Most site keys a desk holds: more than any guardhouse has pedals, a bound for the settings file. */
+export const MAX_SITE_HOTKEYS = 100;
+
+/**
+ * A key per site (issue 24): a site's external reference id to the accelerator of its own physical
+ * button. The accelerator rules (typing-safe, not reserved, no clash) are shared/site-keys.ts's.
+ */
+export const SiteHotkeysSchema = z
+  .record(z.string().min(1).max(200), z.string().max(100))
+  .refine((keys) => Object.keys(keys).length <= MAX_SITE_HOTKEYS, `At most ${MAX_SITE_HOTKEYS} site keys`);
+
 export const SettingsSchema = z.object({
   /** How long the panic button must be held, 0 to 5 s. */
   holdMs: z.number().int().min(0).max(5000),
@@ -58,6 +69,8 @@ export const SettingsSchema = z.object({
   stalePressMinutes: StalePressMinutesSchema.default(10),
   /** The callout's quick messages, in order (defaults so that older settings files still load). */
   quickMessages: QuickMessagesSchema.default(DEFAULT_QUICK_MESSAGES),
+  /** Each site's own silent key (physical buttons); none by default, so older settings still load. */
+  siteHotkeys: SiteHotkeysSchema.default({}),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -74,4 +87,5 @@ export const DEFAULT_SETTINGS: Settings = {
   compactFrom: 10,
   stalePressMinutes: 10,
   quickMessages: DEFAULT_QUICK_MESSAGES,
+  siteHotkeys: {},
 };

@@ -40,10 +40,20 @@ export interface TroubleSites {
 
 const NO_TROUBLE: TroubleSites = { notConfirmed: [], notSent: [] };
 
+/** Each site key (physical button) that cannot fire: part of "would a press reach AURA". */
+function SiteKeyLines({ errors }: { errors: readonly string[] }) {
+  return errors.map((error) => (
+    <p className="readiness-hotkey" role="status" key={error}>
+      Panic button key not working — {error}
+    </p>
+  ));
+}
+
 export function ReadinessBar({
   readiness,
   hotkeyError,
   hotkeyWarning = null,
+  siteKeyErrors = [],
   policyProblem = null,
   trouble = NO_TROUBLE,
   phone = '',
@@ -52,6 +62,8 @@ export function ReadinessBar({
   hotkeyError: string | null;
   /** The hotkey is set but raises nothing (no site chosen). */
   hotkeyWarning?: string | null;
+  /** Each site key (physical button, issue 24) that cannot fire, and why. */
+  siteKeyErrors?: readonly string[];
   /** Why the administrator's latest policy was ignored (the last good one stays). */
   policyProblem?: string | null;
   trouble?: TroubleSites;
@@ -91,6 +103,7 @@ export function ReadinessBar({
           {hotkeyWarning}
         </p>
       )}
+      <SiteKeyLines errors={siteKeyErrors} />
       {policyProblem && (
         <p className="readiness-hotkey" role="status">
           Policy warning — {policyProblem}

@@ -9,6 +9,7 @@ import { DeskIdentityForm } from './DeskIdentityForm';
 import { DiagnosticsExport } from './DiagnosticsExport';
 import { DeskLayoutFields } from './DeskLayoutFields';
 import { HotkeyStatus } from './HotkeyStatus';
+import { SiteKeys } from './SiteKeys';
 import { HotkeyFields, SystemChecks, TimingFields } from './SettingsFields';
 import { checkDraft, draftOf, type Draft, type DraftErrors } from './settingsDraft';
 
@@ -64,6 +65,7 @@ export function SettingsView({ desk }: { desk: DeskState }) {
         <SaveActions label="Save settings" saved={saved} savedText="Settings saved." />
       </form>
       <HotkeyStatus desk={desk} unsaved={draft.hotkey !== desk.settings.hotkey} />
+      <SiteKeys desk={desk} />
       <div className="panel">
         <DeskIdentityForm settings={desk.settings} locked={desk.policy.locked} />
       </div>
