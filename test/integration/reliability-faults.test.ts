@@ -278,7 +278,7 @@ describe('reliability under faults', () => {
     }, 10);
     // RELIABILITY_SEEDS=5023,5036 replays chosen runs.
     const chosen = process.env.RELIABILITY_SEEDS?.split(',').map(Number);
-    const seeds = chosen ?? Array.from({ length: RUNS }, (_, i) => 5000 + i);
+    const seeds = chosen ? [...chosen] : Array.from({ length: RUNS }, (_, i) => 5000 + i);
     const workers = Array.from({ length: PARALLEL }, async () => {
       for (let seed = seeds.shift(); seed !== undefined; seed = seeds.shift()) outcomes.push(await oneRun(seed));
     });

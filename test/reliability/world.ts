@@ -146,13 +146,7 @@ export function fastTmp(): string {
   return existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
 }
 
-export async function until(ok: () => boolean, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > deadline) return false;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  return true;
-}
+/** Whether `ok` holds within `ms` (false instead of a throw); the one poll of test/support/until.ts. */
+export { reached as until } from '../support/until';
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
