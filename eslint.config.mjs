@@ -29,8 +29,9 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', noElectron] },
   },
   {
-    // Issue 13's size targets for product code (tests and the simulator are not held to them).
-    files: ['electron/core/**', 'electron/main/**', 'electron/shared/**', 'electron/preload/**', 'renderer/src/**'],
+    // The size rule (issues 13 and 25): every source file the app ships, the Training simulator
+    // included. Stylesheets are not linted; tests and the test harness are not held to it.
+    files: ['electron/**/*.{ts,tsx,mts,cts,js,mjs,cjs}', 'renderer/src/**/*.{ts,tsx,mts,cts,js,mjs,cjs}'],
     rules: {
       'max-lines': ['error', { max: 300, ...lineCount }],
       'max-lines-per-function': ['error', { max: 60, ...lineCount }],

@@ -43,83 +43,80 @@ function invalid(error: z.ZodError): Reply {
   return fail(400, `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`);
 }
 
+type ControlHandler = (body: unknown, params: string[], deps: ControlDeps) => Reply;
+
+const ok = (body: unknown): Reply => ({ status: 200, body });
+
+function setAutoplay(body: unknown, _params: string[], { state }: ControlDeps): Reply {
+  const p = AutoplayBody.safeParse(body ?? {});
+  if (!p.success) return invalid(p.error);
+  state.setAutoplay(p.data);
+  return ok(state.autoplay);
+}
+
+function setFaults(body: unknown, _params: string[], { faults }: ControlDeps): Reply {
+  const p = FaultRulesSchema.safeParse(body ?? {});
+  if (!p.success) return invalid(p.error);
+  faults.set(p.data.faults);
+  return ok({ faults: faults.list() });
+}
+
+/** A callout raised by someone other than the desk (another desk, an alarm panel, the control room). */
+function raiseElsewhere(body: unknown, _params: string[], { state }: ControlDeps): Reply {
+  const p = RaiseBody.safeParse(body ?? {});
+  if (!p.success) return invalid(p.error);
+  const loc = state.locationByRef(p.data.externalReferenceId);
+  if (!loc) return fail(400, `Predefined location with externalReferenceId ${p.data.externalReferenceId} not found`);
+  const { callout, existing } = state.raise(loc, {});
+  return { status: existing ? 200 : 201, body: callout };
+}
+
+function advance(body: unknown, [id]: string[], { state }: ControlDeps): Reply {
+  const step = body && typeof body === 'object' ? (body as Record<string, unknown>).step : undefined;
+  if (!isSimStep(step)) return fail(400, `step must be one of ${SIM_STEPS.join(', ')}`);
+  return state.advance(Number(id), step);
+}
+
+function seedLocation(body: unknown, _params: string[], { state }: ControlDeps): Reply {
+  const p = SeedLocationBody.safeParse(body ?? {});
+  if (!p.success) return invalid(p.error);
+  if (state.locationByRef(p.data.externalReferenceId)) {
+    return fail(409, `externalReferenceId ${p.data.externalReferenceId} already exists`);
+  }
+  return { status: 201, body: state.addLocation({ ...p.data, formattedAddress: p.data.formattedAddress ?? null }) };
+}
+
+function clearFaults(_body: unknown, _params: string[], { faults }: ControlDeps): Reply {
+  faults.clear();
+  return ok({ faults: [] });
+}
+
+function expireTokens(_body: unknown, _params: string[], { tokens }: ControlDeps): Reply {
+  tokens.expireAll();
+  return ok({ expired: true });
+}
+
+const CONTROL_TABLE: Array<[ControlRoute['method'], RegExp, ControlHandler]> = [
+  ['GET', /^$/, (_b, _p, deps) => ok(deps.info())],
+  ['GET', /^\/callouts$/, (_b, _p, { state }) => ok(state.allCallouts())],
+  ['POST', /^\/callouts$/, raiseElsewhere],
+  ['POST', /^\/callouts\/(\d+)\/advance$/, advance],
+  ['GET', /^\/autoplay$/, (_b, _p, { state }) => ok(state.autoplay)],
+  ['PUT', /^\/autoplay$/, setAutoplay],
+  ['POST', /^\/autoplay$/, setAutoplay],
+  ['GET', /^\/faults$/, (_b, _p, { faults }) => ok({ faults: faults.list() })],
+  ['PUT', /^\/faults$/, setFaults],
+  ['POST', /^\/faults$/, setFaults],
+  ['DELETE', /^\/faults$/, clearFaults],
+  ['POST', /^\/tokens\/expire$/, expireTokens],
+  ['GET', /^\/requests$/, (_b, _p, deps) => ok(deps.recentRequests())],
+  ['POST', /^\/locations$/, seedLocation],
+];
+
 export function controlRoutes(deps: ControlDeps): ControlRoute[] {
-  const { state, faults, tokens } = deps;
-  const setAutoplay = (body: unknown): Reply => {
-    const p = AutoplayBody.safeParse(body ?? {});
-    if (!p.success) return invalid(p.error);
-    state.setAutoplay(p.data);
-    return { status: 200, body: state.autoplay };
-  };
-  const setFaults = (body: unknown): Reply => {
-    const p = FaultRulesSchema.safeParse(body ?? {});
-    if (!p.success) return invalid(p.error);
-    faults.set(p.data.faults);
-    return { status: 200, body: { faults: faults.list() } };
-  };
-  return [
-    { method: 'GET', pattern: /^$/, handle: () => ({ status: 200, body: deps.info() }) },
-    { method: 'GET', pattern: /^\/callouts$/, handle: () => ({ status: 200, body: state.allCallouts() }) },
-    {
-      // A callout raised by someone other than the desk (another desk, an alarm panel, the control room).
-      method: 'POST',
-      pattern: /^\/callouts$/,
-      handle: (body) => {
-        const p = RaiseBody.safeParse(body ?? {});
-        if (!p.success) return invalid(p.error);
-        const loc = state.locationByRef(p.data.externalReferenceId);
-        if (!loc)
-          return fail(400, `Predefined location with externalReferenceId ${p.data.externalReferenceId} not found`);
-        const { callout, existing } = state.raise(loc, {});
-        return { status: existing ? 200 : 201, body: callout };
-      },
-    },
-    {
-      method: 'POST',
-      pattern: /^\/callouts\/(\d+)\/advance$/,
-      handle: (body, [id]) => {
-        const step = body && typeof body === 'object' ? (body as Record<string, unknown>).step : undefined;
-        if (!isSimStep(step)) return fail(400, `step must be one of ${SIM_STEPS.join(', ')}`);
-        return state.advance(Number(id), step);
-      },
-    },
-    { method: 'GET', pattern: /^\/autoplay$/, handle: () => ({ status: 200, body: state.autoplay }) },
-    { method: 'PUT', pattern: /^\/autoplay$/, handle: setAutoplay },
-    { method: 'POST', pattern: /^\/autoplay$/, handle: setAutoplay },
-    { method: 'GET', pattern: /^\/faults$/, handle: () => ({ status: 200, body: { faults: faults.list() } }) },
-    { method: 'PUT', pattern: /^\/faults$/, handle: setFaults },
-    { method: 'POST', pattern: /^\/faults$/, handle: setFaults },
-    {
-      method: 'DELETE',
-      pattern: /^\/faults$/,
-      handle: () => {
-        faults.clear();
-        return { status: 200, body: { faults: [] } };
-      },
-    },
-    {
-      method: 'POST',
-      pattern: /^\/tokens\/expire$/,
-      handle: () => {
-        tokens.expireAll();
-        return { status: 200, body: { expired: true } };
-      },
-    },
-    { method: 'GET', pattern: /^\/requests$/, handle: () => ({ status: 200, body: deps.recentRequests() }) },
-    {
-      method: 'POST',
-      pattern: /^\/locations$/,
-      handle: (body) => {
-        const p = SeedLocationBody.safeParse(body ?? {});
-        if (!p.success) return invalid(p.error);
-        if (state.locationByRef(p.data.externalReferenceId)) {
-          return fail(409, `externalReferenceId ${p.data.externalReferenceId} already exists`);
-        }
-        return {
-          status: 201,
-          body: state.addLocation({ ...p.data, formattedAddress: p.data.formattedAddress ?? null }),
-        };
-      },
-    },
-  ];
+  return CONTROL_TABLE.map(([method, pattern, handler]) => ({
+    method,
+    pattern,
+    handle: (body, params) => handler(body, params, deps),
+  }));
 }

@@ -10,9 +10,6 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AuraClient } from '../../electron/core/aura/client';
-import { Desk } from '../../electron/core/desk';
-import { deskApiFor } from '../../electron/core/desk/aura-port';
 import { DeskHost } from '../../electron/core/desk-host';
 import { DiagnosticsLog } from '../../electron/core/diagnostics/log';
 import { hashCodes } from '../../electron/core/cancel-codes';
@@ -21,9 +18,10 @@ import { AuditForwarder } from '../../electron/core/siem/forwarder';
 import { startSimulator } from '../../electron/simulator/server';
 import { UNMANAGED, type DeskState } from '../../electron/shared/model/desk-state';
 import { openFileStore } from '../harness/file-store';
-import { memoryStore } from '../fakes/store';
 import { memoryVault } from '../fakes/vault';
 import { runCommand } from '../support/run-command';
+import { until } from '../support/until';
+import { deskAgainstSimulator } from '../support/sim-desk';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
@@ -99,16 +97,6 @@ async function hostWith(policy: Policy, lines: string[] = []): Promise<DeskHost>
   return h;
 }
 
-async function until<T>(read: () => T | undefined | null | false, ms = 8000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = read();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 describe('audit events to a syslog collector', () => {
   it('UDP: a press and its callout arrive as RFC 5424 with app, desk, site, callout and kind', async () => {
     const collector = await udpCollector();
@@ -160,27 +148,18 @@ describe('cancels and duress', () => {
     const forwarder = new AuditForwarder({ log: new DiagnosticsLog({ info() {}, warn() {}, error() {} }) });
     forwarder.configure({ syslog: collector.url });
     cleanups.push(() => forwarder.close());
-    const sim = await startSimulator({ clientId: 'desk', clientSecret: 'secret' });
-    const client = new AuraClient({ baseUrl: sim.baseUrl, clientId: 'desk', getSecret: async () => 'secret' });
     const policy: Policy = {
       deskName: 'Gate 3',
       cancelCodes: await codeHashes('2468', '8642'),
     };
-    const desk = new Desk({
-      environment: 'staging',
-      api: deskApiFor(client),
-      store: memoryStore(),
-      dataDir: mkdtempSync(join(tmpdir(), 'siem-duress-')),
-      policy: { policy, view: { ...UNMANAGED, cancelCodeRequired: true } },
-      timing: { movingMs: 100, settledMs: 100, readinessEveryMs: 60_000 },
-      onAudit: (entry) => forwarder.audit(entry),
+    const { desk, close } = await deskAgainstSimulator({
+      desk: {
+        policy: { policy, view: { ...UNMANAGED, cancelCodeRequired: true } },
+        timing: { movingMs: 100, settledMs: 100, readinessEveryMs: 60_000 },
+        onAudit: (entry) => forwarder.audit(entry),
+      },
     });
-    cleanups.push(
-      () => sim.close(),
-      () => client.close(),
-      () => desk.stop(),
-    );
-    await desk.start();
+    cleanups.push(close);
     const raise = async (): Promise<string> => {
       const before = desk.getState().presses.length;
       desk.trigger('site_9944', 'button');

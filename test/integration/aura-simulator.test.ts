@@ -9,6 +9,7 @@ import { AuraClient } from '../../electron/core/aura/client';
 import { PRACTICE_FAULTS, simulatorControl } from '../../electron/core/training';
 import { FAULT_KINDS } from '../../electron/shared/model/desk-state';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../electron/simulator/server';
+import { until } from '../support/until';
 
 const sims: RunningSimulator[] = [];
 afterEach(async () => {
@@ -48,14 +49,6 @@ async function tokenOf(sim: RunningSimulator): Promise<string> {
   const { body } = await call(sim, 'POST', '/oauth/token', { clientId: 'desk', clientSecret: 'desk-secret' });
   const b = body as { accessToken?: string; access_token?: string };
   return (b.accessToken ?? b.access_token) as string;
-}
-
-async function until(ok: () => boolean, ms = 5000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > deadline) throw new Error('condition not reached');
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 describe('auth', () => {

@@ -19,6 +19,7 @@ import { COMMAND_NAMES } from '../../electron/shared/command-names';
 import type { DeskState } from '../../electron/shared/model/desk-state';
 import type { Press } from '../../electron/shared/model/press';
 import { openFileStore } from '../harness/file-store';
+import { until } from '../support/until';
 
 const open: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {
@@ -58,16 +59,6 @@ async function sim(): Promise<RunningSimulator> {
   const s = await startSimulator({ clientId: 'desk-7', clientSecret: 'right-secret' });
   open.push(s);
   return s;
-}
-
-async function until(h: DeskHost, ok: (s: DeskState) => boolean, ms = 5000): Promise<DeskState> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const state = h.getState();
-    if (ok(state)) return state;
-    if (Date.now() > deadline) throw new Error(`timed out; state: ${JSON.stringify(state).slice(0, 500)}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 describe('desk host in Training', () => {

@@ -18,8 +18,8 @@ import { readBundle, textsUnder } from '../support/bundle';
 import { DeskHost } from '../../electron/core/desk-host';
 import { memoryVault } from '../fakes/vault';
 import { startSimulator } from '../../electron/simulator/server';
-import type { DeskState } from '../../electron/shared/model/desk-state';
 import { openFileStore } from '../harness/file-store';
+import { until } from '../support/until';
 
 /** Quotes, a backslash, %, spaces and non-ASCII: every form a careless redaction would miss. */
 const SECRET = 'Canary "q\\uote" 100% Ünïcødé ✓ s3cr3t-7f3a';
@@ -57,16 +57,6 @@ async function hostileEcho(): Promise<string> {
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', () => ok()));
   cleanups.push(() => new Promise<void>((ok) => server.close(() => ok())));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/panic-api/v2`;
-}
-
-async function until(host: DeskHost, ok: (s: DeskState) => boolean, what: string): Promise<DeskState> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const state = host.getState();
-    if (ok(state)) return state;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 describe('diagnostics canary', () => {

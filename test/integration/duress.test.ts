@@ -4,20 +4,17 @@
 // desk shows, stores or logs about the cancel differs between a duress and a genuine cancel —
 // the callout on screen (whatever AURA says later), the stored callouts, the audit log and the
 // diagnostics log's lines — and no audit entry carries a value recomputable from the policy.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AuraClient } from '../../electron/core/aura/client';
 import { hashCodes } from '../../electron/core/cancel-codes';
 import { Desk } from '../../electron/core/desk';
 import { DiagnosticsLog } from '../../electron/core/diagnostics/log';
 import { mergePolicy, type Policy } from '../../electron/core/policy';
 import type { KeyValueStore } from '../../electron/core/ports';
 import { memoryStore } from '../fakes/store';
-import { deskApiFor } from '../../electron/core/desk/aura-port';
-import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
-import { UNMANAGED, type DeskState } from '../../electron/shared/model/desk-state';
+import { type RunningSimulator } from '../../electron/simulator/server';
+import { UNMANAGED } from '../../electron/shared/model/desk-state';
+import { until } from '../support/until';
+import { deskAgainstSimulator } from '../support/sim-desk';
 
 const CANCEL_CODE = '246802';
 const DURESS_CODE = '864202';
@@ -35,37 +32,20 @@ afterEach(async () => {
 async function deskOnSim(
   store: KeyValueStore = memoryStore(),
 ): Promise<{ desk: Desk; sim: RunningSimulator; store: KeyValueStore; lines: string[] }> {
-  const sim = await startSimulator({ clientId: 'desk', clientSecret: 'secret' });
   const lines: string[] = [];
   const sink = (line: string) => void lines.push(line);
   const log = new DiagnosticsLog({ info: sink, warn: sink, error: sink });
-  const client = new AuraClient({ baseUrl: sim.baseUrl, clientId: 'desk', getSecret: async () => 'secret', log });
-  const desk = new Desk({
-    environment: 'staging',
-    api: deskApiFor(client),
-    store,
-    log,
-    dataDir: mkdtempSync(join(tmpdir(), 'desk-duress-')),
-    policy: { policy, view: { ...UNMANAGED, cancelCodeRequired: true } },
-    timing: { movingMs: 100, settledMs: 100, readinessEveryMs: 60_000 },
+  const { desk, sim, close } = await deskAgainstSimulator({
+    client: { log },
+    desk: {
+      store,
+      log,
+      policy: { policy, view: { ...UNMANAGED, cancelCodeRequired: true } },
+      timing: { movingMs: 100, settledMs: 100, readinessEveryMs: 60_000 },
+    },
   });
-  cleanups.push(
-    () => sim.close(),
-    () => client.close(),
-    () => desk.stop(),
-  );
-  await desk.start();
+  cleanups.push(close);
   return { desk, sim, store, lines };
-}
-
-async function until(desk: Desk, ok: (s: DeskState) => boolean, ms = 5000): Promise<DeskState> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const state = desk.getState();
-    if (ok(state)) return state;
-    if (Date.now() > deadline) throw new Error(`timed out: ${JSON.stringify(state.callouts).slice(0, 400)}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 async function raise(desk: Desk): Promise<string> {

@@ -3,16 +3,11 @@
 // probe's own list read), a site it does not show is left alone, its own press is never taken for
 // someone else's, a second press joins the callout raised elsewhere, and a callout completed for
 // too long is no longer followed (costing nothing) until AURA closes it.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AuraClient } from '../../electron/core/aura/client';
-import { Desk, type DeskOptions } from '../../electron/core/desk';
-import { memoryStore } from '../fakes/store';
-import { deskApiFor } from '../../electron/core/desk/aura-port';
-import type { DeskState } from '../../electron/shared/model/desk-state';
-import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
+import { type DeskOptions } from '../../electron/core/desk';
+import type { RunningSimulator, SimulatorOptions } from '../../electron/simulator/server';
+import { until } from '../support/until';
+import { deskAgainstSimulator } from '../support/sim-desk';
 
 let cleanup: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -20,33 +15,13 @@ afterEach(async () => {
   cleanup = [];
 });
 
-async function deskAgainstSimulator(timing: DeskOptions['timing'] = {}, simOptions = {}) {
-  const sim = await startSimulator({ clientId: 'follow', clientSecret: 'follow-secret', ...simOptions });
-  const client = new AuraClient({ baseUrl: sim.baseUrl, clientId: 'follow', getSecret: async () => 'follow-secret' });
-  const desk = new Desk({
-    environment: 'staging',
-    api: deskApiFor(client),
-    store: memoryStore(),
-    dataDir: mkdtempSync(join(tmpdir(), 'follow-')),
-    timing: { movingMs: 100, settledMs: 200, readinessEveryMs: 300, retryDelaysMs: [50], ...timing },
+async function followingDesk(timing: DeskOptions['timing'] = {}, sim: SimulatorOptions = {}) {
+  const world = await deskAgainstSimulator({
+    sim,
+    desk: { timing: { movingMs: 100, settledMs: 200, readinessEveryMs: 300, retryDelaysMs: [50], ...timing } },
   });
-  cleanup.push(
-    () => desk.stop(),
-    () => client.close(),
-    () => sim.close(),
-  );
-  await desk.start();
-  return { sim, desk };
-}
-
-async function until(desk: Desk, ok: (s: DeskState) => boolean, ms = 5000): Promise<DeskState> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const state = desk.getState();
-    if (ok(state)) return state;
-    if (Date.now() > deadline) throw new Error(`timed out; state: ${JSON.stringify(state.callouts)}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
+  cleanup.push(() => world.close());
+  return world;
 }
 
 function raiseElsewhere(sim: RunningSimulator, ref = 'site_9944'): string {
@@ -59,7 +34,7 @@ const ops = (sim: RunningSimulator, from: number) => sim.requests.slice(from).ma
 
 describe('callouts raised elsewhere', () => {
   it('appear on the desk, marked, found by the probe’s list read, and are followed like its own', async () => {
-    const { sim, desk } = await deskAgainstSimulator();
+    const { sim, desk } = await followingDesk();
     await until(desk, (s) => s.readiness.level === 'ready');
     const from = sim.requests.length;
     const id = raiseElsewhere(sim);
@@ -83,7 +58,7 @@ describe('callouts raised elsewhere', () => {
   });
 
   it('are left alone for a site this desk does not show', async () => {
-    const { sim, desk } = await deskAgainstSimulator();
+    const { sim, desk } = await followingDesk();
     sim.state.addLocation({
       externalReferenceId: 'annex',
       locationIdentifier: 'Annex',
@@ -102,7 +77,7 @@ describe('callouts raised elsewhere', () => {
   it('never include the desk’s own press, even when its callout is listed before the raise answers', async () => {
     // The raise reaches AURA but its answer is lost: the callout is listed while the press is
     // unsent, and cycles run meanwhile (another callout of the desk is moving).
-    const { sim, desk } = await deskAgainstSimulator({ movingMs: 30, retryDelaysMs: [400] });
+    const { sim, desk } = await followingDesk({ movingMs: 30, retryDelaysMs: [400] });
     sim.state.addLocation({ externalReferenceId: 'annex', locationIdentifier: 'Annex', latitude: '1', longitude: '1' });
     await desk.handlers['sites.sync']({});
     desk.trigger('annex', 'button');
@@ -120,7 +95,7 @@ describe('callouts raised elsewhere', () => {
   });
 
   it('are joined by a press on the same site', async () => {
-    const { sim, desk } = await deskAgainstSimulator();
+    const { sim, desk } = await followingDesk();
     const id = raiseElsewhere(sim);
     await until(desk, (s) => s.callouts.some((c) => c.id === id));
     desk.trigger('site_9944', 'button');
@@ -134,7 +109,7 @@ describe('callouts raised elsewhere', () => {
 
 describe('a callout completed for too long', () => {
   it('is no longer followed, costs only the probe’s list read, and is picked up again when AURA closes it', async () => {
-    const { sim, desk } = await deskAgainstSimulator({ unfollowAfterMs: 400, readinessEveryMs: 500 });
+    const { sim, desk } = await followingDesk({ unfollowAfterMs: 400, readinessEveryMs: 500 });
     desk.trigger('site_9944', 'button');
     const sent = await until(desk, (s) => s.presses[0]?.status === 'sent');
     const id = sent.presses[0]?.calloutId ?? '';

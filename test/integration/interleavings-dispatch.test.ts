@@ -5,45 +5,19 @@
 // sockets, the desk's time scaled (test/reliability/world.ts).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { hashCodes } from '../../electron/core/cancel-codes';
 import type { KeyValueStore } from '../../electron/core/ports';
 import { UNMANAGED } from '../../electron/shared/model/desk-state';
-import { PressSchema, type Press } from '../../electron/shared/model/press';
+import { PressSchema } from '../../electron/shared/model/press';
 import { DEFAULT_SETTINGS } from '../../electron/shared/model/settings';
 import { memoryStore } from '../fakes/store';
-import { addSitesLikeDemo, deskFor, openWorld, sleep, until, type World } from '../reliability/world';
+import { addSitesLikeDemo, ops, pressOf, sentOk, sleep, until, type World, worldsPerTest } from '../reliability/world';
 
 const SITE = 'site_9944';
 const DURESS_CODE = '8642';
-let closers: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const close of closers.reverse()) await close();
-  closers = [];
-});
+const { world, restart } = worldsPerTest();
 
-async function world(...args: Parameters<typeof openWorld>): Promise<World> {
-  const w = await openWorld(...args);
-  closers.push(() => w.close());
-  await w.desk.start();
-  return w;
-}
-
-async function restart(first: World): Promise<World> {
-  first.desk.stop();
-  first.client.close();
-  const w = deskFor(first.sim, { dataDir: first.dataDir, store: first.store });
-  closers.push(async () => {
-    w.desk.stop();
-    w.client.close();
-  });
-  await w.desk.start();
-  return w;
-}
-
-const pressOf = (w: World, id: string): Press | undefined => w.desk.getState().presses.find((p) => p.id === id);
-const sentOk = (w: World, id: string) => () => pressOf(w, id)?.status === 'sent';
-const ops = (w: World, op: string) => w.sim.requests.filter((r) => r.op === op);
 const againEvents = (w: World, calloutId: number) =>
   w.sim.state.eventsOf(calloutId).filter((e) => e.message.startsWith('Panic pressed again at '));
 const siteLoc = (w: World) =>

@@ -20,6 +20,7 @@ import { memoryStore } from '../fakes/store';
 import { memoryVault } from '../fakes/vault';
 import { openFileStore } from '../harness/file-store';
 import { runCommand } from '../support/run-command';
+import { until } from '../support/until';
 
 const PACE_MS = 100;
 const cleanups: Array<() => unknown> = [];
@@ -64,14 +65,13 @@ async function deskOn(sim: RunningSimulator, policy: Policy, store: KeyValueStor
   return desk;
 }
 
-async function until<T>(what: () => T, ok: (value: T) => boolean, ms = 8000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
+/** The shared until, for a value that passes `ok` (the value itself may be 0 or undefined). */
+async function untilValue<T>(what: () => T, ok: (value: T) => boolean, ms = 8000): Promise<T> {
+  const passed = await until(() => {
     const value = what();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out: ${JSON.stringify(value).slice(0, 400)}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+    return ok(value) ? { value } : null;
+  }, ms);
+  return passed.value;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -105,13 +105,13 @@ describe('monitor: read budget', () => {
     const SITES = 12;
     const sim = await simWithSites(SITES);
     const desk = await deskOn(sim, { role: 'monitor' });
-    await until(
+    await untilValue(
       () => desk.getState().allSites.length,
       (n) => n === SITES,
     );
     // A callout on every site, raised elsewhere: each is read in full once.
     for (const loc of sim.state.activeLocations()) sim.state.raise(loc, {});
-    await until(
+    await untilValue(
       () => desk.getState().callouts.length,
       (n) => n === SITES,
     );
@@ -137,14 +137,14 @@ describe('monitor: duress', () => {
     const sim = await simWithSites(2);
     const store = memoryStore();
     const desk = await deskOn(sim, policy, store);
-    await until(
+    await untilValue(
       () => desk.getState().allSites.length,
       (n) => n === 2,
     );
     const [a, b] = sim.state.activeLocations();
     const genuine = sim.state.raise(a as NonNullable<typeof a>, {}).callout.id;
     const duress = sim.state.raise(b as NonNullable<typeof b>, {}).callout.id;
-    await until(
+    await untilValue(
       () => desk.getState().callouts.length,
       (n) => n === 2,
     );
@@ -154,7 +154,7 @@ describe('monitor: duress', () => {
     sim.state.advance(duress, 'dispatch');
     const lists = () => sim.requests.filter((r) => r.op === 'listActiveCallouts').length;
     const from = lists();
-    await until(lists, (n) => n >= from + 4);
+    await untilValue(lists, (n) => n >= from + 4);
     const shown = (id: number) => desk.getState().callouts.find((c) => c.id === String(id));
     return { desk, store, sim, genuine: shown(genuine), duress: shown(duress), duressId: duress };
   }
@@ -176,7 +176,7 @@ describe('monitor: duress', () => {
     expect(JSON.stringify(audit)).not.toMatch(/duress|dispatched/i);
     // AURA closes it: closed, as a genuine cancel closes.
     sim.state.advance(duressId, 'close');
-    await until(
+    await untilValue(
       () => desk.getState().callouts.find((c) => c.id === String(duressId))?.stage,
       (stage) => stage === 'closed',
     );
@@ -257,7 +257,7 @@ describe('monitor: refusals in core', () => {
       policy: read({}),
     });
     cleanups.push(() => host.close());
-    await until(
+    await untilValue(
       () => host.getState().sites.length,
       (n) => n > 0,
     );
@@ -268,13 +268,13 @@ describe('monitor: refusals in core', () => {
       { kind: 'error500', route: 'listActiveCallouts' },
     ]);
     const press = host.trigger(siteId, 'button');
-    await until(
+    await untilValue(
       () => host.getState().presses[0]?.attempts ?? 0,
       (n) => n > 0,
     );
 
     await host.applyPolicy(read({ role: 'monitor' }));
-    const held = await until(
+    const held = await untilValue(
       () => host.getState().presses.find((p) => p.id === press.id),
       (p) => p?.phase === 'stillNeeded',
     );
@@ -286,7 +286,7 @@ describe('monitor: refusals in core', () => {
 
     // The operator's choice: Send now. The press reaches AURA; a new panic still cannot be made.
     expect(await runCommand(host, 'press.sendNow', { pressId: press.id })).toMatchObject({ ok: true });
-    await until(
+    await untilValue(
       () => host.getState().presses.find((p) => p.id === press.id)?.status,
       (s) => s === 'sent',
     );

@@ -16,11 +16,11 @@ import { nodeNetwork } from '../../electron/core/aura/node-fetch';
 import { DeskHost } from '../../electron/core/desk-host';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
 import { NETWORK_PATH_WORDS } from '../../electron/shared/network-path';
-import type { DeskState } from '../../electron/shared/model/desk-state';
 import { openFileStore } from '../harness/file-store';
 import { memoryVault } from '../fakes/vault';
 import { runCommand } from '../support/run-command';
 import { HAVE_OPENSSL, makeTestCa, type TestCa } from '../support/test-ca';
+import { until } from '../support/until';
 
 const open: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -74,16 +74,6 @@ async function hostWith(fetchFn: typeof fetch): Promise<DeskHost> {
   });
   open.push(() => h.close());
   return h;
-}
-
-async function until(h: DeskHost, ok: (s: DeskState) => boolean, ms = 10_000): Promise<DeskState> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const state = h.getState();
-    if (ok(state)) return state;
-    if (Date.now() > deadline) throw new Error(`timed out; state: ${JSON.stringify(state).slice(0, 400)}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 function networkFor(proxy: string, caFile: string | null): typeof fetch {

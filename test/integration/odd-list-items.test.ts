@@ -7,63 +7,38 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AuraClient } from '../../electron/core/aura/client';
-import { Desk } from '../../electron/core/desk';
-import { memoryStore } from '../fakes/store';
 import { runCommand } from '../support/run-command';
 import { DiagnosticsLog } from '../../electron/core/diagnostics/log';
 import { DeskHost } from '../../electron/core/desk-host';
-import { deskApiFor } from '../../electron/core/desk/aura-port';
 import { reportSkippedItems } from '../../electron/core/desk-api';
 import { memoryVault } from '../fakes/vault';
 import { openFileStore } from '../harness/file-store';
-import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
-import type { DeskState } from '../../electron/shared/model/desk-state';
+import { startSimulator } from '../../electron/simulator/server';
+import { until } from '../support/until';
+import { deskAgainstSimulator } from '../support/sim-desk';
 
 const cleanup: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
   for (const f of cleanup.splice(0).reverse()) await f();
 });
 
-async function until(desk: Desk, ok: (s: DeskState) => boolean, ms = 10_000): Promise<DeskState> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const state = desk.getState();
-    if (ok(state)) return state;
-    if (Date.now() > deadline) throw new Error(`timed out; state: ${JSON.stringify(state).slice(0, 600)}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-async function deskAgainst(sim: RunningSimulator, shape: 'a' | 'b') {
-  const client = new AuraClient({
-    baseUrl: sim.baseUrl,
-    clientId: 'odd',
-    getSecret: async () => 'odd-secret',
-    timeoutMs: 2000,
-    raiseDefaults: shape === 'a' ? { responseTypeId: 2 } : {},
-  });
-  const desk = new Desk({
-    environment: 'staging',
-    api: deskApiFor(client),
-    store: memoryStore(),
-    dataDir: mkdtempSync(join(tmpdir(), 'odd-')),
-    timing: { retryDelaysMs: [20, 40], settleAfterTimeoutMs: 50, movingMs: 50, settledMs: 50 },
+/** A desk against a simulator giving one odd list item, not started: skipped items are reported from its start. */
+async function deskAgainst(shape: 'a' | 'b') {
+  const world = await deskAgainstSimulator({
+    sim: { shape, quirks: ['oddListItem'] },
+    client: { timeoutMs: 2000, raiseDefaults: shape === 'a' ? { responseTypeId: 2 } : {} },
+    desk: { timing: { retryDelaysMs: [20, 40], settleAfterTimeoutMs: 50, movingMs: 50, settledMs: 50 } },
+    start: false,
   });
   const warnings: string[] = [];
-  reportSkippedItems(client, desk, (line) => warnings.push(line));
-  cleanup.push(
-    () => client.close(),
-    () => desk.stop(),
-  );
-  return { client, desk, warnings };
+  reportSkippedItems(world.client, world.desk, (line) => warnings.push(line));
+  cleanup.push(() => world.close());
+  return { ...world, warnings };
 }
 
 describe.each(['a', 'b'] as const)('shape %s: one odd list item', (shape) => {
   it('is skipped and reported; sites sync, readiness stays ready and a checking press goes out', async () => {
-    const sim = await startSimulator({ clientId: 'odd', clientSecret: 'odd-secret', shape, quirks: ['oddListItem'] });
-    cleanup.push(() => sim.close());
-    const { desk, warnings } = await deskAgainst(sim, shape);
+    const { sim, desk, warnings } = await deskAgainst(shape);
     await desk.start();
     const started = desk.getState();
     expect(started.allSites.map((s) => s.id)).toEqual(['site_9944']);

@@ -13,9 +13,9 @@ import { DeskHost } from '../../electron/core/desk-host';
 import { lockDataFolder, waitForDataFolder } from '../../electron/core/storage/folder-lock';
 import { mergePolicy } from '../../electron/core/policy';
 import { startSimulator } from '../../electron/simulator/server';
-import type { DeskState } from '../../electron/shared/model/desk-state';
 import { memoryVault } from '../fakes/vault';
 import { openFileStore } from '../harness/file-store';
+import { until } from '../support/until';
 
 const open: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {
@@ -32,16 +32,6 @@ async function host(dir: string, extra: Partial<Parameters<typeof DeskHost.open>
   });
   open.push(h);
   return h;
-}
-
-async function until(h: DeskHost, ok: (s: DeskState) => boolean, ms = 8000): Promise<DeskState> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const state = h.getState();
-    if (ok(state)) return state;
-    if (Date.now() > deadline) throw new Error(`timed out; state: ${JSON.stringify(state).slice(0, 400)}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 describe('the data folder is locked (finding 16)', () => {

@@ -14,6 +14,7 @@ import { memoryVault } from '../fakes/vault';
 import { harnessDiagnostics } from '../harness/diagnostics';
 import { openFileStore } from '../harness/file-store';
 import { runCommand } from '../support/run-command';
+import { until } from '../support/until';
 
 const dirs: string[] = [];
 const hosts: DeskHost[] = [];
@@ -59,8 +60,7 @@ describe('policy hashes stay in the policy', () => {
 
     const siteId = host.getState().sites[0]?.id ?? '';
     expect((await ipc('panic.trigger', { siteId })).ok).toBe(true);
-    const deadline = Date.now() + 10_000;
-    while (!host.getState().callouts.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    await until(host, (s) => s.callouts.length > 0, 10_000, 'the callout');
     const calloutId = host.getState().callouts[0]?.id ?? '';
     const reasons = (await ipc('callout.reasons', { calloutId })).value as Array<{ id: number }>;
     const reasonId = reasons[0]?.id ?? 0;

@@ -19,6 +19,7 @@ import type { Press } from '../../electron/shared/model/press';
 import { memoryVault, type MemoryVault } from '../fakes/vault';
 import { openFileStore } from '../harness/file-store';
 import { runCommand } from '../support/run-command';
+import { until } from '../support/until';
 
 const open: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {
@@ -79,24 +80,6 @@ async function toCustom(h: DeskHost, aura: RunningSimulator, clientSecret = SECR
   expect(saved).toEqual({ ok: true, value: { saved: true } });
 }
 
-async function until(h: DeskHost, ok: (s: DeskState) => boolean, ms = 8000): Promise<DeskState> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const state = h.getState();
-    if (ok(state)) return state;
-    if (Date.now() > deadline) throw new Error(`timed out; state: ${JSON.stringify(state).slice(0, 600)}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-async function waitFor(ok: () => boolean, ms = 8000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 const raises = (aura: RunningSimulator): number => aura.requests.filter((r) => r.op === 'raiseCallout').length;
 const pressOf = (s: DeskState, id: string | undefined): Press | undefined => s.presses.find((p) => p.id === id);
 
@@ -135,7 +118,7 @@ describe('one ledger of presses for the machine', () => {
     // The raise is slow: the press is in flight when the desk switches away.
     aura.faults.set([{ kind: 'latency', route: 'raiseCallout', latencyMs: 600, times: 1 }]);
     const press = h.trigger('site_9944', 'button');
-    await waitFor(() => aura.requests.some((r) => r.op === 'raiseCallout'));
+    await until(() => aura.requests.some((r) => r.op === 'raiseCallout'));
     await runCommand(h, 'setup.saveCredentials', { environment: 'training' });
     await toCustom(h, aura, '');
     const state = await until(h, (s) => pressOf(s, press?.id)?.status === 'sent');
@@ -166,7 +149,7 @@ describe('a press goes only to its own environment (issue 20 findings 3, 4, 6, 7
     expect(vault.secrets.has(accountFor('custom', aura.baseUrl, 'desk-7'))).toBe(true);
     aura.faults.clear();
     expect((await runCommand(h, 'press.sendNow', { pressId: press?.id })).ok).toBe(true);
-    await waitFor(() => aura.state.activeCallouts().length === 1);
+    await until(() => aura.state.activeCallouts().length === 1);
     const sent = await until(h, (s) => pressOf(s, press?.id) === undefined);
     expect(sent.notices.map((n) => n.text).join('\n')).toContain(
       'AURA (custom URL) (client desk-7) has this press on callout',
@@ -282,7 +265,7 @@ describe('switches one at a time; a stopped desk is silent (issue 20 finding 8, 
     await toCustom(h, aura);
     aura.faults.set([{ kind: 'latency', route: 'raiseCallout', latencyMs: 600, times: 1 }]);
     const press = h.trigger('site_9944', 'button');
-    await waitFor(() => aura.requests.some((r) => r.op === 'raiseCallout'));
+    await until(() => aura.requests.some((r) => r.op === 'raiseCallout'));
     await runCommand(h, 'setup.saveCredentials', { environment: 'training' });
     const file = join(dir, 'presses.json');
     const atSwitch = readFileSync(file, 'utf8');

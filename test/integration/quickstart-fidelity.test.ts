@@ -2,17 +2,12 @@
 // Property Protect quickstart (test/fixtures/quickstart-fixed-location.json is step 2's body,
 // copied verbatim), key for key and type for type; a site registered exactly as the quickstart
 // shows is named "Downtown Branch"; the simulator's Training site is that very body.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AuraClient } from '../../electron/core/aura/client';
-import { Desk } from '../../electron/core/desk';
-import { memoryStore } from '../fakes/store';
-import { deskApiFor } from '../../electron/core/desk/aura-port';
-import { startSimulator } from '../../electron/simulator/server';
 import { QUICKSTART_FIXED_LOCATION } from '../../electron/simulator/state';
 import { SiteSchema } from '../../electron/shared/model/site';
+import { deskAgainstSimulator } from '../support/sim-desk';
 
 const QUICKSTART = JSON.parse(
   readFileSync(join(__dirname, '../fixtures/quickstart-fixed-location.json'), 'utf8'),
@@ -27,7 +22,6 @@ afterEach(async () => {
 });
 
 async function deskRecording(shape: 'a' | 'b') {
-  const sim = await startSimulator({ clientId: 'qs', clientSecret: 'qs-secret', shape });
   const bodies: Array<{ method: string; path: string; body: Record<string, unknown> }> = [];
   const recording: typeof fetch = async (input, init) => {
     const url = new URL(String(input));
@@ -36,24 +30,8 @@ async function deskRecording(shape: 'a' | 'b') {
     }
     return fetch(input, init);
   };
-  const client = new AuraClient({
-    baseUrl: sim.baseUrl,
-    clientId: 'qs',
-    getSecret: async () => 'qs-secret',
-    fetch: recording,
-  });
-  const desk = new Desk({
-    environment: 'staging',
-    api: deskApiFor(client),
-    store: memoryStore(),
-    dataDir: mkdtempSync(join(tmpdir(), 'qs-')),
-  });
-  cleanup.push(
-    () => sim.close(),
-    () => client.close(),
-    () => desk.stop(),
-  );
-  await desk.start();
+  const { sim, desk, close } = await deskAgainstSimulator({ sim: { shape }, client: { fetch: recording } });
+  cleanup.push(close);
   return { sim, desk, bodies };
 }
 

@@ -25,6 +25,7 @@ import {
   type DiskFault,
   type World,
 } from '../reliability/world';
+import { rng } from '../support/rng';
 
 const RUNS = Number(process.env.RELIABILITY_RUNS ?? 500);
 const PARALLEL = 24;
@@ -35,18 +36,6 @@ const POLL_REAL_MS = POLL_MS / FACTOR;
 /** The poller's longest backoff after errors (60 s), in real ms: the settle period outlasts it. */
 const MAX_POLL_BACKOFF_REAL_MS = 60_000 / FACTOR;
 const SITES = ['site_9944', 'site_north', 'site_south'] as const;
-
-/** A small seeded generator, so a failing run can be replayed from its printed seed. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PRESS_ROUTES = ['raiseCallout', 'raiseCallout', 'listActiveCallouts', 'sendCalloutEvent', 'token'] as const;
 const POLL_ROUTES = ['getCallout', 'listCalloutEvents'] as const;
@@ -278,7 +267,7 @@ describe('reliability under faults', () => {
     }, 10);
     // RELIABILITY_SEEDS=5023,5036 replays chosen runs.
     const chosen = process.env.RELIABILITY_SEEDS?.split(',').map(Number);
-    const seeds = chosen ?? Array.from({ length: RUNS }, (_, i) => 5000 + i);
+    const seeds = chosen ? [...chosen] : Array.from({ length: RUNS }, (_, i) => 5000 + i);
     const workers = Array.from({ length: PARALLEL }, async () => {
       for (let seed = seeds.shift(); seed !== undefined; seed = seeds.shift()) outcomes.push(await oneRun(seed));
     });

@@ -4,43 +4,15 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AuditLog } from '../../electron/core/audit';
 import { pressedAgainMessage } from '../../electron/core/press-words';
 import { appendLineDurably, writeFileDurably } from '../../electron/core/storage/durable-file';
 import { PressSchema, type Press } from '../../electron/shared/model/press';
-import { deskFor, FaultyStorage, openWorld, sleep, until, type World } from '../reliability/world';
+import { FaultyStorage, ops, pressOf, sentOk, sleep, until, type World, worldsPerTest } from '../reliability/world';
 
 const SITE = 'site_9944';
-let closers: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const close of closers.reverse()) await close();
-  closers = [];
-});
-
-async function world(...args: Parameters<typeof openWorld>): Promise<World> {
-  const w = await openWorld(...args);
-  closers.push(() => w.close());
-  await w.desk.start();
-  return w;
-}
-
-/** The same data folder and simulator, a new desk: a restart. */
-async function restart(first: World): Promise<World> {
-  first.desk.stop();
-  first.client.close();
-  const w = deskFor(first.sim, { dataDir: first.dataDir, store: first.store });
-  closers.push(async () => {
-    w.desk.stop();
-    w.client.close();
-  });
-  await w.desk.start();
-  return w;
-}
-
-const pressOf = (w: World, id: string): Press | undefined => w.desk.getState().presses.find((p) => p.id === id);
-const sentOk = (w: World, id: string) => () => pressOf(w, id)?.status === 'sent';
-const ops = (w: World, op: string) => w.sim.requests.filter((r) => r.op === op);
+const { world, restart } = worldsPerTest();
 
 describe('1. a second press reaches AURA as a raise and an event', () => {
   it('on a completed-not-closed callout: raises, posts "Panic pressed again", counts it sent only once AURA took the event', async () => {

@@ -4,12 +4,14 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import { AuraClient } from '../../electron/core/aura/client';
 import { Desk, type DeskOptions } from '../../electron/core/desk';
 import { type KeyValueStore } from '../../electron/core/ports';
 import { memoryStore } from '../fakes/store';
 import { deskApiFor } from '../../electron/core/desk/aura-port';
 import { nodeStorage, type StoragePort } from '../../electron/core/storage/port';
+import type { Press } from '../../electron/shared/model/press';
 import { DEFAULT_SETTINGS as defaultSettings } from '../../electron/shared/model/settings';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../electron/simulator/server';
 import { ScaledClock } from '../support/scaled-clock';
@@ -141,18 +143,54 @@ export function addSitesLikeDemo(sim: RunningSimulator, refs: readonly string[])
   for (const ref of refs) sim.state.addLocation({ ...fields, externalReferenceId: ref, locationIdentifier: ref });
 }
 
+/** The same data folder and simulator, a new desk: a restart. Its close leaves the simulator running. */
+export async function restartDesk(first: World): Promise<World> {
+  first.desk.stop();
+  first.client.close();
+  const w = deskFor(first.sim, { dataDir: first.dataDir, store: first.store });
+  await w.desk.start();
+  return {
+    ...w,
+    async close() {
+      w.desk.stop();
+      w.client.close();
+    },
+  };
+}
+
+/**
+ * Worlds for one test file, each started, and closed after every test (the last opened first):
+ * `world()` opens one, `restart(w)` gives `w`'s simulator and folder a new desk.
+ */
+export function worldsPerTest(): { world(opts?: WorldOptions): Promise<World>; restart(first: World): Promise<World> } {
+  let closers: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const close of closers.reverse()) await close();
+    closers = [];
+  });
+  const kept = (w: World): World => (closers.push(() => w.close()), w);
+  return {
+    async world(opts) {
+      const w = kept(await openWorld(opts));
+      await w.desk.start();
+      return w;
+    },
+    restart: async (first) => kept(await restartDesk(first)),
+  };
+}
+
+export const pressOf = (w: World, id: string): Press | undefined => w.desk.getState().presses.find((p) => p.id === id);
+/** A condition for `until`: the press is sent. */
+export const sentOk = (w: World, id: string) => (): boolean => pressOf(w, id)?.status === 'sent';
+/** The requests AURA received for one operation. */
+export const ops = (w: World, op: string) => w.sim.requests.filter((r) => r.op === op);
+
 /** A RAM-backed folder where there is one (fsync costs nothing there; a process kill keeps it). */
 export function fastTmp(): string {
   return existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
 }
 
-export async function until(ok: () => boolean, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > deadline) return false;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  return true;
-}
+/** Whether `ok` holds within `ms` (false instead of a throw); the one poll of test/support/until.ts. */
+export { reached as until } from '../support/until';
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

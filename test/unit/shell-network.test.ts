@@ -11,19 +11,18 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AuraClient } from '../../electron/core/aura/client';
 import { AuraError } from '../../electron/core/aura/errors';
 import { DiagnosticsLog } from '../../electron/core/diagnostics/log';
-import type { DeskHost } from '../../electron/core/desk-host';
 import { silentLogger } from '../../electron/core/ports';
 import { auraFetch } from '../../electron/main/aura-fetch';
 import { openAppHost } from '../../electron/main/app-host';
 import { enrolCommand } from '../../electron/main/enrol-cli';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
-import type { DeskState } from '../../electron/shared/model/desk-state';
 import { NETWORK_PATH_WORDS, type NetworkPathCause } from '../../electron/shared/network-path';
 import { setupErrorOf } from '../../renderer/src/features/setup/setupErrors';
 import { createFakeElectron, type FakeElectronOptions } from '../fakes/electron';
 import { memoryStore } from '../fakes/store';
 import { memoryVault } from '../fakes/vault';
 import { runCommand } from '../support/run-command';
+import { until } from '../support/until';
 
 const open: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -51,16 +50,6 @@ async function appHost(fakeOptions: FakeElectronOptions = {}) {
   });
   open.push(() => host.close());
   return { fake, host };
-}
-
-async function until(h: DeskHost, ok: (s: DeskState) => boolean, ms = 8000): Promise<DeskState> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const state = h.getState();
-    if (ok(state)) return state;
-    if (Date.now() > deadline) throw new Error(`timed out; state: ${JSON.stringify(state).slice(0, 400)}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 const custom = (baseUrl: string) => ({

@@ -19,20 +19,9 @@ import { AuraNet, CUSTOM_BASE_URL, DESK_CLIENT, type Incarnation, type LiveEnv, 
 import { MemoryDisk } from './memory-disk';
 import { Scope, VirtualTime } from './virtual-time';
 import { modelCodeCheck } from './commands';
+import { rng } from '../../support/rng';
 
 export type PolicyValues = Record<string, unknown>;
-
-/** A seeded generator for the desk's own randomness (jitter), so a run replays. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export class Machine {
   readonly time = new VirtualTime();
