@@ -4,6 +4,7 @@
 // services (desk/*: store, presses, callouts, cancel, sites, settings, training) and keeps the
 // surface the desk host uses; the command table (desk/command-table.ts) maps each command to one.
 import type { AuditEntry } from '../shared/model/audit-entry';
+import type { Callout } from '../shared/model/callout';
 import type { Connection, Environment } from '../shared/model/connection';
 import type { DeskState, PolicyState } from '../shared/model/desk-state';
 import type { PressElsewhere } from '../shared/model/desk-state';
@@ -29,6 +30,7 @@ import { DeskEvents } from './desk/events';
 import { PressService } from './desk/presses';
 import { deskNameOf, hotkeySiteOf, SettingsService } from './desk/settings';
 import { SitesService } from './desk/sites';
+import { closedCallouts, recentCallouts } from './desk/recent-work';
 import { DeskStore } from './desk/store';
 import { TrainingPractice } from './desk/training-practice';
 
@@ -125,7 +127,19 @@ export class Desk {
     });
     const { sites, callouts, presses, settings, training, audit } = this;
     const state = (): DeskState => this.getState();
-    this.handlers = commandTable({ state, sites, callouts, presses, cancel, settings, training, audit, events });
+    const history = (): Callout[] => closedCallouts(this.shownCallouts());
+    this.handlers = commandTable({
+      state,
+      history,
+      sites,
+      callouts,
+      presses,
+      cancel,
+      settings,
+      training,
+      audit,
+      events,
+    });
     if (opts.policy) this.applyPolicy(opts.policy.policy, opts.policy.view);
   }
 
@@ -191,7 +205,7 @@ export class Desk {
         ...this.outbox.elsewhere().map((press) => ({ ...press, phase: 'notSent' as const })),
       ],
       pressesElsewhere: this.outbox.elsewhere().map((p) => this.elsewhere(p)),
-      callouts: store.callouts.map((c) => store.masks.get(c.id) ?? c),
+      ...this.recentWork(),
       settings: settings.current,
       training: this.training.state,
       hotkey: {
@@ -205,6 +219,17 @@ export class Desk {
       notices: this.events.notices,
       policy: settings.policyView,
     };
+  }
+
+  /** The callouts as shown (a cancelled view in place of its callout): recent work, and the history left out. */
+  private recentWork(): Pick<DeskState, 'callouts' | 'historyCount'> {
+    const { shown, left } = recentCallouts(this.shownCallouts(), this.clock.now());
+    return { callouts: shown, historyCount: left };
+  }
+
+  private shownCallouts(): Callout[] {
+    const { store } = this;
+    return store.callouts.map((c) => store.masks.get(c.id) ?? c);
   }
 
   /** The connection this desk's presses belong to (null: it has no live connection). */

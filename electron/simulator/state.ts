@@ -95,6 +95,9 @@ export interface SimulatorStateOptions {
   lifecycleEvents?: boolean;
 }
 
+/** The Training simulator keeps at most this many callout events (those of open callouts aside). */
+export const MAX_EVENTS = 5000;
+
 export class SimulatorState {
   readonly shape: Shape;
   readonly statusStrings: StatusStrings;
@@ -301,7 +304,21 @@ export class SimulatorState {
   private logEvent(calloutId: number, author: SimEvent['author'], message: string): SimEvent {
     const event: SimEvent = { id: this.nextIds.event++, calloutId, message, createdAt: this.iso(), author };
     this.events.push(event);
+    if (this.events.length > MAX_EVENTS) this.forgetClosedEvents();
     return event;
+  }
+
+  /**
+   * Training runs for weeks (issue 25 item 8): past MAX_EVENTS, the oldest events of closed
+   * callouts go (down to 90 % of the bound); an open callout keeps all of its events.
+   */
+  private forgetClosedEvents(): void {
+    let excess = this.events.length - Math.floor(MAX_EVENTS * 0.9);
+    this.events = this.events.filter((e) => {
+      if (excess <= 0 || this.callouts.get(e.calloutId)?.phase !== 'closed') return true;
+      excess--;
+      return false;
+    });
   }
 
   reasonsOf(calloutId: number): SimReasonRecord[] {

@@ -22,7 +22,8 @@ import { ViewOrder } from './view-order';
 export interface CalloutsDeps {
   api: DeskApi | null;
   store: DeskStore;
-  outbox: PressBook;
+  /** This desk's presses, and those moved to the archive (read at start only). */
+  outbox: PressBook & { archived(since: number): Press[] };
   audit: AuditLog;
   clock: Clock;
   siteName(siteId: string): string;
@@ -258,10 +259,10 @@ export class CalloutsService {
   recoverFollowed(): void {
     const { api, store, clock } = this.deps;
     const cutoff = clock.now() - HISTORY_MS;
-    const missing = this.deps.outbox
-      .all()
+    const known = new Set(store.callouts.map((c) => c.id));
+    const missing = [...this.deps.outbox.all(), ...this.deps.outbox.archived(cutoff)]
       .filter((p) => p.status === 'sent' && p.via !== 'event' && p.calloutId !== null && p.pressedAt >= cutoff)
-      .filter((p) => !store.callouts.some((c) => c.id === p.calloutId));
+      .filter((p) => !known.has(p.calloutId as string));
     if (!api || missing.length === 0) return;
     void Promise.all(
       missing.map(async (press) => {
