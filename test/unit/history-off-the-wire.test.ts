@@ -45,7 +45,7 @@ describe('recent work on the wire', () => {
 });
 
 describe('finished presses leave presses.json', () => {
-  it('moves sent presses older than an hour to the archive at open and when a press finishes; reads them back on demand', () => {
+  it('moves sent presses older than two days to the archive at open and when a press finishes; reads them back on demand', () => {
     const dir = mkdtempSync(join(tmpdir(), 'archive-'));
     let now = NOW;
     const press = (id: string, ago: number, status: Press['status']): Press => ({
@@ -64,9 +64,9 @@ describe('finished presses leave presses.json', () => {
       () => now,
       () => ({ environment: 'training', baseUrl: null, clientId: null }),
     );
-    first.ledger.add(press('old', 5 * HOUR, 'sent'));
+    first.ledger.add(press('old', 72 * HOUR, 'sent'));
     first.ledger.add(press('recent', 10 * 60_000, 'sent'));
-    first.ledger.add(press('unsent', 5 * HOUR, 'notSent'));
+    first.ledger.add(press('unsent', 72 * HOUR, 'notSent'));
     const { ledger } = PressLedger.open(
       dir,
       () => now,
@@ -75,18 +75,18 @@ describe('finished presses leave presses.json', () => {
     const inFile = (): string[] =>
       (JSON.parse(readFileSync(join(dir, 'presses.json'), 'utf8')) as Press[]).map((p) => p.id).sort();
     expect(inFile()).toEqual(['recent', 'unsent']);
-    expect(ledger.archived(NOW - 24 * HOUR).map((p) => p.id)).toEqual(['old']);
-    now += 2 * HOUR; // 'recent' is now over an hour old; moved when another press finishes
+    expect(ledger.archived(NOW - 96 * HOUR).map((p) => p.id)).toEqual(['old']);
+    now += 49 * HOUR; // 'recent' is now over two days old; moved when another press finishes
     ledger.update('unsent', { status: 'sent', calloutId: 'c-unsent' });
     expect(inFile()).toEqual([]);
     expect(
       ledger
-        .archived(NOW - 24 * HOUR)
+        .archived(NOW - 96 * HOUR)
         .map((p) => p.id)
         .sort(),
     ).toEqual(['old', 'recent', 'unsent']);
     now += 40 * 24 * HOUR; // past the history: whole days are deleted
-    ledger.add(press('new', -(40 * 24 + 2) * HOUR, 'notSent')); // made now
+    ledger.add(press('new', -(40 * 24 + 49) * HOUR, 'notSent')); // made now
     ledger.update('new', { status: 'sent', calloutId: 'c-new' });
     expect(readdirSync(join(dir, 'presses-done'))).toEqual([]);
   });

@@ -4,8 +4,9 @@
 // `historyCount`, and the History view asks for it (`history.list`). So an update's size follows
 // what is happening now, never how long the desk has run.
 import type { Callout } from '../../shared/model/callout';
-import { RECENT_MS } from '../dispatch/press-archive';
 
+/** Callouts closed this recently ride along, at most RECENT_CLOSED of them (besides each site's newest). */
+const RECENT_MS = 3600 * 1000;
 /** At most this many closed callouts ride along (besides each site's newest). */
 const RECENT_CLOSED = 20;
 

@@ -11,8 +11,11 @@ import { nodeStorage, type StoragePort } from '../storage/port';
 
 /** Finished presses are kept this long (they are also in the audit log). */
 const KEEP_DONE_MS = 30 * 24 * 3600 * 1000;
-/** A finished press stays in presses.json this long after it was made (on screen as recent work). */
-export const RECENT_MS = 3600 * 1000;
+/**
+ * A finished press stays in presses.json this long after it was made: recent work (a shift and the
+ * day after), beyond any clock correction, so that what was just sent is still found on screen.
+ */
+export const RECENT_MS = 48 * 3600 * 1000;
 
 const DAY_MS = 24 * 3600 * 1000;
 const FOLDER = 'presses-done';
