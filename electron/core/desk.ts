@@ -3,8 +3,8 @@
 // nothing here knows about windows, IPC or WebSockets. This file only composes the desk's
 // services (desk/*: store, presses, callouts, cancel, sites, settings, training) and keeps the
 // surface the desk host uses; the command table (desk/command-table.ts) maps each command to one.
-import type { AuditEntry } from '../shared/model/audit-entry';
-import type { Connection, Environment } from '../shared/model/connection';
+import type { Callout } from '../shared/model/callout';
+import type { Connection } from '../shared/model/connection';
 import type { DeskState, PolicyState } from '../shared/model/desk-state';
 import type { HotkeyReport, PressElsewhere } from '../shared/model/desk-state';
 import type { Press, PressTarget } from '../shared/model/press';
@@ -12,13 +12,11 @@ import type { SkippedItems } from './aura/client';
 import type { AuditLog } from './audit';
 import type { DeskPresses } from './dispatch/ledger';
 import type { Policy } from './policy';
-import { systemClock, type Clock, type KeyValueStore, type Logger } from './ports';
-import type { CodeCheck } from './cancel-codes';
-import { ReadinessTracker, type ConfigProblem } from './readiness';
+import { systemClock, type Clock } from './ports';
+import type { DeskOptions } from './desk/desk-options';
+import { ReadinessTracker } from './readiness';
 import { SkippedItemsReporter } from './skipped-items';
 import type { StorageWatch } from './storage-watch';
-import type { StoragePort } from './storage/port';
-import type { TrainingControl } from './training';
 import type { DeskApi } from './desk/aura-port';
 import { credentialsChanged } from './desk/audit-records';
 import { CalloutsService } from './desk/callouts';
@@ -30,56 +28,14 @@ import { DeskEvents } from './desk/events';
 import { PressService } from './desk/presses';
 import { deskNameOf, hotkeySiteOf, SettingsService } from './desk/settings';
 import { SitesService } from './desk/sites';
+import { closedCallouts, recentCallouts } from './desk/recent-work';
 import { DeskStore } from './desk/store';
 import { TrainingPractice } from './desk/training-practice';
 import { isMonitor, MonitorRefusal } from './monitor/monitor-rules';
 import { holdPressesForChoice, MonitorPace, monitorTiming } from './monitor/monitor-pace';
 import { monitorState } from './monitor/monitor-view';
 
-export interface DeskOptions {
-  environment: Environment;
-  /** Null when no credentials are configured: presses are queued and shown as not sent. */
-  api: DeskApi | null;
-  store: KeyValueStore;
-  /** Where the press ledger and the audit log live (when the desk opens its own). */
-  dataDir: string;
-  /** The non-secret part of the AURA connection, for the renderer. */
-  connection?: Connection;
-  /** Why a press cannot be attempted at all (no credentials, no keychain); null when it can. */
-  configProblem?: ConfigProblem;
-  /** Problems found while opening the store, to tell the operator once. */
-  startupProblems?: string[];
-  training?: TrainingControl | null;
-  /** The administrator's policy in force (policy.ts) and its view for the screen. */
-  policy?: { policy: Policy; view: PolicyState };
-  clock?: Clock;
-  /** The diagnostics log (dispatch and polling decisions). */
-  log?: Logger;
-  random?: () => number;
-  /** This computer's name: the desk's name in AURA events when Settings gives none. */
-  hostName?: string;
-  /** Every audit entry as it is written (the desk host forwards them to the SIEM). */
-  onAudit?: (entry: AuditEntry) => void;
-  /** File I/O of the press ledger and the audit log (tests inject disk faults here). */
-  storage?: StoragePort;
-  /** The audit log, press ledger and storage watch the desk host opened once for every desk; none: its own. */
-  shared?: DurableFiles;
-  /** True when "Send now" can send this press of another connection there (its secret is in the keychain). */
-  canSendElsewhere?(press: Press): boolean;
-  /** How a typed cancel code is checked (default scrypt); the model test checks in virtual time. */
-  checkCode?: CodeCheck;
-  /** Poll intervals and retry delays; tests shorten them. */
-  timing?: {
-    movingMs?: number;
-    settledMs?: number;
-    retryDelaysMs?: readonly number[];
-    settleAfterTimeoutMs?: number;
-    readinessEveryMs?: number;
-    /** How long a callout stays completed or cancelled before the desk stops following it (24 h). */
-    unfollowAfterMs?: number;
-    storageRetryMs?: number;
-  };
-}
+export type { DeskOptions } from './desk/desk-options';
 
 /** What every service of the desk is given. */
 interface ServiceBase {
@@ -135,7 +91,19 @@ export class Desk {
     });
     const { sites, callouts, presses, settings, training, audit } = this;
     const state = (): DeskState => this.getState();
-    this.handlers = commandTable({ state, sites, callouts, presses, cancel, settings, training, audit, events });
+    const history = (): Callout[] => closedCallouts(this.shownCallouts());
+    this.handlers = commandTable({
+      state,
+      history,
+      sites,
+      callouts,
+      presses,
+      cancel,
+      settings,
+      training,
+      audit,
+      events,
+    });
     if (opts.policy) this.applyPolicy(opts.policy.policy, opts.policy.view);
   }
 
@@ -206,7 +174,7 @@ export class Desk {
         ...this.outbox.elsewhere().map((press) => ({ ...press, phase: 'notSent' as const })),
       ],
       pressesElsewhere: this.outbox.elsewhere().map((p) => this.elsewhere(p)),
-      callouts: store.callouts.map((c) => store.masks.get(c.id) ?? c),
+      ...this.recentWork(),
       settings: settings.current,
       training: this.training.state,
       hotkey: {
@@ -222,6 +190,17 @@ export class Desk {
     };
     // A monitor registers no hotkey (main unregisters an empty one) and its tray raises nothing.
     return this.monitor ? monitorState(state, this.settings.policy) : state;
+  }
+
+  /** The callouts as shown (a cancelled view in place of its callout): recent work, and the history left out. */
+  private recentWork(): Pick<DeskState, 'callouts' | 'historyCount'> {
+    const { shown, left } = recentCallouts(this.shownCallouts(), this.clock.now());
+    return { callouts: shown, historyCount: left };
+  }
+
+  private shownCallouts(): Callout[] {
+    const { store } = this;
+    return store.callouts.map((c) => store.masks.get(c.id) ?? c);
   }
 
   /** The connection this desk's presses belong to (null: it has no live connection). */

@@ -23,6 +23,7 @@ export const COMMAND_NAMES = [
   'training.advance',
   'training.autoplay',
   'training.fault',
+  'history.list',
   'audit.list',
   'audit.exportCsv',
   'diagnostics.export',

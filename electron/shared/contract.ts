@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { CommandName, EventName } from './command-names';
 import { SiteInputSchema, SiteSchema } from './model/site';
 import { PressSchema } from './model/press';
+import { CalloutSchema } from './model/callout';
 import {
   CompactFromSchema,
   ControlRoomPhoneSchema,
@@ -127,6 +128,10 @@ export const commands = {
   },
   'training.autoplay': { input: z.object({ on: z.boolean() }).strict(), output: Empty },
   'training.fault': { input: z.object({ fault: FaultKindSchema.nullable() }).strict(), output: Empty },
+
+  // History (issue 25 item 8): the closed callouts of the last 30 days, asked for by the History
+  // view; state updates carry recent work only, and `historyCount` says how many they leave out.
+  'history.list': { input: Empty, output: z.object({ callouts: z.array(CalloutSchema) }) },
 
   // Audit
   'audit.list': {

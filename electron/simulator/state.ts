@@ -4,6 +4,7 @@
 // reschedule.
 import { fail, type Reply } from './reply';
 import type { Shape } from './views';
+import { boundEvents } from './event-bound';
 import {
   DEFAULT_AUTOPLAY_TIMINGS,
   SIM_STEPS,
@@ -301,6 +302,7 @@ export class SimulatorState {
   private logEvent(calloutId: number, author: SimEvent['author'], message: string): SimEvent {
     const event: SimEvent = { id: this.nextIds.event++, calloutId, message, createdAt: this.iso(), author };
     this.events.push(event);
+    this.events = boundEvents(this.events, (id) => this.callouts.get(id)?.phase === 'closed');
     return event;
   }
 

@@ -5,6 +5,7 @@ import { runDispatchBench } from './dispatch';
 import { runPollingBench } from './polling';
 import { runFleetBench } from './fleet';
 import { runUiBench } from './ui';
+import { runHistoryBench } from './history';
 
 const SECTIONS: Array<[name: string, run: () => Promise<unknown>]> = [
   ['aura', () => runAuraBench()],
@@ -12,6 +13,7 @@ const SECTIONS: Array<[name: string, run: () => Promise<unknown>]> = [
   ['polling', () => runPollingBench()],
   ['ui', () => runUiBench()],
   ['fleet', () => runFleetBench()],
+  ['history', () => runHistoryBench()],
 ];
 
 async function main(): Promise<void> {

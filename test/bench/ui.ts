@@ -69,6 +69,7 @@ export function deskOf(count: number): DeskState {
     lastSyncAt: Date.now(),
     presses: [],
     pressesElsewhere: [],
+    historyCount: 0,
     callouts: [],
     settings: { ...DEFAULT_SETTINGS, controlRoomPhone: '+27 21 555 0100', deskName: 'Bench desk' },
     training: null,

@@ -40,6 +40,7 @@ export function deskState(patch: Partial<DeskState> = {}): DeskState {
     lastSyncAt: 0,
     presses: [],
     pressesElsewhere: [],
+    historyCount: 0,
     callouts: [],
     settings: { ...DEFAULT_SETTINGS },
     training: { autoplay: false, fault: null },

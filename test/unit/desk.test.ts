@@ -37,8 +37,13 @@ describe('desk history', () => {
       configProblem: { level: 'notConfigured', message: 'Not configured' },
     });
     await desk.start();
+    // State updates carry recent work; the history is asked for (issue 25 item 8).
+    // 'recent' rides along only as its site's newest callout (its card).
     expect(desk.getState().callouts.map((c) => c.id)).toEqual(['recent', 'open']);
-    expect((store.get('callouts-staging') as Callout[]).map((c) => c.id)).toEqual(['recent', 'open']);
+    expect(desk.getState().historyCount).toBe(0);
+    expect((await desk.handlers['history.list']({})).callouts.map((c) => c.id)).toEqual(['recent']);
+    expect((store.get('calloutHistory-staging') as Callout[]).map((c) => c.id)).toEqual(['recent']);
+    expect((store.get('callouts-staging') as Callout[]).map((c) => c.id)).toEqual(['open']);
     desk.stop();
   });
 });

@@ -334,3 +334,18 @@ describe('dispatcher', () => {
     expect(outbox.get(p.id)).toMatchObject({ status: 'notSent', lastError: 'Panic Desk has no AURA credentials yet' });
   });
 });
+
+describe('history that does not ride along (issue 25 item 8)', () => {
+  it('forgets the age and order of every press once it is sent', async () => {
+    const aura = scriptedApi(Array.from({ length: 40 }, (_, i) => () => callout(`c${i}`)));
+    const { clock, outbox, dispatcher, press } = setup(aura.api);
+    for (let i = 0; i < 40; i++) {
+      press();
+      await clock.advance(0);
+    }
+    expect(outbox.all().filter((p) => p.status === 'sent')).toHaveLength(40);
+    // Private maps, read here on purpose: they grew with every press of the run before.
+    const kept = dispatcher as unknown as { since: Map<string, number>; madeAt: Map<string, number> };
+    expect(kept.since.size + kept.madeAt.size).toBe(0);
+  });
+});

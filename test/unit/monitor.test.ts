@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMMAND_NAMES } from '../../electron/shared/command-names';
 import type { Callout } from '../../electron/shared/model/callout';
+import type { FollowedCallout } from '../../electron/core/dispatch/cycle-plan';
 import { Poller, type ListedCallout } from '../../electron/core/dispatch/poller';
 import { duressMessage } from '../../electron/core/duress';
 import { MonitorPace, monitorTiming } from '../../electron/core/monitor/monitor-pace';
@@ -17,9 +18,12 @@ import { FakeClock } from '../support/fake-clock';
 function monitorPoller(clock: FakeClock, listed: () => ListedCallout[], paced = true) {
   const reads = { list: 0, details: 0, events: 0 };
   const statusOf = new Map<string, string>();
+  // The desk's callout record, as a full read leaves it (the poller follows what it holds).
+  const record = new Map<string, FollowedCallout>();
   const poller = new Poller({
     clock,
     ...monitorTiming(undefined),
+    followed: () => [...record.values()].filter((r) => r.stage !== 'closed'),
     readActive: async () => {
       reads.list++;
       return listed();
@@ -29,6 +33,8 @@ function monitorPoller(clock: FakeClock, listed: () => ListedCallout[], paced = 
       if (what.events) reads.events++;
       const status = listed().find((l) => l.id === id)?.status ?? 'Closed';
       statusOf.set(id, status);
+      const stage = status === 'Closed' ? 'closed' : status === 'created' ? 'created' : 'dispatched';
+      record.set(id, { id, stage, status, raisedHere: false, unfollowed: false, settledForMs: 0 });
       return { stage: status === 'created' ? 'created' : 'dispatched', status, closed: status === 'Closed' };
     },
     discover: () => true,

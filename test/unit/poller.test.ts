@@ -2,13 +2,38 @@
 // the number of callouts, full reads only for what moved, new or left the list, events at their
 // cadence, backoff and Retry-After (capped) for the cycle as a whole, discovery of callouts raised
 // elsewhere, the 24 h "no longer followed" rule, and the readiness probe riding on the cycle.
+// The poller follows a callout record kept here as the desk keeps it (issue 25 item 4: the
+// schedule is derived from the record, never told its stage by hand).
 import { describe, expect, it } from 'vitest';
 import { AuraError } from '../../electron/core/aura/errors';
 import { stageFromStatus } from '../../electron/core/aura/status';
-import { Poller, type ListedCallout, type PollerOptions } from '../../electron/core/dispatch/poller';
+import {
+  Poller,
+  type FollowedCallout,
+  type ListedCallout,
+  type PollerOptions,
+} from '../../electron/core/dispatch/poller';
 import { FakeClock } from '../support/fake-clock';
 
 type Req = { what: string; at: number };
+
+/** The desk's side: the callout record the poller reads, changed only by reads and the desk. */
+function deskRecord() {
+  const records = new Map<string, FollowedCallout>();
+  return {
+    records,
+    followed: () => [...records.values()].filter((r) => r.stage !== 'closed'),
+    set(id: string, status: string | null, raisedHere = true) {
+      const stage = status === null ? 'unknown' : stageFromStatus(status);
+      records.set(id, { id, stage, status, raisedHere, unfollowed: false, settledForMs: 0 });
+    },
+    /** A full read as the desk applies it: the new status, followed again. */
+    read(id: string, status: string) {
+      const r = records.get(id);
+      if (r) records.set(id, { ...r, status, stage: stageFromStatus(status), unfollowed: false });
+    },
+  };
+}
 
 function setup(opts: Partial<PollerOptions> = {}) {
   const clock = new FakeClock();
@@ -17,9 +42,11 @@ function setup(opts: Partial<PollerOptions> = {}) {
   const requests: Req[] = [];
   let listFailure: (() => Error | null) | null = null;
   const unfollowed: string[] = [];
+  const desk = deskRecord();
   const poller = new Poller({
     clock,
     random: () => 0,
+    followed: desk.followed,
     readActive: async () => {
       requests.push({ what: 'list', at: clock.monotonic() - start });
       const failure = listFailure?.() ?? null;
@@ -35,10 +62,22 @@ function setup(opts: Partial<PollerOptions> = {}) {
       const c = aura.get(id);
       if (!c) throw new AuraError('notFound', `no callout ${id}`);
       const stage = stageFromStatus(c.status);
+      if (what.details) desk.read(id, c.status);
       return { stage, status: c.status, closed: stage === 'closed' };
     },
-    onUnfollow: (id) => unfollowed.push(id),
+    onUnfollow: (id) => {
+      unfollowed.push(id);
+      const r = desk.records.get(id);
+      if (r) desk.records.set(id, { ...r, unfollowed: true });
+    },
     ...opts,
+    discover: opts.discover
+      ? (listed) => {
+          const mine = opts.discover?.(listed) ?? false;
+          if (mine) desk.set(listed.id, null, false);
+          return mine;
+        }
+      : undefined,
   });
   const put = (id: string, status: string, site: number | null = 1) =>
     aura.set(id, { status, site, listed: stageFromStatus(status) !== 'closed' });
@@ -57,7 +96,11 @@ function setup(opts: Partial<PollerOptions> = {}) {
     reqs,
     unfollowed,
     failList: (f: (() => Error | null) | null) => (listFailure = f),
-    follow: (id: string, status: string) => poller.track(id, stageFromStatus(status), undefined, { status }),
+    desk,
+    follow: (id: string, status: string, raisedHere = true) => {
+      desk.set(id, status, raisedHere);
+      poller.wake();
+    },
   };
 }
 
@@ -106,11 +149,11 @@ describe('poll cycle', () => {
   });
 
   it('reads events every 30 s for its own callouts, every 2 min for others, and sooner after a message', async () => {
-    const { clock, poller, put, reqs } = setup();
+    const { clock, poller, put, follow, reqs } = setup();
     put('own', 'Responder Dispatched', 1);
     put('other', 'Responder Dispatched', 2);
-    poller.track('own', 'dispatched', undefined, { status: 'Responder Dispatched' });
-    poller.track('other', 'dispatched', undefined, { status: 'Responder Dispatched', raisedHere: false });
+    follow('own', 'Responder Dispatched');
+    follow('other', 'Responder Dispatched', false);
     await clock.advance(240_000);
     expect(reqs('events:own')).toEqual([30_000, 60_000, 90_000, 120_000, 150_000, 180_000, 210_000, 240_000]);
     expect(reqs('events:other')).toEqual([130_000]); // due at 120 s, when the budget went to its own
@@ -157,9 +200,9 @@ describe('poll cycle', () => {
   });
 
   it('backs off reading a callout that keeps failing, without slowing the cycle', async () => {
-    const { clock, poller, reqs } = setup();
+    const { clock, follow, reqs } = setup();
     // Not on AURA's list and not readable (404): read once as "left the list", then with backoff.
-    poller.track('gone', 'dispatched', undefined, { status: 'Responder Dispatched' });
+    follow('gone', 'Responder Dispatched');
     await clock.advance(35_000);
     expect(reqs('details:gone')).toEqual([5000, 15_000, 35_000]);
     expect(reqs('list')).toHaveLength(7);
@@ -169,7 +212,7 @@ describe('poll cycle', () => {
     const release: Array<() => void> = [];
     let inFlight = 0;
     let most = 0;
-    const { clock, poller, put } = setup({
+    const { clock, follow, put } = setup({
       refresh: (_id, _what) =>
         new Promise((resolve) => {
           inFlight++;
@@ -182,7 +225,7 @@ describe('poll cycle', () => {
     });
     for (const id of ['a', 'b', 'c', 'd', 'e']) {
       put(id, 'Responder Dispatched');
-      poller.track(id, 'created', undefined, { status: 'created' });
+      follow(id, 'created');
     }
     await clock.advance(5000);
     expect(inFlight).toBe(3);
@@ -221,9 +264,11 @@ describe('poll cycle', () => {
     const clock = new FakeClock();
     const details: string[] = [];
     let first = true;
+    const desk = deskRecord();
     const poller = new Poller({
       clock,
       random: () => 0,
+      followed: desk.followed,
       readActive: async () => {
         if (first) {
           first = false;
@@ -238,7 +283,8 @@ describe('poll cycle', () => {
     });
     const probing = poller.probe();
     await clock.advance(0);
-    poller.track('new', 'created', undefined, { status: 'created' }); // the raise answered meanwhile
+    desk.set('new', 'created'); // the raise answered meanwhile
+    poller.wake();
     unblock();
     await probing;
     await clock.advance(0);
@@ -300,5 +346,26 @@ describe('poll cycle', () => {
     // Seen within a cycle or two of the change, not two minutes later.
     expect(reqs('details:c1')).toEqual([5000, 10_000, 15_000]);
     expect(reqs('list')).toEqual([5000, 10_000, 15_000]);
+  });
+});
+
+describe('one record per callout (issue 25 item 4)', () => {
+  it('takes its pace from the desk record alone: a stage the desk records changes it without a word to the poller', async () => {
+    const { clock, put, follow, desk, reqs } = setup();
+    put('c1', 'Responder Dispatched');
+    follow('c1', 'Responder Dispatched');
+    await clock.advance(10_000);
+    expect(reqs('list')).toEqual([5000, 10_000]);
+    // The desk learns of arrival some other way (a cancel's answer, a press's answer): only its record changes.
+    put('c1', 'Responder Arrived');
+    desk.read('c1', 'Responder Arrived');
+    await clock.advance(35_000);
+    expect(reqs('list')).toEqual([5000, 10_000, 15_000, 30_000, 45_000]);
+    expect(reqs('details:c1')).toEqual([]); // AURA's list says what the record says: nothing to read
+    desk.records.delete('c1'); // gone from the record (closed and pruned): no longer polled
+    await clock.advance(60_000);
+    expect(reqs('list')).toHaveLength(6); // the cycle already due, then none
+    await clock.advance(600_000);
+    expect(reqs('list')).toHaveLength(6);
   });
 });

@@ -8,7 +8,7 @@ import type { AuraClient, CalloutRead } from '../aura/client';
 import type { FixedLocation, FixedLocationInput } from '../aura/locations';
 import type { AuraCallout } from '../aura/schemas';
 import { saysAlreadyActive, type RaisedCallout } from '../dispatch/own-callout';
-import type { ListedCallout } from '../dispatch/poller';
+import type { ListedCallout } from '../dispatch/cycle-plan';
 import type { TimelineEvent } from '../dispatch/timeline';
 
 /**

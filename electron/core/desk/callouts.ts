@@ -9,7 +9,7 @@ import { CalloutFollower, calloutRaisedElsewhere, raiseOnItsWay, settledForMs } 
 import { ListedCallouts } from '../dispatch/listed-callouts';
 import type { SentHow } from '../dispatch/dispatch-hooks';
 import type { PressBook } from '../dispatch/ledger';
-import { Poller, type PollOutcome } from '../dispatch/poller';
+import { Poller, type FollowedCallout, type PollOutcome } from '../dispatch/poller';
 import { addNote, applySnapshot, calloutFromPress } from '../dispatch/timeline';
 import { maskClosed } from '../duress';
 import { cancelledView, hasDuressEvent } from '../monitor/monitor-view';
@@ -23,7 +23,8 @@ import { ViewOrder } from './view-order';
 export interface CalloutsDeps {
   api: DeskApi | null;
   store: DeskStore;
-  outbox: PressBook;
+  /** This desk's presses, and those moved to the archive (read at start only). */
+  outbox: PressBook & { archived(since: number): Press[] };
   audit: AuditLog;
   clock: Clock;
   siteName(siteId: string): string;
@@ -60,6 +61,7 @@ export class CalloutsService {
       movingMs: deps.timing?.movingMs,
       settledMs: deps.timing?.settledMs,
       unfollowAfterMs: deps.timing?.unfollowAfterMs,
+      followed: () => this.followed(),
       readActive: async () => {
         const listed = await requireApi(deps.api).listActiveCallouts();
         this.listed.note(listed.map((c) => c.id));
@@ -100,35 +102,47 @@ export class CalloutsService {
     this.poller.stop();
   }
 
-  /** At start: every callout not closed is followed again, where it was. */
-  followOpen(): void {
+  /**
+   * The poll schedule's one source: every callout of the record that is not closed, and those
+   * found in AURA's list (or answering a press) that have no card yet.
+   */
+  private *followed(): Iterable<FollowedCallout> {
     const now = this.deps.clock.now();
     for (const c of this.deps.store.callouts) {
       if (c.stage === 'closed') continue;
-      this.poller.track(c.id, c.stage, 0, {
+      const raisedHere = !c.raisedElsewhere;
+      const unfollowed = c.unfollowedAt != null;
+      yield {
+        id: c.id,
+        stage: c.stage,
         status: c.rawStatus,
-        raisedHere: !c.raisedElsewhere,
-        unfollowed: c.unfollowedAt != null,
+        raisedHere,
+        unfollowed,
         settledForMs: settledForMs(c, now),
-      });
+      };
     }
+    for (const id of this.follower.expected())
+      yield { id, stage: 'unknown', status: null, raisedHere: false, unfollowed: false, settledForMs: 0 };
+  }
+
+  /** At start: every callout not closed is followed again, where it was, its events read at once. */
+  followOpen(): void {
+    const open = this.deps.store.callouts.filter((c) => c.stage !== 'closed').map((c) => c.id);
+    if (open.length > 0) this.poller.wake(0, { eventsNow: open });
   }
 
   /** Autoplay moves callouts on its own: every open one is polled at the moving pace again. */
   followAllMoving(): void {
-    for (const c of this.deps.store.callouts)
-      if (c.stage !== 'closed') this.poller.track(c.id, 'created', 0, { unfollowed: false });
+    this.poller.hurry();
   }
 
-  /** Follows a callout at its current stage (after a cancel). */
-  track(callout: Callout): void {
-    this.poller.track(callout.id, callout.stage, undefined, { status: callout.rawStatus });
-  }
-
-  /** Follows a callout shown as cancelled under duress at the stage AURA still has. */
-  trackMasked(callout: Callout): void {
+  /**
+   * A callout is now shown as cancelled (either kind of cancel). When AURA's answer to the cancel
+   * changed its status, the callout is read in full in the next cycle, as any status change is.
+   */
+  trackMasked(callout: Callout, statusChanged: boolean): void {
     this.order.viewMade(callout.id);
-    this.poller.track(callout.id, callout.stage);
+    this.poller.wake(undefined, { readNext: statusChanged ? [callout.id] : [] });
   }
 
   /** A press was made: only a press made after a callout's duress view may show it as it is. */
@@ -204,11 +218,9 @@ export class CalloutsService {
     this.deps.outbox.update(press.id, { outcome });
     this.deps.onSent();
     store.saveCallouts();
-    const followed = store.callouts.find((c) => c.id === calloutId);
-    this.poller.track(calloutId, followed?.stage ?? 'created', followed ? undefined : 0, {
-      status: followed?.rawStatus ?? snapshot?.status ?? '',
-      raisedHere: followed ? !followed.raisedElsewhere : undefined,
-    });
+    // Followed from the record; a callout without a card yet is read in the next cycle.
+    const hasCard = store.callouts.some((c) => c.id === calloutId);
+    this.poller.wake(hasCard ? undefined : 0, { readNext: hasCard ? [] : [calloutId] });
   }
 
   /**
@@ -250,10 +262,10 @@ export class CalloutsService {
   recoverFollowed(): void {
     const { api, store, clock } = this.deps;
     const cutoff = clock.now() - HISTORY_MS;
-    const missing = this.deps.outbox
-      .all()
+    const known = new Set(store.callouts.map((c) => c.id));
+    const missing = [...this.deps.outbox.all(), ...this.deps.outbox.archived(cutoff)]
       .filter((p) => p.status === 'sent' && p.via !== 'event' && p.calloutId !== null && p.pressedAt >= cutoff)
-      .filter((p) => !store.callouts.some((c) => c.id === p.calloutId));
+      .filter((p) => !known.has(p.calloutId as string));
     if (!api || missing.length === 0) return;
     void Promise.all(
       missing.map(async (press) => {
@@ -261,7 +273,7 @@ export class CalloutsService {
         if (store.callouts.some((c) => c.id === read.callout.id)) return;
         store.callouts = [...store.callouts, calloutFromPress(read.callout, press, clock.now())];
         store.saveCallouts();
-        this.poller.track(String(read.callout.id), 'created', 0);
+        this.poller.wake(0, { readNext: [read.callout.id] });
         this.deps.emit();
       }),
     ).catch(() => clock.setTimeout(() => this.stopped || this.recoverFollowed(), 10_000));

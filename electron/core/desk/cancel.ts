@@ -76,7 +76,8 @@ export class CancelService {
     store.saveMasks();
     store.saveCallouts();
     this.deps.audit.record(...cancelled(callout.id, this.deps.siteName(callout.siteId), note, reason.text));
-    this.deps.callouts.trackMasked(store.callouts.find((c) => c.id === callout.id) ?? callout);
+    const after = store.callouts.find((c) => c.id === callout.id) ?? callout;
+    this.deps.callouts.trackMasked(after, after.rawStatus !== callout.rawStatus);
     this.deps.emit();
     return { stage: 'cancelled' };
   }

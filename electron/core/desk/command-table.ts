@@ -3,6 +3,7 @@
 // host (desk-host.ts, host/host-commands.ts) runs them, since they outlive one desk.
 import type { CommandName } from '../../shared/command-names';
 import type { CommandOutput, CommandParsedInput } from '../../shared/contract';
+import type { Callout } from '../../shared/model/callout';
 import type { DeskState } from '../../shared/model/desk-state';
 import type { AuditLog } from '../audit';
 import { exportAuditCsv } from '../audit-csv';
@@ -25,6 +26,8 @@ export type DeskHandlers = Pick<Handlers, DeskCommandName>;
 
 export interface DeskServices {
   state(): DeskState;
+  /** The closed callouts of the last 30 days, as shown (the History view asks for them). */
+  history(): Callout[];
   presses: PressService;
   callouts: CalloutsService;
   cancel: CancelService;
@@ -56,6 +59,7 @@ export function commandTable(s: DeskServices): DeskHandlers {
     'training.advance': ({ calloutId, step }) => s.training.advance(calloutId, step),
     'training.autoplay': ({ on }) => s.training.autoplay(on),
     'training.fault': ({ fault }) => s.training.fault(fault),
+    'history.list': async () => ({ callouts: s.history() }),
     'audit.list': async ({ text, limit }) => {
       const { entries, chain } = s.audit.list(text, limit);
       return { entries, chainOk: chain.ok, problem: chain.problem };

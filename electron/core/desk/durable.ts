@@ -42,7 +42,7 @@ export function openDurableFiles(opts: DurableOptions): DurableFiles & { errors:
   if (!audit.chain.ok && audit.chain.problem) errors.push(audit.chain.problem);
   if (audit.chain.repaired) warnings.push(`The audit log was repaired: ${audit.chain.repaired}.`);
 
-  const opened = PressLedger.open(opts.dataDir, clock.now(), opts.legacyTarget, opts.storage);
+  const opened = PressLedger.open(opts.dataDir, () => clock.now(), opts.legacyTarget, opts.storage);
   const ledger = opened.ledger;
   for (const problem of opened.problems) {
     errors.push(problem);

@@ -28,7 +28,9 @@ export interface DeskStoreOptions {
 }
 
 export class DeskStore {
-  private readonly keys: { sites: string; callouts: string; lastSync: string; views: string };
+  private readonly keys: { sites: string; callouts: string; history: string; lastSync: string; views: string };
+  /** The closed callouts as last written (by identity): the history is written only when it changed. */
+  private savedHistory: readonly Callout[] = [];
   settings: Settings;
   sites: Site[];
   callouts: Callout[];
@@ -43,12 +45,18 @@ export class DeskStore {
     this.keys = {
       sites: `sites-${env}`,
       callouts: `callouts-${env}`,
+      history: `calloutHistory-${env}`,
       lastSync: `lastSyncAt-${env}`,
       views: `calloutViews-${env}`,
     };
     this.settings = this.read('settings', SettingsSchema, DEFAULT_SETTINGS);
     this.sites = this.read(this.keys.sites, z.array(SiteSchema), []);
-    this.callouts = this.read(this.keys.callouts, z.array(CalloutSchema), []);
+    // Earlier versions kept closed callouts in callouts-<env> too: both are read, the next save splits them.
+    const history = this.read(this.keys.history, z.array(CalloutSchema), []);
+    const current = this.read(this.keys.callouts, z.array(CalloutSchema), []);
+    const ids = new Set(current.map((c) => c.id));
+    this.callouts = [...history.filter((c) => !ids.has(c.id)), ...current];
+    this.savedHistory = history;
     const views = this.read(this.keys.views, z.array(CalloutSchema), []);
     this.masks = new Map(views.map((c) => [c.id, c]));
     this.training = this.read('trainingPractice', TrainingStateSchema, { autoplay: false, fault: null });
@@ -110,13 +118,23 @@ export class DeskStore {
     this.callouts = this.callouts.map((c) => (c.id === next.id ? next : c));
   }
 
+  /**
+   * Writes the callouts: those not closed at every change, the closed ones (the 30-day history,
+   * its own key) only when they changed, so that a change to one callout never rewrites the history
+   * (issue 25 item 8).
+   */
   saveCallouts(): void {
     try {
       // A callout shown as cancelled is stored as shown: a genuine and a duress cancel leave the
       // same file (issue 21 finding 5); AURA's later reads live in memory only.
+      const shown = this.callouts.map((c) => this.masks.get(c.id) ?? c);
+      const history = shown.filter((c) => c.stage === 'closed');
+      const changed = history.length !== this.savedHistory.length || history.some((c, i) => c !== this.savedHistory[i]);
+      if (changed) this.opts.store.set(this.keys.history, history);
+      this.savedHistory = history;
       this.opts.store.set(
         this.keys.callouts,
-        this.callouts.map((c) => this.masks.get(c.id) ?? c),
+        shown.filter((c) => c.stage !== 'closed'),
       );
     } catch (error) {
       // Memory stays the truth; the next change saves them again.

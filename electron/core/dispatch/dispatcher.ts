@@ -66,6 +66,7 @@ export class Dispatcher {
 
   /** Starts sending a press that the outbox already holds (just made). */
   dispatch(pressId: string): void {
+    this.forgetFinished();
     this.madeAt.set(pressId, this.listed.moment());
     this.since.set(pressId, this.opts.clock.monotonic());
     this.schedule(pressId, 0);
@@ -139,9 +140,20 @@ export class Dispatcher {
       this.inFlight.delete(pressId);
       this.busySites.delete(press.siteId);
       this.release(press.siteId);
+      this.forgetFinished();
       this.opts.onChange();
     }
     if (retryInMs !== null) this.schedule(pressId, retryInMs);
+  }
+
+  /** A press that is sent, failed or gone needs no age and no order any more (issue 25 item 8). */
+  private forgetFinished(): void {
+    for (const id of this.since.keys()) {
+      const press = this.opts.outbox.get(id);
+      if (press && press.status !== 'sent' && press.status !== 'failed') continue;
+      this.since.delete(id);
+      this.madeAt.delete(id);
+    }
   }
 
   /** One attempt: check, raise and/or post the event. Throws on any failure. */

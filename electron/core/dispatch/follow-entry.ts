@@ -1,77 +1,77 @@
-// One followed callout's record as the poller changes it: followed (or told its stage again),
-// read, or failed to read. Pure: the poller passes the monotonic time and its random draw, so the
-// timer and the cycle (poller.ts) stay apart from what a read does to the record.
-import type { Stage } from '../../shared/stages';
-import { isDone, nextEventsAt, type FollowEntry, type PlanTiming, type Read } from './cycle-plan';
-import type { PollOutcome } from './poller';
+// One followed callout as the poller sees it: the desk's callout record (the one source of its
+// stage, status, origin and "no longer followed") joined with the poller's own timing for it, and
+// what a read or a failed read does to that timing. Pure: the poller passes the monotonic time
+// and its random draw, so the timer and the cycle (poller.ts) stay apart from these rules.
+import {
+  isDone,
+  nextEventsAt,
+  type FollowEntry,
+  type FollowedCallout,
+  type PlanTiming,
+  type PollTimes,
+  type Read,
+} from './cycle-plan';
 
-/** What `Poller.track` may say about a callout beyond its stage. */
-export interface TrackHow {
-  status?: string | null;
-  raisedHere?: boolean;
-  unfollowed?: boolean;
-  settledForMs?: number;
-}
-
-/** The record of a callout the poller starts (or goes on) following; `existing` keeps its history. */
-export function trackedEntry(
-  existing: FollowEntry | undefined,
-  stage: Stage,
-  dueInMs: number | undefined,
-  how: TrackHow,
-  at: { now: number; cycleSeq: number },
+/** The timing of a callout the poller sees for the first time: events at their cadence. */
+export function newTimes(
+  raisedHere: boolean,
+  now: number,
   t: { eventsOwnMs: number; eventsOtherMs: number },
-): FollowEntry {
-  const { now } = at;
-  const raisedHere = how.raisedHere ?? existing?.raisedHere ?? true;
-  const settledSince = isDone(stage) ? (existing?.settledSince ?? now - (how.settledForMs ?? 0)) : null;
+): PollTimes {
   return {
-    status: how.status !== undefined ? how.status : (existing?.status ?? null),
-    stage,
-    raisedHere,
-    // A callout the desk reads now (e.g. at start) has its events read in the first cycle.
-    eventsDueAt: existing?.eventsDueAt ?? (dueInMs === 0 ? now : now + (raisedHere ? t.eventsOwnMs : t.eventsOtherMs)),
-    replyUntil: existing?.replyUntil ?? 0,
-    settledSince,
-    unfollowed: how.unfollowed ?? existing?.unfollowed ?? false,
-    absentReadAt: existing?.absentReadAt ?? null,
-    sinceCycle: existing?.sinceCycle ?? at.cycleSeq,
-    failures: existing?.failures ?? 0,
-    blockedUntil: existing?.blockedUntil ?? 0,
+    eventsDueAt: now + (raisedHere ? t.eventsOwnMs : t.eventsOtherMs),
+    replyUntil: 0,
+    settled: null,
+    absentReadAt: null,
+    failures: 0,
+    blockedUntil: 0,
+    readNext: false,
+    hurried: false,
+    finished: false,
   };
 }
 
-/** A read answered (and did not say closed): the next events read, the stage, the next re-read if absent. */
+/**
+ * The record and its timing as one cycle plans them. The 24 h "no longer followed" count starts
+ * when the record is first seen completed or cancelled (by the wall clock's age of that stage, so
+ * that a restart keeps it), and again whenever that stage changes.
+ */
+export function entryOf(record: FollowedCallout, times: PollTimes, now: number, isNew: boolean): FollowEntry {
+  if (!isDone(record.stage)) times.settled = null;
+  else if (times.settled?.stage !== record.stage)
+    times.settled = { stage: record.stage, since: now - record.settledForMs };
+  const { settled, ...rest } = times;
+  return { ...record, ...rest, settledSince: settled?.since ?? null, isNew };
+}
+
+/** A read answered (and did not say closed): the next events read, the next re-read if absent. */
 export function applyRead(
-  entry: FollowEntry,
+  times: PollTimes,
+  entry: Pick<FollowEntry, 'raisedHere' | 'unfollowed'>,
   read: Read,
-  outcome: PollOutcome,
   listed: boolean,
   now: number,
   t: PlanTiming,
 ): void {
-  entry.failures = 0;
-  entry.blockedUntil = 0;
-  if (read.events) entry.eventsDueAt = nextEventsAt(entry, now, t);
+  times.failures = 0;
+  times.blockedUntil = 0;
+  if (read.events)
+    times.eventsDueAt = nextEventsAt({ raisedHere: entry.raisedHere, replyUntil: times.replyUntil }, now, t);
   if (!read.details) return;
-  entry.status = outcome.status;
-  if (outcome.stage !== entry.stage || !isDone(outcome.stage)) {
-    entry.settledSince = isDone(outcome.stage) ? now : null;
-  }
-  entry.stage = outcome.stage;
+  times.readNext = false;
+  times.hurried = false;
   // Open but missing from the list: read again next cycle (no longer followed: every 2 min).
-  entry.absentReadAt = listed ? null : now + (entry.unfollowed ? t.eventsOtherMs : 0);
-  entry.unfollowed = false;
+  times.absentReadAt = listed ? null : now + (entry.unfollowed ? t.eventsOtherMs : 0);
 }
 
 /** A read of this callout failed: it alone is backed off (the cycle goes on), ±20 % by `draw`. */
 export function readFailed(
-  entry: FollowEntry,
+  times: PollTimes,
   now: number,
   draw: number,
   t: { maxBackoffMs: number; movingMs: number },
 ): void {
-  entry.failures++;
-  const base = Math.min(t.maxBackoffMs, t.movingMs * 2 ** entry.failures);
-  entry.blockedUntil = now + base * (0.8 + 0.4 * draw);
+  times.failures++;
+  const base = Math.min(t.maxBackoffMs, t.movingMs * 2 ** times.failures);
+  times.blockedUntil = now + base * (0.8 + 0.4 * draw);
 }

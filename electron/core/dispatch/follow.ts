@@ -8,7 +8,7 @@ import { STAGE_WORDS } from '../../shared/stages';
 import type { AuditKind } from '../audit';
 import type { CalloutReading, CalloutSnapshot } from '../desk/aura-port';
 import type { Clock } from '../ports';
-import type { ListedCallout, PollOutcome } from './poller';
+import type { ListedCallout, PollOutcome } from './cycle-plan';
 import { applyEvents, applySnapshot, type TimelineEvent } from './timeline';
 
 /** What reading callouts needs of the desk. */
@@ -51,6 +51,11 @@ export class CalloutFollower {
     if (!site) return false;
     this.discovered.set(listed.id, site.id);
     return true;
+  }
+
+  /** Callouts followed without a card yet (found in AURA's list, or a press's answer). */
+  expected(): Iterable<string> {
+    return this.discovered.keys();
   }
 
   /** A callout this desk will follow though it has no card of it yet: its first full read makes one. */

@@ -10,6 +10,7 @@ import { ENVIRONMENTS, type Environment } from '../../shared/model/connection';
 import { NEW_PRESS_STATE, type Press, type PressTarget } from '../../shared/model/press';
 import { nodeStorage, type StoragePort } from '../storage/port';
 import { Outbox } from './outbox';
+import { PressArchive, RECENT_MS } from './press-archive';
 
 export const LEDGER_FILE = 'presses.json';
 
@@ -46,10 +47,19 @@ export interface LedgerOpen {
   problems: string[];
 }
 
+/** Finished and off the screen: sent, or failed and put away. */
+function finished(p: Press): boolean {
+  return isDone(p) && !isUnsent(p);
+}
+
 export class PressLedger {
   private readonly listeners = new Set<() => void>();
 
-  private constructor(private readonly file: Outbox) {}
+  private constructor(
+    private readonly file: Outbox,
+    private readonly archive: PressArchive,
+    private readonly now: () => number,
+  ) {}
 
   /**
    * Opens presses.json and moves in any outbox-<env>.json left by an earlier version (each press
@@ -57,12 +67,13 @@ export class PressLedger {
    */
   static open(
     dataDir: string,
-    now: number,
+    clock: () => number,
     legacyTarget: (environment: Environment) => PressTarget,
     io: StoragePort = nodeStorage,
   ): LedgerOpen {
+    const now = clock();
     const opened = Outbox.open(join(dataDir, LEDGER_FILE), now, io);
-    const ledger = new PressLedger(opened.outbox);
+    const ledger = new PressLedger(opened.outbox, new PressArchive(dataDir, io), clock);
     const problems = opened.problem ? [opened.problem] : [];
     for (const environment of ENVIRONMENTS) {
       const path = join(dataDir, `outbox-${environment}.json`);
@@ -76,7 +87,35 @@ export class PressLedger {
       // Renamed only when the ledger is on disk: a failed write keeps the old file for next time.
       if (opened.outbox.saveProblem === null) io.rename(path, `${path}.migrated`);
     }
+    ledger.moveFinished();
     return { ledger, problems };
+  }
+
+  /**
+   * Finished presses older than RECENT_MS leave presses.json for the archive, and archive days
+   * past the history are deleted: at open and whenever a press finishes, so that the file every
+   * press writes holds only unfinished and recent work, whatever the history (issue 25 item 8).
+   * A failed archive write keeps them in presses.json (nothing is lost; the next try moves them).
+   */
+  private moveFinished(): void {
+    const now = this.now();
+    const moving = this.file.all().filter((p) => finished(p) && now - p.pressedAt > RECENT_MS);
+    try {
+      if (moving.length > 0) this.archive.append(moving);
+      this.archive.prune(now);
+    } catch {
+      return;
+    }
+    this.file.remove(new Set(moving.map((p) => p.id)));
+  }
+
+  /** Finished presses made since `since` that were moved to the archive. */
+  archived(since: number): Press[] {
+    try {
+      return this.archive.read(since);
+    } catch {
+      return [];
+    }
   }
 
   /** Why the file is behind memory (a storage error), or null. */
@@ -106,7 +145,9 @@ export class PressLedger {
   }
 
   update(id: string, patch: Partial<Omit<Press, 'id'>>): Press {
+    const before = this.file.get(id);
     const next = this.file.update(id, patch);
+    if (before && !finished(before) && finished(next)) this.moveFinished();
     this.changed();
     return next;
   }
@@ -163,6 +204,11 @@ export class DeskPresses implements PressBook {
 
   pending(): Press[] {
     return this.all().filter((p) => !isDone(p));
+  }
+
+  /** Finished presses of this connection made since `since`, moved to the archive (read on demand). */
+  archived(since: number): Press[] {
+    return this.ledger.archived(since).filter((p) => this.owns(p));
   }
 
   /** Unsent presses of other connections: on screen, never sent by this desk. */

@@ -90,6 +90,13 @@ export class Outbox {
     this.persist();
   }
 
+  /** Removes presses (moved elsewhere: press-archive.ts) with one write. */
+  remove(ids: ReadonlySet<string>): void {
+    if (!this.presses.some((p) => ids.has(p.id))) return;
+    this.presses = this.presses.filter((p) => !ids.has(p.id));
+    this.persist();
+  }
+
   update(id: string, patch: Partial<Omit<Press, 'id'>>): Press {
     const current = this.get(id);
     if (!current) throw new Error(`no press ${id} in the outbox`);

@@ -4,29 +4,31 @@
 // settled; none of its own while nothing is followed, when the readiness probe (`probe()`, about
 // once a minute) runs the same cycle, so callouts raised elsewhere are discovered for free.
 // Backoff, Retry-After (capped at 5 min) and due times apply to the cycle as a whole, on the
-// monotonic clock. A callout completed or cancelled for 24 h is no longer followed. What a read
-// does to one callout's record: follow-entry.ts.
-import type { Stage } from '../../shared/stages';
+// monotonic clock. A callout completed or cancelled for 24 h is no longer followed.
+// What it follows is the desk's callout record, read through `followed` (a selector) at every
+// plan: the poller keeps no copy of a callout's stage or status, only its own timing per callout
+// (follow-entry.ts), so nothing has to be kept in step by hand.
 import { AuraError } from '../aura/errors';
 import type { Clock, Logger } from '../ports';
-import { isMoving, planCycle, type FollowEntry, type ListedCallout, type Read } from './cycle-plan';
-import { applyRead, readFailed, trackedEntry, type TrackHow } from './follow-entry';
+import {
+  isMoving,
+  planCycle,
+  type FollowEntry,
+  type FollowedCallout,
+  type ListedCallout,
+  type PollOutcome,
+  type PollTimes,
+  type Read,
+} from './cycle-plan';
+import { applyRead, entryOf, newTimes, readFailed } from './follow-entry';
 import { pollTiming, type PollTiming } from './poll-timing';
 
-export type { ListedCallout } from './cycle-plan';
-
-export interface PollOutcome {
-  stage: Stage;
-  /** AURA's status string after the read (unchanged by an events-only read). */
-  status: string;
-  /** AURA said the callout is closed (a closed stage or HTTP 285): stop following it. */
-  closed: boolean;
-  /** The events read failed while the details were applied (reported; the events keep their cadence). */
-  eventsError?: unknown;
-}
+export type { FollowedCallout, ListedCallout, PollOutcome } from './cycle-plan';
 
 export interface PollerOptions {
   clock: Clock;
+  /** The callouts to follow, from the desk's callout record (closed ones left out). */
+  followed: () => Iterable<FollowedCallout>;
   /** The cycle's one request: AURA's active callouts. */
   readActive: () => Promise<ListedCallout[]>;
   /** Reads a followed callout in full and/or its events, and records what changed. */
@@ -37,7 +39,7 @@ export interface PollerOptions {
   onContact?: (latencyMs: number) => void;
   /** Every failed request of a cycle (readiness). */
   onError?: (calloutId: string | null, error: unknown) => void;
-  /** A callout stays completed or cancelled past `unfollowAfterMs`: the desk says so on its card. */
+  /** A callout stays completed or cancelled past `unfollowAfterMs`: the desk marks its record (and card). */
   onUnfollow?: (calloutId: string) => void;
   movingMs?: number;
   settledMs?: number;
@@ -63,9 +65,11 @@ const JITTER = 0.4;
 type Waiter = { resolve: (latencyMs: number) => void; reject: (error: unknown) => void };
 
 export class Poller {
-  private readonly entries = new Map<string, FollowEntry>();
+  /** The poller's own timing per followed callout; the callout itself is the desk's record. */
+  private readonly times = new Map<string, PollTimes>();
+  /** The callouts followed when the running cycle asked for its list (a later one cannot be on it). */
+  private atListRead: ReadonlySet<string> = new Set();
   private readonly t: PollTiming;
-  private cycleSeq = 0;
   private running = false;
   private waiters: Waiter[] = [];
   private cancelTimer: (() => void) | null = null;
@@ -84,32 +88,41 @@ export class Poller {
 
   /** Followed callouts (an unfollowed one is still listed here until it closes). */
   get trackedIds(): string[] {
-    return [...this.entries.keys()];
+    return [...this.entries(this.mono()).keys()];
   }
 
   /** True while at least one callout is followed: the cycle then runs on its own timer. */
   get following(): boolean {
-    return [...this.entries.values()].some((e) => !e.unfollowed);
+    return [...this.entries(this.mono()).values()].some((e) => !e.unfollowed || e.hurried);
   }
 
   /**
-   * Follows a callout (or updates its known stage); `dueInMs` brings the next cycle that close.
-   * `status` is AURA's status string as the desk last read it, so an unchanged callout is not read.
+   * The desk's record changed (a callout to follow, a new stage): the next cycle comes at its
+   * pace, or within `dueInMs`. `readNext` callouts are read in full in that cycle whatever AURA's
+   * list says; `eventsNow` ones have their events read in it (at start: every callout).
    */
-  track(calloutId: string, stage: Stage, dueInMs?: number, how: TrackHow = {}): void {
+  wake(dueInMs?: number, ask: { readNext?: readonly string[]; eventsNow?: readonly string[] } = {}): void {
     const now = this.mono();
-    const at = { now, cycleSeq: this.cycleSeq };
-    this.entries.set(calloutId, trackedEntry(this.entries.get(calloutId), stage, dueInMs, how, at, this.t));
+    for (const id of ask.readNext ?? [])
+      Object.assign(this.timesOf(id, true, now), { readNext: true, finished: false });
+    for (const id of ask.eventsNow ?? []) this.timesOf(id, true, now).eventsDueAt = now;
     this.arm(now + (dueInMs ?? this.interval(now)));
+  }
+
+  /** Training's autoplay moves callouts on its own: every followed one is paced as moving until read. */
+  hurry(): void {
+    const now = this.mono();
+    for (const id of this.entries(now).keys()) this.timesOf(id, true, now).hurried = true;
+    this.arm(now);
   }
 
   /** The operator sent a message: read this callout's events sooner for a while. */
   expectReply(calloutId: string): void {
-    const entry = this.entries.get(calloutId);
-    if (!entry) return;
     const now = this.mono();
-    entry.replyUntil = now + this.t.replyWindowMs;
-    entry.eventsDueAt = Math.min(entry.eventsDueAt, now + this.t.replyEveryMs);
+    if (!this.entries(now).has(calloutId)) return;
+    const times = this.timesOf(calloutId, true, now);
+    times.replyUntil = now + this.t.replyWindowMs;
+    times.eventsDueAt = Math.min(times.eventsDueAt, now + this.t.replyEveryMs);
     this.arm(now + this.t.movingMs);
   }
 
@@ -130,7 +143,7 @@ export class Poller {
     this.stopped = true;
     this.cancelTimer?.();
     this.cancelTimer = null;
-    this.entries.clear();
+    this.times.clear();
     const waiters = this.waiters.splice(0);
     for (const w of waiters) w.reject(new Error('The desk stopped'));
   }
@@ -139,9 +152,32 @@ export class Poller {
     return this.opts.clock.monotonic();
   }
 
+  /**
+   * The followed callouts as the desk's record has them now, each with the poller's timing (kept
+   * for as long as the record is followed, dropped with it).
+   */
+  private entries(now: number): Map<string, FollowEntry> {
+    const out = new Map<string, FollowEntry>();
+    const seen = new Set<string>();
+    for (const record of this.opts.followed()) {
+      if (record.stage === 'closed') continue;
+      seen.add(record.id);
+      const times = this.timesOf(record.id, record.raisedHere, now);
+      if (!times.finished) out.set(record.id, entryOf(record, times, now, !this.atListRead.has(record.id)));
+    }
+    for (const id of this.times.keys()) if (!seen.has(id)) this.times.delete(id);
+    return out;
+  }
+
+  private timesOf(id: string, raisedHere: boolean, now: number): PollTimes {
+    const times = this.times.get(id) ?? newTimes(raisedHere, now, this.t);
+    this.times.set(id, times);
+    return times;
+  }
+
   /** The pace of the next cycle: moving, settled, or none of its own (Infinity) while nothing is followed. */
   private interval(now: number): number {
-    const followed = [...this.entries.values()].filter((e) => !e.unfollowed);
+    const followed = [...this.entries(now).values()].filter((e) => !e.unfollowed || e.hurried);
     if (followed.length === 0) return Infinity;
     return followed.some((e) => isMoving(e, now)) ? this.t.movingMs : this.t.settledMs;
   }
@@ -166,8 +202,8 @@ export class Poller {
   private async cycle(): Promise<void> {
     if (this.stopped || this.running) return;
     this.running = true;
-    const seq = ++this.cycleSeq;
     const started = this.mono();
+    this.atListRead = new Set(this.entries(started).keys());
     let ok = false;
     this.listedInCycle = false;
     try {
@@ -181,7 +217,7 @@ export class Poller {
       this.notBefore = 0;
       this.opts.onContact?.(latency);
       for (const w of this.waiters.splice(0)) w.resolve(latency);
-      await this.follow(listed, seq);
+      await this.follow(listed);
     } catch (error) {
       if (this.stopped) return;
       if (!ok) this.listFailed(error);
@@ -237,36 +273,43 @@ export class Poller {
   }
 
   /** Applies one list read: reads what moved, discovers callouts raised elsewhere, unfollows. */
-  private async follow(listed: ListedCallout[], seq: number): Promise<void> {
+  private async follow(listed: ListedCallout[]): Promise<void> {
     const now = this.mono();
     const budget = now - this.lastBudgetedEventsAt >= this.t.eventsBudgetMs ? 1 : 0;
-    const plan = planCycle(this.entries, listed, seq, now, budget);
+    const entries = this.entries(now);
+    const plan = planCycle(entries, listed, now, budget);
     if (plan.budgetUsed > 0) this.lastBudgetedEventsAt = now;
     const reads = [...plan.reads];
     for (const item of plan.unknown) {
       if (!this.opts.discover?.(item)) continue;
       this.opts.log?.info(`poll: callout ${item.id} raised elsewhere for one of this desk's sites; followed`);
-      this.track(item.id, 'unknown', undefined, { status: null, raisedHere: false });
       reads.push({ id: item.id, details: true, events: true });
     }
     const present = new Set(listed.map((l) => l.id));
-    await this.runReads(reads, present);
+    await this.runReads(reads, present, entries);
     this.unfollowStale();
   }
 
-  private async runReads(reads: Read[], present: ReadonlySet<string>): Promise<void> {
+  private async runReads(
+    reads: Read[],
+    present: ReadonlySet<string>,
+    planned: Map<string, FollowEntry>,
+  ): Promise<void> {
     const queue = [...reads];
     const worker = async (): Promise<void> => {
-      for (let read = queue.shift(); read; read = queue.shift()) await this.readOne(read, present.has(read.id));
+      for (let read = queue.shift(); read; read = queue.shift())
+        await this.readOne(read, present.has(read.id), planned.get(read.id));
     };
     await Promise.all(Array.from({ length: Math.min(this.t.maxInFlight, queue.length) }, worker));
   }
 
-  private async readOne(read: Read, listed: boolean): Promise<void> {
+  /** One read; `planned` is the callout as the cycle planned it (none yet: just discovered). */
+  private async readOne(read: Read, listed: boolean, planned: FollowEntry | undefined): Promise<void> {
+    const raisedHere = planned?.raisedHere ?? false;
     try {
       const outcome = await this.opts.refresh(read.id, { details: read.details, events: read.events });
-      const entry = this.entries.get(read.id);
-      if (!entry || this.stopped) return;
+      if (this.stopped) return;
+      const times = this.timesOf(read.id, raisedHere, this.mono());
       if (outcome.eventsError !== undefined) {
         this.opts.onError?.(read.id, outcome.eventsError);
         const kind = outcome.eventsError instanceof AuraError ? outcome.eventsError.kind : 'error';
@@ -274,32 +317,31 @@ export class Poller {
       }
       if (outcome.closed) {
         this.opts.log?.info(`poll: callout ${read.id} closed; following stops`);
-        return void this.entries.delete(read.id);
+        return void (times.finished = true);
       }
-      applyRead(entry, read, outcome, listed, this.mono(), this.t);
+      const entry = planned ?? { raisedHere, unfollowed: false };
+      applyRead(times, entry, read, listed, this.mono(), this.t);
     } catch (error) {
       if (this.stopped) return;
       this.opts.onError?.(read.id, error);
-      const entry = this.entries.get(read.id);
-      if (!entry) return;
-      readFailed(entry, this.mono(), this.random(), this.t);
+      const times = this.timesOf(read.id, raisedHere, this.mono());
+      readFailed(times, this.mono(), this.random(), this.t);
       // Retry-After from any read holds back the whole cycle.
       const retryAfter = this.retryAfterOf(error);
       if (retryAfter > 0) this.notBefore = Math.max(this.notBefore, this.mono() + retryAfter);
       const kind = error instanceof AuraError ? error.kind : 'error';
-      const nextInMs = Math.round(entry.blockedUntil - this.mono());
+      const nextInMs = Math.round(times.blockedUntil - this.mono());
       this.opts.log?.warn(
-        `poll: callout ${read.id} failed (${kind}) ${entry.failures}x; next read in ${nextInMs} ms or later`,
+        `poll: callout ${read.id} failed (${kind}) ${times.failures}x; next read in ${nextInMs} ms or later`,
       );
     }
   }
 
   private unfollowStale(): void {
     const now = this.mono();
-    for (const [id, entry] of this.entries) {
+    for (const [id, entry] of this.entries(now)) {
       if (entry.unfollowed || entry.settledSince === null) continue;
       if (now - entry.settledSince < this.t.unfollowAfterMs) continue;
-      entry.unfollowed = true;
       this.opts.log?.info(`poll: callout ${id} completed or cancelled for 24 h; no longer followed`);
       this.opts.onUnfollow?.(id);
     }

@@ -122,8 +122,13 @@ export const DeskStateSchema = z.object({
   presses: z.array(PressViewSchema),
   /** Which of `presses` belong to another connection than this desk's (not sent by this desk). */
   pressesElsewhere: z.array(PressElsewhereSchema).default([]),
-  /** Active callouts and closed ones of the last 30 days (the history), oldest first. */
+  /**
+   * Recent work, oldest first: every callout not closed, each site's newest, and those closed in
+   * the last hour (at most 20). Not the history (issue 25 item 8): see `historyCount`.
+   */
   callouts: z.array(CalloutSchema),
+  /** Closed callouts of the last 30 days left out of `callouts`; the History view asks for them (`history.list`). */
+  historyCount: z.number().int().nonnegative().default(0),
   settings: SettingsSchema,
   training: TrainingStateSchema.nullable(),
   hotkey: HotkeyStateSchema,

@@ -1,8 +1,9 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { Callout } from '@shared/model/callout';
 import type { DeskState } from '@shared/model/desk-state';
 import { STAGE_WORDS } from '@shared/stages';
 import { formatAgo } from '../../ui/time';
+import { useCommand } from '../../ui/useCommand';
 import { ViewHeading } from '../../ui/ViewHeading';
 import { Timeline } from '../callouts/Timeline';
 
@@ -18,22 +19,47 @@ function formatDay(at: number): string {
   });
 }
 
+/**
+ * The history: asked for when the view opens and again whenever a callout closes or leaves the
+ * state's recent work (issue 25 item 8: state updates no longer carry it). The state's own closed
+ * callouts are merged in, so a callout that just closed shows before the answer comes.
+ */
+function useHistory(desk: DeskState): { history: readonly Callout[]; error: string | null } {
+  const list = useCommand('history.list', {
+    failure: (message) => `The history could not be read: ${message}`,
+    keepWhileBusy: true,
+  });
+  const load = list.run;
+  const closedNow = desk.callouts.filter((c) => c.stage === 'closed');
+  const key = `${desk.historyCount}:${closedNow.map((c) => c.id).join(',')}`;
+  useEffect(() => void load({}), [load, key]);
+  const fetched = list.result?.callouts;
+  const history = useMemo(() => {
+    const byId = new Map((fetched ?? []).map((c) => [c.id, c]));
+    for (const c of desk.callouts) if (c.stage === 'closed') byId.set(c.id, c);
+    return [...byId.values()];
+  }, [fetched, desk.callouts]);
+  return { history, error: list.error };
+}
+
 /** Closed callouts of the last 30 days, newest first, each with its full timeline. */
 export function HistoryView({ desk }: { desk: DeskState }) {
   const names = useMemo(() => new Map(desk.allSites.map((s) => [s.id, s.name])), [desk.allSites]);
+  const { history, error } = useHistory(desk);
   const closed = useMemo(() => {
     const since = Date.now() - 30 * DAY;
-    return desk.callouts
+    return history
       .filter((c) => c.stage === 'closed')
       .map((c): Callout & { closedAt: number } => ({ ...c, closedAt: c.closedAt ?? c.pressedAt }))
       .filter((c) => c.closedAt >= since)
       .sort((a, b) => b.closedAt - a.closedAt);
-  }, [desk.callouts]);
+  }, [history]);
 
   return (
     <>
       <ViewHeading>History</ViewHeading>
       <p className="view-intro">Closed callouts of the last 30 days, newest first.</p>
+      {error && <p className="error">{error}</p>}
       {closed.length === 0 ? (
         <p className="empty">No callout has closed in the last 30 days.</p>
       ) : (
