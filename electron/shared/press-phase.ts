@@ -2,7 +2,6 @@
 // attention strip, the card and the announcements all show (issue 23 item 1). The desk computes
 // it on the monotonic clock and sends it with each press (`PressView.phase`); the screen never
 // works it out again. Free of zod, like stages.ts.
-import type { Press } from './model/press';
 
 export const PRESS_PHASES = ['sending', 'notConfirmed', 'notSent', 'stillNeeded', 'refused', 'sent'] as const;
 export type PressPhase = (typeof PRESS_PHASES)[number];
@@ -14,6 +13,18 @@ export type PressPhase = (typeof PRESS_PHASES)[number];
 export const CONFIRM_WITHIN_MS = 4000;
 
 /**
+ * The press fields a phase is worked out from. Declared here, not picked from model/press.ts,
+ * because the model's `PressViewSchema` takes its phases from this file (no cycle); a status or
+ * source the model adds stops `Press` fitting, so the compiler asks for its phase.
+ */
+interface PhaseFacts {
+  status: 'queued' | 'sending' | 'notSent' | 'sent' | 'failed';
+  source: 'button' | 'hotkey' | 'tray';
+  stale: boolean;
+  attempts: number;
+}
+
+/**
  * - sent: AURA has it; refused: AURA refused it for good; stillNeeded: past the stale limit, the
  *   operator chooses (issue 10);
  * - a silent (hotkey) press keeps its old words: sending while an attempt runs, NOT SENT between;
@@ -21,7 +32,7 @@ export const CONFIRM_WITHIN_MS = 4000;
  *   CONFIRM_WITHIN_MS pass, whichever comes first; from then on it is NOT CONFIRMED until AURA
  *   confirms it, whatever the retries do (it never flips back to "sending").
  */
-export function pressPhase(press: Pick<Press, 'status' | 'source' | 'stale' | 'attempts'>, ageMs: number): PressPhase {
+export function pressPhase(press: PhaseFacts, ageMs: number): PressPhase {
   if (press.status === 'sent') return 'sent';
   if (press.status === 'failed') return 'refused';
   if (press.stale) return 'stillNeeded';

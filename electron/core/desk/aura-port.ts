@@ -7,20 +7,34 @@ import type { Site, SiteInput } from '../../shared/model/site';
 import type { AuraClient, CalloutRead } from '../aura/client';
 import type { FixedLocation, FixedLocationInput } from '../aura/locations';
 import type { AuraCallout } from '../aura/schemas';
-import { saysAlreadyActive, type RaisedCallout } from '../dispatch/own-callout';
-import type { ListedCallout } from '../dispatch/cycle-plan';
-import type { TimelineEvent } from '../dispatch/timeline';
 
 /**
  * What the desk knows of a callout from one AURA answer. `predefinedLocationId` is AURA's id of
  * the site (`Site.auraId`); the times and the responder are those of the first incident.
  */
-export interface CalloutSnapshot extends ListedCallout {
+export interface CalloutSnapshot {
+  id: string;
+  /** AURA's status string. */
+  status: string;
+  predefinedLocationId: number | null;
   createdAt: string | null;
   dispatchedAt: string | null;
   arrivedAt: string | null;
   completedAt: string | null;
   responder: Responder | null;
+}
+
+/** AURA's answer to a raise: the callout, and whether AURA said it already had it. */
+export interface RaisedCallout extends CalloutSnapshot {
+  /** AURA's message said the site's active callout was returned instead of a new one. */
+  alreadyActive?: boolean;
+}
+
+/** A callout event as the timeline needs it (messages from either side, AURA's notes). Its
+ * time and text identify it: AURA's event ids are undocumented and may be absent. */
+export interface TimelineEvent {
+  at: string | null;
+  text: string;
 }
 
 /** A callout read back: `closed` when AURA answered 285 (stop following; the snapshot is its last state). */
@@ -57,6 +71,11 @@ export interface DeskApi extends DispatchApi {
 export function requireApi<A>(api: A | null): A {
   if (!api) throw new Error('Panic Desk has no AURA credentials yet: enter them in Setup');
   return api;
+}
+
+/** True when AURA's message says it returned the site's active callout (Set B's "already exists"). */
+function saysAlreadyActive(message: string | null): boolean {
+  return message !== null && /\balready\b/i.test(message);
 }
 
 /** The desk's view of an AuraClient: AURA's shapes in, the desk's words out. */

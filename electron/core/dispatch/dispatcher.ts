@@ -12,10 +12,10 @@
 // press's. A press not sent within the stale limit stops and asks the operator.
 import type { Press } from '../../shared/model/press';
 import { AuraError, plainWords, refusedForGood } from '../aura/errors';
-import type { CalloutSnapshot, DispatchApi } from '../desk/aura-port';
+import type { CalloutSnapshot, DispatchApi, RaisedCallout } from '../desk/aura-port';
 import type { DispatcherOptions, SentHow } from './dispatch-hooks';
 import { ListedCallouts } from './listed-callouts';
-import { mayBeOpenedByPress, raiseOpenedIt, type KnownBefore, type RaisedCallout } from './own-callout';
+import { mayBeOpenedByPress, raiseOpenedIt, type KnownBefore } from './own-callout';
 import { backoffMs, DEFAULT_DELAYS_MS, mayHaveReached, PARKED_RETRY_MS } from './retry-rules';
 
 /** A press stamped at most this far in the future counts as just made; further, its age is unknown. */

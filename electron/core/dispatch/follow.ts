@@ -6,10 +6,10 @@ import type { Callout } from '../../shared/model/callout';
 import type { Press } from '../../shared/model/press';
 import { STAGE_WORDS } from '../../shared/stages';
 import type { AuditKind } from '../audit';
-import type { CalloutReading, CalloutSnapshot } from '../desk/aura-port';
+import type { CalloutReading, CalloutSnapshot, TimelineEvent } from '../desk/aura-port';
 import type { Clock } from '../ports';
 import type { ListedCallout, PollOutcome } from './cycle-plan';
-import { applyEvents, applySnapshot, type TimelineEvent } from './timeline';
+import { applyEvents, applySnapshot } from './timeline';
 
 /** What reading callouts needs of the desk. */
 export interface FollowHost {

@@ -15,13 +15,7 @@
 // callout on that site, and the desk shows it.
 import type { Stage } from '../../shared/stages';
 import { stageFromStatus } from '../aura/status';
-import type { CalloutSnapshot } from '../desk/aura-port';
-
-/** AURA's answer to a raise: the callout, and whether AURA said it already had it. */
-export interface RaisedCallout extends CalloutSnapshot {
-  /** AURA's message said the site's active callout was returned instead of a new one. */
-  alreadyActive?: boolean;
-}
+import type { CalloutSnapshot, RaisedCallout } from '../desk/aura-port';
 
 /** What the desk knows of a callout beyond AURA's answer. */
 export interface KnownBefore {
@@ -29,11 +23,6 @@ export interface KnownBefore {
   followed: boolean;
   /** A list of AURA's active callouts that came back before the raise (or the press) held it. */
   listedBefore: boolean;
-}
-
-/** True when AURA's message says it returned the site's active callout (Set B's "already exists"). */
-export function saysAlreadyActive(message: string | null): boolean {
-  return message !== null && /\balready\b/i.test(message);
 }
 
 /** True when the callout a raise was answered with is the one this raise opened. */

@@ -5,14 +5,7 @@ import type { Callout, Responder, TimelineEntry } from '../../shared/model/callo
 import type { Press } from '../../shared/model/press';
 import { STAGE_WORDS, type Stage } from '../../shared/stages';
 import { stageFromStatus } from '../aura/status';
-import type { CalloutSnapshot } from '../desk/aura-port';
-
-/** A callout event as the timeline needs it (messages from either side, AURA's notes). Its
- * time and text identify it: AURA's event ids are undocumented and may be absent. */
-export interface TimelineEvent {
-  at: string | null;
-  text: string;
-}
+import type { CalloutSnapshot, TimelineEvent } from '../desk/aura-port';
 
 function auraTimeFor(stage: Stage, snapshot: CalloutSnapshot): string | null {
   if (stage === 'created') return snapshot.createdAt;

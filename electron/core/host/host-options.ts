@@ -6,7 +6,7 @@ import type { PolicyRead } from '../policy';
 import type { CredentialVault, KeyValueStore } from '../ports';
 import type { EventLogPort } from '../siem/forwarder';
 import type { StoragePort } from '../storage/port';
-import type { HostShell } from './running-desk';
+import type { HostShell } from './desk-base';
 
 export interface HostOptions {
   store: KeyValueStore;

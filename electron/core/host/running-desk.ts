@@ -1,42 +1,12 @@
 // What runs for one AURA environment: its desk, and the client or Training simulator behind it.
 // Which desk opens follows from the saved connection: Training (unless the organisation turned it
 // off), a configured environment, or a desk that waits for setup (presses kept as not sent).
-import type { RunningSimulator, SimulatorOptions } from '../../simulator/server';
-import type { AuraClient } from '../aura/client';
-import type { AuraClientOptions } from '../aura/client-options';
 import type { OpenedConnection } from '../connection';
-import { Desk, type DeskOptions } from '../desk';
+import { Desk } from '../desk';
 import { deskApiFor } from '../desk/aura-port';
 import type { DiagnosticsLog } from '../diagnostics/log';
+import type { DeskBase, HostShell, RunningDesk } from './desk-base';
 import { startTrainingDesk } from './training-desk';
-
-export interface RunningDesk {
-  desk: Desk;
-  client: AuraClient | null;
-  simulator: RunningSimulator | null;
-}
-
-/** What every desk of a host gets, whatever its environment. */
-export type DeskBase = Omit<DeskOptions, 'environment' | 'api' | 'configProblem' | 'training'> & {
-  connection: OpenedConnection['connection'];
-};
-
-/**
- * What the host's desks and clients run on, when not the real machine's: the model-based test
- * (issue 20) passes one virtual clock, a fetch that reaches the simulator without
- * a socket, and an in-memory Training simulator. The app passes nothing.
- */
-export interface HostShell {
-  /** The host's own clock (its shared files), and each desk's unless `deskClock` gives one. */
-  clock?: DeskOptions['clock'];
-  /** A clock for each desk the host opens (the model test tells one desk's timers from another's). */
-  deskClock?: () => NonNullable<DeskOptions['clock']>;
-  random?: DeskOptions['random'];
-  checkCode?: DeskOptions['checkCode'];
-  /** Merged into every AuraClient the host builds (fetch, now, monotonic, sleep, keepWarm). */
-  client?: Partial<Omit<AuraClientOptions, 'baseUrl' | 'clientId' | 'getSecret' | 'log'>>;
-  startSimulator?: (options: SimulatorOptions) => Promise<RunningSimulator>;
-}
 
 const TRAINING_OFF = 'Not configured — Training is turned off by your organisation; this desk waits for enrolment';
 

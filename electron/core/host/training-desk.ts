@@ -7,7 +7,7 @@ import { Desk } from '../desk';
 import { deskApiFor } from '../desk/aura-port';
 import type { DiagnosticsLog } from '../diagnostics/log';
 import { simulatorControl } from '../training';
-import type { DeskBase, HostShell, RunningDesk } from './running-desk';
+import type { DeskBase, HostShell, RunningDesk } from './desk-base';
 
 /** The embedded simulator's credentials: not secret, they open nothing but the local simulator. */
 export const TRAINING_CREDENTIALS = { clientId: 'training-desk', clientSecret: 'training-only-not-a-secret' };
