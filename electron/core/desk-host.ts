@@ -25,7 +25,7 @@ import { enrol, importEnrolFile } from './enrol';
 import { hostCommands } from './host/host-commands';
 import { HostPolicy } from './host/host-policy';
 import { PressesElsewhere, TRAINING_TARGET } from './host/presses-elsewhere';
-import type { HostOptions } from './host/host-options';
+import { deskSeams, type HostOptions } from './host/host-options';
 import type { RunningDesk } from './host/desk-base';
 import { closeRunningDesk, openRunningDesk } from './host/running-desk';
 import type { PolicyRead } from './policy';
@@ -333,12 +333,8 @@ export class DeskHost {
     const running = await openRunningDesk(
       opened,
       {
-        store: this.opts.store,
-        dataDir: this.opts.dataDir,
-        clock: this.opts.shell?.deskClock?.() ?? this.opts.shell?.clock,
-        ...{ storage: this.opts.storage, random: this.opts.shell?.random, checkCode: this.opts.shell?.checkCode },
+        ...deskSeams(this.opts),
         startupProblems,
-        timing: this.opts.timing,
         connection: opened.connection,
         log: this.log,
         policy: { policy: this.policy.rules, view: this.policy.view },

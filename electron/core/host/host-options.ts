@@ -47,3 +47,20 @@ export interface HostOptions {
    */
   plainHttpLoopback?: boolean;
 }
+
+/** What each desk takes from the host's options: its store, folder, timing, and the shell's seams. */
+export function deskSeams(
+  opts: HostOptions,
+): Pick<DeskOptions, 'store' | 'dataDir' | 'timing' | 'storage' | 'clock' | 'random' | 'checkCode'> {
+  const { shell } = opts;
+  return {
+    store: opts.store,
+    dataDir: opts.dataDir,
+    timing: opts.timing,
+    storage: opts.storage,
+    // Each desk its own clock where the shell gives one (the model test tells desks' timers apart).
+    clock: shell?.deskClock?.() ?? shell?.clock,
+    random: shell?.random,
+    checkCode: shell?.checkCode,
+  };
+}
