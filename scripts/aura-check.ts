@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { baseUrlFor, BaseUrlError, FIXED_BASE_URLS } from '../electron/core/aura/environments';
-import { accountFor } from '../electron/core/keychain-account';
+import { accountFor } from '../electron/core/connection/keychain-account';
 import { nodeNetwork } from '../electron/core/aura/node-fetch';
 import { closeOutNote, renderReport } from '../electron/core/conformance/report';
 import { RefusedError, runCheck, type CheckResult } from '../electron/core/conformance/walk';

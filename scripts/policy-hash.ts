@@ -3,7 +3,7 @@
 // not from the command line, so they stay out of shell history and the process list. All codes
 // of one run share one salt: hash every cancel and duress code of a policy together, so that the
 // desk checks a typed code with one derivation (core/cancel-codes.ts).
-import { hashCodes, MIN_CODE_LENGTH } from '../electron/core/cancel-codes';
+import { hashCodes, MIN_CODE_LENGTH } from '../electron/core/policy/cancel-codes';
 
 let input = '';
 process.stdin.setEncoding('utf8');

@@ -1,4 +1,4 @@
-// `npm run policy:templates`: writes what the policy table (electron/core/policy-keys.ts) makes:
+// `npm run policy:templates`: writes what the policy table (electron/core/policy/policy-keys.ts) makes:
 // the admin templates (ADMX/ADML, the macOS sample profile, the JSON Schema), docs/policy.md's key
 // table and electron/shared/model/lock-names.ts. Run it after adding or changing a policy key, and
 // commit the result: test/unit/policy-templates.test.ts fails while they differ.

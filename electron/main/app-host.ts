@@ -2,9 +2,9 @@
 // policy read before the desk opens and followed after, and every AURA call through Electron's
 // net.fetch (aura-fetch.ts). Apart from index.ts so that the tests can open it on the fake
 // Electron and see which network the desk, Setup's checks and enrolment use.
-import type { ConnectionManagerOptions } from '../core/connection';
+import type { ConnectionManagerOptions } from '../core/connection/connection';
 import { DeskHost, type HostOptions } from '../core/desk-host';
-import type { PolicyRead } from '../core/policy';
+import type { PolicyRead } from '../core/policy/policy';
 import { auraFetch } from './aura-fetch';
 import type { ShellNet } from './shell-api';
 

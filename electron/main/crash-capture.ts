@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { redactKnown } from '../core/aura/redact';
+import { redactKnown } from '../core/diagnostics/redact';
 import type { Logger } from '../core/ports';
 import type { ShellApp, ShellWindow } from './shell-api';
 

@@ -1,7 +1,7 @@
 // "Export diagnostics" in the app: the operator picks where the zip goes in a native save dialog
 // (cancel is fine: nothing is written); the bundle adds the app's version and the network route
 // Chromium takes to AURA (the proxy its settings, PAC or WPAD give for AURA's address).
-import type { DiagnosticsShell } from '../core/diagnostics/export';
+import type { DiagnosticsShell } from '../core/host/diagnostics-export';
 
 /** The piece of Electron's `dialog` this needs (the real one fits; the tests pass a fake). */
 export interface SaveDialog {

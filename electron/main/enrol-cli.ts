@@ -5,10 +5,10 @@
 // the enrolment is handed to it over the single-instance channel (issue 20 finding 12): one process
 // writes the data folder, and the running desk opens the enrolled connection at once.
 import { z } from 'zod';
-import { ConnectionManager, type CredentialsInput } from '../core/connection';
-import { enrol, parseEnrolment } from '../core/enrol';
+import { ConnectionManager, type CredentialsInput } from '../core/connection/connection';
+import { enrol, parseEnrolment } from '../core/policy/enrol';
 import type { Connection } from '../shared/model/connection';
-import type { PolicyRead } from '../core/policy';
+import type { PolicyRead } from '../core/policy/policy';
 import type { CredentialVault, KeyValueStore } from '../core/ports';
 import { enrolConnectionOptions } from './app-host';
 import type { ShellApi } from './shell-api';

@@ -7,12 +7,12 @@
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { ConnectionManager } from '../core/connection';
-import { describePolicy } from '../core/diagnostics/effective-policy';
-import { writeDiagnosticsBundle, type BundleInput } from '../core/diagnostics/export';
+import { ConnectionManager } from '../core/connection/connection';
+import { describePolicy } from '../core/policy/effective-policy';
+import { writeDiagnosticsBundle, type BundleInput } from '../core/host/diagnostics-export';
 import { LEDGER_FILE } from '../core/dispatch/ledger';
 import { pressCounts } from '../core/host/host-commands';
-import type { PolicyRead } from '../core/policy';
+import type { PolicyRead } from '../core/policy/policy';
 import type { CredentialVault, KeyValueStore } from '../core/ports';
 import { readTextIfExists } from '../core/storage/durable-file';
 import { PressSchema, type Press } from '../shared/model/press';

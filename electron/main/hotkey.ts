@@ -6,7 +6,7 @@
 // While "Test your button" listens (issue 24) the key is released, so the window can see a
 // physical button that sends it, and taken back when the test ends.
 import type { DeskHost } from '../core/desk-host';
-import { QuietGap } from '../core/held-key';
+import { QuietGap } from '../core/host/held-key';
 import { checkAccelerator } from './accelerator';
 import type { ShellGlobalShortcut } from './shell-api';
 

@@ -3,7 +3,7 @@
 // native module becomes the readiness state "keychain unavailable", not a crash at start-up.
 // There is deliberately no fallback: the secret is never written anywhere but the keychain.
 import { createRequire } from 'node:module';
-import { KeychainUnavailableError } from '../core/connection';
+import { KeychainUnavailableError } from '../core/connection/connection';
 import type { CredentialVault } from '../core/ports';
 
 export const KEYCHAIN_SERVICE = 'Panic Desk';

@@ -2,8 +2,8 @@
 // like an object or a list: the cancel codes), REG_DWORD/REG_QWORD numbers (0/1 for the on/off
 // settings), REG_MULTI_SZ lists. Any other type is passed on as words the schema then refuses,
 // naming the key. Which keys are on/off is the policy table's (core/policy-keys.ts).
-import { onOffKeys } from '../core/policy-key';
-import { ALL_POLICY_KEYS } from '../core/policy-keys';
+import { onOffKeys } from '../core/policy/policy-key';
+import { ALL_POLICY_KEYS } from '../core/policy/policy-keys';
 
 export type RegistryValue =
   | { type: 'string'; value: string }

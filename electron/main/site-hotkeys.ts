@@ -8,7 +8,7 @@
 // Each key has its own QuietGap (core/held-key.ts): one press per physical press, per key.
 // While "Test your button" listens every key is released, so the window can see the button.
 import type { DeskHost } from '../core/desk-host';
-import { QuietGap } from '../core/held-key';
+import { QuietGap } from '../core/host/held-key';
 import type { DeskState, SiteKeyStatus } from '../shared/model/desk-state';
 import { planSiteKeys } from '../shared/site-keys';
 import { registrationFailure } from './hotkey';

@@ -20,7 +20,7 @@ export interface FocusRequest {
   seq: number;
 }
 
-interface DeskStore {
+interface PageStore {
   desk: DeskState | null;
   activity: Record<string, SiteActivity>;
   /** The last command failure, in plain words, for the operator. */
@@ -51,12 +51,12 @@ interface DeskStore {
   dismissError(): void;
 }
 
-type SetState = StoreApi<DeskStore>['setState'];
-type GetState = StoreApi<DeskStore>['getState'];
+type SetState = StoreApi<PageStore>['setState'];
+type GetState = StoreApi<PageStore>['getState'];
 
 /** Which view is shown, leaving a view with unsaved changes, the site filter and focus requests. */
 type Screen = Pick<
-  DeskStore,
+  PageStore,
   | 'view'
   | 'setView'
   | 'keptDrafts'
@@ -91,7 +91,7 @@ function screen(set: SetState): Screen {
 }
 
 /** The desk's mirrored state and the commands sent back through the bridge. */
-type Mirror = Omit<DeskStore, keyof Screen>;
+type Mirror = Omit<PageStore, keyof Screen>;
 
 function mirror(set: SetState, get: GetState): Mirror {
   const receive = (next: DeskState): void => {
@@ -142,4 +142,4 @@ function mirror(set: SetState, get: GetState): Mirror {
   };
 }
 
-export const useDesk = create<DeskStore>((set, get) => ({ ...screen(set), ...mirror(set, get) }));
+export const useDesk = create<PageStore>((set, get) => ({ ...screen(set), ...mirror(set, get) }));

@@ -1,4 +1,4 @@
-// The admin templates, generated from the policy's one table, electron/core/policy-keys.ts: each
+// The admin templates, generated from the policy's one table, electron/core/policy/policy-keys.ts: each
 // key's zod type (types, ranges, enums, through zod's JSON Schema), words (title, description,
 // example) and registry type. `npm run policy:templates` writes them, with docs/policy.md's key
 // table and shared/model/lock-names.ts (docs.ts); test/unit/policy-templates.test.ts fails when a
@@ -11,8 +11,8 @@
 //  - resources/policy/policy.schema.json: the JSON Schema (Jamf's custom schema takes it).
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { schemaOf, type PolicyKeyTable, type RegistryType } from '../../electron/core/policy-key';
-import { ALL_POLICY_KEYS } from '../../electron/core/policy-keys';
+import { schemaOf, type PolicyKeyTable, type RegistryType } from '../../electron/core/policy/policy-key';
+import { ALL_POLICY_KEYS } from '../../electron/core/policy/policy-keys';
 
 export interface JsonSchema {
   type?: string;
@@ -68,7 +68,9 @@ export function keys(table: PolicyKeyTable = ALL_POLICY_KEYS): Key[] {
   return Object.entries(table).map(([name, key]) => {
     const schema = properties[name] ?? {};
     if (!schema.title || !schema.description || !schema.examples?.length) {
-      throw new Error(`policy key "${name}" has no title, description or example in electron/core/policy-keys.ts`);
+      throw new Error(
+        `policy key "${name}" has no title, description or example in electron/core/policy/policy-keys.ts`,
+      );
     }
     return {
       name,

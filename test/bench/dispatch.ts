@@ -8,8 +8,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuraClient } from '../../electron/core/aura/client';
-import { Desk } from '../../electron/core/desk';
-import { deskApiFor } from '../../electron/core/desk/aura-port';
+import { Desk } from '../../electron/core/desk/desk';
+import { deskPortFor } from '../../electron/core/aura/port';
 import { ScaledClock } from '../support/scaled-clock';
 import { memoryStore } from '../fakes/store';
 import { startSimulator } from '../../electron/simulator/server';
@@ -34,7 +34,7 @@ export async function runDispatchBench(): Promise<void> {
   const client = new AuraClient({ baseUrl: sim.baseUrl, clientId: 'bench', getSecret: async () => 'bench-secret' });
   const desk = new Desk({
     environment: 'staging',
-    api: deskApiFor(client),
+    api: deskPortFor(client),
     store: memoryStore(),
     dataDir: mkdtempSync(join(tmpdir(), 'bench-dispatch-')),
     clock,

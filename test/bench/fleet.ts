@@ -18,10 +18,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuraClient } from '../../electron/core/aura/client';
-import { Desk } from '../../electron/core/desk';
+import { Desk } from '../../electron/core/desk/desk';
 import { type Clock } from '../../electron/core/ports';
 import { memoryStore } from '../fakes/store';
-import { deskApiFor } from '../../electron/core/desk/aura-port';
+import { deskPortFor } from '../../electron/core/aura/port';
 import { startSimulator, type RequestLogEntry } from '../../electron/simulator/server';
 import { UNMANAGED } from '../../electron/shared/model/desk-state';
 
@@ -106,7 +106,7 @@ export async function runFleetBench(): Promise<FleetFigures> {
     desks.push(
       new Desk({
         environment: 'staging',
-        api: deskApiFor(client),
+        api: deskPortFor(client),
         store: memoryStore(),
         dataDir: mkdtempSync(join(tmpdir(), 'bench-fleet-')),
         clock,

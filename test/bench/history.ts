@@ -8,8 +8,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuraClient } from '../../electron/core/aura/client';
-import { Desk } from '../../electron/core/desk';
-import { deskApiFor } from '../../electron/core/desk/aura-port';
+import { Desk } from '../../electron/core/desk/desk';
+import { deskPortFor } from '../../electron/core/aura/port';
 import { systemClock } from '../../electron/core/ports';
 import type { Callout } from '../../electron/shared/model/callout';
 import type { DeskState } from '../../electron/shared/model/desk-state';
@@ -91,7 +91,7 @@ async function openDesk(sim: RunningSimulator, withHistory: boolean): Promise<Be
   const client = new AuraClient({ baseUrl: sim.baseUrl, clientId: 'bench', getSecret: async () => 'bench-secret' });
   const desk = new Desk({
     environment: 'staging',
-    api: deskApiFor(client),
+    api: deskPortFor(client),
     store: memoryStore(initial),
     dataDir,
     clock: systemClock,

@@ -11,11 +11,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuraClient } from '../../electron/core/aura/client';
-import { Desk } from '../../electron/core/desk';
+import { Desk } from '../../electron/core/desk/desk';
 import { POLL_DEFAULTS } from '../../electron/core/dispatch/poll-timing';
 import { memoryStore } from '../fakes/store';
 import { ScaledClock } from '../support/scaled-clock';
-import { deskApiFor } from '../../electron/core/desk/aura-port';
+import { deskPortFor } from '../../electron/core/aura/port';
 import type { Stage } from '../../electron/shared/stages';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
 
@@ -63,7 +63,7 @@ async function deskFollowing(n: number, settled = Math.floor(n / 2), speed = SPE
   });
   const desk = new Desk({
     environment: 'staging',
-    api: deskApiFor(client),
+    api: deskPortFor(client),
     store: memoryStore(),
     dataDir: mkdtempSync(join(tmpdir(), 'bench-polling-')),
     clock,

@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import { E2E_HOST, expect, test } from './fixtures';
 import { deskState, expectAccessible, invoke, shot, raisePanic } from './support';
 import { AuraClient } from '../../electron/core/aura/client';
-import { hashCodes } from '../../electron/core/cancel-codes';
+import { hashCodes } from '../../electron/core/policy/cancel-codes';
 import { TRAINING_CREDENTIALS } from '../../electron/core/host/training-desk';
 import { startHarness, type RunningHarness } from '../harness/server';
 

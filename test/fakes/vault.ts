@@ -1,5 +1,5 @@
 // An in-memory CredentialVault for tests, which can also play a keychain that is unavailable.
-import { KeychainUnavailableError } from '../../electron/core/connection';
+import { KeychainUnavailableError } from '../../electron/core/connection/connection';
 import type { CredentialVault } from '../../electron/core/ports';
 
 export type MemoryVault = CredentialVault & {

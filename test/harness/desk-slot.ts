@@ -2,7 +2,7 @@
 // folder (POST /__harness/…). Pages talk to the slot, not to a host: while the desk is stopped
 // their commands wait, as the app's window would, and their state events follow whichever host is
 // open, across restarts.
-import { describeCommandFailure } from '../../electron/core/commands';
+import { describeCommandFailure } from '../../electron/core/host/command-failure';
 import type { DeskHost } from '../../electron/core/desk-host';
 import type { DeskState } from '../../electron/shared/model/desk-state';
 import type { WireHost } from '../../electron/shared/wire';

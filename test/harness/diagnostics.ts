@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import type { DiagnosticsShell } from '../../electron/core/diagnostics/export';
+import type { DiagnosticsShell } from '../../electron/core/host/diagnostics-export';
 import { DiagnosticsLog } from '../../electron/core/diagnostics/log';
 import { RotatingFileLog } from '../../electron/core/diagnostics/rotating-file';
 

@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accountFor } from '../../electron/core/keychain-account';
+import { accountFor } from '../../electron/core/connection/keychain-account';
 import { createKeychainVault } from '../../electron/main/keychain';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
 import { runAuraCheck } from '../support/aura-check-cli';

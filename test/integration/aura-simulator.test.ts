@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuraClient } from '../../electron/core/aura/client';
-import { PRACTICE_FAULTS, simulatorControl } from '../../electron/core/training';
+import { PRACTICE_FAULTS, simulatorControl } from '../../electron/core/desk/training-control';
 import { FAULT_KINDS } from '../../electron/shared/model/desk-state';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../electron/simulator/server';
 import { until } from '../support/until';

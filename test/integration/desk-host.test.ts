@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { accountFor } from '../../electron/core/keychain-account';
+import { accountFor } from '../../electron/core/connection/keychain-account';
 import { runCommand } from '../support/run-command';
 import { DeskHost } from '../../electron/core/desk-host';
 import { DiagnosticsLog } from '../../electron/core/diagnostics/log';

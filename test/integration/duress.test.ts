@@ -5,10 +5,10 @@
 // the callout on screen (whatever AURA says later), the stored callouts, the audit log and the
 // diagnostics log's lines — and no audit entry carries a value recomputable from the policy.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { hashCodes } from '../../electron/core/cancel-codes';
-import { Desk } from '../../electron/core/desk';
+import { hashCodes } from '../../electron/core/policy/cancel-codes';
+import { Desk } from '../../electron/core/desk/desk';
 import { DiagnosticsLog } from '../../electron/core/diagnostics/log';
-import { mergePolicy, type Policy } from '../../electron/core/policy';
+import { mergePolicy, type Policy } from '../../electron/core/policy/policy';
 import type { KeyValueStore } from '../../electron/core/ports';
 import { memoryStore } from '../fakes/store';
 import { type RunningSimulator } from '../../electron/simulator/server';

@@ -6,11 +6,11 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConnectionManager } from '../../electron/core/connection';
-import { accountFor } from '../../electron/core/keychain-account';
+import { ConnectionManager } from '../../electron/core/connection/connection';
+import { accountFor } from '../../electron/core/connection/keychain-account';
 import { DiagnosticsLog } from '../../electron/core/diagnostics/log';
 import { RotatingFileLog } from '../../electron/core/diagnostics/rotating-file';
-import { ENROL_FILE } from '../../electron/core/enrol';
+import { ENROL_FILE } from '../../electron/core/policy/enrol';
 import { DeskHost } from '../../electron/core/desk-host';
 import { runEnrolCli } from '../../electron/main/enrol-cli';
 import { createKeychainVault } from '../../electron/main/keychain';

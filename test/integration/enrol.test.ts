@@ -5,10 +5,10 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConnectionManager } from '../../electron/core/connection';
-import { accountFor } from '../../electron/core/keychain-account';
-import { ENROL_FILE, importEnrolFile } from '../../electron/core/enrol';
-import { mergePolicy } from '../../electron/core/policy';
+import { ConnectionManager } from '../../electron/core/connection/connection';
+import { accountFor } from '../../electron/core/connection/keychain-account';
+import { ENROL_FILE, importEnrolFile } from '../../electron/core/policy/enrol';
+import { mergePolicy } from '../../electron/core/policy/policy';
 import { memoryStore } from '../fakes/store';
 import { DeskHost } from '../../electron/core/desk-host';
 import { runEnrolCli, wantsEnrol } from '../../electron/main/enrol-cli';

@@ -4,7 +4,7 @@
 // someone else's, a second press joins the callout raised elsewhere, and a callout completed for
 // too long is no longer followed (costing nothing) until AURA closes it.
 import { afterEach, describe, expect, it } from 'vitest';
-import { type DeskOptions } from '../../electron/core/desk';
+import { type DeskOptions } from '../../electron/core/desk/desk';
 import type { RunningSimulator, SimulatorOptions } from '../../electron/simulator/server';
 import { until } from '../support/until';
 import { deskAgainstSimulator } from '../support/sim-desk';

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hashCodes } from '../../electron/core/cancel-codes';
+import { hashCodes } from '../../electron/core/policy/cancel-codes';
 import type { KeyValueStore } from '../../electron/core/ports';
 import { UNMANAGED } from '../../electron/shared/model/desk-state';
 import { PressSchema } from '../../electron/shared/model/press';

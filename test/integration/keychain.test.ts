@@ -3,7 +3,7 @@
 // to that private bus only (Vitest runs each test file in its own process), so neither the
 // machine's keyring nor any other test is touched. Skipped only when the tools are not installed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accountFor } from '../../electron/core/keychain-account';
+import { accountFor } from '../../electron/core/connection/keychain-account';
 import { createKeychainVault, KEYCHAIN_SERVICE } from '../../electron/main/keychain';
 import { secretServiceMissing, startSecretService, type SecretService } from '../support/secret-service';
 

@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuraClient } from '../../electron/core/aura/client';
-import { Desk } from '../../electron/core/desk';
-import { deskApiFor } from '../../electron/core/desk/aura-port';
+import { Desk } from '../../electron/core/desk/desk';
+import { deskPortFor } from '../../electron/core/aura/port';
 import { DeskHost } from '../../electron/core/desk-host';
-import { duressMessage } from '../../electron/core/duress';
-import { mergePolicy, type Policy } from '../../electron/core/policy';
+import { duressMessage } from '../../electron/core/desk/duress';
+import { mergePolicy, type Policy } from '../../electron/core/policy/policy';
 import type { KeyValueStore } from '../../electron/core/ports';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
 import { UNMANAGED, type DeskState } from '../../electron/shared/model/desk-state';
@@ -50,7 +50,7 @@ async function deskOn(sim: RunningSimulator, policy: Policy, store: KeyValueStor
   const view = { ...UNMANAGED, role: policy.role ?? 'desk', monitorActions: policy.monitorActions ?? [] };
   const desk = new Desk({
     environment: 'staging',
-    api: deskApiFor(client),
+    api: deskPortFor(client),
     store,
     dataDir: mkdtempSync(join(tmpdir(), 'desk-monitor-')),
     policy: { policy, view },

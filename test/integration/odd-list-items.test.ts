@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCommand } from '../support/run-command';
 import { DiagnosticsLog } from '../../electron/core/diagnostics/log';
 import { DeskHost } from '../../electron/core/desk-host';
-import { reportSkippedItems } from '../../electron/core/desk-api';
+import { reportSkippedItems } from '../../electron/core/host/report-skipped-items';
 import { memoryVault } from '../fakes/vault';
 import { openFileStore } from '../harness/file-store';
 import { startSimulator } from '../../electron/simulator/server';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeskHost } from '../../electron/core/desk-host';
 import { lockDataFolder, waitForDataFolder } from '../../electron/core/storage/folder-lock';
-import { mergePolicy } from '../../electron/core/policy';
+import { mergePolicy } from '../../electron/core/policy/policy';
 import { startSimulator } from '../../electron/simulator/server';
 import { memoryVault } from '../fakes/vault';
 import { openFileStore } from '../harness/file-store';

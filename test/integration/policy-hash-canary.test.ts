@@ -7,9 +7,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hashCodes } from '../../electron/core/cancel-codes';
+import { hashCodes } from '../../electron/core/policy/cancel-codes';
 import { DeskHost } from '../../electron/core/desk-host';
-import { mergePolicy } from '../../electron/core/policy';
+import { mergePolicy } from '../../electron/core/policy/policy';
 import { memoryVault } from '../fakes/vault';
 import { harnessDiagnostics } from '../harness/diagnostics';
 import { openFileStore } from '../harness/file-store';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCommand } from '../support/run-command';
-import { mergePolicy, type PolicyRead } from '../../electron/core/policy';
+import { mergePolicy, type PolicyRead } from '../../electron/core/policy/policy';
 import { DeskHost } from '../../electron/core/desk-host';
 import { readManagedPolicy, type PolicyDeps } from '../../electron/main/policy-sources';
 import { memoryVault } from '../fakes/vault';

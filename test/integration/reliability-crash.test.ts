@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pressedAgainMessage } from '../../electron/core/press-words';
+import { pressedAgainMessage } from '../../electron/core/dispatch/press-words';
 import { PressSchema, type Press } from '../../electron/shared/model/press';
 import { startSimulator } from '../../electron/simulator/server';
 import { addSitesLikeDemo, fastTmp } from '../reliability/world';

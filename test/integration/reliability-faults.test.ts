@@ -14,7 +14,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FaultRuleInput } from '../../electron/simulator/faults';
 import { FAULT_KINDS } from '../../electron/shared/model/desk-state';
-import { pressedAgainMessage } from '../../electron/core/press-words';
+import { pressedAgainMessage } from '../../electron/core/dispatch/press-words';
 import type { Press } from '../../electron/shared/model/press';
 import {
   addSitesLikeDemo,

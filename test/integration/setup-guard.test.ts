@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeskHost } from '../../electron/core/desk-host';
-import { mergePolicy, type PolicyRead } from '../../electron/core/policy';
+import { mergePolicy, type PolicyRead } from '../../electron/core/policy/policy';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
 import { memoryVault } from '../fakes/vault';
 import { openFileStore } from '../harness/file-store';

@@ -4,7 +4,7 @@
 // the holder of the control token (the desk's Training panel, the tests) still gets through.
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { simulatorControl } from '../../electron/core/training';
+import { simulatorControl } from '../../electron/core/desk/training-control';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';
 
 let sim: RunningSimulator;

@@ -5,10 +5,10 @@
 // write. Protocol on stdout, one line each: READY, PRESSED <id>, DONE <json: presses, chain>. With STAY=1 it never
 // finishes on its own: the parent kills it.
 import { AuraClient } from '../../electron/core/aura/client';
-import { AuditLog } from '../../electron/core/audit';
-import { Desk } from '../../electron/core/desk';
+import { AuditLog } from '../../electron/core/audit/audit-log';
+import { Desk } from '../../electron/core/desk/desk';
 import type { KeyValueStore } from '../../electron/core/ports';
-import { deskApiFor } from '../../electron/core/desk/aura-port';
+import { deskPortFor } from '../../electron/core/aura/port';
 import { readTextIfExists, writeFileDurably } from '../../electron/core/storage/durable-file';
 import { nodeStorage, type StoragePort } from '../../electron/core/storage/port';
 
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   const client = new AuraClient({ baseUrl, clientId: 'crash', getSecret: async () => 'crash-secret', timeoutMs: 1000 });
   const desk = new Desk({
     environment: 'staging',
-    api: deskApiFor(client),
+    api: deskPortFor(client),
     store: jsonFileStore(`${dataDir}/panic-desk.json`),
     dataDir,
     storage: choppy,

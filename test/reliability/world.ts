@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { AuraClient } from '../../electron/core/aura/client';
-import { Desk, type DeskOptions } from '../../electron/core/desk';
+import { Desk, type DeskOptions } from '../../electron/core/desk/desk';
 import { type KeyValueStore } from '../../electron/core/ports';
 import { memoryStore } from '../fakes/store';
-import { deskApiFor } from '../../electron/core/desk/aura-port';
+import { deskPortFor } from '../../electron/core/aura/port';
 import { nodeStorage, type StoragePort } from '../../electron/core/storage/port';
 import type { Press } from '../../electron/shared/model/press';
 import { DEFAULT_SETTINGS as defaultSettings } from '../../electron/shared/model/settings';
@@ -103,7 +103,7 @@ export function deskFor(sim: RunningSimulator, opts: WorldOptions = {}): World {
   const factor = clock.factor;
   const desk = new Desk({
     environment: 'staging',
-    api: deskApiFor(client),
+    api: deskPortFor(client),
     store,
     dataDir,
     clock,

@@ -1,7 +1,7 @@
 // One contract command from an untrusted caller, handled exactly as a request on the wire is
 // (shared/wire.ts: name check, schema, the host, failure words): for tests that drive a desk host
 // (or anything with its `invoke`) without a transport, and so without state events.
-import { describeCommandFailure } from '../../electron/core/commands';
+import { describeCommandFailure } from '../../electron/core/host/command-failure';
 import type { CommandResult } from '../../electron/shared/contract';
 import { answerRequest, type WireHost } from '../../electron/shared/wire';
 

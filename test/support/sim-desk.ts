@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuraClient } from '../../electron/core/aura/client';
 import type { AuraClientOptions } from '../../electron/core/aura/client-options';
-import { Desk, type DeskOptions } from '../../electron/core/desk';
-import { deskApiFor } from '../../electron/core/desk/aura-port';
+import { Desk, type DeskOptions } from '../../electron/core/desk/desk';
+import { deskPortFor } from '../../electron/core/aura/port';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../electron/simulator/server';
 import { memoryStore } from '../fakes/store';
 
@@ -43,7 +43,7 @@ export async function deskAgainstSimulator(opts: SimDeskOptions = {}): Promise<S
   const dataDir = mkdtempSync(join(tmpdir(), 'sim-desk-'));
   const desk = new Desk({
     environment: 'staging',
-    api: deskApiFor(client),
+    api: deskPortFor(client),
     store: memoryStore(),
     dataDir,
     ...opts.desk,

@@ -4,8 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuditLog } from '../../electron/core/audit';
-import { auditCsv, CSV_HEADER, localTimestamp } from '../../electron/core/audit-csv';
+import { AuditLog } from '../../electron/core/audit/audit-log';
+import { auditCsv, CSV_HEADER, localTimestamp } from '../../electron/core/audit/audit-csv';
 
 const AT = Date.UTC(2026, 10, 26, 12, 3, 5); // 12:03:05 UTC
 let tz: string | undefined;

@@ -4,8 +4,8 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AuditLog } from '../../electron/core/audit';
-import { exportAuditCsv } from '../../electron/core/audit-csv';
+import { AuditLog } from '../../electron/core/audit/audit-log';
+import { exportAuditCsv } from '../../electron/core/audit/audit-csv';
 
 const NOV = Date.UTC(2026, 10, 30, 23, 59, 0);
 const DEC = Date.UTC(2026, 11, 1, 0, 1, 0);

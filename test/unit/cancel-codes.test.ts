@@ -20,8 +20,8 @@ vi.mock('node:crypto', async (original) => {
 });
 
 const { classifyCode, DEFAULT_LOG_N, hashCodes, hasLegacyHashes, MIN_CODE_LENGTH, parseCodeHash } =
-  await import('../../electron/core/cancel-codes');
-const { mergePolicy } = await import('../../electron/core/policy');
+  await import('../../electron/core/policy/cancel-codes');
+const { mergePolicy } = await import('../../electron/core/policy/policy');
 
 /** A hash in the first format (N = 2^14, own salt), as `policy:hash` wrote them before. */
 const legacy = (code: string): string => {

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Desk } from '../../electron/core/desk';
+import { Desk } from '../../electron/core/desk/desk';
 import { memoryStore } from '../fakes/store';
 import { COMMAND_NAMES } from '../../electron/shared/command-names';
 import { FakeClock } from '../support/fake-clock';

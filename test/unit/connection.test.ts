@@ -2,8 +2,12 @@
 // in-memory vault: verify first, store the secret only in the vault, refuse a wrong pair with
 // AURA's reason, and report an unusable keychain as its own state.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConnectionError, ConnectionManager, KeychainUnavailableError } from '../../electron/core/connection';
-import { accountFor } from '../../electron/core/keychain-account';
+import {
+  ConnectionError,
+  ConnectionManager,
+  KeychainUnavailableError,
+} from '../../electron/core/connection/connection';
+import { accountFor } from '../../electron/core/connection/keychain-account';
 import { type KeyValueStore } from '../../electron/core/ports';
 import { memoryStore } from '../fakes/store';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator/server';

@@ -5,9 +5,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Desk } from '../../electron/core/desk';
+import { Desk } from '../../electron/core/desk/desk';
 import { memoryStore } from '../fakes/store';
-import type { TrainingControl } from '../../electron/core/training';
+import type { TrainingControl } from '../../electron/core/desk/training-control';
 import type { TrainingState } from '../../electron/shared/model/desk-state';
 import { FakeClock } from '../support/fake-clock';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AuraError } from '../../electron/core/aura/errors';
-import { Desk } from '../../electron/core/desk';
+import { Desk } from '../../electron/core/desk/desk';
 import { memoryStore } from '../fakes/store';
 import type { Callout } from '../../electron/shared/model/callout';
 import { FakeClock } from '../support/fake-clock';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AuraError } from '../../electron/core/aura/errors';
-import { snapshotOf, type DispatchApi } from '../../electron/core/desk/aura-port';
+import { snapshotOf, type DispatchPort } from '../../electron/core/aura/port';
 import { Dispatcher } from '../../electron/core/dispatch/dispatcher';
 import { Outbox } from '../../electron/core/dispatch/outbox';
 import { NEW_PRESS_STATE, PressSchema, type Press } from '../../electron/shared/model/press';
@@ -26,7 +26,7 @@ function run(raises: Array<Error | 'ok'>) {
   const clock = new FakeClock();
   const { outbox } = Outbox.open(join(mkdtempSync(join(tmpdir(), 'dispatch-429-')), 'outbox.json'), clock.now());
   const calls: string[] = [];
-  const api: DispatchApi = {
+  const api: DispatchPort = {
     async raiseCallout() {
       calls.push('raise');
       const step = raises.shift();

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AuraError } from '../../electron/core/aura/errors';
-import { snapshotOf, type CalloutSnapshot, type DispatchApi } from '../../electron/core/desk/aura-port';
+import { snapshotOf, type CalloutSnapshot, type DispatchPort } from '../../electron/core/aura/port';
 import { Dispatcher } from '../../electron/core/dispatch/dispatcher';
 import { ListedCallouts } from '../../electron/core/dispatch/listed-callouts';
 import { Outbox } from '../../electron/core/dispatch/outbox';
@@ -38,7 +38,7 @@ type Step = (() => CalloutSnapshot) | Error;
 function scriptedApi(raises: Step[], active: CalloutSnapshot[] = []) {
   const calls: string[] = [];
   const events: Array<{ calloutId: string; text: string }> = [];
-  const api: DispatchApi = {
+  const api: DispatchPort = {
     async sendCalloutEvent(calloutId, text) {
       calls.push(`event ${calloutId}`);
       events.push({ calloutId, text });
@@ -65,7 +65,7 @@ function scriptedApi(raises: Step[], active: CalloutSnapshot[] = []) {
 }
 
 function setup(
-  api: DispatchApi | null,
+  api: DispatchPort | null,
   opts: { followed?: string[]; staleAfterMs?: number; failAfterSent?: boolean; listed?: ListedCallouts } = {},
 ) {
   const clock = new FakeClock();

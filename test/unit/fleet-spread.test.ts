@@ -3,7 +3,7 @@
 // rate limit the fleet bench runs against answers 429 with a Retry-After that fits its refill.
 import { describe, expect, it } from 'vitest';
 import { AuraError } from '../../electron/core/aura/errors';
-import { ReadinessTracker } from '../../electron/core/readiness';
+import { ReadinessTracker } from '../../electron/core/connection/readiness';
 import { RateLimiter } from '../../electron/simulator/rate-limit';
 import { FakeClock } from '../support/fake-clock';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Callout } from '../../electron/shared/model/callout';
 import { AuraError } from '../../electron/core/aura/errors';
 import { CalloutFollower, type FollowHost } from '../../electron/core/dispatch/follow';
-import type { CalloutSnapshot } from '../../electron/core/desk/aura-port';
+import type { CalloutSnapshot } from '../../electron/core/aura/port';
 import { FakeClock } from '../support/fake-clock';
 
 const snapshot = (status: string): CalloutSnapshot => ({
@@ -43,7 +43,7 @@ function follower(api: NonNullable<FollowHost['api']>) {
     raiseOnItsWay: () => false,
     onContact: () => undefined,
     emit: () => undefined,
-    isMasked: () => false,
+    hasDuressView: () => false,
     onRead: () => undefined,
     sentTexts: () => new Set(),
   };

@@ -6,11 +6,11 @@ import { COMMAND_NAMES } from '../../electron/shared/command-names';
 import type { Callout } from '../../electron/shared/model/callout';
 import type { FollowedCallout } from '../../electron/core/dispatch/cycle-plan';
 import { Poller, type ListedCallout } from '../../electron/core/dispatch/poller';
-import { duressMessage } from '../../electron/core/duress';
+import { duressMessage } from '../../electron/core/desk/duress';
 import { MonitorPace, monitorTiming } from '../../electron/core/monitor/monitor-pace';
 import { checkMonitorCommand, MonitorRefusal } from '../../electron/core/monitor/monitor-rules';
 import { cancelledView, hasDuressEvent } from '../../electron/core/monitor/monitor-view';
-import { mergePolicy } from '../../electron/core/policy';
+import { mergePolicy } from '../../electron/core/policy/policy';
 import { monitorOrder } from '../../renderer/src/features/monitor/monitorOrder';
 import { FakeClock } from '../support/fake-clock';
 

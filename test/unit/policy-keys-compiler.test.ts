@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = join(__dirname, '../..');
 const LOCK_NAMES = join(ROOT, 'electron/shared/model/lock-names.ts');
-const POLICY = join(ROOT, 'electron/core/policy.ts');
+const POLICY = join(ROOT, 'electron/core/policy/policy.ts');
 const SCREEN = join(ROOT, 'renderer/src/ui/locked-probe.ts');
 const SCREEN_TEXT = [
   "import { UNMANAGED } from '@shared/model/desk-state';",

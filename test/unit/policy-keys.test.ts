@@ -5,9 +5,16 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { LOCK_OF_SETTING, LOCKABLE, PolicySchema } from '../../electron/core/policy';
-import { lockableKeys, onOffKeys, policyKey, schemaOf, settingOfKey, withLocked } from '../../electron/core/policy-key';
-import { ALL_POLICY_KEYS, POLICY_KEYS } from '../../electron/core/policy-keys';
+import { LOCK_OF_SETTING, LOCKABLE, PolicySchema } from '../../electron/core/policy/policy';
+import {
+  lockableKeys,
+  onOffKeys,
+  policyKey,
+  schemaOf,
+  settingOfKey,
+  withLocked,
+} from '../../electron/core/policy/policy-key';
+import { ALL_POLICY_KEYS, POLICY_KEYS } from '../../electron/core/policy/policy-keys';
 import { LOCK_NAMES } from '../../electron/shared/model/lock-names';
 import { DOCS, LOCK_NAMES as LOCK_NAMES_FILE, policyFiles } from '../../scripts/policy-templates/docs';
 

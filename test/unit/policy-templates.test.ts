@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mergePolicy, PolicySchema } from '../../electron/core/policy';
+import { mergePolicy, PolicySchema } from '../../electron/core/policy/policy';
 import { policyFiles } from '../../scripts/policy-templates/docs';
 import { REGISTRY_KEY } from '../../scripts/policy-templates/generate';
 import { findAll, parsePlist, parseXml } from '../support/xml';

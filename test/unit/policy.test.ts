@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mergePolicy, applyPolicyToSettings, type Policy } from '../../electron/core/policy';
-import { checkAgainstPolicy, PolicyRefusal } from '../../electron/core/policy-guard';
+import { mergePolicy, applyPolicyToSettings, type Policy } from '../../electron/core/policy/policy';
+import { checkAgainstPolicy, PolicyRefusal } from '../../electron/core/policy/policy-guard';
 import {
   fromManagedPlistJson,
   managedPlists,

@@ -5,8 +5,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Desk } from '../../electron/core/desk';
-import type { DeskApi } from '../../electron/core/desk/aura-port';
+import { Desk } from '../../electron/core/desk/desk';
+import type { DeskPort } from '../../electron/core/aura/port';
 import { ConfirmWatch } from '../../electron/core/desk/confirm-watch';
 import { NEW_PRESS_STATE, type Press } from '../../electron/shared/model/press';
 import type { DeskState } from '../../electron/shared/model/desk-state';
@@ -76,7 +76,7 @@ describe('a desk whose AURA holds the raise', () => {
       listActiveCallouts: async () => [],
       prepare: async () => undefined,
       listSites: async () => [],
-    } as unknown as DeskApi;
+    } as unknown as DeskPort;
     const desk = new Desk({
       environment: 'staging',
       api,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AuraError } from '../../electron/core/aura/errors';
-import { KeychainUnavailableError } from '../../electron/core/connection';
-import { ReadinessTracker, type ReadinessOptions } from '../../electron/core/readiness';
+import { KeychainUnavailableError } from '../../electron/core/connection/connection';
+import { ReadinessTracker, type ReadinessOptions } from '../../electron/core/connection/readiness';
 import { FakeClock } from '../support/fake-clock';
 
 function tracker(overrides: Partial<ReadinessOptions> = {}) {

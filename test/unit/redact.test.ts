@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { AuraClient } from '../../electron/core/aura/client';
 import { AuraError } from '../../electron/core/aura/errors';
-import { redactKnown, redactSecrets, secretForms } from '../../electron/core/aura/redact';
+import { redactKnown, redactSecrets, secretForms } from '../../electron/core/diagnostics/redact';
 import { leaksIn } from '../support/hostile-server';
 
 const SECRETS = [

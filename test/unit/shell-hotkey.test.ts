@@ -2,7 +2,7 @@
 // registered from the settings, failures reported to the desk, re-registered when the setting
 // changes, and a press that only tells the desk.
 import { describe, expect, it } from 'vitest';
-import { HOTKEY_QUIET_MS, QuietGap } from '../../electron/core/held-key';
+import { HOTKEY_QUIET_MS, QuietGap } from '../../electron/core/host/held-key';
 import { checkAccelerator } from '../../electron/main/accelerator';
 import { bindHotkey, registrationFailure } from '../../electron/main/hotkey';
 import { DEFAULT_SETTINGS } from '../../electron/shared/model/settings';

@@ -2,7 +2,7 @@
 // keychain failure (module missing, no Secret Service) is a KeychainUnavailableError with a remedy
 // and never carries the secret. The real Secret Service is test/integration/keychain.test.ts.
 import { describe, expect, it } from 'vitest';
-import { KeychainUnavailableError } from '../../electron/core/connection';
+import { KeychainUnavailableError } from '../../electron/core/connection/connection';
 import { createKeychainVault, keychainRemedy, type Keytar } from '../../electron/main/keychain';
 
 function recordingKeytar(fail: Error | null = null) {

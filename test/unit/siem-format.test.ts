@@ -2,8 +2,8 @@
 // data, the scrub of code hashes, and the Windows Event Log port (faked: no Event Log here).
 import { describe, expect, it } from 'vitest';
 import { DiagnosticsLog } from '../../electron/core/diagnostics/log';
-import { hashCodes } from '../../electron/core/cancel-codes';
-import { mergePolicy } from '../../electron/core/policy';
+import { hashCodes } from '../../electron/core/policy/cancel-codes';
+import { mergePolicy } from '../../electron/core/policy/policy';
 import { AuditForwarder } from '../../electron/core/siem/forwarder';
 import { formatSyslog } from '../../electron/core/siem/syslog-format';
 import { parseSyslogTarget } from '../../electron/core/siem/transports';

@@ -6,8 +6,8 @@
 // button" and taken back after.
 import { describe, expect, it } from 'vitest';
 import { BUTTON_TEST_MS, SettingsService } from '../../electron/core/desk/settings';
-import { applyPolicyToSettings, mergePolicy, settingsFromPolicy } from '../../electron/core/policy';
-import { checkAgainstPolicy, PolicyRefusal } from '../../electron/core/policy-guard';
+import { applyPolicyToSettings, mergePolicy, settingsFromPolicy } from '../../electron/core/policy/policy';
+import { checkAgainstPolicy, PolicyRefusal } from '../../electron/core/policy/policy-guard';
 import { bindSiteHotkeys } from '../../electron/main/site-hotkeys';
 import { DEFAULT_SETTINGS, type Settings } from '../../electron/shared/model/settings';
 import { checkSiteHotkeys, planSiteKeys, siteForKey } from '../../electron/shared/site-keys';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuraCallout } from '../../electron/core/aura/schemas';
-import { snapshotOf } from '../../electron/core/desk/aura-port';
+import { snapshotOf } from '../../electron/core/aura/port';
 import { addNote, applyEvents, applySnapshot, calloutFromPress } from '../../electron/core/dispatch/timeline';
 
 const T0 = Date.UTC(2026, 10, 26, 3, 0, 0);

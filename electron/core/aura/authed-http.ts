@@ -9,7 +9,7 @@ import { AuraError } from './errors';
 import { AuraHttp, DEFAULT_MAX_BODY_BYTES, type HttpResult, type SendOptions, type StatusReader } from './http';
 import type { DocSet } from './locations';
 import { RateCap, REQUESTS_PER_MINUTE } from './rate-cap';
-import { Redactor } from './redact';
+import { Redactor } from '../diagnostics/redact';
 import { TokenResponseSchema } from './schemas';
 import { TokenKeeper, type TokenGrant } from './token';
 

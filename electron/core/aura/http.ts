@@ -6,7 +6,7 @@ import { Deadlines } from './deadlines';
 import { networkPathCauseOf } from '../../shared/network-path';
 import { AuraError } from './errors';
 import type { RateCap } from './rate-cap';
-import type { Redactor } from './redact';
+import type { Redactor } from '../diagnostics/redact';
 
 /** AURA's custom 2xx: the callout is closed; the body is its latest state (aura-api.md §6). */
 export const HTTP_CLOSED = 285;

@@ -1,7 +1,7 @@
 // The conformance report, as Markdown (for a person) and JSON (for us, to learn the real shapes),
 // with a one-paragraph summary on top. Every text passes the walk's redactor last: the secret and
 // every token seen are replaced by [redacted], whatever a server echoed.
-import type { Redactor } from '../aura/redact';
+import type { Redactor } from '../diagnostics/redact';
 import type { AnswerReport } from './answers';
 import type { CheckResult } from './walk';
 

@@ -3,7 +3,7 @@
 // the credentials in the form, or the saved secret when the form's is empty. Nothing is saved,
 // raised or registered; the report comes back to the screen with the secret and tokens redacted.
 import { baseUrlFor, BaseUrlError } from '../aura/environments';
-import { accountFor } from '../keychain-account';
+import { accountFor } from '../connection/keychain-account';
 import type { CredentialVault } from '../ports';
 import { renderReport } from './report';
 import { runCheck } from './walk';

@@ -4,7 +4,7 @@
 import type { AuraClient } from '../aura/client';
 import type { RaiseCalloutBody } from '../aura/client-options';
 import { AuraError, describeError, plainWords } from '../aura/errors';
-import type { Redactor } from '../aura/redact';
+import type { Redactor } from '../diagnostics/redact';
 import type { AuraCallout, FixedLocation } from '../aura/schemas';
 import { stageFromStatus } from '../aura/status';
 import { reportAnswer, type AnswerReport } from './answers';

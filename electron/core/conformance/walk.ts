@@ -7,7 +7,7 @@
 import { AuraClient } from '../aura/client';
 import type { RaiseCalloutBody } from '../aura/client-options';
 import { FIXED_BASE_URLS } from '../aura/environments';
-import { Redactor } from '../aura/redact';
+import { Redactor } from '../diagnostics/redact';
 import { ExchangeRecorder } from './recorder';
 import {
   CheckSteps,

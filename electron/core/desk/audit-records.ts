@@ -3,8 +3,8 @@
 import type { Connection } from '../../shared/model/connection';
 import type { Press } from '../../shared/model/press';
 import type { Site } from '../../shared/model/site';
-import type { AuditKind } from '../audit';
-import { MAY_HOLD_TWO, PRESS_SOURCE_WORDS } from '../press-words';
+import type { AuditKind } from '../audit/audit-log';
+import { MAY_HOLD_TWO, PRESS_SOURCE_WORDS } from '../dispatch/press-words';
 import type { SentHow } from '../dispatch/dispatch-hooks';
 
 type AuditData = Record<string, string | number | boolean | null>;

@@ -4,24 +4,24 @@
 import type { Callout } from '../../shared/model/callout';
 import type { Press } from '../../shared/model/press';
 import type { Site } from '../../shared/model/site';
-import type { AuditLog } from '../audit';
+import type { AuditLog } from '../audit/audit-log';
 import { CalloutFollower, calloutRaisedElsewhere, raiseOnItsWay, settledForMs } from '../dispatch/follow';
 import { ListedCallouts } from '../dispatch/listed-callouts';
 import type { SentHow } from '../dispatch/dispatch-hooks';
 import type { PressBook } from '../dispatch/ledger';
 import { Poller, type FollowedCallout, type PollOutcome } from '../dispatch/poller';
 import { addNote, applySnapshot, calloutFromPress } from '../dispatch/timeline';
-import { maskClosed } from '../duress';
+import { closedDuressView } from './duress';
 import { cancelledView, hasDuressEvent } from '../monitor/monitor-view';
 import { silentLogger, type Clock, type Logger } from '../ports';
-import { addedToCalloutWords, MAY_HOLD_TWO } from '../press-words';
-import { requireApi, type CalloutSnapshot, type DeskApi } from './aura-port';
+import { addedToCalloutWords, MAY_HOLD_TWO } from '../dispatch/press-words';
+import { requireApi, type CalloutSnapshot, type DeskPort } from '../aura/port';
 import { calloutOfPress, mayHoldTwo, messageSent, secondPress } from './audit-records';
 import { HISTORY_MS, type DeskStore } from './store';
 import { ViewOrder } from './view-order';
 
 export interface CalloutsDeps {
-  api: DeskApi | null;
+  api: DeskPort | null;
   store: DeskStore;
   /** This desk's presses, and those moved to the archive (read at start only). */
   outbox: PressBook & { archived(since: number): Press[] };
@@ -85,7 +85,7 @@ export class CalloutsService {
       raiseOnItsWay: (siteId) => deps.outbox.pending().some((p) => p.siteId === siteId && raiseOnItsWay(p)),
       onContact: () => deps.onContact(),
       emit: () => deps.emit(),
-      isMasked: (id) => store.masks.has(id),
+      hasDuressView: (id) => store.duressViews.has(id),
       onRead: (next, now) => this.maskProgress(next, now),
       sentTexts: (id) => this.sentTexts.get(id) ?? new Set(),
     });
@@ -198,7 +198,7 @@ export class CalloutsService {
       const updated = snapshot ? applySnapshot(existing, snapshot, now) : existing;
       store.replaceCallout(addNote(updated, again, press.pressedAt));
       this.pressedOnView(press, calloutId, again);
-      const shown = store.masks.get(calloutId) ?? updated;
+      const shown = store.duressViews.get(calloutId) ?? updated;
       outcome = addedToCalloutWords(calloutId, existing.pressedAt, shown.stage === 'closed');
       audit.record(...secondPress(press, calloutId, site));
     } else if (how === 'event') {
@@ -248,10 +248,10 @@ export class CalloutsService {
    */
   private pressedOnView(press: Press, calloutId: string, note: string): void {
     const { store } = this.deps;
-    const view = store.masks.get(calloutId);
+    const view = store.duressViews.get(calloutId);
     if (!view) return;
-    if (this.order.madeAfterView(press.id, calloutId)) store.masks.delete(calloutId);
-    else store.masks.set(calloutId, addNote(view, note, press.pressedAt));
+    if (this.order.madeAfterView(press.id, calloutId)) store.duressViews.delete(calloutId);
+    else store.duressViews.set(calloutId, addNote(view, note, press.pressedAt));
     store.saveMasks();
   }
 
@@ -292,13 +292,13 @@ export class CalloutsService {
   /** A callout shown as cancelled under duress is shown closed once AURA closes it. */
   private maskProgress(next: Callout, now: number): void {
     const { store } = this.deps;
-    if (!store.masks.has(next.id) && this.deps.hideDuress?.() && hasDuressEvent(next)) {
-      store.masks.set(next.id, cancelledView(next, now));
+    if (!store.duressViews.has(next.id) && this.deps.hideDuress?.() && hasDuressEvent(next)) {
+      store.duressViews.set(next.id, cancelledView(next, now));
       store.saveMasks();
     }
-    const mask = store.masks.get(next.id);
-    if (mask && next.stage === 'closed' && mask.stage !== 'closed') {
-      store.masks.set(next.id, maskClosed(mask, now));
+    const duressView = store.duressViews.get(next.id);
+    if (duressView && next.stage === 'closed' && duressView.stage !== 'closed') {
+      store.duressViews.set(next.id, closedDuressView(duressView, now));
       store.saveMasks();
     }
   }

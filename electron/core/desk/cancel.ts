@@ -4,20 +4,20 @@
 // Whichever kind the code was, the desk then shows, stores and logs the same thing (issue 21
 // finding 5): a view of the callout, cancelled in the desk's own words, kept whatever AURA's
 // later stages say; the real callout is followed behind it. The truth lives only at AURA.
-import type { AuditLog } from '../audit';
-import { classifyCode, type CodeCheck, type CodeKind } from '../cancel-codes';
-import { duressMessage, maskedAsCancelled } from '../duress';
+import type { AuditLog } from '../audit/audit-log';
+import { classifyCode, type CodeCheck, type CodeKind } from '../policy/cancel-codes';
+import { duressMessage, duressViewOf } from './duress';
 import { applySnapshot } from '../dispatch/timeline';
-import type { Policy } from '../policy';
+import type { Policy } from '../policy/policy';
 import type { Clock, Logger } from '../ports';
-import { requireApi, type CalloutReading, type DeskApi } from './aura-port';
+import { requireApi, type CalloutReading, type DeskPort } from '../aura/port';
 import { cancelled, codeLockout, wrongCancelCode } from './audit-records';
 import type { CalloutsService } from './callouts';
 import { afterWrongCode, NO_LOCKOUT, secondsLeft, tooManyWords, type CodeLockout } from './code-lockout';
 import type { DeskStore } from './store';
 
 export interface CancelDeps {
-  api: DeskApi | null;
+  api: DeskPort | null;
   store: DeskStore;
   callouts: CalloutsService;
   audit: AuditLog;
@@ -72,7 +72,7 @@ export class CancelService {
     }
     this.deps.log?.info(`AURA cancel of callout ${callout.id} sent`);
     const { store } = this.deps;
-    store.masks.set(callout.id, maskedAsCancelled(callout, note, at));
+    store.duressViews.set(callout.id, duressViewOf(callout, note, at));
     store.saveMasks();
     store.saveCallouts();
     this.deps.audit.record(...cancelled(callout.id, this.deps.siteName(callout.siteId), note, reason.text));

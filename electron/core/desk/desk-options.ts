@@ -4,19 +4,19 @@ import type { AuditEntry } from '../../shared/model/audit-entry';
 import type { Connection, Environment } from '../../shared/model/connection';
 import type { PolicyState } from '../../shared/model/desk-state';
 import type { Press } from '../../shared/model/press';
-import type { CodeCheck } from '../cancel-codes';
-import type { Policy } from '../policy';
+import type { CodeCheck } from '../policy/cancel-codes';
+import type { Policy } from '../policy/policy';
 import type { Clock, KeyValueStore, Logger } from '../ports';
-import type { ConfigProblem } from '../readiness';
+import type { ConfigProblem } from '../connection/readiness';
 import type { StoragePort } from '../storage/port';
-import type { TrainingControl } from '../training';
-import type { DeskApi } from './aura-port';
+import type { TrainingControl } from './training-control';
+import type { DeskPort } from '../aura/port';
 import type { DurableFiles } from './durable';
 
 export interface DeskOptions {
   environment: Environment;
   /** Null when no credentials are configured: presses are queued and shown as not sent. */
-  api: DeskApi | null;
+  api: DeskPort | null;
   store: KeyValueStore;
   /** Where the press ledger and the audit log live (when the desk opens its own). */
   dataDir: string;

@@ -5,11 +5,11 @@
 import type { Environment } from '../../shared/model/connection';
 import type { AuditEntry } from '../../shared/model/audit-entry';
 import type { PressTarget } from '../../shared/model/press';
-import { AuditLog } from '../audit';
+import { AuditLog } from '../audit/audit-log';
 import { baseUrlFor } from '../aura/environments';
 import { PressLedger } from '../dispatch/ledger';
 import type { Clock } from '../ports';
-import { StorageWatch, type Saver } from '../storage-watch';
+import { StorageWatch, type Saver } from '../storage/storage-watch';
 import type { StoragePort } from '../storage/port';
 
 export interface DurableFiles {

@@ -3,21 +3,21 @@
 // choices on a press: dismiss a refused one, send a stale one now, or put it away.
 import type { Press } from '../../shared/model/press';
 import type { Notice } from '../../shared/model/desk-state';
-import type { AuditLog } from '../audit';
+import type { AuditLog } from '../audit/audit-log';
 import { describeError } from '../aura/errors';
 import type { DispatchHooks, SentHow } from '../dispatch/dispatch-hooks';
 import { Dispatcher } from '../dispatch/dispatcher';
 import { newPress, type PressBook } from '../dispatch/ledger';
 import { silentLogger, type Clock, type Logger } from '../ports';
-import { pressedAgainMessage } from '../press-words';
-import type { CalloutSnapshot, DispatchApi } from './aura-port';
+import { pressedAgainMessage } from '../dispatch/press-words';
+import type { CalloutSnapshot, DispatchPort } from '../aura/port';
 import { notSent, pressed, refusedDismissed, stale, stalePutAway, staleSentNow } from './audit-records';
 import type { CalloutsService } from './callouts';
 import type { SettingsService } from './settings';
 import type { SitesService } from './sites';
 
 export interface PressesDeps {
-  api: DispatchApi | null;
+  api: DispatchPort | null;
   outbox: PressBook;
   audit: AuditLog;
   clock: Clock;

@@ -2,14 +2,14 @@
 // there, and looked up by the rest of the desk (a site's name in the log, AURA's id of a site).
 import type { Callout } from '../../shared/model/callout';
 import type { Site, SiteInput } from '../../shared/model/site';
-import type { AuditLog } from '../audit';
+import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../ports';
-import { requireApi, type DeskApi } from './aura-port';
+import { requireApi, type DeskPort } from '../aura/port';
 import { siteDeleted, siteEdited, siteRegistered } from './audit-records';
 import type { DeskStore } from './store';
 
 export interface SitesDeps {
-  api: DeskApi | null;
+  api: DeskPort | null;
   store: DeskStore;
   audit: AuditLog;
   clock: Clock;
@@ -95,7 +95,7 @@ export class SitesService {
     return site;
   }
 
-  private requireApi(): DeskApi {
+  private requireApi(): DeskPort {
     return requireApi(this.deps.api);
   }
 }

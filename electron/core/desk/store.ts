@@ -35,7 +35,7 @@ export class DeskStore {
   sites: Site[];
   callouts: Callout[];
   /** Callouts shown as cancelled while still followed (a duress cancel, duress.ts), by id. */
-  readonly masks: Map<string, Callout>;
+  readonly duressViews: Map<string, Callout>;
   training: TrainingState;
   lastSyncAt: number | null;
 
@@ -58,7 +58,7 @@ export class DeskStore {
     this.callouts = [...history.filter((c) => !ids.has(c.id)), ...current];
     this.savedHistory = history;
     const views = this.read(this.keys.views, z.array(CalloutSchema), []);
-    this.masks = new Map(views.map((c) => [c.id, c]));
+    this.duressViews = new Map(views.map((c) => [c.id, c]));
     this.training = this.read('trainingPractice', TrainingStateSchema, { autoplay: false, fault: null });
     this.lastSyncAt = this.read(this.keys.lastSync, z.number().nullable(), null);
   }
@@ -127,7 +127,7 @@ export class DeskStore {
     try {
       // A callout shown as cancelled is stored as shown: a genuine and a duress cancel leave the
       // same file (issue 21 finding 5); AURA's later reads live in memory only.
-      const shown = this.callouts.map((c) => this.masks.get(c.id) ?? c);
+      const shown = this.callouts.map((c) => this.duressViews.get(c.id) ?? c);
       const history = shown.filter((c) => c.stage === 'closed');
       const changed = history.length !== this.savedHistory.length || history.some((c, i) => c !== this.savedHistory[i]);
       if (changed) this.opts.store.set(this.keys.history, history);
@@ -153,7 +153,7 @@ export class DeskStore {
 
   saveMasks(): void {
     try {
-      this.opts.store.set(this.keys.views, [...this.masks.values()]);
+      this.opts.store.set(this.keys.views, [...this.duressViews.values()]);
     } catch (error) {
       // Memory stays the truth (issue 20: a failure here once unsent a sent press); the next change saves again.
       this.opts.report('error', `This desk cannot save its callouts (${describeError(error)}).`);
@@ -167,7 +167,7 @@ export class DeskStore {
     if (kept.length !== this.callouts.length) {
       this.callouts = kept;
       this.saveCallouts();
-      for (const id of this.masks.keys()) if (!kept.some((c) => c.id === id)) this.masks.delete(id);
+      for (const id of this.duressViews.keys()) if (!kept.some((c) => c.id === id)) this.duressViews.delete(id);
       this.saveMasks();
     }
   }

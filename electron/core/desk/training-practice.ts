@@ -2,8 +2,8 @@
 // network failure; what is being practised is remembered and read back from the simulator.
 import type { TrainingStep } from '../../shared/contract';
 import type { FaultKind, TrainingState } from '../../shared/model/desk-state';
-import type { AuditLog } from '../audit';
-import type { TrainingControl } from '../training';
+import type { AuditLog } from '../audit/audit-log';
+import type { TrainingControl } from './training-control';
 import { trainingFault } from './audit-records';
 import type { DeskStore } from './store';
 

@@ -4,7 +4,7 @@
 // `Bearer …`) and with the Redactor of each live AURA client (handed over by the client itself);
 // then it is made one line and cut. Callers still write only ids and plain words: this is the
 // second lock, not the first.
-import { redactKnown } from '../aura/redact';
+import { redactKnown } from './redact';
 import type { Logger } from '../ports';
 
 /** What redacts a text: an AuraClient's Redactor. */

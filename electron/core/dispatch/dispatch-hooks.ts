@@ -2,7 +2,7 @@
 // calls back into the desk (`DispatchHooks`, implemented by the desk's press service). Kept apart
 // from dispatcher.ts so the engine reads on its own.
 import type { Press } from '../../shared/model/press';
-import type { CalloutSnapshot, DispatchApi } from '../desk/aura-port';
+import type { CalloutSnapshot, DispatchPort } from '../aura/port';
 import type { Clock, Logger } from '../ports';
 import type { PressBook } from './ledger';
 import type { ListedCallouts } from './listed-callouts';
@@ -32,7 +32,7 @@ export interface DispatcherOptions extends DispatchHooks {
   /** The callouts the desk has seen in AURA's active lists (the poll cycle's); the dispatcher's own checks add to it. */
   listed?: ListedCallouts;
   /** Null while no AURA credentials are configured: presses wait, shown as NOT SENT. */
-  api: DispatchApi | null;
+  api: DispatchPort | null;
   onContact(): void;
   /** Called after every change of a press, to publish state. */
   onChange(): void;

@@ -12,7 +12,7 @@
 // press's. A press not sent within the stale limit stops and asks the operator.
 import type { Press } from '../../shared/model/press';
 import { AuraError, plainWords, refusedForGood } from '../aura/errors';
-import type { CalloutSnapshot, DispatchApi, RaisedCallout } from '../desk/aura-port';
+import type { CalloutSnapshot, DispatchPort, RaisedCallout } from '../aura/port';
 import type { DispatcherOptions, SentHow } from './dispatch-hooks';
 import { ListedCallouts } from './listed-callouts';
 import { mayBeOpenedByPress, raiseOpenedIt, type KnownBefore } from './own-callout';
@@ -157,7 +157,7 @@ export class Dispatcher {
   }
 
   /** One attempt: check, raise and/or post the event. Throws on any failure. */
-  private async send(api: DispatchApi, pressId: string): Promise<void> {
+  private async send(api: DispatchPort, pressId: string): Promise<void> {
     const { outbox } = this.opts;
     const start = outbox.get(pressId) as Press;
     // Recorded before the request: after a crash, `uncertain` tells the next run to check first.
@@ -206,7 +206,7 @@ export class Dispatcher {
     return { followed: this.opts.follows(calloutId), listedBefore };
   }
 
-  private async postEvent(api: DispatchApi, pressId: string, callout: CalloutSnapshot | null): Promise<void> {
+  private async postEvent(api: DispatchPort, pressId: string, callout: CalloutSnapshot | null): Promise<void> {
     const { outbox } = this.opts;
     const press = outbox.get(pressId) as Press;
     const calloutId = press.eventFor as string;
@@ -259,7 +259,7 @@ export class Dispatcher {
   }
 
   /** The site's active callouts in AURA (none found when AURA's id of the site is unknown). */
-  private async siteCallouts(api: DispatchApi, siteId: string): Promise<CalloutSnapshot[]> {
+  private async siteCallouts(api: DispatchPort, siteId: string): Promise<CalloutSnapshot[]> {
     const auraId = await this.opts.auraIdOf(siteId);
     const active = await api.listActiveCallouts();
     this.listed.note(active.map((c) => String(c.id)));

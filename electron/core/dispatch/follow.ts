@@ -5,8 +5,8 @@ import type { Site } from '../../shared/model/site';
 import type { Callout } from '../../shared/model/callout';
 import type { Press } from '../../shared/model/press';
 import { STAGE_WORDS } from '../../shared/stages';
-import type { AuditKind } from '../audit';
-import type { CalloutReading, CalloutSnapshot, TimelineEvent } from '../desk/aura-port';
+import type { AuditKind } from '../audit/audit-log';
+import type { CalloutReading, CalloutSnapshot, TimelineEvent } from '../aura/port';
 import type { Clock } from '../ports';
 import type { ListedCallout, PollOutcome } from './cycle-plan';
 import { applyEvents, applySnapshot } from './timeline';
@@ -31,7 +31,7 @@ export interface FollowHost {
   /** Publishes state when nothing changed (readiness may have). */
   emit(): void;
   /** A callout shown as cancelled under duress (duress.ts): its progress stays out of the audit log. */
-  isMasked(calloutId: string): boolean;
+  hasDuressView(calloutId: string): boolean;
   /** Hears of every read callout (the duress mask follows it to closed). */
   onRead(callout: Callout, now: number): void;
   /** Messages this desk sent on the callout (marked as ours when AURA's events list them). */
@@ -100,7 +100,7 @@ export class CalloutFollower {
         site: next.siteId,
         status: next.rawStatus,
       });
-    } else if (next.stage !== current.stage && !this.host.isMasked(calloutId)) {
+    } else if (next.stage !== current.stage && !this.host.hasDuressView(calloutId)) {
       this.host.audit('stage', `Callout ${calloutId} at ${where}: ${STAGE_WORDS[next.stage]}`, {
         callout: calloutId,
         stage: next.stage,
@@ -121,7 +121,7 @@ export class CalloutFollower {
     if (!callout) return;
     this.host.put(markUnfollowed(callout, this.host.clock.now()));
     // Behind a cancelled view (either kind of cancel) AURA's progress is not recorded: it would differ.
-    if (this.host.isMasked(calloutId)) return;
+    if (this.host.hasDuressView(calloutId)) return;
     this.host.audit(
       'unfollowed',
       `Callout ${calloutId} at ${this.host.siteName(callout.siteId)}: ${NO_LONGER_FOLLOWED}`,

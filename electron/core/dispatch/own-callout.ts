@@ -15,7 +15,7 @@
 // callout on that site, and the desk shows it.
 import type { Stage } from '../../shared/stages';
 import { stageFromStatus } from '../aura/status';
-import type { CalloutSnapshot, RaisedCallout } from '../desk/aura-port';
+import type { CalloutSnapshot, RaisedCallout } from '../aura/port';
 
 /** What the desk knows of a callout beyond AURA's answer. */
 export interface KnownBefore {

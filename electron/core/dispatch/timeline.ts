@@ -5,7 +5,7 @@ import type { Callout, Responder, TimelineEntry } from '../../shared/model/callo
 import type { Press } from '../../shared/model/press';
 import { STAGE_WORDS, type Stage } from '../../shared/stages';
 import { stageFromStatus } from '../aura/status';
-import type { CalloutSnapshot, TimelineEvent } from '../desk/aura-port';
+import type { CalloutSnapshot, TimelineEvent } from '../aura/port';
 
 function auraTimeFor(stage: Stage, snapshot: CalloutSnapshot): string | null {
   if (stage === 'created') return snapshot.createdAt;

@@ -4,8 +4,8 @@
 import type { RunningSimulator, SimulatorOptions } from '../../simulator/server';
 import type { AuraClient } from '../aura/client';
 import type { AuraClientOptions } from '../aura/client-options';
-import type { OpenedConnection } from '../connection';
-import type { Desk, DeskOptions } from '../desk';
+import type { OpenedConnection } from '../connection/connection';
+import type { Desk, DeskOptions } from '../desk/desk';
 
 export interface RunningDesk {
   desk: Desk;

@@ -4,12 +4,12 @@
 // Every other command belongs to the current desk's own table.
 import type { DeskState } from '../../shared/model/desk-state';
 import { refusePlainHttp } from '../aura/environments';
-import type { ConnectionManager } from '../connection';
+import type { ConnectionManager } from '../connection/connection';
 import { runSetupCheck } from '../conformance/setup-check';
-import type { Desk } from '../desk';
+import type { Desk } from '../desk/desk';
 import type { Handlers, HostCommandName } from '../desk/command-table';
-import { exportDiagnostics, type DiagnosticsShell } from '../diagnostics/export';
-import type { EffectivePolicy } from '../diagnostics/effective-policy';
+import { exportDiagnostics, type DiagnosticsShell } from './diagnostics-export';
+import type { EffectivePolicy } from '../policy/effective-policy';
 import type { DiagnosticsLog } from '../diagnostics/log';
 import type { Press } from '../../shared/model/press';
 import type { ReadinessHistory } from '../diagnostics/readiness-history';

@@ -1,8 +1,8 @@
 // What a host (Electron main, the web harness, the tests) hands the desk host when it opens it.
-import type { DeskOptions } from '../desk';
-import type { DiagnosticsShell } from '../diagnostics/export';
+import type { DeskOptions } from '../desk/desk';
+import type { DiagnosticsShell } from './diagnostics-export';
 import type { DiagnosticsLog } from '../diagnostics/log';
-import type { PolicyRead } from '../policy';
+import type { PolicyRead } from '../policy/policy';
 import type { CredentialVault, KeyValueStore } from '../ports';
 import type { EventLogPort } from '../siem/forwarder';
 import type { StoragePort } from '../storage/port';

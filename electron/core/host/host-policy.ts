@@ -2,10 +2,10 @@
 // screen, and the last policy that passed its schema (kept in the store, so that a later policy
 // that fails its schema leaves the last good one in force, even across a restart).
 import { UNMANAGED, type PolicyState } from '../../shared/model/desk-state';
-import { hasLegacyHashes } from '../cancel-codes';
-import type { ConnectionManager } from '../connection';
-import { describePolicy, type EffectivePolicy } from '../diagnostics/effective-policy';
-import { LOCKABLE, PolicySchema, type Policy, type PolicyRead } from '../policy';
+import { hasLegacyHashes } from '../policy/cancel-codes';
+import type { ConnectionManager } from '../connection/connection';
+import { describePolicy, type EffectivePolicy } from '../policy/effective-policy';
+import { LOCKABLE, PolicySchema, type Policy, type PolicyRead } from '../policy/policy';
 import type { KeyValueStore } from '../ports';
 
 /** The store key of the last policy that passed its schema (kept when a later one fails). */

@@ -5,15 +5,15 @@
 // one to its own environment, and only while that environment's secret is still in the keychain.
 import type { Press, PressTarget } from '../../shared/model/press';
 import { ENVIRONMENT_WORDS } from '../../shared/environments';
-import type { AuditLog } from '../audit';
+import type { AuditLog } from '../audit/audit-log';
 import type { AuraClient } from '../aura/client';
-import type { ConnectionManager } from '../connection';
-import { deskApiFor } from '../desk/aura-port';
+import type { ConnectionManager } from '../connection/connection';
+import { deskPortFor } from '../aura/port';
 import { calloutOfPress, notSent, pressed, refusedDismissed, staleSentNow, stalePutAway } from '../desk/audit-records';
 import { Dispatcher } from '../dispatch/dispatcher';
 import { isUnsent, newPress, sameTarget, type DeskPresses, type PressLedger } from '../dispatch/ledger';
 import type { Clock } from '../ports';
-import { clockTime, pressedAgainMessage } from '../press-words';
+import { clockTime, pressedAgainMessage } from '../dispatch/press-words';
 import { describeError } from '../aura/errors';
 
 export interface ElsewhereDeps {
@@ -163,7 +163,7 @@ export class PressesElsewhere {
       return known;
     }
     const { deps } = this;
-    const api = deskApiFor(client);
+    const api = deskPortFor(client);
     const view = deps.ledger.viewFor(target);
     const site = (p: Press): string => deps.siteName(p.siteId);
     const dispatcher = new Dispatcher({

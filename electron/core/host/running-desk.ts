@@ -1,9 +1,9 @@
 // What runs for one AURA environment: its desk, and the client or Training simulator behind it.
 // Which desk opens follows from the saved connection: Training (unless the organisation turned it
 // off), a configured environment, or a desk that waits for setup (presses kept as not sent).
-import type { OpenedConnection } from '../connection';
-import { Desk } from '../desk';
-import { deskApiFor } from '../desk/aura-port';
+import type { OpenedConnection } from '../connection/connection';
+import { Desk } from '../desk/desk';
+import { deskPortFor } from '../aura/port';
 import type { DiagnosticsLog } from '../diagnostics/log';
 import type { DeskBase, HostShell, RunningDesk } from './desk-base';
 import { startTrainingDesk } from './training-desk';
@@ -33,7 +33,7 @@ export async function openRunningDesk(
         : waiting('notConfigured', TRAINING_OFF);
     case 'configured':
       return {
-        desk: new Desk({ ...base, environment: opened.connection.environment, api: deskApiFor(opened.client) }),
+        desk: new Desk({ ...base, environment: opened.connection.environment, api: deskPortFor(opened.client) }),
         client: opened.client,
         simulator: null,
       };

@@ -3,10 +3,10 @@
 import { join } from 'node:path';
 import { startSimulator } from '../../simulator/server';
 import { AuraClient } from '../aura/client';
-import { Desk } from '../desk';
-import { deskApiFor } from '../desk/aura-port';
+import { Desk } from '../desk/desk';
+import { deskPortFor } from '../aura/port';
 import type { DiagnosticsLog } from '../diagnostics/log';
-import { simulatorControl } from '../training';
+import { simulatorControl } from '../desk/training-control';
 import type { DeskBase, HostShell, RunningDesk } from './desk-base';
 
 /** The embedded simulator's credentials: not secret, they open nothing but the local simulator. */
@@ -27,7 +27,7 @@ export async function startTrainingDesk(base: DeskBase, log: DiagnosticsLog, she
   const desk = new Desk({
     ...base,
     environment: 'training',
-    api: deskApiFor(client),
+    api: deskPortFor(client),
     training: simulatorControl(simulator.origin, simulator.controlToken),
   });
   return { desk, client, simulator };

@@ -5,8 +5,8 @@
 // policy does not allow (`monitorActions`).
 import type { CommandName } from '../../shared/command-names';
 import type { Settings } from '../../shared/model/settings';
-import type { Policy } from '../policy';
-import type { MonitorAction } from './monitor-policy';
+import type { Policy } from '../policy/policy';
+import type { MonitorAction } from '../policy/monitor-actions';
 
 export class MonitorRefusal extends Error {
   constructor(what: 'raise' | MonitorAction) {

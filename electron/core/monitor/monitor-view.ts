@@ -7,7 +7,7 @@
 // (`calloutViews-<env>`), so that the store file and the audit log say no more than the screen.
 import type { Callout, TimelineEntry } from '../../shared/model/callout';
 import type { DeskState } from '../../shared/model/desk-state';
-import type { Policy } from '../policy';
+import type { Policy } from '../policy/policy';
 import { STAGE_WORDS } from '../../shared/stages';
 
 /** The event duress.ts `duressMessage` writes: "DURESS — cancel requested under duress at …". */

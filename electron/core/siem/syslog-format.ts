@@ -4,7 +4,7 @@
 // cancel's code check, a press's internals), and the text passes the process's secret redaction
 // and a scrub of code hashes. A cancel reads exactly as the audit log reads it: a duress cancel
 // is indistinguishable from a genuine one here as everywhere on the desk.
-import { redactKnown } from '../aura/redact';
+import { redactKnown } from '../diagnostics/redact';
 
 /** What is forwarded: an audit entry, or a readiness change the desk host saw. */
 export interface SiemEvent {

@@ -2,7 +2,7 @@
 // desk, one at a time, at random instants. Each runs on the machine, lets the virtual clock move
 // a little, then checks every invariant (ledger.ts). Their toString is the counterexample's story.
 import fc from 'fast-check';
-import { hashCodes, type CodeCheck } from '../../../electron/core/cancel-codes';
+import { hashCodes, type CodeCheck } from '../../../electron/core/policy/cancel-codes';
 import type { FaultRuleInput } from '../../../electron/simulator/faults';
 import type { Press } from '../../../electron/shared/model/press';
 import { CUSTOM_BASE_URL, SITES, type LiveEnv, type ModelEnv } from './aura-net';

@@ -3,7 +3,7 @@
 // environment it belongs to), every duress cancel, and when each AURA callout last moved; the
 // desk's own press records are read only as claims, each verified against the simulators.
 import { join } from 'node:path';
-import { clockTime } from '../../../electron/core/press-words';
+import { clockTime } from '../../../electron/core/dispatch/press-words';
 import type { DeskState } from '../../../electron/shared/model/desk-state';
 import type { Press } from '../../../electron/shared/model/press';
 import type { ModelEnv } from './aura-net';

@@ -4,11 +4,11 @@
 // properly, and anything it does after that is counted as orphaned.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConnectionManager } from '../../../electron/core/connection';
+import { ConnectionManager } from '../../../electron/core/connection/connection';
 import { DeskHost } from '../../../electron/core/desk-host';
-import { ENROL_FILE, enrol } from '../../../electron/core/enrol';
-import { QuietGap } from '../../../electron/core/held-key';
-import { mergePolicy, type PolicyRead } from '../../../electron/core/policy';
+import { ENROL_FILE, enrol } from '../../../electron/core/policy/enrol';
+import { QuietGap } from '../../../electron/core/host/held-key';
+import { mergePolicy, type PolicyRead } from '../../../electron/core/policy/policy';
 import type { DeskState } from '../../../electron/shared/model/desk-state';
 import { DEFAULT_SETTINGS } from '../../../electron/shared/model/settings';
 import type { CommandResult } from '../../../electron/shared/contract';

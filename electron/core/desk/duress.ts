@@ -4,8 +4,8 @@
 // is indistinguishable from a genuine cancel (issue 21 finding 5): both show this view, the
 // callout cancelled in the desk's own words, with no AURA status (the desk could not produce the
 // same one for both), until AURA closes the callout.
-import type { Callout } from '../shared/model/callout';
-import { STAGE_WORDS } from '../shared/stages';
+import type { Callout } from '../../shared/model/callout';
+import { STAGE_WORDS } from '../../shared/stages';
 
 /** What the control room reads on the callout. */
 export function duressMessage(at: number, deskName: string): string {
@@ -17,7 +17,7 @@ export function duressMessage(at: number, deskName: string): string {
 }
 
 /** The callout as a normal cancel would show it: the desk's note, then "Cancelled". */
-export function maskedAsCancelled(callout: Callout, note: string, at: number): Callout {
+export function duressViewOf(callout: Callout, note: string, at: number): Callout {
   return {
     ...callout,
     stage: 'cancelled',
@@ -31,13 +31,13 @@ export function maskedAsCancelled(callout: Callout, note: string, at: number): C
 }
 
 /** The masked view once AURA closes the real callout, as a cancelled one closes. */
-export function maskClosed(mask: Callout, at: number): Callout {
-  if (mask.stage === 'closed') return mask;
+export function closedDuressView(duressView: Callout, at: number): Callout {
+  if (duressView.stage === 'closed') return duressView;
   return {
-    ...mask,
+    ...duressView,
     stage: 'closed',
     rawStatus: '',
     closedAt: at,
-    timeline: [...mask.timeline, { at, kind: 'stage', stage: 'closed', text: STAGE_WORDS.closed, auraAt: null }],
+    timeline: [...duressView.timeline, { at, kind: 'stage', stage: 'closed', text: STAGE_WORDS.closed, auraAt: null }],
   };
 }

@@ -1,7 +1,7 @@
 // Issue 10 item 8: an AURA list item that fails its schema is skipped (aura/fields.ts listOf) and
 // reported here, to the audit log and the diagnostics log, once per distinct item and reason: a
 // poll every 5 s must not write the same odd callout into the audit log 17,000 times a day.
-import type { SkippedItems } from './aura/client';
+import type { SkippedItems } from '../aura/client';
 
 /** Remembers this many reported items; a longer run forgets the oldest and may report again. */
 const MAX_REMEMBERED = 500;

@@ -1,8 +1,8 @@
 // Keeps trying to save the desk's records after the disk failed (full, read-only, I/O errors),
 // and tells the operator in plain words while it cannot. Presses never wait for this: they are
 // sent from memory; this only brings the files back in line once the disk works again.
-import type { Clock } from './ports';
-import { storageProblemWords } from './storage/port';
+import type { Clock } from '../ports';
+import { storageProblemWords } from './port';
 
 export interface Saver {
   /** Tries the pending writes again; true when everything is on disk. */

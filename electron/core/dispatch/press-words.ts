@@ -1,6 +1,6 @@
 // The plain words a press's journey is told in: the event AURA gets for a second press, and the
 // line the press's card shows once AURA has it. Local time, as the operator's wall clock shows it.
-import type { Press } from '../shared/model/press';
+import type { Press } from '../../shared/model/press';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 

@@ -9,9 +9,9 @@
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { AuditEntrySchema, type AuditEntry } from '../shared/model/audit-entry';
-import { appendLineDurably, readTextIfExists, writeFileDurably } from './storage/durable-file';
-import { nodeStorage, type StoragePort } from './storage/port';
+import { AuditEntrySchema, type AuditEntry } from '../../shared/model/audit-entry';
+import { appendLineDurably, readTextIfExists, writeFileDurably } from '../storage/durable-file';
+import { nodeStorage, type StoragePort } from '../storage/port';
 
 export const AUDIT_KINDS = [
   'press',

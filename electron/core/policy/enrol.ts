@@ -6,10 +6,10 @@
 import { lstatSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { EnvironmentSchema, type Connection } from '../shared/model/connection';
-import { checkCustomUrl } from './aura/environments';
-import { withoutBom } from './bom';
-import { ConnectionError, type CredentialsInput } from './connection';
+import { EnvironmentSchema, type Connection } from '../../shared/model/connection';
+import { checkCustomUrl } from '../aura/environments';
+import { withoutBom } from '../storage/bom';
+import { ConnectionError, type CredentialsInput } from '../connection/connection';
 import type { Policy } from './policy';
 
 export const ENROL_FILE = 'enrol.json';

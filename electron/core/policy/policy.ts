@@ -4,8 +4,8 @@
 // sources, and says which settings a policy sets. A source that fails the schema makes the whole
 // policy invalid: the caller keeps its last good policy and shows a warning naming the bad key.
 import type { z } from 'zod';
-import type { Settings } from '../shared/model/settings';
-import type { LockName } from '../shared/model/lock-names';
+import type { Settings } from '../../shared/model/settings';
+import type { LockName } from '../../shared/model/lock-names';
 import { lockableKeys, schemaOf, settingOfKey } from './policy-key';
 import { ALL_POLICY_KEYS, POLICY_KEYS } from './policy-keys';
 

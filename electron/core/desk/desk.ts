@@ -3,43 +3,43 @@
 // nothing here knows about windows, IPC or WebSockets. This file only composes the desk's
 // services (desk/*: store, presses, callouts, cancel, sites, settings, training) and keeps the
 // surface the desk host uses; the command table (desk/command-table.ts) maps each command to one.
-import type { Callout } from '../shared/model/callout';
-import type { Connection } from '../shared/model/connection';
-import type { DeskState, PolicyState } from '../shared/model/desk-state';
-import type { HotkeyReport, PressElsewhere } from '../shared/model/desk-state';
-import type { Press, PressTarget } from '../shared/model/press';
-import type { SkippedItems } from './aura/client';
-import type { AuditLog } from './audit';
-import type { DeskPresses } from './dispatch/ledger';
-import type { Policy } from './policy';
-import { systemClock, type Clock } from './ports';
-import type { DeskOptions } from './desk/desk-options';
-import { ReadinessTracker } from './readiness';
-import { SkippedItemsReporter } from './skipped-items';
-import type { StorageWatch } from './storage-watch';
-import type { DeskApi } from './desk/aura-port';
-import { credentialsChanged } from './desk/audit-records';
-import { CalloutsService } from './desk/callouts';
-import { CancelService } from './desk/cancel';
-import { commandTable, type DeskHandlers } from './desk/command-table';
-import { ConfirmWatch } from './desk/confirm-watch';
-import { openDeskFiles, type DurableFiles } from './desk/durable';
-import { DeskEvents } from './desk/events';
-import { PressService } from './desk/presses';
-import { deskNameOf, hotkeySiteOf, SettingsService } from './desk/settings';
-import { SitesService } from './desk/sites';
-import { closedCallouts, recentCallouts } from './desk/recent-work';
-import { DeskStore } from './desk/store';
-import { TrainingPractice } from './desk/training-practice';
-import { isMonitor, MonitorRefusal } from './monitor/monitor-rules';
-import { holdPressesForChoice, MonitorPace, monitorTiming } from './monitor/monitor-pace';
-import { monitorState } from './monitor/monitor-view';
+import type { Callout } from '../../shared/model/callout';
+import type { Connection } from '../../shared/model/connection';
+import type { DeskState, PolicyState } from '../../shared/model/desk-state';
+import type { HotkeyReport, PressElsewhere } from '../../shared/model/desk-state';
+import type { Press, PressTarget } from '../../shared/model/press';
+import type { SkippedItems } from '../aura/client';
+import type { AuditLog } from '../audit/audit-log';
+import type { DeskPresses } from '../dispatch/ledger';
+import type { Policy } from '../policy/policy';
+import { systemClock, type Clock } from '../ports';
+import type { DeskOptions } from './desk-options';
+import { ReadinessTracker } from '../connection/readiness';
+import { SkippedItemsReporter } from '../audit/skipped-items';
+import type { StorageWatch } from '../storage/storage-watch';
+import type { DeskPort } from '../aura/port';
+import { credentialsChanged } from './audit-records';
+import { CalloutsService } from './callouts';
+import { CancelService } from './cancel';
+import { commandTable, type DeskHandlers } from './command-table';
+import { ConfirmWatch } from './confirm-watch';
+import { openDeskFiles, type DurableFiles } from './durable';
+import { DeskEvents } from './events';
+import { PressService } from './presses';
+import { deskNameOf, hotkeySiteOf, SettingsService } from './settings';
+import { SitesService } from './sites';
+import { closedCallouts, recentCallouts } from './recent-work';
+import { DeskStore } from './store';
+import { TrainingPractice } from './training-practice';
+import { isMonitor, MonitorRefusal } from '../monitor/monitor-rules';
+import { holdPressesForChoice, MonitorPace, monitorTiming } from '../monitor/monitor-pace';
+import { monitorState } from '../monitor/monitor-view';
 
-export type { DeskOptions } from './desk/desk-options';
+export type { DeskOptions } from './desk-options';
 
 /** What every service of the desk is given. */
 interface ServiceBase {
-  api: DeskApi | null;
+  api: DeskPort | null;
   store: DeskStore;
   audit: AuditLog;
   clock: Clock;
@@ -200,7 +200,7 @@ export class Desk {
 
   private shownCallouts(): Callout[] {
     const { store } = this;
-    return store.callouts.map((c) => store.masks.get(c.id) ?? c);
+    return store.callouts.map((c) => store.duressViews.get(c.id) ?? c);
   }
 
   /** The connection this desk's presses belong to (null: it has no live connection). */

@@ -4,13 +4,13 @@
 // names); the store keeps the non-secret part.
 // Training needs neither: the desk host runs the embedded simulator with its own fixed pair.
 import { z } from 'zod';
-import { EnvironmentSchema, type Connection, type Environment } from '../shared/model/connection';
-import { AuraClient } from './aura/client';
-import type { AuraClientOptions } from './aura/client-options';
-import { baseUrlFor, BaseUrlError } from './aura/environments';
-import { AuraError, plainWords } from './aura/errors';
+import { EnvironmentSchema, type Connection, type Environment } from '../../shared/model/connection';
+import { AuraClient } from '../aura/client';
+import type { AuraClientOptions } from '../aura/client-options';
+import { baseUrlFor, BaseUrlError } from '../aura/environments';
+import { AuraError, plainWords } from '../aura/errors';
 import { accountFor, boundSecret, keptSecret } from './keychain-account';
-import type { CredentialVault, KeyValueStore } from './ports';
+import type { CredentialVault, KeyValueStore } from '../ports';
 
 /**
  * The OS keychain cannot be used (no Secret Service on Linux, a locked or missing keychain, the

@@ -3,10 +3,10 @@
 // fields in words, and the details as "Field: value" text instead of raw JSON. The hash stays,
 // last, so that an export can still be checked against the log. Cells go through audit.ts's
 // csvCell, the one place that quotes and defuses spreadsheet formulas.
-import type { AuditEntry } from '../shared/model/audit-entry';
-import { eventWords, words } from '../shared/audit-words';
-import { settingWords } from '../shared/setting-words';
-import { csvCell, type AuditLog } from './audit';
+import type { AuditEntry } from '../../shared/model/audit-entry';
+import { eventWords, words } from '../../shared/audit-words';
+import { settingWords } from '../../shared/setting-words';
+import { csvCell, type AuditLog } from './audit-log';
 
 const BOM = '\uFEFF';
 

@@ -1,9 +1,9 @@
 // Training mode's responder controls: steps a callout on the embedded simulator, switches its
 // autoplay script and the network failure being practised, through the simulator's control
 // routes (under /__sim/, outside AURA's paths).
-import type { TrainingStep } from '../shared/contract';
+import type { TrainingStep } from '../../shared/contract';
 import { z } from 'zod';
-import { FAULT_KINDS, type FaultKind, type TrainingState } from '../shared/model/desk-state';
+import { FAULT_KINDS, type FaultKind, type TrainingState } from '../../shared/model/desk-state';
 
 export interface TrainingControl {
   /** Moves a callout one step (dispatch, arrive, complete, close, cancel). */

@@ -14,8 +14,8 @@ import { strToU8, zipSync } from 'fflate';
 import type { Connection, Readiness } from '../../shared/model/connection';
 import type { HotkeyState } from '../../shared/model/desk-state';
 import { NETWORK_PATH_WORDS } from '../../shared/network-path';
-import type { EffectivePolicy } from './effective-policy';
-import type { ReadinessChange } from './readiness-history';
+import type { EffectivePolicy } from '../policy/effective-policy';
+import type { ReadinessChange } from '../diagnostics/readiness-history';
 
 /** How AURA traffic leaves this host. */
 export interface NetworkRoute {

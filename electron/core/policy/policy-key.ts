@@ -5,7 +5,7 @@
 // make the compiler refuse a half-declared key: no registry type, a registry type or a setting
 // that does not fit the key's zod type, a setting that does not exist.
 import { z } from 'zod';
-import type { Settings } from '../shared/model/settings';
+import type { Settings } from '../../shared/model/settings';
 
 /**
  * How the key is written in HKLM\SOFTWARE\Policies\Panic Desk: `text` REG_SZ, `number` REG_DWORD,

@@ -2,9 +2,9 @@
 // that a kept secret is only ever sent to the address it was verified with. Secrets saved before
 // that binding (account `<environment>:<clientId>`) are moved once, and only for the URL they
 // were saved with.
-import type { Environment } from '../shared/model/connection';
-import { baseUrlFor } from './aura/environments';
-import type { CredentialVault } from './ports';
+import type { Environment } from '../../shared/model/connection';
+import { baseUrlFor } from '../aura/environments';
+import type { CredentialVault } from '../ports';
 
 /** The non-secret part of a saved connection these rules read. */
 interface AccountBinding {

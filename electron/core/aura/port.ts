@@ -1,12 +1,12 @@
 // The desk's port to AURA, in the desk's words: a callout is a `CalloutSnapshot` (what the
-// timeline and the dispatcher read of it), a Fixed Location is a `Site`. `deskApiFor` is the one
+// timeline and the dispatcher read of it), a Fixed Location is a `Site`. `deskPortFor` is the one
 // place where an AuraClient's shapes (AuraCallout, FixedLocation, exception reasons, events with
 // authors) are translated; everything behind the port (dispatch/, desk/) never sees them.
 import type { Responder } from '../../shared/model/callout';
 import type { Site, SiteInput } from '../../shared/model/site';
-import type { AuraClient, CalloutRead } from '../aura/client';
-import type { FixedLocation, FixedLocationInput } from '../aura/locations';
-import type { AuraCallout } from '../aura/schemas';
+import type { AuraClient, CalloutRead } from './client';
+import type { FixedLocation, FixedLocationInput } from './locations';
+import type { AuraCallout } from './schemas';
 
 /**
  * What the desk knows of a callout from one AURA answer. `predefinedLocationId` is AURA's id of
@@ -44,7 +44,7 @@ export interface CalloutReading {
 }
 
 /** What the dispatcher needs of AURA to send presses. */
-export interface DispatchApi {
+export interface DispatchPort {
   raiseCallout(siteId: string): Promise<RaisedCallout>;
   listActiveCallouts(): Promise<CalloutSnapshot[]>;
   /** `unlogged`: no diagnostics line for the request (the cancel writes its own, issue 21 finding 5). */
@@ -55,7 +55,7 @@ export interface DispatchApi {
 }
 
 /** What the desk needs of AURA. */
-export interface DeskApi extends DispatchApi {
+export interface DeskPort extends DispatchPort {
   getCallout(calloutId: string): Promise<CalloutReading>;
   listCalloutEvents(calloutId: string): Promise<TimelineEvent[]>;
   listCancelReasons(calloutId: string): Promise<Array<{ id: number; text: string }>>;
@@ -79,7 +79,7 @@ function saysAlreadyActive(message: string | null): boolean {
 }
 
 /** The desk's view of an AuraClient: AURA's shapes in, the desk's words out. */
-export function deskApiFor(client: AuraClient): DeskApi {
+export function deskPortFor(client: AuraClient): DeskPort {
   return {
     async raiseCallout(siteId) {
       const raised = await client.raise(siteId);

@@ -4,14 +4,14 @@
 // docs/policy.md's key table are all derived from this table (core/policy-key.ts says how).
 // To add a key: add its entry here, then `npm run policy:templates` (docs/decisions.md).
 import { z } from 'zod';
-import { EnvironmentSchema } from '../shared/model/connection';
-import { QuickMessagesSchema } from '../shared/model/settings';
-import { customUrlProblem } from './aura/environments';
+import { EnvironmentSchema } from '../../shared/model/connection';
+import { QuickMessagesSchema } from '../../shared/model/settings';
+import { customUrlProblem } from '../aura/environments';
 import { costProblem, parseCodeHash, sharedSaltProblem } from './cancel-codes';
-import { MONITOR_ACTIONS } from './monitor/monitor-policy';
+import { MONITOR_ACTIONS } from './monitor-actions';
 import { policyKey, withLocked } from './policy-key';
-import { SiteHotkeysPolicySchema } from './policy-site-keys';
-import { parseSyslogTarget } from './siem/transports';
+import { SiteHotkeysPolicySchema } from './site-keys';
+import { parseSyslogTarget } from '../siem/transports';
 
 /** A salted scrypt hash as written by `npm run policy:hash` (core/cancel-codes.ts). */
 const CodeHash = z

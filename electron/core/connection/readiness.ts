@@ -2,11 +2,11 @@
 // cheap probe about once a minute and soon after any failure. The desk's probe is the poll
 // cycle's own list read (dispatch/poller.ts): while callouts are followed it joins the next
 // cycle instead of making a request of its own.
-import type { Environment, Readiness } from '../shared/model/connection';
-import { ENVIRONMENT_NAMES } from '../shared/environments';
-import { AuraError, plainWords, refusedForGood } from './aura/errors';
+import type { Environment, Readiness } from '../../shared/model/connection';
+import { ENVIRONMENT_NAMES } from '../../shared/environments';
+import { AuraError, plainWords, refusedForGood } from '../aura/errors';
 import { KeychainUnavailableError } from './connection';
-import type { Clock } from './ports';
+import type { Clock } from '../ports';
 
 /** A probe slower than this makes the desk "degraded": a press would arrive, but late. */
 export const SLOW_MS = 3000;

@@ -1,9 +1,9 @@
 // Refuses, in core, a command that would change what the administrator's policy locks. Hiding a
 // control in the screen is not enough: the renderer is untrusted, and any page or script that can
 // send a command must hit the same wall. Unchanged values pass, so a form may resend them.
-import type { CommandName } from '../shared/command-names';
-import type { Settings } from '../shared/model/settings';
-import type { Connection } from '../shared/model/connection';
+import type { CommandName } from '../../shared/command-names';
+import type { Settings } from '../../shared/model/settings';
+import type { Connection } from '../../shared/model/connection';
 import { isLocked, LOCK_OF_SETTING, type Lockable, type Policy } from './policy';
 
 export const LOCKED_WORDS = 'Set by your organisation';

@@ -2,8 +2,8 @@
 // operator's keys are (typing-safe, not reserved, no two sites alike). A clash with the silent
 // hotkey is reported by the desk when it registers the keys, since the hotkey may be the operator's.
 // Its entry (words, registry type, lock) is in core/policy-keys.ts.
-import { SiteHotkeysSchema } from '../shared/model/settings';
-import { checkSiteHotkeys } from '../shared/site-keys';
+import { SiteHotkeysSchema } from '../../shared/model/settings';
+import { checkSiteHotkeys } from '../../shared/site-keys';
 
 export const SiteHotkeysPolicySchema = SiteHotkeysSchema.refine((keys) => checkSiteHotkeys(keys, '').ok, {
   error: (issue) => {

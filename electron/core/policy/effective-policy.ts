@@ -2,7 +2,7 @@
 // that set it (a file path, the registry key, a managed plist), whether it is locked, and the
 // warning of a policy that was ignored. Cancel and duress code hashes never leave the desk: only
 // how many there are.
-import type { Policy } from '../policy';
+import type { Policy } from './policy';
 
 export interface EffectivePolicy {
   sources: string[];
