@@ -1,7 +1,7 @@
 // `npm run policy:templates`: writes what the policy table (electron/core/policy/policy-keys.ts) makes:
 // the admin templates (ADMX/ADML, the macOS sample profile, the JSON Schema), docs/policy.md's key
 // table and electron/shared/model/lock-names.ts. Run it after adding or changing a policy key, and
-// commit the result: test/unit/policy-templates.test.ts fails while they differ.
+// commit the result: test/unit/scripts/policy-templates.test.ts fails while they differ.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { policyFiles } from './policy-templates/docs';

@@ -1,5 +1,5 @@
 // The judgement of `npm run security`, kept pure so that it is unit-tested
-// (test/unit/shell-security.test.ts): what an electronegativity SARIF report and an `npm audit`
+// (test/unit/main/security.test.ts): what an electronegativity SARIF report and an `npm audit`
 // report mean for the build, given the human review in docs/security-review.md.
 import { z } from 'zod';
 

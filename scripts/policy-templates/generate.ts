@@ -1,7 +1,7 @@
 // The admin templates, generated from the policy's one table, electron/core/policy/policy-keys.ts: each
 // key's zod type (types, ranges, enums, through zod's JSON Schema), words (title, description,
 // example) and registry type. `npm run policy:templates` writes them, with docs/policy.md's key
-// table and shared/model/lock-names.ts (docs.ts); test/unit/policy-templates.test.ts fails when a
+// table and shared/model/lock-names.ts (docs.ts); test/unit/scripts/policy-templates.test.ts fails when a
 // committed file differs from what this makes. Every function takes the table (the real one by
 // default) so that a test can show a new key reaching every output.
 //  - resources/policy/windows/PanicDesk.admx and en-US/PanicDesk.adml: Group Policy / Intune,
