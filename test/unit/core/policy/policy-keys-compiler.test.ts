@@ -79,7 +79,7 @@ const HALVES: Array<[string, string, RegExp]> = [
   ['no lockable', `schema: z.number(), ${WORDS}, example: 1, registry: 'number'`, /'lockable' is missing/],
 ];
 
-const probeFile = (i: number): string => join(ROOT, `electron/core/policy-key-probe-${i}.ts`);
+const probeFile = (i: number): string => join(ROOT, `electron/core/policy/policy-key-probe-${i}.ts`);
 const probeText = (entry: string): string =>
   `import { z } from 'zod';\nimport { policyKey } from './policy-key';\nexport const key = policyKey({ ${entry} });\n`;
 const probes = [WHOLE, ...HALVES.map(([, entry]) => entry)];
