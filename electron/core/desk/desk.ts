@@ -28,7 +28,7 @@ import { DeskEvents } from './events';
 import { PressService } from './presses';
 import { deskNameOf, hotkeySiteOf, SettingsService } from './settings';
 import { SitesService } from './sites';
-import { closedCallouts, recentCallouts } from './recent-work';
+import { closedCallouts, recentCallouts, recentPresses } from './recent-work';
 import { DeskStore } from './store';
 import { TrainingPractice } from './training-practice';
 import { isMonitor, MonitorRefusal } from '../monitor/monitor-rules';
@@ -63,6 +63,13 @@ export class Desk {
   private readonly training: TrainingPractice;
   private readonly skippedItems = new SkippedItemsReporter();
   private readonly confirm: ConfirmWatch;
+  /** The recent work last derived, and from what (recentWork). */
+  private recent: {
+    callouts: Callout[];
+    views: number;
+    minute: number;
+    work: Pick<DeskState, 'callouts' | 'historyCount'>;
+  } | null = null;
   /** Issue 24: a monitor (policy `role`) shows every site, raises nothing and polls at its own pace. */
   private readonly monitor: MonitorPace | null;
 
@@ -161,6 +168,7 @@ export class Desk {
     const shown = this.monitor ? null : settings.current.shownSiteIds;
     const sites = shown ? shown.flatMap((id) => store.sites.filter((site) => site.id === id)) : store.sites;
     const env = this.opts.environment;
+    const recent = this.recentWork();
     const state: DeskState = {
       environment: env,
       connection: this.opts.connection ?? { environment: env, baseUrl: null, clientId: null, hasSecret: false },
@@ -170,11 +178,11 @@ export class Desk {
       lastSyncAt: store.lastSyncAt,
       // Another connection's press is NOT SENT by this desk, whatever its age: it is never sent from here.
       presses: [
-        ...this.outbox.all().map((press) => this.confirm.view(press)),
+        ...recentPresses(this.outbox.all(), recent.callouts, this.clock.now()).map((press) => this.confirm.view(press)),
         ...this.outbox.elsewhere().map((press) => ({ ...press, phase: 'notSent' as const })),
       ],
       pressesElsewhere: this.outbox.elsewhere().map((p) => this.elsewhere(p)),
-      ...this.recentWork(),
+      ...recent,
       settings: settings.current,
       training: this.training.state,
       hotkey: {
@@ -194,8 +202,17 @@ export class Desk {
 
   /** The callouts as shown (a cancelled view in place of its callout): recent work, and the history left out. */
   private recentWork(): Pick<DeskState, 'callouts' | 'historyCount'> {
-    const { shown, left } = recentCallouts(this.shownCallouts(), this.clock.now());
-    return { callouts: shown, historyCount: left };
+    // Kept until the callouts, their duress views or the minute change: a state is read at every
+    // update, and the history (30 days of callouts) must not cost each one (bench history).
+    const { store } = this;
+    const now = this.clock.now();
+    const key = { callouts: store.callouts, views: store.duressViews.changes, minute: Math.floor(now / 60_000) };
+    const kept = this.recent;
+    if (kept && kept.callouts === key.callouts && kept.views === key.views && kept.minute === key.minute)
+      return kept.work;
+    const { shown, left } = recentCallouts(this.shownCallouts(), now);
+    this.recent = { ...key, work: { callouts: shown, historyCount: left } };
+    return this.recent.work;
   }
 
   private shownCallouts(): Callout[] {

@@ -4,6 +4,7 @@
 // `historyCount`, and the History view asks for it (`history.list`). So an update's size follows
 // what is happening now, never how long the desk has run.
 import type { Callout } from '../../shared/model/callout';
+import type { Press } from '../../shared/model/press';
 
 /** Callouts closed this recently ride along, at most RECENT_CLOSED of them (besides each site's newest). */
 const RECENT_MS = 3600 * 1000;
@@ -29,6 +30,22 @@ export function recentCallouts(callouts: readonly Callout[], now: number): { sho
   const shown = callouts.filter((c) => c.stage !== 'closed' || keep.has(c));
   const closed = callouts.filter((c) => c.stage === 'closed').length;
   return { shown, left: closed - shown.filter((c) => c.stage === 'closed').length };
+}
+
+/**
+ * The presses a state update carries: every one not yet sent (the operator may have to act), and
+ * a sent one while its callout rides along or for its first hour (before its card exists). The
+ * others stay in the ledger, and their callouts in the History view.
+ */
+export function recentPresses<P extends Pick<Press, 'status' | 'calloutId' | 'pressedAt'>>(
+  presses: readonly P[],
+  shown: readonly Callout[],
+  now: number,
+): P[] {
+  const ids = new Set(shown.map((c) => c.id));
+  return presses.filter(
+    (p) => p.status !== 'sent' || now - p.pressedAt <= RECENT_MS || (p.calloutId !== null && ids.has(p.calloutId)),
+  );
 }
 
 /** The history: every closed callout the desk keeps (30 days), as the History view lists them. */

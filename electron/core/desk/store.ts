@@ -35,7 +35,7 @@ export class DeskStore {
   sites: Site[];
   callouts: Callout[];
   /** Callouts shown as cancelled while still followed (a duress cancel, duress.ts), by id. */
-  readonly duressViews: Map<string, Callout>;
+  readonly duressViews: CountedMap<string, Callout>;
   training: TrainingState;
   lastSyncAt: number | null;
 
@@ -58,7 +58,7 @@ export class DeskStore {
     this.callouts = [...history.filter((c) => !ids.has(c.id)), ...current];
     this.savedHistory = history;
     const views = this.read(this.keys.views, z.array(CalloutSchema), []);
-    this.duressViews = new Map(views.map((c) => [c.id, c]));
+    this.duressViews = new CountedMap(views.map((c) => [c.id, c]));
     this.training = this.read('trainingPractice', TrainingStateSchema, { autoplay: false, fault: null });
     this.lastSyncAt = this.read(this.keys.lastSync, z.number().nullable(), null);
   }
@@ -170,5 +170,25 @@ export class DeskStore {
       for (const id of this.duressViews.keys()) if (!kept.some((c) => c.id === id)) this.duressViews.delete(id);
       this.saveMasks();
     }
+  }
+}
+
+/** A Map that counts its changes, so that what is derived from it can be kept until it changes. */
+export class CountedMap<K, V> extends Map<K, V> {
+  changes = 0;
+
+  override set(key: K, value: V): this {
+    this.changes++;
+    return super.set(key, value);
+  }
+
+  override delete(key: K): boolean {
+    this.changes++;
+    return super.delete(key);
+  }
+
+  override clear(): void {
+    this.changes++;
+    super.clear();
   }
 }

@@ -10,7 +10,7 @@ import { ENVIRONMENTS, type Environment } from '../../shared/model/connection';
 import { NEW_PRESS_STATE, type Press, type PressTarget } from '../../shared/model/press';
 import { nodeStorage, type StoragePort } from '../storage/port';
 import { Outbox } from './outbox';
-import { PressArchive, RECENT_MS } from './press-archive';
+import { MAX_RECENT_DONE, PressArchive, RECENT_MS } from './press-archive';
 
 export const LEDGER_FILE = 'presses.json';
 
@@ -92,14 +92,20 @@ export class PressLedger {
   }
 
   /**
-   * Finished presses older than RECENT_MS leave presses.json for the archive, and archive days
+   * Finished presses older than RECENT_MS, or beyond the newest MAX_RECENT_DONE once there are
+   * twice as many, leave presses.json for the archive, and archive days
    * past the history are deleted: at open and whenever a press finishes, so that the file every
    * press writes holds only unfinished and recent work, whatever the history (issue 25 item 8).
    * A failed archive write keeps them in presses.json (nothing is lost; the next try moves them).
    */
   private moveFinished(): void {
     const now = this.now();
-    const moving = this.file.all().filter((p) => finished(p) && now - p.pressedAt > RECENT_MS);
+    const done = this.file
+      .all()
+      .filter(finished)
+      .sort((a, b) => b.pressedAt - a.pressedAt);
+    const tooMany = done.length > 2 * MAX_RECENT_DONE;
+    const moving = done.filter((p, newer) => (tooMany && newer >= MAX_RECENT_DONE) || now - p.pressedAt > RECENT_MS);
     try {
       if (moving.length > 0) this.archive.append(moving);
       this.archive.prune(now);

@@ -17,6 +17,13 @@ const KEEP_DONE_MS = 30 * 24 * 3600 * 1000;
  */
 export const RECENT_MS = 48 * 3600 * 1000;
 
+/**
+ * Finished presses beyond this many in presses.json, however recent, move to the archive once
+ * there are twice as many (one archive write per MAX_RECENT_DONE presses, not one per press): a
+ * desk pressed all day long still writes a small file on every press (bench history).
+ */
+export const MAX_RECENT_DONE = 50;
+
 const DAY_MS = 24 * 3600 * 1000;
 const FOLDER = 'presses-done';
 

@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Callout } from '../../../../electron/shared/model/callout';
 import { NEW_PRESS_STATE, type Press } from '../../../../electron/shared/model/press';
-import { closedCallouts, recentCallouts } from '../../../../electron/core/desk/recent-work';
+import { closedCallouts, recentCallouts, recentPresses } from '../../../../electron/core/desk/recent-work';
 import { PressLedger } from '../../../../electron/core/dispatch/ledger';
+import { MAX_RECENT_DONE } from '../../../../electron/core/dispatch/press-archive';
 import { MAX_EVENTS } from '../../../../electron/simulator/event-bound';
 import { SimulatorState } from '../../../../electron/simulator/state';
 
@@ -42,6 +43,32 @@ describe('recent work on the wire', () => {
     expect(big.shown.some((c) => c.id === open.id)).toBe(true);
     expect(big.left).toBe(10_000 - big.shown.filter((c) => c.stage === 'closed').length);
     expect(closedCallouts([open, ...history])).toHaveLength(10_000);
+  });
+});
+
+describe('presses on the wire', () => {
+  const press = (n: number, agoMs: number, status: Press['status'], calloutId: string | null) => ({
+    id: `p${n}`,
+    status,
+    calloutId,
+    pressedAt: NOW - agoMs,
+  });
+
+  it('carries every unsent press, and sent ones of a callout that rides along or from the last hour; not the history', () => {
+    const history = Array.from({ length: 10_000 }, (_, i) => callout(i, `site-${i % 5}`, (i + 2) * 250_000));
+    const { shown } = recentCallouts(history, NOW);
+    const presses = [
+      ...history.map((c, i) => press(i, NOW - c.pressedAt, 'sent', c.id)),
+      press(20_001, 3 * HOUR, 'notSent', null),
+      press(20_002, 10 * HOUR, 'failed', null),
+      press(20_003, 60_000, 'sent', 'not-yet-a-card'),
+    ];
+    const carried = recentPresses(presses, shown, NOW).map((p) => p.id);
+    // One sent press per callout that rides along (each site's newest, the last hour's closed), the
+    // unsent and refused ones whatever their age, and the one just sent before its card exists.
+    const ofShown = presses.filter((p) => p.calloutId !== null && shown.some((c) => c.id === p.calloutId));
+    expect(carried).toEqual([...ofShown.map((p) => p.id), 'p20001', 'p20002', 'p20003']);
+    expect(carried.length).toBeLessThanOrEqual(5 + 20 + 3);
   });
 });
 
@@ -90,6 +117,39 @@ describe('finished presses leave presses.json', () => {
     ledger.add(press('new', -(40 * 24 + 49) * HOUR, 'notSent')); // made now
     ledger.update('new', { status: 'sent', calloutId: 'c-new' });
     expect(readdirSync(join(dir, 'presses-done'))).toEqual([]);
+  });
+
+  it('keeps at most the newest MAX_RECENT_DONE finished presses in the file, moving the rest in one batch at twice that', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'archive-cap-'));
+    const target = { environment: 'training' as const, baseUrl: null, clientId: null };
+    const { ledger } = PressLedger.open(
+      dir,
+      () => NOW,
+      () => target,
+    );
+    const inFile = (): Press[] => JSON.parse(readFileSync(join(dir, 'presses.json'), 'utf8')) as Press[];
+    const pressN = (n: number): Press => ({
+      id: `p${n}`,
+      siteId: 'site_9944',
+      source: 'button',
+      pressedAt: NOW - 60 * 60_000 + n * 1000, // all within the hour: only the count moves them
+      dismissed: false,
+      ...NEW_PRESS_STATE,
+      status: 'notSent',
+      calloutId: null,
+      target,
+    });
+    const finishOne = (n: number) => {
+      ledger.add(pressN(n));
+      ledger.update(`p${n}`, { status: 'sent', calloutId: `c${n}` });
+    };
+    for (let n = 1; n <= 2 * MAX_RECENT_DONE; n++) finishOne(n);
+    expect(inFile()).toHaveLength(2 * MAX_RECENT_DONE); // not yet: no archive write per press
+    finishOne(2 * MAX_RECENT_DONE + 1);
+    expect(inFile().map((p) => p.id)).toEqual(
+      Array.from({ length: MAX_RECENT_DONE }, (_, i) => `p${MAX_RECENT_DONE + 2 + i}`),
+    );
+    expect(ledger.archived(NOW - 2 * HOUR)).toHaveLength(MAX_RECENT_DONE + 1);
   });
 });
 
