@@ -266,6 +266,13 @@ export class ClockJump implements Cmd {
   toString = (): string => `clockJump(${(this.ms / 3600_000).toFixed(2)} h)`;
 }
 
+/** The desk's state and its open callout number `pick` (modulo how many are open), if any. */
+function openCallout(m: Machine, pick: number) {
+  const state = m.state();
+  const open = state?.callouts.filter((c) => ['created', 'dispatched', 'arrived'].includes(c.stage)) ?? [];
+  return { state, target: open[pick % Math.max(1, open.length)] };
+}
+
 export class CancelCmd implements Cmd {
   constructor(
     readonly duress: boolean,
@@ -274,9 +281,7 @@ export class CancelCmd implements Cmd {
   check = (): boolean => true;
   async run(_: object, r: Real): Promise<void> {
     const { m, ledger } = r;
-    const state = m.state();
-    const open = state?.callouts.filter((c) => ['created', 'dispatched', 'arrived'].includes(c.stage)) ?? [];
-    const target = open[this.pick % Math.max(1, open.length)];
+    const { state, target } = openCallout(m, this.pick);
     if (!state || !target) return after(r);
     const code = this.duress ? DURESS_CODE : CANCEL_CODE;
     const result = await m.command('callout.cancel', { calloutId: target.id, reasonId: 101, notes: '', code });
@@ -309,9 +314,7 @@ export class WrongCodes implements Cmd {
   check = (): boolean => true;
   async run(_: object, r: Real): Promise<void> {
     const { m, ledger } = r;
-    const state = m.state();
-    const open = state?.callouts.filter((c) => ['created', 'dispatched', 'arrived'].includes(c.stage)) ?? [];
-    const target = open[this.pick % Math.max(1, open.length)];
+    const { state, target } = openCallout(m, this.pick);
     if (!state || !target || !state.policy.cancelCodeRequired) return after(r);
     const key = `${state.environment}:${target.id}:${ledger.steps}`;
     const atAura = (): string | undefined =>
