@@ -34,6 +34,7 @@ import { TrainingPractice } from './training-practice';
 import { isMonitor, MonitorRefusal } from '../monitor/monitor-rules';
 import { holdPressesForChoice, MonitorPace, monitorTiming } from '../monitor/monitor-pace';
 import { monitorState } from '../monitor/monitor-view';
+import { MAX_RECENT_DONE } from '../dispatch/press-archive';
 
 export type { DeskOptions } from './desk-options';
 
@@ -178,7 +179,7 @@ export class Desk {
       lastSyncAt: store.lastSyncAt,
       // Another connection's press is NOT SENT by this desk, whatever its age: it is never sent from here.
       presses: [
-        ...recentPresses(this.outbox.all(), recent.callouts, this.clock.now()).map((press) => this.confirm.view(press)),
+        ...recentPresses(this.outbox.all(), recent.callouts, MAX_RECENT_DONE).map((press) => this.confirm.view(press)),
         ...this.outbox.elsewhere().map((press) => ({ ...press, phase: 'notSent' as const })),
       ],
       pressesElsewhere: this.outbox.elsewhere().map((p) => this.elsewhere(p)),

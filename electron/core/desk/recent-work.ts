@@ -33,19 +33,24 @@ export function recentCallouts(callouts: readonly Callout[], now: number): { sho
 }
 
 /**
- * The presses a state update carries: every one not yet sent (the operator may have to act), and
- * a sent one while its callout rides along or for its first hour (before its card exists). The
- * others stay in the ledger, and their callouts in the History view.
+ * The presses a state update carries: every one not yet sent (the operator may have to act), the
+ * newest `newest` sent ones (the ledger keeps as many: MAX_RECENT_DONE), and any sent one whose
+ * callout rides along (its card's "pressed at" and outcome). Counted, not timed, so a clock jump
+ * hides nothing recent. The others stay in the ledger and their callouts in the History view.
  */
 export function recentPresses<P extends Pick<Press, 'status' | 'calloutId' | 'pressedAt'>>(
   presses: readonly P[],
   shown: readonly Callout[],
-  now: number,
+  newest: number,
 ): P[] {
   const ids = new Set(shown.map((c) => c.id));
-  return presses.filter(
-    (p) => p.status !== 'sent' || now - p.pressedAt <= RECENT_MS || (p.calloutId !== null && ids.has(p.calloutId)),
+  const recent = new Set(
+    presses
+      .filter((p) => p.status === 'sent')
+      .sort((a, b) => b.pressedAt - a.pressedAt)
+      .slice(0, newest),
   );
+  return presses.filter((p) => p.status !== 'sent' || recent.has(p) || (p.calloutId !== null && ids.has(p.calloutId)));
 }
 
 /** The history: every closed callout the desk keeps (30 days), as the History view lists them. */

@@ -54,7 +54,7 @@ describe('presses on the wire', () => {
     pressedAt: NOW - agoMs,
   });
 
-  it('carries every unsent press, and sent ones of a callout that rides along or from the last hour; not the history', () => {
+  it('carries every unsent press, the newest sent ones and those of a callout that rides along; not the history', () => {
     const history = Array.from({ length: 10_000 }, (_, i) => callout(i, `site-${i % 5}`, (i + 2) * 250_000));
     const { shown } = recentCallouts(history, NOW);
     const presses = [
@@ -63,12 +63,13 @@ describe('presses on the wire', () => {
       press(20_002, 10 * HOUR, 'failed', null),
       press(20_003, 60_000, 'sent', 'not-yet-a-card'),
     ];
-    const carried = recentPresses(presses, shown, NOW).map((p) => p.id);
-    // One sent press per callout that rides along (each site's newest, the last hour's closed), the
-    // unsent and refused ones whatever their age, and the one just sent before its card exists.
+    const carried = recentPresses(presses, shown, 3).map((p) => p.id);
+    // The three newest sent presses (p20003, p0, p1), one sent press per callout that rides along
+    // (each site's newest, the last hour's closed), and the unsent and refused ones whatever their age.
     const ofShown = presses.filter((p) => p.calloutId !== null && shown.some((c) => c.id === p.calloutId));
-    expect(carried).toEqual([...ofShown.map((p) => p.id), 'p20001', 'p20002', 'p20003']);
-    expect(carried.length).toBeLessThanOrEqual(5 + 20 + 3);
+    const expected = new Set([...ofShown.map((p) => p.id), 'p0', 'p1', 'p20001', 'p20002', 'p20003']);
+    expect(carried).toEqual(presses.map((p) => p.id).filter((id) => expected.has(id)));
+    expect(carried.length).toBeLessThanOrEqual(5 + 20 + 3 + 2);
   });
 });
 
