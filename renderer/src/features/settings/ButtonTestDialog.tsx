@@ -10,7 +10,7 @@ import { siteForKey } from '@shared/site-keys';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/ErrorText';
 import { useCommand } from '../../ui/useCommand';
-import { acceleratorOf, describeAccelerator, isModifierKey, refusalOf } from './accelerator';
+import { acceleratorOf, describeAccelerator, isModifierKey, isTabAway, refusalOf } from './accelerator';
 
 /** What the button's key would do now, in words. */
 function wouldRaise(desk: DeskState, accelerator: string): string {
@@ -32,7 +32,7 @@ function Listener({ onKey, hintId }: { onKey(accelerator: string | null): void; 
       className="button hotkey-capture"
       aria-describedby={hintId}
       onKeyDown={(e) => {
-        if (e.key === 'Tab' && !e.ctrlKey && !e.altKey && !e.metaKey) return;
+        if (isTabAway(e)) return;
         if (e.key === 'Escape' && !e.ctrlKey && !e.altKey && !e.metaKey && !e.shiftKey) return;
         e.preventDefault();
         e.stopPropagation();

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { LockedNote } from '../../ui/Locked';
-import { describeAccelerator, hotkeyVerdict } from './accelerator';
+import { describeAccelerator, hotkeyVerdict, isTabAway } from './accelerator';
 
 type Hint = { text: string; refused: boolean } | null;
 
@@ -27,7 +27,7 @@ function CaptureButton({
       aria-describedby="hotkey-capture-hint"
       onBlur={onStop}
       onKeyDown={(e) => {
-        if (e.key === 'Tab' && !e.ctrlKey && !e.altKey && !e.metaKey) return;
+        if (isTabAway(e)) return;
         e.preventDefault();
         const v = hotkeyVerdict(e);
         if (v.kind === 'cancel') {

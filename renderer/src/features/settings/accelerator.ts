@@ -58,6 +58,11 @@ export interface KeyLike {
   metaKey: boolean;
 }
 
+/** Plain Tab (Shift allowed): a key recorder lets it through, so the keyboard can still leave it. */
+export function isTabAway(e: Pick<KeyLike, 'key' | 'ctrlKey' | 'altKey' | 'metaKey'>): boolean {
+  return e.key === 'Tab' && !e.ctrlKey && !e.altKey && !e.metaKey;
+}
+
 /** A keydown of a modifier alone: the combination is still being pressed. */
 export function isModifierKey(key: string): boolean {
   return MODIFIER_KEYS.has(key);
