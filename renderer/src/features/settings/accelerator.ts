@@ -68,6 +68,17 @@ export function isModifierKey(key: string): boolean {
   return MODIFIER_KEYS.has(key);
 }
 
+/** A keydown's modifiers as Electron names them, in Electron's order. */
+function modifiersOf(e: KeyLike, mac: boolean): string[] {
+  // CommandOrControl is Cmd on a Mac and Ctrl elsewhere; the other of the two keeps its own name.
+  return [
+    (mac ? e.metaKey : e.ctrlKey) ? 'CommandOrControl' : null,
+    (mac ? e.ctrlKey : e.metaKey) ? (mac ? 'Control' : 'Super') : null,
+    e.altKey ? 'Alt' : null,
+    e.shiftKey ? 'Shift' : null,
+  ].filter((m): m is string => m !== null);
+}
+
 /**
  * The combination a keydown is, as Electron would name it, whatever the rules say of it (for
  * "Test your button", which shows what a physical button sends); null for a lone modifier or a
@@ -77,24 +88,13 @@ export function acceleratorOf(e: KeyLike, mac = isMac()): string | null {
   if (MODIFIER_KEYS.has(e.key)) return null;
   const name = keyName(e.code, e.key);
   if (!name) return null;
-  const mods = [
-    (mac ? e.metaKey : e.ctrlKey) ? 'CommandOrControl' : null,
-    (mac ? e.ctrlKey : e.metaKey) ? (mac ? 'Control' : 'Super') : null,
-    e.altKey ? 'Alt' : null,
-    e.shiftKey ? 'Shift' : null,
-  ].filter((m): m is string => m !== null);
+  const mods = modifiersOf(e, mac);
   return [...mods, name].join('+');
 }
 
 /** What one keydown means while recording: a finished combination, not yet, or Escape (stop). */
 export function recordKey(e: KeyLike, mac = isMac()): Recorded {
-  // CommandOrControl is Cmd on a Mac and Ctrl elsewhere; the other of the two keeps its own name.
-  const mods = [
-    (mac ? e.metaKey : e.ctrlKey) ? 'CommandOrControl' : null,
-    (mac ? e.ctrlKey : e.metaKey) ? (mac ? 'Control' : 'Super') : null,
-    e.altKey ? 'Alt' : null,
-    e.shiftKey ? 'Shift' : null,
-  ].filter((m): m is string => m !== null);
+  const mods = modifiersOf(e, mac);
   if (e.key === 'Escape' && mods.length === 0) return { kind: 'cancel' };
   if (MODIFIER_KEYS.has(e.key)) return { kind: 'incomplete', message: `${mods.join('+')}+…` };
   const name = keyName(e.code, e.key);
