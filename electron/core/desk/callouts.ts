@@ -77,7 +77,7 @@ export class CalloutsService {
     this.follower = new CalloutFollower({
       api: deps.api,
       clock,
-      callouts: () => store.callouts,
+      callout: (id) => store.callouts.get(id),
       put: (callout) => this.put(callout),
       audit: (kind, text, data) => deps.audit.record(kind, text, data),
       siteName: (siteId) => deps.siteName(siteId),
@@ -108,8 +108,7 @@ export class CalloutsService {
    */
   private *followed(): Iterable<FollowedCallout> {
     const now = this.deps.clock.now();
-    for (const c of this.deps.store.callouts) {
-      if (c.stage === 'closed') continue;
+    for (const c of this.deps.store.callouts.live) {
       const raisedHere = !c.raisedElsewhere;
       const unfollowed = c.unfollowedAt != null;
       yield {
@@ -127,7 +126,7 @@ export class CalloutsService {
 
   /** At start: every callout not closed is followed again, where it was, its events read at once. */
   followOpen(): void {
-    const open = this.deps.store.callouts.filter((c) => c.stage !== 'closed').map((c) => c.id);
+    const open = this.deps.store.callouts.live.map((c) => c.id);
     if (open.length > 0) this.poller.wake(0, { eventsNow: open });
   }
 
@@ -158,19 +157,19 @@ export class CalloutsService {
   /** The desk follows this callout: it has it, or a press of this desk was sent to it. */
   follows(calloutId: string): boolean {
     return (
-      this.deps.store.callouts.some((c) => c.id === calloutId) ||
+      this.deps.store.callouts.has(calloutId) ||
       this.deps.outbox.all().some((p) => p.status === 'sent' && p.calloutId === calloutId)
     );
   }
 
   calloutOf(calloutId: string): Callout {
-    const callout = this.deps.store.callouts.find((c) => c.id === calloutId);
+    const callout = this.deps.store.callouts.get(calloutId);
     if (!callout) throw new Error(`This desk is not following callout ${calloutId}`);
     return callout;
   }
 
   activeCalloutFor(siteId: string): Callout | undefined {
-    return this.deps.store.callouts.find((c) => c.siteId === siteId && c.stage !== 'closed');
+    return this.deps.store.callouts.live.find((c) => c.siteId === siteId);
   }
 
   /** The operator's message to the control room; a reply is then looked for sooner. */
@@ -190,13 +189,13 @@ export class CalloutsService {
   pressSent(press: Press, calloutId: string, snapshot: CalloutSnapshot | null, how: SentHow): void {
     const { store, audit } = this.deps;
     const now = this.deps.clock.now();
-    const existing = store.callouts.find((c) => c.id === calloutId);
+    const existing = store.callouts.get(calloutId);
     const site = this.deps.siteName(press.siteId);
     let outcome: string;
     if (existing) {
       const again = press.source === 'hotkey' ? 'Pressed again (silent hotkey)' : 'Pressed again';
       const updated = snapshot ? applySnapshot(existing, snapshot, now) : existing;
-      store.replaceCallout(addNote(updated, again, press.pressedAt));
+      store.callouts.put(addNote(updated, again, press.pressedAt));
       this.pressedOnView(press, calloutId, again);
       const shown = store.duressViews.get(calloutId) ?? updated;
       outcome = addedToCalloutWords(calloutId, existing.pressedAt, shown.stage === 'closed');
@@ -205,7 +204,7 @@ export class CalloutsService {
       outcome = this.pressOnOlderCallout(press, calloutId, snapshot);
       audit.record(...secondPress(press, calloutId, site));
     } else if (snapshot) {
-      store.callouts = [...store.callouts, calloutFromPress(snapshot, press, now)];
+      store.callouts.put(calloutFromPress(snapshot, press, now));
       outcome = `AURA ${how === 'raised' ? 'raised' : 'has'} callout ${calloutId}`;
       audit.record(...calloutOfPress(press, how, calloutId, site, snapshot.status));
     } else {
@@ -219,7 +218,7 @@ export class CalloutsService {
     this.deps.onSent();
     store.saveCallouts();
     // Followed from the record; a callout without a card yet is read in the next cycle.
-    const hasCard = store.callouts.some((c) => c.id === calloutId);
+    const hasCard = store.callouts.has(calloutId);
     this.poller.wake(hasCard ? undefined : 0, { readNext: hasCard ? [] : [calloutId] });
   }
 
@@ -237,7 +236,7 @@ export class CalloutsService {
     const now = this.deps.clock.now();
     const again = press.source === 'hotkey' ? 'Pressed again (silent hotkey)' : 'Pressed again';
     const card = addNote(calloutRaisedElsewhere(snapshot, press.siteId, now), again, press.pressedAt);
-    store.callouts = [...store.callouts, card];
+    store.callouts.put(card);
     return addedToCalloutWords(calloutId, card.pressedAt, card.stage === 'closed');
   }
 
@@ -262,16 +261,15 @@ export class CalloutsService {
   recoverFollowed(): void {
     const { api, store, clock } = this.deps;
     const cutoff = clock.now() - HISTORY_MS;
-    const known = new Set(store.callouts.map((c) => c.id));
     const missing = [...this.deps.outbox.all(), ...this.deps.outbox.archived(cutoff)]
       .filter((p) => p.status === 'sent' && p.via !== 'event' && p.calloutId !== null && p.pressedAt >= cutoff)
-      .filter((p) => !known.has(p.calloutId as string));
+      .filter((p) => !store.callouts.has(p.calloutId as string));
     if (!api || missing.length === 0) return;
     void Promise.all(
       missing.map(async (press) => {
         const read = await api.getCallout(press.calloutId as string);
-        if (store.callouts.some((c) => c.id === read.callout.id)) return;
-        store.callouts = [...store.callouts, calloutFromPress(read.callout, press, clock.now())];
+        if (store.callouts.has(read.callout.id)) return;
+        store.callouts.put(calloutFromPress(read.callout, press, clock.now()));
         store.saveCallouts();
         this.poller.wake(0, { readNext: [read.callout.id] });
         this.deps.emit();
@@ -282,7 +280,7 @@ export class CalloutsService {
   /** A new or changed callout from a poll: saved, published, and history pruned when it closed. */
   private put(next: Callout): void {
     const { store } = this.deps;
-    store.putCallout(next);
+    store.callouts.put(next);
     store.saveCallouts();
     // The app runs for weeks: drop history older than 30 days whenever a callout closes.
     if (next.stage === 'closed') store.pruneHistory(this.deps.clock.now());

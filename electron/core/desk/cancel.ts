@@ -76,7 +76,7 @@ export class CancelService {
     store.saveMasks();
     store.saveCallouts();
     this.deps.audit.record(...cancelled(callout.id, this.deps.siteName(callout.siteId), note, reason.text));
-    const after = store.callouts.find((c) => c.id === callout.id) ?? callout;
+    const after = store.callouts.get(callout.id) ?? callout;
     this.deps.callouts.trackMasked(after, after.rawStatus !== callout.rawStatus);
     this.deps.emit();
     return { stage: 'cancelled' };
@@ -85,7 +85,7 @@ export class CancelService {
   /** AURA's answer to a genuine cancel updates the real callout behind the view, never the view. */
   private keepRead(id: string, read: CalloutReading): void {
     const { store, callouts, clock } = this.deps;
-    store.replaceCallout(applySnapshot(callouts.calloutOf(id), read.callout, clock.now()));
+    store.callouts.put(applySnapshot(callouts.calloutOf(id), read.callout, clock.now()));
   }
 
   private checkInTurn(

@@ -28,7 +28,7 @@ import { DeskEvents } from './events';
 import { PressService } from './presses';
 import { deskNameOf, hotkeySiteOf, SettingsService } from './settings';
 import { SitesService } from './sites';
-import { closedCallouts, recentCallouts, recentPresses } from './recent-work';
+import { closedCallouts, digestHistory, recentFrom, recentPresses, type HistoryDigest } from './recent-work';
 import { DeskStore } from './store';
 import { TrainingPractice } from './training-practice';
 import { isMonitor, MonitorRefusal } from '../monitor/monitor-rules';
@@ -64,13 +64,8 @@ export class Desk {
   private readonly training: TrainingPractice;
   private readonly skippedItems = new SkippedItemsReporter();
   private readonly confirm: ConfirmWatch;
-  /** The recent work last derived, and from what (recentWork). */
-  private recent: {
-    callouts: Callout[];
-    views: number;
-    minute: number;
-    work: Pick<DeskState, 'callouts' | 'historyCount'>;
-  } | null = null;
+  /** What of the history may ride along, as last derived, and from what (recentWork). */
+  private digest: { history: readonly Callout[]; views: number; minute: number; digest: HistoryDigest } | null = null;
   /** Issue 24: a monitor (policy `role`) shows every site, raises nothing and polls at its own pace. */
   private readonly monitor: MonitorPace | null;
 
@@ -99,7 +94,7 @@ export class Desk {
     });
     const { sites, callouts, presses, settings, training, audit } = this;
     const state = (): DeskState => this.getState();
-    const history = (): Callout[] => closedCallouts(this.shownCallouts());
+    const history = (): Callout[] => closedCallouts(this.store.callouts.all().map((c) => this.store.shown(c)));
     this.handlers = commandTable({
       state,
       history,
@@ -203,22 +198,24 @@ export class Desk {
 
   /** The callouts as shown (a cancelled view in place of its callout): recent work, and the history left out. */
   private recentWork(): Pick<DeskState, 'callouts' | 'historyCount'> {
-    // Kept until the callouts, their duress views or the minute change: a state is read at every
-    // update, and the history (30 days of callouts) must not cost each one (bench history).
+    // The history's part is kept until the history, the duress views or the minute change: a
+    // state is read at every update, and 30 days of callouts must not cost each one (bench history).
     const { store } = this;
-    const now = this.clock.now();
-    const key = { callouts: store.callouts, views: store.duressViews.changes, minute: Math.floor(now / 60_000) };
-    const kept = this.recent;
-    if (kept && kept.callouts === key.callouts && kept.views === key.views && kept.minute === key.minute)
-      return kept.work;
-    const { shown, left } = recentCallouts(this.shownCallouts(), now);
-    this.recent = { ...key, work: { callouts: shown, historyCount: left } };
-    return this.recent.work;
-  }
-
-  private shownCallouts(): Callout[] {
-    const { store } = this;
-    return store.callouts.map((c) => store.duressViews.get(c.id) ?? c);
+    const key = {
+      history: store.callouts.history,
+      views: store.duressViews.changes,
+      minute: Math.floor(this.clock.now() / 60_000),
+    };
+    let kept = this.digest;
+    if (!kept || kept.history !== key.history || kept.views !== key.views || kept.minute !== key.minute) {
+      const shown = key.history.map((c) => store.shown(c));
+      kept = this.digest = { ...key, digest: digestHistory(shown, this.clock.now()) };
+    }
+    const { shown, left } = recentFrom(
+      kept.digest,
+      store.callouts.live.map((c) => store.shown(c)),
+    );
+    return { callouts: shown, historyCount: left };
   }
 
   /** The connection this desk's presses belong to (null: it has no live connection). */

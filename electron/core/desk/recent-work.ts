@@ -15,21 +15,57 @@ function closedAt(c: Callout): number {
   return c.closedAt ?? c.pressedAt;
 }
 
-/** The callouts a state update carries, in the record's order, and how many closed ones it leaves out. */
-export function recentCallouts(callouts: readonly Callout[], now: number): { shown: Callout[]; left: number } {
+/**
+ * What of the history (the closed callouts, as shown) may ride along: each site's newest and the
+ * last hour's closed. Derived once per change of the history (or of the minute), so that a state
+ * update walks only the live callouts (bench history).
+ */
+export interface HistoryDigest {
+  /** Each site's newest closed callout and the recently closed ones, in the history's order. */
+  candidates: readonly Callout[];
+  /** Of the candidates, those closed within the last hour (they ride along whatever is live). */
+  recent: ReadonlySet<Callout>;
+  /** How many closed callouts the history holds. */
+  count: number;
+}
+
+export function digestHistory(history: readonly Callout[], now: number): HistoryDigest {
+  const closed = history.filter((c) => c.stage === 'closed');
   const newest = new Map<string, Callout>();
-  for (const c of callouts) {
+  for (const c of closed) {
     const seen = newest.get(c.siteId);
     if (!seen || c.pressedAt >= seen.pressedAt) newest.set(c.siteId, c);
   }
-  const recent = callouts
-    .filter((c) => c.stage === 'closed' && now - closedAt(c) <= RECENT_MS)
-    .sort((a, b) => closedAt(b) - closedAt(a))
-    .slice(0, RECENT_CLOSED);
+  const recent = new Set(
+    closed
+      .filter((c) => now - closedAt(c) <= RECENT_MS)
+      .sort((a, b) => closedAt(b) - closedAt(a))
+      .slice(0, RECENT_CLOSED),
+  );
   const keep = new Set([...newest.values(), ...recent]);
-  const shown = callouts.filter((c) => c.stage !== 'closed' || keep.has(c));
-  const closed = callouts.filter((c) => c.stage === 'closed').length;
-  return { shown, left: closed - shown.filter((c) => c.stage === 'closed').length };
+  return { candidates: closed.filter((c) => keep.has(c)), recent, count: closed.length };
+}
+
+/**
+ * The callouts a state update carries, the history's then the live ones, and how many closed ones
+ * it leaves out: every live callout, each site's newest (a closed one only when no live callout of
+ * its site is as new) and the last hour's closed.
+ */
+export function recentFrom(digest: HistoryDigest, live: readonly Callout[]): { shown: Callout[]; left: number } {
+  const newestLive = new Map<string, number>();
+  for (const c of live) newestLive.set(c.siteId, Math.max(c.pressedAt, newestLive.get(c.siteId) ?? -Infinity));
+  const closed = digest.candidates.filter(
+    (c) => digest.recent.has(c) || !(c.pressedAt <= (newestLive.get(c.siteId) ?? -Infinity)),
+  );
+  return { shown: [...closed, ...live], left: digest.count - closed.length };
+}
+
+/** The same for a whole list of callouts (closed and not) at once. */
+export function recentCallouts(callouts: readonly Callout[], now: number): { shown: Callout[]; left: number } {
+  return recentFrom(
+    digestHistory(callouts, now),
+    callouts.filter((c) => c.stage !== 'closed'),
+  );
 }
 
 /**

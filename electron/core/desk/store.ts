@@ -3,6 +3,7 @@
 // that does not fit is backed up, replaced by its default and reported: storage/validated.ts);
 // every change is saved at once. Keys have no dots: electron-store and conf read a dot as a path.
 import { CodeLockoutSchema, NO_LOCKOUT, type CodeLockout } from './code-lockout';
+import { CalloutRecord } from './callout-record';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { CalloutSchema, type Callout } from '../../shared/model/callout';
@@ -29,11 +30,15 @@ export interface DeskStoreOptions {
 
 export class DeskStore {
   private readonly keys: { sites: string; callouts: string; history: string; lastSync: string; views: string };
-  /** The closed callouts as last written (by identity): the history is written only when it changed. */
-  private savedHistory: readonly Callout[] = [];
+  /** The history as last written (by identity), and from what: it is written only when it changed. */
+  private saved: { history: readonly Callout[]; from: readonly Callout[] | null; views: number } = {
+    history: [],
+    from: null,
+    views: -1,
+  };
   settings: Settings;
   sites: Site[];
-  callouts: Callout[];
+  readonly callouts: CalloutRecord;
   /** Callouts shown as cancelled while still followed (a duress cancel, duress.ts), by id. */
   readonly duressViews: CountedMap<string, Callout>;
   training: TrainingState;
@@ -54,9 +59,8 @@ export class DeskStore {
     // Earlier versions kept closed callouts in callouts-<env> too: both are read, the next save splits them.
     const history = this.read(this.keys.history, z.array(CalloutSchema), []);
     const current = this.read(this.keys.callouts, z.array(CalloutSchema), []);
-    const ids = new Set(current.map((c) => c.id));
-    this.callouts = [...history.filter((c) => !ids.has(c.id)), ...current];
-    this.savedHistory = history;
+    this.callouts = new CalloutRecord([...history, ...current]);
+    this.saved.history = history;
     const views = this.read(this.keys.views, z.array(CalloutSchema), []);
     this.duressViews = new CountedMap(views.map((c) => [c.id, c]));
     this.training = this.read('trainingPractice', TrainingStateSchema, { autoplay: false, fault: null });
@@ -108,33 +112,32 @@ export class DeskStore {
     }
   }
 
-  /** A new or changed callout into the list (not saved: `saveCallouts`). */
-  putCallout(next: Callout): void {
-    const known = this.callouts.some((c) => c.id === next.id);
-    this.callouts = known ? this.callouts.map((c) => (c.id === next.id ? next : c)) : [...this.callouts, next];
-  }
-
-  replaceCallout(next: Callout): void {
-    this.callouts = this.callouts.map((c) => (c.id === next.id ? next : c));
+  /** A callout as the desk shows it: its cancelled view in place of it, if it has one (duress.ts). */
+  shown(callout: Callout): Callout {
+    return this.duressViews.get(callout.id) ?? callout;
   }
 
   /**
    * Writes the callouts: those not closed at every change, the closed ones (the 30-day history,
-   * its own key) only when they changed, so that a change to one callout never rewrites the history
-   * (issue 25 item 8).
+   * its own key) only when they changed, so that a change to one callout never reads or rewrites
+   * the history (issue 25 item 8).
    */
   saveCallouts(): void {
     try {
       // A callout shown as cancelled is stored as shown: a genuine and a duress cancel leave the
       // same file (issue 21 finding 5); AURA's later reads live in memory only.
-      const shown = this.callouts.map((c) => this.duressViews.get(c.id) ?? c);
-      const history = shown.filter((c) => c.stage === 'closed');
-      const changed = history.length !== this.savedHistory.length || history.some((c, i) => c !== this.savedHistory[i]);
-      if (changed) this.opts.store.set(this.keys.history, history);
-      this.savedHistory = history;
+      const { history, live } = this.callouts;
+      const views = this.duressViews.changes;
+      if (history !== this.saved.from || views !== this.saved.views) {
+        const shown = history.map((c) => this.shown(c));
+        const before = this.saved.history;
+        if (shown.length !== before.length || shown.some((c, i) => c !== before[i]))
+          this.opts.store.set(this.keys.history, shown);
+        this.saved = { history: shown, from: history, views };
+      }
       this.opts.store.set(
         this.keys.callouts,
-        shown.filter((c) => c.stage !== 'closed'),
+        live.map((c) => this.shown(c)),
       );
     } catch (error) {
       // Memory stays the truth; the next change saves them again.
@@ -163,11 +166,9 @@ export class DeskStore {
   /** Drops callouts closed more than 30 days ago (and their duress views). */
   pruneHistory(now: number): void {
     const cutoff = now - HISTORY_MS;
-    const kept = this.callouts.filter((c) => c.closedAt === null || c.closedAt >= cutoff);
-    if (kept.length !== this.callouts.length) {
-      this.callouts = kept;
+    if (this.callouts.prune((c) => c.closedAt === null || c.closedAt >= cutoff) > 0) {
       this.saveCallouts();
-      for (const id of this.duressViews.keys()) if (!kept.some((c) => c.id === id)) this.duressViews.delete(id);
+      for (const id of [...this.duressViews.keys()]) if (!this.callouts.has(id)) this.duressViews.delete(id);
       this.saveMasks();
     }
   }

@@ -18,7 +18,8 @@ export interface FollowHost {
     listCalloutEvents(calloutId: string): Promise<TimelineEvent[]>;
   } | null;
   clock: Clock;
-  callouts(): readonly Callout[];
+  /** The desk's callout of this id, if it has one. */
+  callout(id: string): Callout | undefined;
   /** Puts a new or changed callout into the desk's list, saves and publishes it. */
   put(callout: Callout): void;
   audit(kind: AuditKind, text: string, data: Record<string, string | number | boolean | null>): void;
@@ -46,7 +47,7 @@ export class CalloutFollower {
 
   /** A listed callout this desk does not follow: one of its sites' (and not its own press on the way)? */
   discover(listed: ListedCallout): boolean {
-    if (this.host.callouts().some((c) => c.id === listed.id)) return false;
+    if (this.host.callout(listed.id)) return false;
     const site = siteOfListed(listed, this.host.sites(), (id) => this.host.raiseOnItsWay(id));
     if (!site) return false;
     this.discovered.set(listed.id, site.id);
@@ -133,7 +134,7 @@ export class CalloutFollower {
   }
 
   private find(calloutId: string): Callout | undefined {
-    return this.host.callouts().find((c) => c.id === calloutId);
+    return this.host.callout(calloutId);
   }
 }
 

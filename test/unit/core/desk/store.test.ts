@@ -25,7 +25,7 @@ describe('desk store', () => {
     const site = { id: 's1', name: 'Gate', address: null, auraId: 1 };
     const { desk } = open({ 'sites-staging': [site], 'sites-production': [{ ...site, id: 'other' }] });
     expect(desk.sites.map((s) => s.id)).toEqual(['s1']);
-    expect(desk.callouts).toEqual([]);
+    expect(desk.callouts.all()).toEqual([]);
   });
 
   it('refuses a stored value that fails its schema: default used, original backed up, operator told', () => {

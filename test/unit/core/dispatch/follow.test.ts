@@ -35,7 +35,7 @@ function follower(api: NonNullable<FollowHost['api']>) {
   const host: FollowHost = {
     api,
     clock: new FakeClock(),
-    callouts: () => callouts,
+    callout: (id) => callouts.find((c) => c.id === id),
     put: (c) => void (callouts = callouts.map((x) => (x.id === c.id ? c : x))),
     audit: () => undefined,
     siteName: () => 'Site',
