@@ -90,7 +90,6 @@ describe('one ledger of presses for the machine', () => {
       id,
       siteId: 'site_9944',
       source: 'button',
-      // Recent: a sent press older than an hour leaves presses.json for the archive (issue 25 item 8).
       pressedAt: Date.now() - 30 * 60_000,
       status,
       attempts: 3,
@@ -100,8 +99,17 @@ describe('one ledger of presses for the machine', () => {
     writeFileSync(join(dir, 'outbox-training.json'), JSON.stringify([old('t-1', 'sent')]));
     writeFileSync(join(dir, 'outbox-custom.json'), JSON.stringify([old('c-1', 'notSent')]));
     const { h } = await host({ dir });
-    const ledger = JSON.parse(readFileSync(join(dir, 'presses.json'), 'utf8')) as Press[];
-    expect(ledger.map((p) => [p.id, p.target?.environment ?? null]).sort()).toEqual([
+    // The ledger's records: presses.json (unfinished work) and the archive of finished presses (issue 25 item 8).
+    const archive = join(dir, 'presses-done');
+    const finished = readdirSync(archive).flatMap((day) =>
+      readFileSync(join(archive, day), 'utf8')
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => JSON.parse(line) as Press),
+    );
+    const unfinished = JSON.parse(readFileSync(join(dir, 'presses.json'), 'utf8')) as Press[];
+    expect(unfinished.map((p) => p.id)).toEqual(['c-1']);
+    expect([...unfinished, ...finished].map((p) => [p.id, p.target?.environment ?? null]).sort()).toEqual([
       ['c-1', 'custom'],
       ['t-1', 'training'],
     ]);

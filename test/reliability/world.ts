@@ -54,6 +54,11 @@ export class FaultyStorage implements StoragePort {
   };
   exists = (path: string): boolean => this.base.exists(path);
   read = (path: string): Buffer => this.base.read(path);
+  list = (dir: string): string[] => this.base.list(dir);
+  remove = (path: string): void => {
+    this.check();
+    this.base.remove(path);
+  };
 }
 
 export interface World {

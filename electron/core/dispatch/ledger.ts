@@ -14,6 +14,9 @@ import { MAX_RECENT_DONE, PressArchive, RECENT_MS } from './press-archive';
 
 export const LEDGER_FILE = 'presses.json';
 
+/** Archive days past the history are looked for at most this often while running. */
+const PRUNE_EVERY_MS = 24 * 3600 * 1000;
+
 /** What the dispatcher and the desk's services see of the presses: one connection's. */
 export interface PressBook {
   /** The connection new presses are made for; null or absent: the first live connection. */
@@ -54,6 +57,13 @@ function finished(p: Press): boolean {
 
 export class PressLedger {
   private readonly listeners = new Set<() => void>();
+  /**
+   * Finished presses already in the archive, the newest MAX_RECENT_DONE (oldest first): still
+   * part of the ledger's presses (recent work), never part of presses.json.
+   */
+  private recent: Press[] = [];
+  /** When archive days past the history were last deleted (at open, then at most daily). */
+  private prunedAt = -Infinity;
 
   private constructor(
     private readonly file: Outbox,
@@ -87,32 +97,46 @@ export class PressLedger {
       // Renamed only when the ledger is on disk: a failed write keeps the old file for next time.
       if (opened.outbox.saveProblem === null) io.rename(path, `${path}.migrated`);
     }
+    ledger.recent = newestDone(
+      ledger.archived(now - RECENT_MS).filter((p) => !opened.outbox.get(p.id)),
+      [],
+    );
     ledger.moveFinished();
+    ledger.pruneArchive();
     return { ledger, problems };
   }
 
   /**
-   * Finished presses older than RECENT_MS, or beyond the newest MAX_RECENT_DONE once there are
-   * twice as many, leave presses.json for the archive, and archive days
-   * past the history are deleted: at open and whenever a press finishes, so that the file every
-   * press writes holds only unfinished and recent work, whatever the history (issue 25 item 8).
-   * A failed archive write keeps them in presses.json (nothing is lost; the next try moves them).
+   * Finished presses leave presses.json for the archive (press-archive.ts), the newest staying in
+   * memory as recent work: at open and whenever a press finishes, so that the file every press
+   * writes holds only unfinished work, whatever the history (issue 25 item 8). Archived first,
+   * then removed: a crash between the two leaves a press in both, moved again at the next open
+   * (the archive reads each press once). A failed archive write keeps them in presses.json
+   * (nothing is lost; the next try moves them).
    */
   private moveFinished(): void {
-    const now = this.now();
-    const done = this.file
-      .all()
-      .filter(finished)
-      .sort((a, b) => b.pressedAt - a.pressedAt);
-    const tooMany = done.length > 2 * MAX_RECENT_DONE;
-    const moving = done.filter((p, newer) => (tooMany && newer >= MAX_RECENT_DONE) || now - p.pressedAt > RECENT_MS);
+    const done = this.file.all().filter(finished);
+    if (done.length === 0) return;
     try {
-      if (moving.length > 0) this.archive.append(moving);
-      this.archive.prune(now);
+      this.archive.append(done);
     } catch {
       return;
     }
-    this.file.remove(new Set(moving.map((p) => p.id)));
+    this.file.remove(new Set(done.map((p) => p.id)));
+    this.recent = newestDone(this.recent, done);
+    this.pruneArchive();
+  }
+
+  /** Deletes archive days past the history: the app runs for weeks, so not only at open. */
+  private pruneArchive(): void {
+    const now = this.now();
+    if (now - this.prunedAt < PRUNE_EVERY_MS && now >= this.prunedAt) return;
+    try {
+      this.archive.prune(now);
+      this.prunedAt = now;
+    } catch {
+      // tried again with the next finished press
+    }
   }
 
   /** Finished presses made since `since` that were moved to the archive. */
@@ -137,23 +161,55 @@ export class PressLedger {
     this.file.onSaveProblem = listener;
   }
 
+  /** Recent finished work, then the presses of presses.json. */
   all(): Press[] {
-    return this.file.all();
+    return [...this.recent, ...this.file.all()];
   }
 
   get(id: string): Press | undefined {
-    return this.file.get(id);
+    return this.file.get(id) ?? this.recent.find((p) => p.id === id);
   }
 
   add(press: Press): void {
     this.file.add(press);
     this.changed();
+    if (finished(press)) this.moveFinished();
   }
 
+  /**
+   * Changes a press. One that finishes is published first and archived after, so that the write
+   * the operator waits for ("AURA has it") is the small file's.
+   */
   update(id: string, patch: Partial<Omit<Press, 'id'>>): Press {
-    const before = this.file.get(id);
+    if (!this.file.get(id)) return this.updateArchived(id, patch);
     const next = this.file.update(id, patch);
-    if (before && !finished(before) && finished(next)) this.moveFinished();
+    this.changed();
+    if (finished(next)) this.moveFinished();
+    return next;
+  }
+
+  /**
+   * A finished press changed after it was archived (its outcome's words, say): its new version is
+   * appended to the archive. One no longer finished, or one the archive refuses, goes back to
+   * presses.json, so that the change is on disk either way.
+   */
+  private updateArchived(id: string, patch: Partial<Omit<Press, 'id'>>): Press {
+    const current = this.recent.find((p) => p.id === id);
+    if (!current) throw new Error(`no press ${id} in the ledger`);
+    const next = { ...current, ...patch };
+    let archived = finished(next);
+    if (archived) {
+      try {
+        this.archive.append([next]);
+      } catch {
+        archived = false;
+      }
+    }
+    if (archived) this.recent = this.recent.map((p) => (p.id === id ? next : p));
+    else {
+      this.recent = this.recent.filter((p) => p.id !== id);
+      this.file.add(next);
+    }
     this.changed();
     return next;
   }
@@ -247,4 +303,11 @@ export function newPress(
   target: PressTarget | null,
 ): Press {
   return { id: randomUUID(), siteId, source, pressedAt, dismissed: false, ...NEW_PRESS_STATE, target };
+}
+
+/** The newest MAX_RECENT_DONE of finished presses, oldest first, each once (a later copy wins). */
+function newestDone(kept: readonly Press[], added: readonly Press[]): Press[] {
+  const byId = new Map<string, Press>();
+  for (const p of [...kept, ...added]) byId.set(p.id, p);
+  return [...byId.values()].sort((a, b) => a.pressedAt - b.pressedAt).slice(-MAX_RECENT_DONE);
 }

@@ -1,9 +1,8 @@
 // Finished presses leave the press ledger's file (presses.json) for an append-only archive, one
-// file per day (`presses-done/YYYY-MM-DD.jsonl`), so that a press's own writes never grow with the
-// history (issue 25 item 8): presses.json holds what is unfinished or recent, and a day's file is
-// deleted whole once it is older than the history (30 days). Read only on demand (at a desk's
-// start, to find again the callouts of sent presses lost by a crash).
-import { readdirSync, rmSync } from 'node:fs';
+// file per day (`presses-done/YYYY-MM-DD.jsonl`), as soon as they finish, so that a press's own
+// writes never grow with the history (issue 25 item 8): presses.json holds only unfinished work,
+// and a day's file is deleted whole once it is older than the history (30 days). Read at a desk's
+// start (recent work for the screen; callouts of sent presses lost by a crash), never per press.
 import { join } from 'node:path';
 import { PressSchema, type Press } from '../../shared/model/press';
 import { appendLineDurably, readTextIfExists } from '../storage/durable-file';
@@ -12,15 +11,15 @@ import { nodeStorage, type StoragePort } from '../storage/port';
 /** Finished presses are kept this long (they are also in the audit log). */
 const KEEP_DONE_MS = 30 * 24 * 3600 * 1000;
 /**
- * A finished press stays in presses.json this long after it was made: recent work (a shift and the
- * day after), beyond any clock correction, so that what was just sent is still found on screen.
+ * Finished presses made this recently are read back from the archive when the ledger opens:
+ * recent work (a shift and the day after), beyond any clock correction, so that what was just
+ * sent is still found on screen after a restart.
  */
 export const RECENT_MS = 48 * 3600 * 1000;
 
 /**
- * Finished presses beyond this many in presses.json, however recent, move to the archive once
- * there are twice as many (one archive write per MAX_RECENT_DONE presses, not one per press): a
- * desk pressed all day long still writes a small file on every press (bench history).
+ * The ledger keeps this many finished presses, the newest, in memory (recent work on screen; the
+ * wire carries as many); the rest are only in the archive.
  */
 export const MAX_RECENT_DONE = 50;
 
@@ -52,9 +51,12 @@ export class PressArchive {
     for (const [day, lines] of byDay) appendLineDurably(join(this.folder, `${day}.jsonl`), lines.join('\n'), this.io);
   }
 
-  /** Archived presses made at or after `since` (a line that does not read is skipped). */
+  /**
+   * Archived presses made at or after `since`, each once: a press changed after it was archived
+   * has a later line, and the last one wins (a line that does not read is skipped).
+   */
   read(since: number): Press[] {
-    const out: Press[] = [];
+    const out = new Map<string, Press>();
     for (const name of this.days()) {
       if (name.slice(0, 10) < dayOf(since)) continue;
       const text = readTextIfExists(join(this.folder, name), this.io) ?? '';
@@ -62,25 +64,24 @@ export class PressArchive {
         if (line.trim() === '') continue;
         try {
           const parsed = PressSchema.safeParse(JSON.parse(line));
-          if (parsed.success && parsed.data.pressedAt >= since) out.push(parsed.data);
+          if (parsed.success && parsed.data.pressedAt >= since) out.set(parsed.data.id, parsed.data);
         } catch {
           // a torn last line: skipped
         }
       }
     }
-    return out;
+    return [...out.values()];
   }
 
   /** Deletes the day files wholly older than the history. */
   prune(now: number): void {
     const oldest = dayOf(now - KEEP_DONE_MS - DAY_MS);
-    for (const name of this.days()) if (name.slice(0, 10) < oldest) rmSync(join(this.folder, name), { force: true });
+    for (const name of this.days()) if (name.slice(0, 10) < oldest) this.io.remove(join(this.folder, name));
   }
 
   private days(): string[] {
-    if (!this.io.exists(this.folder)) return [];
-    // Listing and deleting whole files need no durability: through node:fs, not the storage port.
-    return readdirSync(this.folder)
+    return this.io
+      .list(this.folder)
       .filter((n) => /^\d{4}-\d{2}-\d{2}\.jsonl$/.test(n))
       .sort();
   }

@@ -10,7 +10,9 @@ import {
   mkdirSync,
   openSync,
   readFileSync,
+  readdirSync,
   renameSync,
+  rmSync,
   writeSync,
 } from 'node:fs';
 
@@ -27,6 +29,10 @@ export interface StoragePort {
   rename(from: string, to: string): void;
   exists(path: string): boolean;
   read(path: string): Buffer;
+  /** The names of the files in a folder ([] when there is no such folder). */
+  list(dir: string): string[];
+  /** Deletes a file (none there: nothing to do). */
+  remove(path: string): void;
 }
 
 export const nodeStorage: StoragePort = {
@@ -40,6 +46,8 @@ export const nodeStorage: StoragePort = {
   rename: (from, to) => renameSync(from, to),
   exists: (path) => existsSync(path),
   read: (path) => readFileSync(path),
+  list: (dir) => (existsSync(dir) ? readdirSync(dir) : []),
+  remove: (path) => rmSync(path, { force: true }),
 };
 
 /** A write that put fewer bytes on disk than asked: the file must not be trusted. */

@@ -211,15 +211,34 @@ export class Ledger {
     }
   }
 
+  /** The ledger's records on disk: presses.json, then the archive of finished presses (a later line wins). */
   private storedPresses(): Press[] {
-    const file = this.m.disk.files.get(join(this.m.dataDir, 'presses.json'));
-    if (!file) return [];
-    try {
-      const parsed: unknown = JSON.parse(file.toString('utf8'));
-      return Array.isArray(parsed) ? (parsed as Press[]) : [];
-    } catch {
-      return [];
-    }
+    const read = (path: string, lines: boolean): Press[] => {
+      const file = this.m.disk.files.get(path);
+      if (!file) return [];
+      const text = file.toString('utf8');
+      try {
+        if (!lines) {
+          const parsed: unknown = JSON.parse(text);
+          return Array.isArray(parsed) ? (parsed as Press[]) : [];
+        }
+        return text
+          .split('\n')
+          .filter((line) => line.trim() !== '')
+          .map((line) => JSON.parse(line) as Press);
+      } catch {
+        return [];
+      }
+    };
+    const archive = join(this.m.dataDir, 'presses-done');
+    const days = [...this.m.disk.files.keys()].filter((path) => path.startsWith(`${archive}/`)).sort();
+    const byId = new Map<string, Press>();
+    for (const pr of [
+      ...days.flatMap((path) => read(path, true)),
+      ...read(join(this.m.dataDir, 'presses.json'), false),
+    ])
+      byId.set(pr.id, pr);
+    return [...byId.values()];
   }
 
   /** The checks that hold after every step. */

@@ -82,6 +82,15 @@ export class MemoryDisk {
         if (!data) throw enoent(path);
         return Buffer.from(data);
       },
+      list: (dir) => {
+        const prefix = dir.endsWith('/') ? dir : `${dir}/`;
+        return [...this.files.keys()]
+          .filter((path) => path.startsWith(prefix) && !path.slice(prefix.length).includes('/'))
+          .map((path) => path.slice(prefix.length));
+      },
+      remove: (path) => {
+        if (writing()) this.files.delete(path);
+      },
     };
   }
 

@@ -1,6 +1,6 @@
 // Issue 25 item 8: state updates carry recent work, not the 30-day history; finished presses
 // leave the file every press writes; the Training simulator's event list is bounded.
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,8 @@ import type { Callout } from '../../../../electron/shared/model/callout';
 import { NEW_PRESS_STATE, type Press } from '../../../../electron/shared/model/press';
 import { closedCallouts, recentCallouts, recentPresses } from '../../../../electron/core/desk/recent-work';
 import { PressLedger } from '../../../../electron/core/dispatch/ledger';
-import { MAX_RECENT_DONE } from '../../../../electron/core/dispatch/press-archive';
+import { MAX_RECENT_DONE, PressArchive } from '../../../../electron/core/dispatch/press-archive';
+import { nodeStorage, type StoragePort } from '../../../../electron/core/storage/port';
 import { MAX_EVENTS } from '../../../../electron/simulator/event-bound';
 import { SimulatorState } from '../../../../electron/simulator/state';
 
@@ -74,83 +75,106 @@ describe('presses on the wire', () => {
 });
 
 describe('finished presses leave presses.json', () => {
-  it('moves sent presses older than two days to the archive at open and when a press finishes; reads them back on demand', () => {
+  const target = { environment: 'training' as const, baseUrl: null, clientId: null };
+  const press = (id: string, pressedAt: number, status: Press['status']): Press => ({
+    id,
+    siteId: 'site_9944',
+    source: 'button',
+    pressedAt,
+    dismissed: false,
+    ...NEW_PRESS_STATE,
+    status,
+    calloutId: status === 'sent' ? `c-${id}` : null,
+    target,
+  });
+  const open = (dir: string, now: () => number, io?: StoragePort) =>
+    PressLedger.open(dir, now, () => target, io).ledger;
+  const inFile = (dir: string): string[] =>
+    (JSON.parse(readFileSync(join(dir, 'presses.json'), 'utf8')) as Press[]).map((p) => p.id).sort();
+  const ids = (presses: readonly Press[]): string[] => presses.map((p) => p.id).sort();
+
+  it('moves a press to the archive as it finishes; the last two days come back as recent work after a restart', () => {
     const dir = mkdtempSync(join(tmpdir(), 'archive-'));
     let now = NOW;
-    const press = (id: string, ago: number, status: Press['status']): Press => ({
-      id,
-      siteId: 'site_9944',
-      source: 'button',
-      pressedAt: NOW - ago,
-      dismissed: false,
-      ...NEW_PRESS_STATE,
-      status,
-      calloutId: status === 'sent' ? `c-${id}` : null,
-      target: { environment: 'training', baseUrl: null, clientId: null },
-    });
-    const first = PressLedger.open(
-      dir,
-      () => now,
-      () => ({ environment: 'training', baseUrl: null, clientId: null }),
-    );
-    first.ledger.add(press('old', 72 * HOUR, 'sent'));
-    first.ledger.add(press('recent', 10 * 60_000, 'sent'));
-    first.ledger.add(press('unsent', 72 * HOUR, 'notSent'));
-    const { ledger } = PressLedger.open(
-      dir,
-      () => now,
-      () => ({ environment: 'training', baseUrl: null, clientId: null }),
-    );
-    const inFile = (): string[] =>
-      (JSON.parse(readFileSync(join(dir, 'presses.json'), 'utf8')) as Press[]).map((p) => p.id).sort();
-    expect(inFile()).toEqual(['recent', 'unsent']);
-    expect(ledger.archived(NOW - 96 * HOUR).map((p) => p.id)).toEqual(['old']);
-    now += 49 * HOUR; // 'recent' is now over two days old; moved when another press finishes
+    const first = open(dir, () => now);
+    first.add(press('old', NOW - 72 * HOUR, 'sent'));
+    first.add(press('recent', NOW - 10 * 60_000, 'sent'));
+    first.add(press('unsent', NOW - 72 * HOUR, 'notSent'));
+    expect(inFile(dir)).toEqual(['unsent']);
+    const ledger = open(dir, () => now);
+    expect(ids(ledger.all())).toEqual(['recent', 'unsent']);
+    expect(ids(ledger.archived(NOW - 96 * HOUR))).toEqual(['old', 'recent']);
+    now += 49 * HOUR; // 'recent' is now over two days old: still recent work in this run (counted, not timed)
     ledger.update('unsent', { status: 'sent', calloutId: 'c-unsent' });
-    expect(inFile()).toEqual([]);
-    expect(
-      ledger
-        .archived(NOW - 96 * HOUR)
-        .map((p) => p.id)
-        .sort(),
-    ).toEqual(['old', 'recent', 'unsent']);
+    expect(inFile(dir)).toEqual([]);
+    expect(ids(ledger.all())).toEqual(['recent', 'unsent']);
+    // A change after the move (AURA's outcome in words) is on disk, and read back once.
+    ledger.update('unsent', { outcome: 'AURA raised callout c-unsent' });
+    const again = open(dir, () => now);
+    expect(again.archived(NOW - 96 * HOUR).filter((p) => p.id === 'unsent')).toEqual([
+      expect.objectContaining({ outcome: 'AURA raised callout c-unsent' }),
+    ]);
+    expect(ids(again.all())).toEqual([]); // made 121 h ago: history now, not recent work
     now += 40 * 24 * HOUR; // past the history: whole days are deleted
-    ledger.add(press('new', -(40 * 24 + 49) * HOUR, 'notSent')); // made now
-    ledger.update('new', { status: 'sent', calloutId: 'c-new' });
-    expect(readdirSync(join(dir, 'presses-done'))).toEqual([]);
+    const later = open(dir, () => now);
+    later.add(press('new', now, 'notSent'));
+    later.update('new', { status: 'sent', calloutId: 'c-new' });
+    expect(readdirSync(join(dir, 'presses-done'))).toEqual([`${new Date(now).toISOString().slice(0, 10)}.jsonl`]);
   });
 
-  it('keeps at most the newest MAX_RECENT_DONE finished presses in the file, moving the rest in one batch at twice that', () => {
+  it('holds only unfinished presses in presses.json however many finish; the newest MAX_RECENT_DONE stay recent work', () => {
     const dir = mkdtempSync(join(tmpdir(), 'archive-cap-'));
-    const target = { environment: 'training' as const, baseUrl: null, clientId: null };
-    const { ledger } = PressLedger.open(
-      dir,
-      () => NOW,
-      () => target,
-    );
-    const inFile = (): Press[] => JSON.parse(readFileSync(join(dir, 'presses.json'), 'utf8')) as Press[];
-    const pressN = (n: number): Press => ({
-      id: `p${n}`,
-      siteId: 'site_9944',
-      source: 'button',
-      pressedAt: NOW - 60 * 60_000 + n * 1000, // all within the hour: only the count moves them
-      dismissed: false,
-      ...NEW_PRESS_STATE,
-      status: 'notSent',
-      calloutId: null,
-      target,
-    });
+    const ledger = open(dir, () => NOW);
     const finishOne = (n: number) => {
-      ledger.add(pressN(n));
+      ledger.add(press(`p${n}`, NOW - HOUR + n * 1000, 'notSent'));
+      expect(inFile(dir)).toEqual([`p${n}`]);
       ledger.update(`p${n}`, { status: 'sent', calloutId: `c${n}` });
+      expect(inFile(dir)).toEqual([]);
     };
-    for (let n = 1; n <= 2 * MAX_RECENT_DONE; n++) finishOne(n);
-    expect(inFile()).toHaveLength(2 * MAX_RECENT_DONE); // not yet: no archive write per press
-    finishOne(2 * MAX_RECENT_DONE + 1);
-    expect(inFile().map((p) => p.id)).toEqual(
-      Array.from({ length: MAX_RECENT_DONE }, (_, i) => `p${MAX_RECENT_DONE + 2 + i}`),
-    );
-    expect(ledger.archived(NOW - 2 * HOUR)).toHaveLength(MAX_RECENT_DONE + 1);
+    for (let n = 1; n <= 2 * MAX_RECENT_DONE + 1; n++) finishOne(n);
+    const newest = Array.from({ length: MAX_RECENT_DONE }, (_, i) => `p${MAX_RECENT_DONE + 2 + i}`);
+    expect(ledger.all().map((p) => p.id)).toEqual(newest);
+    expect(ledger.archived(NOW - 2 * HOUR)).toHaveLength(2 * MAX_RECENT_DONE + 1);
+    expect(
+      open(dir, () => NOW)
+        .all()
+        .map((p) => p.id),
+    ).toEqual(newest);
+  });
+
+  it('keeps a press once when a crash lands between the archive write and the presses.json write', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'archive-crash-'));
+    const sent = press('p1', NOW - 60_000, 'sent');
+    // The archive has it, and presses.json still has it too: the second write never happened.
+    new PressArchive(dir).append([sent]);
+    writeFileSync(join(dir, 'presses.json'), JSON.stringify([sent]));
+    const ledger = open(dir, () => NOW);
+    expect(inFile(dir)).toEqual([]);
+    expect(ledger.all()).toEqual([sent]);
+    expect(ledger.archived(NOW - HOUR)).toEqual([sent]);
+  });
+
+  it('keeps finished presses in presses.json while the archive cannot be written, and moves them once it can', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'archive-full-'));
+    let full = true;
+    const io: StoragePort = {
+      ...nodeStorage,
+      open: (path, flags) => {
+        if (full && flags === 'a') throw Object.assign(new Error('ENOSPC: simulated'), { code: 'ENOSPC' });
+        return nodeStorage.open(path, flags);
+      },
+    };
+    const ledger = open(dir, () => NOW, io);
+    ledger.add(press('p1', NOW - 60_000, 'notSent'));
+    ledger.update('p1', { status: 'sent', calloutId: 'c-p1' });
+    expect(inFile(dir)).toEqual(['p1']);
+    expect(ids(ledger.all())).toEqual(['p1']);
+    full = false;
+    ledger.add(press('p2', NOW - 30_000, 'notSent'));
+    ledger.update('p2', { status: 'sent', calloutId: 'c-p2' });
+    expect(inFile(dir)).toEqual([]);
+    expect(ids(ledger.all())).toEqual(['p1', 'p2']);
+    expect(ids(ledger.archived(NOW - HOUR))).toEqual(['p1', 'p2']);
   });
 });
 
