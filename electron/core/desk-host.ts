@@ -30,7 +30,7 @@ import type { RunningDesk } from './host/desk-base';
 import { closeRunningDesk, openRunningDesk } from './host/running-desk';
 import type { PolicyRead } from './policy/policy';
 import { checkAgainstPolicy } from './policy/policy-guard';
-import { checkMonitorCommand, isMonitor, MonitorRefusal } from './monitor/monitor-rules';
+import { checkMonitorCommand, isMonitor, MonitorRefusal, refusedQuietly } from './monitor/monitor-rules';
 import { silentLogger, systemClock } from './ports';
 import { lockDataFolder, type FolderLock } from './storage/folder-lock';
 import { AuditForwarder } from './siem/forwarder';
@@ -218,7 +218,7 @@ export class DeskHost {
     checkAgainstPolicy(this.policy.rules, name, input, running.desk.getState());
     const pressId = PRESS_CHOICES.has(name) ? (input as { pressId: string }).pressId : null;
     if (pressId !== null && this.elsewhere.isElsewhere(pressId, running.desk.pressTarget)) {
-      return this.choiceElsewhere(name, pressId) as Promise<CommandOutput<N>>;
+      return this.elsewhere.choose(name, pressId) as Promise<CommandOutput<N>>;
     }
     return running.commands[name](input);
   }
@@ -244,6 +244,19 @@ export class DeskHost {
     if (isMonitor(this.policy.rules)) throw new MonitorRefusal('raise');
     if (this.running) return this.running.desk.trigger(siteId, source);
     return this.elsewhere.record(siteId, source, this.lastTarget);
+  }
+
+  /**
+   * A press from the shell: the tray's menu or a site key. As `trigger`, but a monitor's refusal
+   * is logged and answered with null, never thrown: for an instant after a switch to monitor the
+   * old menu or key can still fire, and an exception in a shell callback reaches the operator as
+   * a crash dialog (issue 24's seam, found by the reliability model).
+   */
+  pressFromShell(siteId: string, source: 'tray' | 'hotkey'): Press | null {
+    // Refused by the host's policy or, mid-switch, by the running desk (a monitor until the next opens).
+    const refused = () =>
+      this.log.warn(`press: a ${source === 'tray' ? 'tray' : 'site key'} press on a monitor refused`);
+    return refusedQuietly(() => this.trigger(siteId, source), refused);
   }
 
   /** The global hotkey fired; while switching, the press is written for the last desk's connection. */
@@ -291,13 +304,6 @@ export class DeskHost {
     if (this.running) return this.running.desk.deskName();
     const saved = SettingsSchema.safeParse(this.opts.store.get('settings'));
     return deskNameOf(saved.success ? saved.data : DEFAULT_SETTINGS, undefined);
-  }
-
-  /** Send now, put away or dismiss a press of another connection than the current desk's. */
-  private async choiceElsewhere(name: CommandName, pressId: string): Promise<Record<string, never>> {
-    if (name === 'press.sendNow') return this.elsewhere.sendNow(pressId);
-    if (name === 'press.dismiss') return this.elsewhere.dismiss(pressId);
-    return this.elsewhere.putAway(pressId);
   }
 
   private current(): RunningDesk & { commands: Handlers } {

@@ -28,7 +28,7 @@ import { appPage, createMainWindow } from './window';
 export type ShellUse =
   | 'getState'
   | 'onChange'
-  | 'trigger'
+  | 'pressFromShell'
   | 'hotkeyPressed'
   | 'setHotkeyStatus'
   | 'invoke'

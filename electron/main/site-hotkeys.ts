@@ -1,7 +1,7 @@
 // A key per site (issue 24): each site's own silent key, registered through globalShortcut like
 // the hotkey (hotkey.ts) and by the same rules: checked first (shared/site-keys.ts: typing-safe,
 // no clash with the hotkey or another site's key, a site still listed), registration verified,
-// each key's outcome reported to the desk for readiness. A press calls host.trigger(site, 'hotkey')
+// each key's outcome reported to the desk for readiness. A press calls host.pressFromShell(site, 'hotkey')
 // for the key's own site, the silent hotkey's path, and nothing else: no window, tray, notifier or
 // sound is given here. Main registers no key while "Test your button" listens, so a press that
 // arrives is a real one.
@@ -20,7 +20,7 @@ export interface SiteHotkeyBinding {
   dispose(): void;
 }
 
-type SiteKeyHost = Pick<DeskHost, 'getState' | 'onChange' | 'trigger' | 'setHotkeyStatus'>;
+type SiteKeyHost = Pick<DeskHost, 'getState' | 'onChange' | 'pressFromShell' | 'setHotkeyStatus'>;
 
 /** What the keys depend on: when none of it moved, the registrations stay as they are. */
 function inputsOf(state: DeskState): string {
@@ -56,7 +56,7 @@ export function bindSiteHotkeys(
   const register = (siteId: string, accelerator: string): boolean => {
     try {
       return globalShortcut.register(accelerator, () => {
-        if (gapOf(accelerator).activation()) host.trigger(siteId, 'hotkey'); // never throws
+        if (gapOf(accelerator).activation()) host.pressFromShell(siteId, 'hotkey'); // never throws
       });
     } catch {
       return false;

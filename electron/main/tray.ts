@@ -26,7 +26,7 @@ export function trayLevel(readiness: Readiness): TrayLevel {
 }
 
 export interface TrayOptions {
-  host: Pick<DeskHost, 'getState' | 'onChange' | 'trigger'>;
+  host: Pick<DeskHost, 'getState' | 'onChange' | 'pressFromShell'>;
   /** The PNG for each level. */
   iconFor(level: TrayLevel): string;
   show(): void;
@@ -65,7 +65,7 @@ function panicItems(v: TrayView, host: TrayOptions['host']): ShellMenuItem[] {
     ? {
         label: `Raise panic: ${v.panicSite.name}`,
         click: () => {
-          if (v.panicSite) host.trigger(v.panicSite.id, 'tray');
+          if (v.panicSite) host.pressFromShell(v.panicSite.id, 'tray');
         },
       }
     : { label: 'Raise panic: choose the hotkey site in Settings', enabled: false };

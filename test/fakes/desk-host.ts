@@ -146,7 +146,21 @@ export class FakeDeskHost implements Pick<DeskHost, ShellUse> {
     this.update({ hotkey: { ...this.state.hotkey, ...status } });
   }
 
+  /** A monitor (`role: 'monitor'`): the shell's presses are refused, as DeskHost refuses them. */
+  monitor = false;
+
+  pressFromShell(siteId: string, source: 'tray' | 'hotkey'): Press | null {
+    if (this.monitor) {
+      this.refusedFromShell.push({ siteId, source });
+      return null;
+    }
+    return this.trigger(siteId, source);
+  }
+
+  readonly refusedFromShell: Array<{ siteId: string; source: Press['source'] }> = [];
+
   trigger(siteId: string, source: Press['source']): Press {
+    if (this.monitor) throw new Error('This desk is a monitor: it raises no panic (set by your organisation)');
     this.triggers.push({ siteId, source });
     const p = press({ id: `p-${this.triggers.length}`, siteId, source, status: 'queued', calloutId: null });
     this.update({ presses: [...this.state.presses, p] });

@@ -3,6 +3,7 @@
 // the operator last saw, never "the desk is not open"), and every unsent press of another
 // connection. Those stay NOT SENT on screen until they are at AURA or put away; "Send now" sends
 // one to its own environment, and only while that environment's secret is still in the keychain.
+import type { CommandName } from '../../shared/command-names';
 import type { Press, PressTarget } from '../../shared/model/press';
 import { ENVIRONMENT_WORDS } from '../../shared/environments';
 import type { AuditLog } from '../audit/audit-log';
@@ -102,6 +103,13 @@ export class PressesElsewhere {
   isElsewhere(pressId: string, deskTarget: PressTarget | null): boolean {
     const press = this.deps.ledger.get(pressId);
     return press !== undefined && !sameTarget(press.target, deskTarget);
+  }
+
+  /** A press choice (Send now, put away, dismiss) on a press of another connection than the current desk's. */
+  choose(name: CommandName, pressId: string): Promise<Record<string, never>> {
+    if (name === 'press.sendNow') return this.sendNow(pressId);
+    if (name === 'press.dismiss') return this.dismiss(pressId);
+    return this.putAway(pressId);
   }
 
   async putAway(pressId: string): Promise<Record<string, never>> {

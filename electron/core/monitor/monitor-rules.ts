@@ -19,6 +19,17 @@ export class MonitorRefusal extends Error {
   }
 }
 
+/** Runs a press; a monitor's refusal is answered with null (and `onRefused`), never thrown. */
+export function refusedQuietly<T>(press: () => T, onRefused: () => void): T | null {
+  try {
+    return press();
+  } catch (error) {
+    if (!(error instanceof MonitorRefusal)) throw error;
+    onRefused();
+    return null;
+  }
+}
+
 export function isMonitor(policy: Pick<Policy, 'role'>): boolean {
   return policy.role === 'monitor';
 }

@@ -311,6 +311,14 @@ describe('tray', () => {
     expect(desk.triggers).toEqual([{ siteId: SITE.id, source: 'tray' }]);
   });
 
+  it('a panic item still in the menu when the desk becomes a monitor raises nothing and throws nothing', async () => {
+    const { tray, desk } = await start();
+    desk.monitor = true; // the policy switched; the menu is rebuilt on the next state
+    expect(() => tray?.clickItem('Raise panic')).not.toThrow();
+    expect(desk.triggers).toEqual([]);
+    expect(desk.refusedFromShell).toEqual([{ siteId: SITE.id, source: 'tray' }]);
+  });
+
   it('disables the panic item until a hotkey site is chosen', async () => {
     const { tray, desk } = await start({}, { settings: { ...DEFAULT_SETTINGS, hotkeySiteId: null } });
     expect(() => tray?.clickItem('Raise panic')).toThrow(/disabled/);

@@ -46,6 +46,14 @@ describe('site keys in the shell (issue 24)', () => {
     expect(shown.filter((e) => e.what !== 'webContents.send')).toEqual([]);
   });
 
+  it('a site key still registered when the desk becomes a monitor is refused, without an exception', async () => {
+    const { fake, desk } = await start();
+    desk.monitor = true; // the policy switched; main has not yet released the keys
+    expect(() => fake.pressShortcut('F13')).not.toThrow();
+    expect(desk.triggers).toEqual([]);
+    expect(desk.refusedFromShell).toEqual([{ siteId: 'site_north', source: 'hotkey' }]);
+  });
+
   it('releases the hotkey and every site key while "Test your button" listens, and takes them back', async () => {
     const { fake, desk } = await start();
     desk.update({ hotkey: { ...desk.getState().hotkey, buttonTest: true } });
