@@ -8,6 +8,7 @@ import {
   EnrolCmd,
   FaultCmd,
   HoldHotkey,
+  Latency,
   PolicyCmd,
   PressCmd,
   prepareCancelCodes,
@@ -160,5 +161,45 @@ describe('reliability model counterexamples', () => {
     expect(await violations([new DiskFull(true), new RestartCmd(0, 'kill'), new PressCmd('button', 'site_9944')])).toBe(
       'none',
     );
+  });
+  it('a tray press the instant a switch to monitor lands is refused, never thrown (found by the model)', async () => {
+    expect(
+      await violations([
+        new PressDuringSwitch(policy({}), 'tray', policy({ monitor: true }), 0),
+        new PressCmd('button', 'site_9944'),
+      ]),
+    ).toBe('none');
+  });
+
+  it('a tray press while a monitor gives way to a desk (the monitor desk still running) is refused, never thrown (found by the model)', async () => {
+    expect(await violations([new PressDuringSwitch(policy({ monitor: true }), 'tray', policy({}), 1)])).toBe('none');
+  });
+
+  it('a monitor raises nothing by any way in, and holds the press made before it', async () => {
+    expect(
+      await violations([
+        new Latency(7000),
+        new PressCmd('button', 'site_9944'),
+        new PolicyCmd(policy({ monitor: true })),
+        new PressCmd('button', 'site_9944'),
+        new PressCmd('tray', 'site_9944'),
+        new PressCmd('hotkey', 'site_9944'),
+        new HoldHotkey(5),
+        new Wait(60_000),
+      ]),
+    ).toBe('none');
+  });
+
+  it('a "pressed again" event AURA took unanswered, then a switch away: the press stays unsent and owes no second event (found by the model)', async () => {
+    expect(
+      await violations([
+        new PolicyCmd(policy({})),
+        new Latency(1500),
+        new PressCmd('button', 'site_9944'),
+        new FaultCmd('sendCalloutEvent', 'truncated', 6_000),
+        new HoldHotkey(3),
+        new PressDuringSwitch(policy({}), null, policy({ environment: 'custom' }), 0),
+      ]),
+    ).toBe('none');
   });
 });

@@ -54,10 +54,45 @@ async function after(r: Real, ms = 1000): Promise<void> {
 }
 
 /** One press as the operator makes it, recorded in the model before the host hears of it. */
+const isMonitor = (m: Machine): boolean => m.state()?.policy.role === 'monitor';
+const MONITOR_REFUSAL = /This desk is a monitor: it raises no panic/;
+const calloutsAtAura = (m: Machine): number =>
+  [...m.net.sims.values()].reduce((sum, sim) => sum + sim.state.allCallouts().length, 0);
+
+/**
+ * A press on a monitor (issue 24): refused whatever the way in (button, tray, hotkey, a held
+ * hotkey), so no press record and no callout at AURA. Checked once the press has settled.
+ */
+async function pressOnMonitor(r: Real, source: Press['source'], siteId: string, repeats = 1): Promise<void> {
+  const { m, ledger } = r;
+  const host = m.host;
+  if (!host) return;
+  const callouts = calloutsAtAura(m);
+  const records = new Set((m.state()?.presses ?? []).map((p) => p.id));
+  const key = `${source}:${siteId}:${m.time.monotonic()}`;
+  if (source === 'hotkey') {
+    for (let i = 0; i < repeats && m.host; i++) {
+      m.hotkey();
+      await m.time.advance(33);
+    }
+  } else if (source === 'tray') {
+    if (host.pressFromShell(siteId, 'tray')) ledger.monitorRaised(key, `a monitor took a tray press on ${siteId}`);
+  } else {
+    const result = await m.command('panic.trigger', { siteId });
+    if (result.ok || !MONITOR_REFUSAL.test(result.error.message))
+      ledger.monitorRaised(key, `a monitor answered a press on ${siteId} with ${JSON.stringify(result)}`);
+  }
+  await after(r);
+  const taken = (m.state()?.presses ?? []).filter((p) => !records.has(p.id));
+  if (taken.length > 0) ledger.monitorRaised(`${key}:record`, `a monitor recorded a ${source} press on ${siteId}`);
+  if (calloutsAtAura(m) > callouts) ledger.monitorRaised(`${key}:aura`, `a ${source} press on a monitor reached AURA`);
+}
+
 async function press(r: Real, source: Press['source'], siteId: string): Promise<void> {
   const { m, ledger } = r;
   // Distinct presses are at least the hotkey's quiet gap apart (a held key is HoldHotkey).
   await m.time.advance(2000);
+  if (isMonitor(m)) return pressOnMonitor(r, source, siteId);
   const env = m.pressEnv();
   const monoAt = m.time.monotonic();
   if (source === 'hotkey') {
@@ -70,7 +105,7 @@ async function press(r: Real, source: Press['source'], siteId: string): Promise<
   if (!m.host) return;
   const p = ledger.add({ source, siteId, env, monoAt, deskId: null });
   if (source === 'tray') {
-    p.deskId = m.host.trigger(siteId, 'tray')?.id ?? null;
+    p.deskId = m.host.pressFromShell(siteId, 'tray')?.id ?? null;
     return;
   }
   const result = await m.command('panic.trigger', { siteId });
@@ -101,6 +136,7 @@ export class HoldHotkey implements Cmd {
     await m.time.advance(2000);
     const siteId = m.state()?.settings.hotkeySiteId ?? null;
     if (!siteId || !m.host) return;
+    if (isMonitor(m)) return pressOnMonitor(r, 'hotkey', siteId, this.repeats);
     ledger.add({ source: 'hotkey', siteId, env: m.pressEnv(), monoAt: m.time.monotonic(), deskId: null });
     // The OS repeats a held key about 30 times a second; there is no key-up.
     for (let i = 0; i < this.repeats && m.host; i++) {
@@ -121,6 +157,8 @@ export interface PolicyShape {
   locked: boolean;
   /** Audit forwarding to a dead syslog collector and a broken Event Log (issue 22): presses must not care. */
   deadSiem?: boolean;
+  /** `role: monitor` (issue 24): the desk raises nothing and holds the presses made before it. */
+  monitor?: boolean;
 }
 
 /** Nothing listens on the discard port; the machine's Event Log throws on every write. */
@@ -136,6 +174,7 @@ function policyValues(p: PolicyShape): PolicyValues {
   if (p.codes) v.cancelCodes = cancelCodes();
   if (p.locked) v.locked = ['environment', 'sites', 'hotkeySite'];
   if (p.deadSiem) v.auditForward = { syslog: DEAD_COLLECTOR, eventLog: true };
+  if (p.monitor) v.role = 'monitor';
   return v;
 }
 
@@ -152,6 +191,8 @@ const policyShape: fc.Arbitrary<PolicyShape> = fc.record({
   codes: fc.boolean(),
   locked: fc.boolean(),
   deadSiem: fc.boolean(),
+  // One policy in four makes the desk a monitor (RELIABILITY_MODEL_SKIP=monitor: none).
+  monitor: skipped('monitor') ? fc.constant(false) : fc.constantFrom(false, false, false, true),
 });
 const showPolicy = (p: PolicyShape): string => JSON.stringify(policyValues(p)).replace(/"scrypt\$[^"]*"/g, '"…"');
 
@@ -182,6 +223,7 @@ export class PressDuringSwitch implements Cmd {
     await m.time.advance(2000);
     const env = m.pressEnv();
     const start = m.time.monotonic();
+    const wasMonitor = isMonitor(m);
     m.policyValues = policyValues(this.policy);
     const work: Array<Promise<unknown>> = [host.applyPolicy(m.policyRead()).catch((e: unknown) => m.note(e))];
     for (let i = 0; i < this.ticks; i++) await new Promise<void>((resolve) => setImmediate(resolve));
@@ -189,14 +231,27 @@ export class PressDuringSwitch implements Cmd {
       m.policyValues = policyValues(this.second);
       work.push(host.applyPolicy(m.policyRead()).catch((e: unknown) => m.note(e)));
     }
-    if (this.source) {
+    // With a monitor on either side of the switch, the press may reach the monitor and be refused:
+    // a button or tray press says so (and is then nobody's); a hotkey press would not, so it is a button press here.
+    const monitorNear = wasMonitor || this.policy.monitor === true || this.second?.monitor === true;
+    const source = monitorNear && this.source === 'hotkey' ? 'button' : this.source;
+    if (source) {
       const monoAt = m.time.monotonic();
-      const siteId = this.source === 'hotkey' ? (m.state()?.settings.hotkeySiteId ?? null) : this.policy.hotkeySite;
+      const siteId = source === 'hotkey' ? (m.state()?.settings.hotkeySiteId ?? null) : this.policy.hotkeySite;
       if (siteId) {
-        const p = ledger.add({ source: this.source, siteId, env, monoAt, deskId: null });
-        if (this.source === 'hotkey') m.hotkey();
-        else if (this.source === 'tray') p.deskId = host.trigger(siteId, 'tray')?.id ?? null;
-        else work.push(m.command('panic.trigger', { siteId }).then((x) => x.ok && (p.deskId = (x.value as Press).id)));
+        const p = ledger.add({ source, siteId, env, monoAt, deskId: null });
+        const refused = (): void => (monitorNear ? ledger.drop(p) : undefined);
+        if (source === 'hotkey') m.hotkey();
+        else if (source === 'tray') {
+          p.deskId = host.pressFromShell(siteId, 'tray')?.id ?? null;
+          if (p.deskId === null) refused();
+        } else
+          work.push(
+            m.command('panic.trigger', { siteId }).then((x) => {
+              if (x.ok) p.deskId = (x.value as Press).id;
+              else if (MONITOR_REFUSAL.test(x.error.message)) refused();
+            }),
+          );
       }
     }
     await m.drive(Promise.all(work));

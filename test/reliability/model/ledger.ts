@@ -19,6 +19,7 @@ export const INVARIANTS = [
   'orphaned',
   'unconfirmed',
   'wrongCode',
+  'monitorRaised',
 ] as const;
 export type Invariant = (typeof INVARIANTS)[number];
 export type Counts = Record<Invariant, number>;
@@ -32,6 +33,7 @@ export const zeroCounts = (): Counts => ({
   orphaned: 0,
   unconfirmed: 0,
   wrongCode: 0,
+  monitorRaised: 0,
 });
 
 /** Exploration only (RELIABILITY_MODEL_SKIP=foreign): a press of another environment may be off screen. */
@@ -163,6 +165,17 @@ export class Ledger {
     }
   }
 
+  /** A monitor (policy `role: monitor`, issue 24) took a press or raised a callout. */
+  monitorRaised(key: string, story: string): void {
+    this.flag('monitorRaised', key, story);
+  }
+
+  /** A press a monitor refused, as it must: the operator was told, and it is nobody's to send. */
+  drop(press: ModelPress): void {
+    const at = this.presses.indexOf(press);
+    if (at >= 0) this.presses.splice(at, 1);
+  }
+
   private flag(kind: Invariant, key: string, story: string): void {
     if (this.counted.has(`${kind}:${key}`)) return;
     this.counted.add(`${kind}:${key}`);
@@ -282,6 +295,8 @@ export class Ledger {
     // The live desk running now: its presses must have been sent by now.
     const live = state && (state.environment === 'training' || state.connection.hasSecret) ? state.environment : null;
     if (live === null || this.m.pressEnv() !== live) return this.checkAuraRecords();
+    // A monitor holds the presses made before it with their choices and sends none unasked (issue 24).
+    if (state?.policy.role === 'monitor') return this.checkAuraRecords();
     for (const p of this.presses) {
       if (p.putAway || p.seen?.status === 'sent' || p.env !== live) continue;
       const r = state?.presses.find((x) => x.id === p.deskId);
@@ -377,7 +392,18 @@ export class Ledger {
         const claims = mine.filter(
           (p) => p.seen?.via === 'event' && Number(p.seen.eventFor ?? p.seen.calloutId) === c.id,
         );
-        if (events.length > claims.length) {
+        // A press not sent whose event may have reached AURA unanswered: it reads the callout's
+        // events before posting again (as an unanswered raise checks before raising again).
+        const unanswered = this.presses.filter((p) => {
+          const seen = p.seen as (Press & { target?: { environment: string } | null }) | null;
+          return (
+            (seen?.target?.environment ?? p.env) === env &&
+            seen?.status !== 'sent' &&
+            seen?.eventFor != null &&
+            Number(seen.eventFor) === c.id
+          );
+        }).length;
+        if (events.length > claims.length + unanswered) {
           this.flag(
             'duplicated',
             `events:${env}:${c.id}`,
