@@ -60,14 +60,6 @@ export function recentFrom(digest: HistoryDigest, live: readonly Callout[]): { s
   return { shown: [...closed, ...live], left: digest.count - closed.length };
 }
 
-/** The same for a whole list of callouts (closed and not) at once. */
-export function recentCallouts(callouts: readonly Callout[], now: number): { shown: Callout[]; left: number } {
-  return recentFrom(
-    digestHistory(callouts, now),
-    callouts.filter((c) => c.stage !== 'closed'),
-  );
-}
-
 /**
  * The presses a state update carries: every one not yet sent (the operator may have to act), the
  * newest `newest` sent ones (the ledger keeps as many: MAX_RECENT_DONE), and any sent one whose

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Callout } from '../../../../electron/shared/model/callout';
 import { CalloutRecord } from '../../../../electron/core/desk/callout-record';
-import { digestHistory, recentCallouts, recentFrom } from '../../../../electron/core/desk/recent-work';
+import { digestHistory, recentFrom } from '../../../../electron/core/desk/recent-work';
 import { rng } from '../../../support/rng';
 
 const NOW = Date.UTC(2026, 11, 6, 5, 0, 0);
@@ -102,10 +102,6 @@ describe('recent work in two parts', () => {
         `seed ${seed}`,
       ).toEqual(whole.shown);
       expect(parts.left, `seed ${seed}`).toBe(whole.left);
-      expect(
-        recentCallouts([...history, ...live], NOW).shown.map((c) => c.id),
-        `seed ${seed}`,
-      ).toEqual(whole.shown);
     }
   });
 });

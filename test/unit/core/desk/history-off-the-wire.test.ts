@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Callout } from '../../../../electron/shared/model/callout';
 import { NEW_PRESS_STATE, type Press } from '../../../../electron/shared/model/press';
-import { closedCallouts, recentCallouts, recentPresses } from '../../../../electron/core/desk/recent-work';
+import { closedCallouts, digestHistory, recentFrom, recentPresses } from '../../../../electron/core/desk/recent-work';
 import { PressLedger } from '../../../../electron/core/dispatch/ledger';
 import { MAX_RECENT_DONE, PressArchive } from '../../../../electron/core/dispatch/press-archive';
 import { nodeStorage, type StoragePort } from '../../../../electron/core/storage/port';
@@ -37,8 +37,8 @@ describe('recent work on the wire', () => {
   it('carries open callouts, each site newest and the last hour closed, whatever the history; counts the rest', () => {
     const history = Array.from({ length: 10_000 }, (_, i) => callout(i, `site-${i % 5}`, (i + 2) * 250_000));
     const open = callout(99_999, 'site-0', null);
-    const small = recentCallouts([open, ...history.slice(0, 100)], NOW);
-    const big = recentCallouts([open, ...history], NOW);
+    const small = recentFrom(digestHistory(history.slice(0, 100), NOW), [open]);
+    const big = recentFrom(digestHistory(history, NOW), [open]);
     expect(big.shown.map((c) => c.id)).toEqual(small.shown.map((c) => c.id));
     expect(big.shown.length).toBeLessThanOrEqual(1 + 5 + 20);
     expect(big.shown.some((c) => c.id === open.id)).toBe(true);
@@ -57,7 +57,7 @@ describe('presses on the wire', () => {
 
   it('carries every unsent press, the newest sent ones and those of a callout that rides along; not the history', () => {
     const history = Array.from({ length: 10_000 }, (_, i) => callout(i, `site-${i % 5}`, (i + 2) * 250_000));
-    const { shown } = recentCallouts(history, NOW);
+    const { shown } = recentFrom(digestHistory(history, NOW), []);
     const presses = [
       ...history.map((c, i) => press(i, NOW - c.pressedAt, 'sent', c.id)),
       press(20_001, 3 * HOUR, 'notSent', null),
