@@ -10,7 +10,8 @@ import { siteForKey } from '@shared/site-keys';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/ErrorText';
 import { useCommand } from '../../ui/useCommand';
-import { acceleratorOf, describeAccelerator, isModifierKey, isTabAway, refusalOf } from './accelerator';
+import { acceleratorOf, describeAccelerator, isModifierKey, refusalOf } from './accelerator';
+import { KeyCapture } from './KeyCapture';
 
 /** What the button's key would do now, in words. */
 function wouldRaise(desk: DeskState, accelerator: string): string {
@@ -23,16 +24,10 @@ function wouldRaise(desk: DeskState, accelerator: string): string {
 
 /** The listening control: every key but plain Tab is caught here and goes nowhere else. */
 function Listener({ onKey, hintId }: { onKey(accelerator: string | null): void; hintId: string }) {
-  const ref = useRef<HTMLButtonElement>(null);
-  useEffect(() => ref.current?.focus(), []);
   return (
-    <button
-      ref={ref}
-      type="button"
-      className="button hotkey-capture"
-      aria-describedby={hintId}
-      onKeyDown={(e) => {
-        if (isTabAway(e)) return;
+    <KeyCapture
+      hintId={hintId}
+      onKey={(e) => {
         if (e.key === 'Escape' && !e.ctrlKey && !e.altKey && !e.metaKey && !e.shiftKey) return;
         e.preventDefault();
         e.stopPropagation();
@@ -40,7 +35,7 @@ function Listener({ onKey, hintId }: { onKey(accelerator: string | null): void; 
       }}
     >
       Listening: press your button now…
-    </button>
+    </KeyCapture>
   );
 }
 

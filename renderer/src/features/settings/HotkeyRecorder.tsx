@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { LockedNote } from '../../ui/Locked';
-import { describeAccelerator, hotkeyVerdict, isTabAway } from './accelerator';
+import { describeAccelerator, hotkeyVerdict } from './accelerator';
+import { KeyCapture } from './KeyCapture';
 
 type Hint = { text: string; refused: boolean } | null;
 
@@ -17,17 +18,11 @@ function CaptureButton({
   onStop(): void;
   onRecorded(accelerator: string): void;
 }) {
-  const ref = useRef<HTMLButtonElement>(null);
-  useEffect(() => ref.current?.focus(), []);
   return (
-    <button
-      ref={ref}
-      type="button"
-      className="button hotkey-capture"
-      aria-describedby="hotkey-capture-hint"
+    <KeyCapture
+      hintId="hotkey-capture-hint"
       onBlur={onStop}
-      onKeyDown={(e) => {
-        if (isTabAway(e)) return;
+      onKey={(e) => {
         e.preventDefault();
         const v = hotkeyVerdict(e);
         if (v.kind === 'cancel') {
@@ -39,7 +34,7 @@ function CaptureButton({
       }}
     >
       Press the new combination now…
-    </button>
+    </KeyCapture>
   );
 }
 
